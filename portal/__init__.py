@@ -1,0 +1,140 @@
+"""The Exemplar Portal (Cổng điển hình tiên tiến): the application factory."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+from flask import Flask
+
+import config as portal_config
+
+# One package per capability. Each may have models.py, routes.py (with `bp`),
+# cli.py (with `register(app)`) and demo.py (with `seed(org, password)`).
+CAPABILITIES = (
+    "organizations",
+    "accounts",
+    "periods",
+    "home",
+    "workspace",
+    "admin",
+    "mail",
+    "jobs",
+    "health",
+    "evidence",
+    "notifications",
+    "criteria",
+    "exemplars",
+    "propagation",
+    "publiccolumn",
+    "training",
+    "difficulties",
+    "council",
+    "inspections",
+    "consideration",
+    "deadlines",
+    "reviews",
+    "assessments",
+    "annualreports",
+    "congress",
+    "documents",
+    "compilations",
+    "dashboards",
+)
+
+
+def create_app(config_name: str | None = None, overrides: dict | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=False)
+    settings = portal_config.load(config_name)
+    app.config.update(settings.as_dict())
+    if overrides:
+        app.config.update(overrides)
+    settings.INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
+    register_extensions(app)
+    import_models()
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_template_helpers(app)
+    register_commands(app)
+    logging.basicConfig(level=logging.INFO)
+    return app
+
+
+def capability_module(name: str, module: str):
+    """Import `portal.<name>.<module>` if the capability has it, else None."""
+    full = f"portal.{name}.{module}"
+    try:
+        return importlib.import_module(full)
+    except ModuleNotFoundError as exc:
+        if exc.name in (full, f"portal.{name}"):
+            return None
+        raise
+
+
+def import_models() -> None:
+    """Import every model module so that the metadata is complete."""
+    import portal.audit  # noqa: F401
+
+    for name in CAPABILITIES:
+        capability_module(name, "models")
+
+
+def register_extensions(app: Flask) -> None:
+    from portal import i18n
+    from portal.extensions import babel, bootstrap, csrf, db, limiter, login_manager, mail, migrate
+    from portal.jobs.connection import redis_for, storage_uri
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(portal_config.BASE_DIR / "migrations"))
+    csrf.init_app(app)
+    mail.init_app(app)
+    bootstrap.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=i18n.select_timezone)
+    if app.config.get("RATELIMIT_ENABLED", True) and "RATELIMIT_STORAGE_URI" not in app.config:
+        app.config["RATELIMIT_STORAGE_URI"] = storage_uri(redis_for(app))
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message = None
+    login_manager.session_protection = "basic"
+
+    from portal.accounts.models import User
+
+    @login_manager.user_loader
+    def load_user(user_id: str) -> User | None:
+        user = db.session.get(User, int(user_id))
+        return user if user and user.active else None
+
+
+def register_blueprints(app: Flask) -> None:
+    for name in CAPABILITIES:
+        module = capability_module(name, "routes")
+        if module is not None and hasattr(module, "bp"):
+            app.register_blueprint(module.bp)
+    from portal import i18n
+
+    app.register_blueprint(i18n.bp)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    from portal import errors
+
+    errors.register(app)
+
+
+def register_template_helpers(app: Flask) -> None:
+    from portal import formatting, labels, navigation
+
+    formatting.register(app)
+    labels.register(app)
+    navigation.register(app)
+
+
+def register_commands(app: Flask) -> None:
+    from portal import cli
+
+    cli.register(app)
+    for name in CAPABILITIES:
+        module = capability_module(name, "cli")
+        if module is not None and hasattr(module, "register"):
+            module.register(app)

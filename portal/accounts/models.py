@@ -1,0 +1,99 @@
+"""User and RoleMembership: who a person is and what they may do where."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from flask_login import UserMixin
+from sqlalchemy import DateTime, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from portal.db_types import enum_column
+from portal.extensions import db
+from portal.models_base import TimestampMixin
+
+
+class Role(enum.StrEnum):
+    OFFICE_ADMIN = "office_admin"  # Văn phòng Sở: the whole organization
+    COUNCIL_MEMBER = "council_member"  # Hội đồng TĐKT: assigned units only
+    COORDINATOR = "coordinator"  # cán bộ thi đua of one unit
+    STAFF = "staff"  # a person of one unit; reads it
+    VIEWER = "viewer"  # e.g. the Director: reads the whole organization
+
+    @property
+    def is_unit_role(self) -> bool:
+        return self in (Role.COORDINATOR, Role.STAFF)
+
+
+class User(UserMixin, TimestampMixin, db.Model):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
+    email: Mapped[str] = mapped_column(String(255), unique=True)
+    full_name: Mapped[str] = mapped_column(String(255))
+    position: Mapped[str] = mapped_column(String(255), default="")
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    password_hash: Mapped[str] = mapped_column(String(255), default="")
+    active: Mapped[bool] = mapped_column(default=True)
+    locale: Mapped[str] = mapped_column(String(8), default="vi")
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    organization = relationship("Organization")
+    memberships: Mapped[list[RoleMembership]] = relationship(
+        back_populates="user", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    __audit_exclude__ = {"password_hash", "last_login_at"}
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login refuses inactive users
+        return self.active
+
+    def set_password(self, password: str) -> None:
+        self.password_hash = generate_password_hash(password, method="scrypt")
+
+    def check_password(self, password: str) -> bool:
+        return bool(self.password_hash) and check_password_hash(self.password_hash, password)
+
+    @property
+    def roles(self) -> set[Role]:
+        return {m.role for m in self.memberships}
+
+    def has_role(self, *roles: Role) -> bool:
+        return bool(self.roles.intersection(roles))
+
+    def unit_ids_with(self, *roles: Role) -> set[int]:
+        return {m.unit_id for m in self.memberships if m.role in roles and m.unit_id}
+
+    @property
+    def is_office(self) -> bool:
+        return Role.OFFICE_ADMIN in self.roles
+
+    @property
+    def primary_unit_id(self) -> int | None:
+        """The unit a coordinator or staff member works in (their home page)."""
+        ids = sorted(self.unit_ids_with(Role.COORDINATOR)) or sorted(
+            self.unit_ids_with(Role.STAFF)
+        )
+        return ids[0] if ids else None
+
+
+class RoleMembership(db.Model):
+    """One role of a user; unit roles name their unit, organization roles do not."""
+
+    __tablename__ = "role_memberships"
+    __table_args__ = (UniqueConstraint("user_id", "role", "unit_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    role: Mapped[Role] = mapped_column(enum_column(Role))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+
+    user: Mapped[User] = relationship(back_populates="memberships")
+    unit = relationship("Unit")

@@ -1,0 +1,57 @@
+"""Command-line tasks: `flask demo` and `flask create-admin`."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask
+
+from portal.accounts.models import Role, RoleMembership, User
+from portal.extensions import db
+from portal.organizations.models import Organization
+
+DEFAULT_DEMO_PASSWORD = "demo@2025"
+
+
+def register(app: Flask) -> None:
+    app.cli.add_command(demo)
+    app.cli.add_command(create_admin)
+
+
+@click.command("demo")
+@click.option("--password", default=DEFAULT_DEMO_PASSWORD, show_default=True,
+              help="Password of every demo account (demo only).")
+def demo(password: str) -> None:
+    """Create (or complete) the demo department. Safe to run again."""
+    from portal.demo import seed_demo
+
+    org = seed_demo(password)
+    click.echo(f"Demo data ready for {org.name}.")
+
+
+@click.command("create-admin")
+@click.option("--email", prompt=True)
+@click.option("--name", "full_name", prompt="Full name")
+@click.option("--organization", "org_name", prompt="Organization name")
+@click.password_option()
+def create_admin(email: str, full_name: str, org_name: str, password: str) -> None:
+    """Create the first Department Office administrator of a real installation."""
+    org = db.session.scalar(db.select(Organization).where(Organization.name == org_name))
+    if org is None:
+        org = Organization(name=org_name)
+        db.session.add(org)
+        db.session.flush()
+    email = email.strip().lower()
+    user = db.session.scalar(db.select(User).where(User.email == email))
+    if user is None:
+        user = User(email=email, full_name=full_name, organization_id=org.id)
+        db.session.add(user)
+    elif user.organization_id != org.id:
+        raise click.ClickException("That e-mail belongs to another organization.")
+    user.set_password(password)
+    user.active = True
+    if Role.OFFICE_ADMIN not in user.roles:
+        user.memberships.append(RoleMembership(role=Role.OFFICE_ADMIN))
+    db.session.commit()
+    click.echo(f"Office administrator {email} of {org.name} is ready.")
+
+

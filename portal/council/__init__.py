@@ -1,0 +1,1 @@
+"""The Emulation-Commendation Council: members, assignments, supervision."""

@@ -1,0 +1,54 @@
+"""Council membership and the assignment of members to units (plan III.4.b)."""
+
+from __future__ import annotations
+
+import enum
+
+from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal.db_types import enum_column
+from portal.extensions import db
+from portal.models_base import TimestampMixin
+
+
+class CouncilPosition(enum.StrEnum):
+    CHAIR = "chair"  # Chủ tịch Hội đồng
+    VICE_CHAIR = "vice_chair"
+    SECRETARY = "secretary"  # Thư ký
+    MEMBER = "member"
+
+
+class CouncilMember(TimestampMixin, db.Model):
+    """A user's seat on the organization's council for one plan period."""
+
+    __tablename__ = "council_members"
+    __table_args__ = (UniqueConstraint("period_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
+    period_id: Mapped[int] = mapped_column(ForeignKey("plan_periods.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    position: Mapped[CouncilPosition] = mapped_column(
+        enum_column(CouncilPosition), default=CouncilPosition.MEMBER
+    )
+    title: Mapped[str] = mapped_column(String(255), default="")  # e.g. "Phó Giám đốc Sở"
+
+    user = relationship("User")
+    period = relationship("PlanPeriod")
+
+
+class CouncilAssignment(TimestampMixin, db.Model):
+    """A member made responsible for inspecting and supervising a unit in a year."""
+
+    __tablename__ = "council_assignments"
+    __table_args__ = (UniqueConstraint("user_id", "unit_id", "year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    year: Mapped[int]
+
+    user = relationship("User")
+    unit = relationship("Unit")

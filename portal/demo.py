@@ -1,0 +1,116 @@
+"""The demo department, created idempotently by `flask demo` and by `make run`."""
+
+from __future__ import annotations
+
+from portal import CAPABILITIES, capability_module
+from portal.accounts.models import Role, RoleMembership, User
+from portal.audit import act_as
+from portal.council.models import CouncilMember, CouncilPosition
+from portal.demo_data import EMAIL_DOMAIN, ORGANIZATION, UNITS, person_name
+from portal.extensions import db
+from portal.organizations.models import Organization, Unit
+from portal.periods.models import PlanPeriod
+
+OFFICE_EMAIL = f"vanphong@{EMAIL_DOMAIN}"
+VIEWER_EMAIL = f"giamdoc@{EMAIL_DOMAIN}"
+
+
+def council_email(n: int) -> str:
+    return f"hoidong{n}@{EMAIL_DOMAIN}"
+
+
+def coordinator_email(slug: str) -> str:
+    return f"thidua.{slug}@{EMAIL_DOMAIN}"
+
+
+def staff_email(slug: str, n: int) -> str:
+    return f"canbo{n}.{slug}@{EMAIL_DOMAIN}"
+
+
+def seed_demo(password: str) -> Organization:
+    """Create what is missing of the demo department; existing rows are kept."""
+    org = db.session.scalar(db.select(Organization).where(Organization.name == ORGANIZATION["name"]))
+    if org is None:
+        org = Organization(**ORGANIZATION)
+        db.session.add(org)
+        db.session.flush()
+    units = {slug: _unit(org, name, kind) for slug, name, kind in UNITS}
+    period = _period(org)
+    counter = iter(range(1000))
+    office = _user(org, OFFICE_EMAIL, "Trần Thị Hồng Nhung", password, "Chánh Văn phòng Sở",
+                   [(Role.OFFICE_ADMIN, None)])
+    act_as(office)
+    _user(org, VIEWER_EMAIL, "Nguyễn Huệ", password, "Giám đốc Sở", [(Role.VIEWER, None)])
+    council_titles = ["Phó Giám đốc Sở", "Chánh Văn phòng Sở", "Chủ tịch Công đoàn Sở"]
+    positions = [CouncilPosition.CHAIR, CouncilPosition.SECRETARY, CouncilPosition.MEMBER]
+    for n in (1, 2, 3):
+        member = _user(org, council_email(n), person_name(900 + n), password, council_titles[n - 1],
+                       [(Role.COUNCIL_MEMBER, None)])
+        _council_seat(org, period, member, positions[n - 1], council_titles[n - 1])
+    for slug, unit in units.items():
+        _user(org, coordinator_email(slug), person_name(next(counter)), password,
+              "Cán bộ thi đua", [(Role.COORDINATOR, unit.id)])
+        for n in (1, 2):
+            _user(org, staff_email(slug, n), person_name(next(counter) + 50), password,
+                  "Chuyên viên", [(Role.STAFF, unit.id)])
+    db.session.commit()
+    for name in CAPABILITIES:
+        module = capability_module(name, "demo")
+        if module is not None and hasattr(module, "seed"):
+            module.seed(org, password)
+            db.session.commit()
+    act_as(None)
+    return org
+
+
+def _unit(org: Organization, name: str, kind) -> Unit:
+    unit = db.session.scalar(
+        db.select(Unit).where(Unit.organization_id == org.id, Unit.name == name)
+    )
+    if unit is None:
+        unit = Unit(organization_id=org.id, name=name, kind=kind)
+        db.session.add(unit)
+        db.session.flush()
+    return unit
+
+
+def _period(org: Organization) -> PlanPeriod:
+    period = db.session.scalar(
+        db.select(PlanPeriod).where(PlanPeriod.organization_id == org.id, PlanPeriod.name == "2023-2025")
+    )
+    if period is None:
+        period = PlanPeriod(
+            organization_id=org.id,
+            name="2023-2025",
+            title="Kế hoạch tuyên truyền, bồi dưỡng và nhân rộng điển hình tiên tiến giai đoạn 2023-2025",
+            start_year=2023,
+            end_year=2025,
+            is_current=True,
+        )
+        db.session.add(period)
+        db.session.flush()
+    return period
+
+
+def _user(org, email, full_name, password, position, roles) -> User:
+    user = db.session.scalar(db.select(User).where(User.email == email))
+    if user is None:
+        user = User(organization_id=org.id, email=email, full_name=full_name, position=position)
+        user.set_password(password)
+        db.session.add(user)
+    for role, unit_id in roles:
+        if not any(m.role == role and m.unit_id == unit_id for m in user.memberships):
+            user.memberships.append(RoleMembership(role=role, unit_id=unit_id))
+    db.session.flush()
+    return user
+
+
+def _council_seat(org, period, user, position, title) -> None:
+    exists = db.session.scalar(
+        db.select(CouncilMember).where(
+            CouncilMember.period_id == period.id, CouncilMember.user_id == user.id
+        )
+    )
+    if exists is None:
+        db.session.add(CouncilMember(organization_id=org.id, period_id=period.id, user_id=user.id,
+                                     position=position, title=title))

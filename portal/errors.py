@@ -1,0 +1,44 @@
+"""Error pages in the portal's style (HTML) or JSON for API-like requests."""
+
+from __future__ import annotations
+
+from flask import Flask, jsonify, render_template, request
+from flask_wtf.csrf import CSRFError
+
+from portal.extensions import db
+
+
+def _wants_json() -> bool:
+    return request.accept_mimetypes.best == "application/json" or request.path.startswith("/api/")
+
+
+def register(app: Flask) -> None:
+    def render(code: int, template: str):
+        if _wants_json():
+            return jsonify(error=code), code
+        return render_template(f"errors/{template}.html"), code
+
+    @app.errorhandler(403)
+    def forbidden(error):
+        return render(403, "403")
+
+    @app.errorhandler(404)
+    def not_found(error):
+        return render(404, "404")
+
+    @app.errorhandler(413)
+    def too_large(error):
+        return render(413, "413")
+
+    @app.errorhandler(429)
+    def too_many(error):
+        return render(429, "429")
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error):
+        return render(400, "csrf")
+
+    @app.errorhandler(500)
+    def server_error(error):
+        db.session.rollback()
+        return render(500, "500")

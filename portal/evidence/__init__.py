@@ -1,0 +1,1 @@
+"""Evidence files attached to unit records: checked, stored outside static/, served safely."""

@@ -1,0 +1,46 @@
+"""Download and delete evidence files, only for those who may see the unit."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, request, send_file
+from flask_babel import gettext as _
+from flask_login import login_required
+
+from portal.evidence.models import Attachment
+from portal.evidence.services import delete_attachment, storage_path
+from portal.extensions import db
+from portal.tenancy import get_editable_or_404, get_scoped_or_404
+from portal.urls import safe_next_url
+
+bp = Blueprint("evidence", __name__, url_prefix="/evidence")
+
+
+@bp.get("/<int:attachment_id>")
+@login_required
+def download(attachment_id: int):
+    attachment = get_scoped_or_404(Attachment, attachment_id)
+    path = storage_path(attachment)
+    if not path.is_file():
+        abort(404)
+    response = send_file(
+        path,
+        mimetype=attachment.content_type,
+        as_attachment=True,  # never rendered inline
+        download_name=attachment.original_name,
+        max_age=0,
+    )
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@bp.post("/<int:attachment_id>/delete")
+@login_required
+def delete(attachment_id: int):
+    attachment = get_editable_or_404(Attachment, attachment_id)
+    name = attachment.original_name
+    delete_attachment(attachment)
+    db.session.commit()
+    flash(_("Đã xoá tệp %(name)s.", name=name), "success")
+    return redirect(safe_next_url(request.form.get("next")))

@@ -1,0 +1,116 @@
+"""Save, list and delete evidence files. Files live under UPLOAD_DIR/<unit id>/
+with random names; the original name is kept only as data."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+from pathlib import Path
+
+from flask import current_app
+from flask_babel import gettext as _
+from flask_login import current_user
+from werkzeug.datastructures import FileStorage
+
+from portal.evidence.filetypes import CONTENT_TYPES, EXTENSIONS, detect_kind
+from portal.evidence.models import Attachment
+from portal.extensions import db
+
+
+class UploadError(ValueError):
+    """A file that cannot be accepted; the message is shown to the user."""
+
+
+def clean_original_name(name: str) -> str:
+    """Keep a readable name (Vietnamese letters included) without any path part."""
+    name = name.replace("\\", "/").split("/")[-1].strip().replace("\x00", "")
+    name = "".join(ch for ch in name if ch.isprintable() and ch not in '<>:"|?*')
+    return name.lstrip(".")[:200] or "tep-dinh-kem"
+
+
+def storage_path(attachment: Attachment) -> Path:
+    return Path(current_app.config["UPLOAD_DIR"]) / str(attachment.unit_id) / attachment.stored_name
+
+
+def save_upload(file: FileStorage, unit_id: int, owner_type: str, owner_id: int) -> Attachment:
+    """Check `file` (size, type by content, matching extension) and store it.
+    Raises UploadError with a message for the user. The caller commits."""
+    if file is None or not file.filename:
+        raise UploadError(_("Chưa chọn tệp."))
+    original = clean_original_name(file.filename)
+    extension = original.rsplit(".", 1)[-1].lower() if "." in original else ""
+    limit = current_app.config["MAX_UPLOAD_MB"] * 1024 * 1024
+    data = file.stream.read(limit + 1)
+    if len(data) > limit:
+        raise UploadError(
+            _("Tệp %(name)s vượt quá dung lượng cho phép (%(mb)s MB).", name=original,
+              mb=current_app.config["MAX_UPLOAD_MB"])
+        )
+    if not data:
+        raise UploadError(_("Tệp %(name)s rỗng.", name=original))
+    import io
+
+    kind = detect_kind(data[:16], io.BytesIO(data))
+    if kind == "ole" and extension in ("doc", "xls"):
+        kind = extension
+    if kind is None or kind == "ole" or extension not in EXTENSIONS.get(kind, set()):
+        raise UploadError(
+            _("Tệp %(name)s không đúng định dạng cho phép (PDF, Word, Excel, JPEG, PNG).",
+              name=original)
+        )
+    stored_name = secrets.token_hex(16)
+    directory = Path(current_app.config["UPLOAD_DIR"]) / str(int(unit_id))
+    directory.mkdir(parents=True, exist_ok=True)
+    target = directory / stored_name
+    with open(target, "wb") as handle:
+        handle.write(data)
+    os.chmod(target, 0o640)
+    attachment = Attachment(
+        unit_id=unit_id,
+        owner_type=owner_type,
+        owner_id=owner_id,
+        original_name=original,
+        stored_name=stored_name,
+        kind=kind,
+        content_type=CONTENT_TYPES[kind],
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+        uploaded_by_id=current_user.id if current_user and current_user.is_authenticated else None,
+    )
+    db.session.add(attachment)
+    return attachment
+
+
+def save_uploads(files: list[FileStorage], unit_id: int, owner_type: str, owner_id: int) -> list[Attachment]:
+    """Save several files; all are checked before any is stored."""
+    files = [f for f in files if f and f.filename]
+    saved = []
+    try:
+        for file in files:
+            saved.append(save_upload(file, unit_id, owner_type, owner_id))
+    except UploadError:
+        for attachment in saved:
+            storage_path(attachment).unlink(missing_ok=True)
+            db.session.expunge(attachment)
+        raise
+    return saved
+
+
+def attachments_for(owner_type: str, owner_ids: list[int] | int) -> list[Attachment]:
+    """The attachments of one owner, or of many owners in one query."""
+    ids = [owner_ids] if isinstance(owner_ids, int) else list(owner_ids)
+    if not ids:
+        return []
+    return list(
+        db.session.scalars(
+            db.select(Attachment)
+            .where(Attachment.owner_type == owner_type, Attachment.owner_id.in_(ids))
+            .order_by(Attachment.created_at)
+        )
+    )
+
+
+def delete_attachment(attachment: Attachment) -> None:
+    storage_path(attachment).unlink(missing_ok=True)
+    db.session.delete(attachment)

@@ -1,0 +1,1 @@
+"""Exemplars (điển hình tiên tiến) of a unit and their lifecycle."""

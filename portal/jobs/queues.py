@@ -1,0 +1,79 @@
+"""Named queues and the single helper through which every job is enqueued.
+
+Jobs are module-level functions that take ids (never ORM objects), open their
+own session through the worker's app context, and let exceptions propagate so
+that RQ retries them with the backoff given here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rq import Queue, Retry
+from rq.job import Job
+
+from portal.extensions import db
+from portal.jobs.connection import get_redis
+
+MAIL = "mail"
+DEFAULT = "default"
+LONG = "long"
+QUEUE_NAMES = (MAIL, DEFAULT, LONG)
+
+# Backoff in seconds between attempts: 10 s, 1 min, 5 min.
+DEFAULT_RETRY = Retry(max=3, interval=[10, 60, 300])
+JOB_TIMEOUTS = {MAIL: 120, DEFAULT: 600, LONG: 3600}
+
+
+def get_queue(name: str = DEFAULT) -> Queue:
+    if name not in QUEUE_NAMES:
+        raise ValueError(f"unknown queue {name!r}")
+    return Queue(name, connection=get_redis())
+
+
+def enqueue(
+    func: Callable[..., Any],
+    *args: Any,
+    queue: str = DEFAULT,
+    retry: Retry | None = DEFAULT_RETRY,
+    job_id: str | None = None,
+    description: str | None = None,
+    meta: dict | None = None,
+) -> Job:
+    """Enqueue `func(*args)` now. Args must be plain values (ids, strings)."""
+    return get_queue(queue).enqueue(
+        func,
+        *args,
+        retry=retry,
+        job_id=job_id,
+        description=description,
+        meta=meta or {},
+        job_timeout=JOB_TIMEOUTS[queue],
+        result_ttl=86400,
+        failure_ttl=7 * 86400,
+    )
+
+
+def enqueue_after_commit(func: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+    """Enqueue once the current transaction commits, so the job sees the rows it
+    is given; nothing is enqueued if the transaction rolls back."""
+    db.session.info.setdefault("after_commit_jobs", []).append((func, args, kwargs))
+
+
+def _install_session_hooks() -> None:
+    from sqlalchemy import event
+    from sqlalchemy.orm import Session
+
+    @event.listens_for(Session, "after_commit")
+    def _enqueue_pending(session: Session) -> None:
+        pending = session.info.pop("after_commit_jobs", [])
+        for func, args, kwargs in pending:
+            enqueue(func, *args, **kwargs)
+
+    @event.listens_for(Session, "after_rollback")
+    def _drop_pending(session: Session) -> None:
+        session.info.pop("after_commit_jobs", None)
+
+
+_install_session_hooks()

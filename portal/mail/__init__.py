@@ -1,0 +1,1 @@
+"""Email: every message is rendered from templates, stored, and sent by a job."""

@@ -1,0 +1,56 @@
+"""Mail jobs. They take message ids; SMTP errors propagate so RQ retries them."""
+
+from __future__ import annotations
+
+from rq import get_current_job
+
+from portal.extensions import db
+from portal.mail import delivery
+from portal.mail.models import MailMessage, MailStatus
+from portal.models_base import utcnow
+
+
+def send_email(message_id: int) -> str:
+    """Send one stored message. Idempotent: a sent message is not sent again."""
+    return send_batch([message_id])
+
+
+def send_batch(message_ids: list[int]) -> str:
+    """Send stored messages over one connection. A message already sent is skipped,
+    so a retried batch never sends anything twice."""
+    messages = db.session.scalars(
+        db.select(MailMessage).where(MailMessage.id.in_(message_ids)).order_by(MailMessage.id)
+    ).all()
+    pending = [m for m in messages if m.status != MailStatus.SENT]
+    sent = 0
+    try:
+        with delivery.connection() as conn:
+            for message in pending:
+                message.attempts += 1
+                message.backend = delivery.deliver(message, conn)
+                message.status = MailStatus.SENT
+                message.sent_at = utcnow()
+                message.last_error = ""
+                db.session.commit()  # per message: a crash later never re-sends it
+                sent += 1
+    except Exception as exc:
+        db.session.rollback()
+        _record_failure([m.id for m in pending[sent:]], exc)
+        raise
+    return f"sent {sent} of {len(pending)}"
+
+
+def _record_failure(message_ids: list[int], exc: Exception) -> None:
+    """Count the attempt; mark failed when RQ has no retry left, queued otherwise."""
+    job = get_current_job()
+    retries_left = job.retries_left if job is not None else 0
+    final = not retries_left
+    for message in db.session.scalars(
+        db.select(MailMessage).where(MailMessage.id.in_(message_ids))
+    ):
+        if message.status == MailStatus.SENT:
+            continue
+        message.attempts += 1
+        message.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+        message.status = MailStatus.FAILED if final else MailStatus.QUEUED
+    db.session.commit()

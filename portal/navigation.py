@@ -1,0 +1,80 @@
+"""The navigation bar: each entry shows when its page exists and the user may use it.
+
+Capabilities add pages under the endpoint names listed here; an entry whose
+endpoint is not registered is simply not shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import Flask, current_app, url_for
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from portal.accounts.models import Role
+
+ANY = tuple(Role)
+UNIT_PEOPLE = (Role.COORDINATOR, Role.STAFF)
+READERS = (Role.OFFICE_ADMIN, Role.VIEWER, Role.COUNCIL_MEMBER, Role.COORDINATOR, Role.STAFF)
+
+
+@dataclass(frozen=True)
+class NavItem:
+    endpoint: str
+    label: object
+    roles: tuple[Role, ...]
+    group: str = "main"
+
+
+NAV_ITEMS = (
+    NavItem("dashboards.index", _l("Tổng quan"), (Role.OFFICE_ADMIN, Role.VIEWER, Role.COUNCIL_MEMBER)),
+    NavItem("exemplars.index", _l("Điển hình"), READERS),
+    NavItem("propagation.index", _l("Tuyên truyền"), READERS),
+    NavItem("training.index", _l("Tập huấn"), READERS),
+    NavItem("difficulties.index", _l("Khó khăn, vướng mắc"), (Role.OFFICE_ADMIN, Role.VIEWER, *UNIT_PEOPLE)),
+    NavItem("assessments.index", _l("Tự đánh giá"), READERS),
+    NavItem("annualreports.index", _l("Báo cáo năm"), READERS),
+    NavItem("inspections.index", _l("Kiểm tra, giám sát"), READERS),
+    NavItem("consideration.index", _l("Bình xét"), (Role.OFFICE_ADMIN, Role.VIEWER, Role.COUNCIL_MEMBER)),
+    NavItem("congress.index", _l("Hồ sơ Đại hội"), (Role.OFFICE_ADMIN, Role.VIEWER, Role.COORDINATOR)),
+    NavItem("deadlines.index", _l("Thời hạn"), READERS),
+    # The Office's administration menu.
+    NavItem("admin.units", _l("Đơn vị"), (Role.OFFICE_ADMIN,), "admin"),
+    NavItem("admin.users", _l("Người dùng"), (Role.OFFICE_ADMIN,), "admin"),
+    NavItem("criteria.index", _l("Kỳ kế hoạch và tiêu chuẩn"), (Role.OFFICE_ADMIN,), "admin"),
+    NavItem("council.index", _l("Hội đồng và phân công"), (Role.OFFICE_ADMIN,), "admin"),
+    NavItem("compilations.index", _l("Tổng hợp hồ sơ"), (Role.OFFICE_ADMIN,), "admin"),
+    NavItem("publiccolumn.manage", _l("Chuyên mục điển hình"), (Role.OFFICE_ADMIN,), "admin"),
+    NavItem("mail.outbox", _l("Hộp thư đi"), (Role.OFFICE_ADMIN,), "admin"),
+    NavItem("admin.audit", _l("Nhật ký thay đổi"), (Role.OFFICE_ADMIN,), "admin"),
+)
+
+
+def nav_items(group: str = "main") -> list[tuple[str, object, str]]:
+    """(url, label, endpoint) of the entries the current user may see."""
+    if not current_user.is_authenticated:
+        return []
+    endpoints = current_app.view_functions
+    roles = current_user.roles
+    return [
+        (url_for(item.endpoint), item.label, item.endpoint)
+        for item in NAV_ITEMS
+        if item.group == group and item.endpoint in endpoints and roles.intersection(item.roles)
+    ]
+
+
+def has_endpoint(endpoint: str) -> bool:
+    return endpoint in current_app.view_functions
+
+
+def register(app: Flask) -> None:
+    app.jinja_env.globals.update(nav_items=nav_items, has_endpoint=has_endpoint, Role=Role)
+
+    @app.context_processor
+    def inject_notifications() -> dict:
+        if not current_user.is_authenticated:
+            return {"unread_notifications": 0}
+        from portal.notifications.services import unread_count
+
+        return {"unread_notifications": unread_count(current_user)}

@@ -1,0 +1,1 @@
+"""In-portal notifications (the bell) and the emails that accompany them."""

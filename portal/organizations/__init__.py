@@ -1,0 +1,1 @@
+"""Organizations (departments, the tenant root) and their units."""

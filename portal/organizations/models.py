@@ -1,0 +1,71 @@
+"""Organization and Unit: who owns what in the portal."""
+
+from __future__ import annotations
+
+import enum
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal.db_types import enum_column
+from portal.extensions import db
+from portal.models_base import TimestampMixin, utcnow
+
+
+class UnitKind(enum.StrEnum):
+    DIVISION = "division"  # phòng chuyên môn
+    AFFILIATED = "affiliated"  # đơn vị sự nghiệp trực thuộc
+    MASS_ORGANISATION = "mass_organisation"  # tổ chức đảng, đoàn thể
+
+
+class Organization(TimestampMixin, db.Model):
+    __tablename__ = "organizations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(255))
+    short_name: Mapped[str] = mapped_column(String(64), default="")
+    # Used in document headers and the place line ("Quảng Bình, ngày ...").
+    province: Mapped[str] = mapped_column(String(128), default="")
+    parent_body: Mapped[str] = mapped_column(String(255), default="")
+    document_code: Mapped[str] = mapped_column(String(32), default="")
+
+    units: Mapped[list[Unit]] = relationship(back_populates="organization")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Unit(TimestampMixin, db.Model):
+    __tablename__ = "units"
+    __table_args__ = (UniqueConstraint("organization_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
+    name: Mapped[str] = mapped_column(String(255))
+    kind: Mapped[UnitKind] = mapped_column(enum_column(UnitKind))
+    is_active: Mapped[bool] = mapped_column(default=True)
+
+    organization: Mapped[Organization] = relationship(back_populates="units")
+    name_history: Mapped[list[UnitNameHistory]] = relationship(
+        back_populates="unit", order_by="UnitNameHistory.changed_at"
+    )
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class UnitNameHistory(db.Model):
+    """A unit's former names, so old reports still read correctly."""
+
+    __tablename__ = "unit_name_history"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    old_name: Mapped[str] = mapped_column(String(255))
+    new_name: Mapped[str] = mapped_column(String(255))
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    changed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    unit: Mapped[Unit] = relationship(back_populates="name_history")

@@ -1,0 +1,1 @@
+"""Plan periods (e.g. 2023-2025) of an organization."""

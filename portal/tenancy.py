@@ -1,0 +1,171 @@
+"""Who may see which unit: the one place every unit-scoped lookup goes through.
+
+Rules: the Department Office and viewers see every unit of their organization;
+coordinators and staff see their own unit; council members see the units
+assigned to them. Nobody sees another organization. A foreign id is a 404
+(its existence is not revealed); a visible unit without the right to act is a 403.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+from flask import abort, g
+from flask_login import current_user, login_required
+from sqlalchemy import ForeignKey, Select, select
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column
+from werkzeug.local import LocalProxy
+
+from portal.accounts.models import Role, User
+from portal.extensions import db
+from portal.organizations.models import Organization, Unit
+
+M = TypeVar("M")
+
+ORG_WIDE_READERS = (Role.OFFICE_ADMIN, Role.VIEWER)
+
+
+def _current_org() -> Organization | None:
+    if not current_user or not current_user.is_authenticated:
+        return None
+    return current_user.organization
+
+
+current_org: Organization | None = LocalProxy(_current_org)  # type: ignore[assignment]
+
+
+class UnitOwnedMixin:
+    """Marks a table as unit data: it carries the unit it belongs to."""
+
+    @declared_attr
+    def unit_id(cls) -> Mapped[int]:  # noqa: N805
+        return mapped_column(ForeignKey("units.id"), index=True)
+
+
+def sees_whole_organization(user: User) -> bool:
+    return user.has_role(*ORG_WIDE_READERS)
+
+
+def visible_unit_ids(user: User | None = None) -> set[int]:
+    """Ids of the units `user` may read, computed once per request."""
+    user = user or current_user
+    if not user or not user.is_authenticated:
+        return set()
+    cache = g.setdefault("_visible_units", {}) if _has_g() else {}
+    if user.id in cache:
+        return cache[user.id]
+    query = select(Unit.id).where(Unit.organization_id == user.organization_id)
+    if not sees_whole_organization(user):
+        ids = user.unit_ids_with(Role.COORDINATOR, Role.STAFF)
+        if user.has_role(Role.COUNCIL_MEMBER):
+            ids |= assigned_unit_ids(user)
+        query = query.where(Unit.id.in_(ids or {-1}))
+    result = set(db.session.scalars(query))
+    cache[user.id] = result
+    return result
+
+
+def assigned_unit_ids(user: User, year: int | None = None) -> set[int]:
+    """Units a council member is assigned to (any year unless one is given)."""
+    from portal.council.models import CouncilAssignment
+
+    query = select(CouncilAssignment.unit_id).where(
+        CouncilAssignment.user_id == user.id,
+        CouncilAssignment.organization_id == user.organization_id,
+    )
+    if year is not None:
+        query = query.where(CouncilAssignment.year == year)
+    return set(db.session.scalars(query))
+
+
+def can_edit_unit(unit_id: int, user: User | None = None) -> bool:
+    """The Office edits every unit of its organization; a coordinator edits their own."""
+    user = user or current_user
+    if unit_id not in visible_unit_ids(user):
+        return False
+    return user.is_office or unit_id in user.unit_ids_with(Role.COORDINATOR)
+
+
+def visible_units(user: User | None = None, active_only: bool = False) -> Select:
+    """A select of the units `user` may read, ordered by name."""
+    query = select(Unit).where(Unit.id.in_(visible_unit_ids(user) or {-1}))
+    if active_only:
+        query = query.where(Unit.is_active.is_(True))
+    return query.order_by(Unit.name)
+
+
+def get_unit_or_404(unit_id: int) -> Unit:
+    if unit_id not in visible_unit_ids():
+        abort(404)
+    return db.session.get(Unit, unit_id) or abort(404)
+
+
+def scoped(model: type[M], user: User | None = None) -> Select:
+    """A select of `model` rows (which carry `unit_id`) in units `user` may read."""
+    return select(model).where(model.unit_id.in_(visible_unit_ids(user) or {-1}))  # type: ignore[attr-defined]
+
+
+def get_scoped_or_404(model: type[M], object_id: int) -> M:
+    """A unit-owned row by id, or 404 when it is outside what the user may read."""
+    obj = db.session.get(model, object_id)
+    if obj is None or obj.unit_id not in visible_unit_ids():  # type: ignore[attr-defined]
+        abort(404)
+    return obj
+
+
+def get_editable_or_404(model: type[M], object_id: int) -> M:
+    """As `get_scoped_or_404`, then 403 unless the user may edit that unit."""
+    obj = get_scoped_or_404(model, object_id)
+    if not can_edit_unit(obj.unit_id):  # type: ignore[attr-defined]
+        abort(403)
+    return obj
+
+
+def get_org_owned_or_404(model: type[M], object_id: int) -> M:
+    """A row that belongs to the organization (carries `organization_id`)."""
+    obj = db.session.get(model, object_id)
+    if obj is None or current_org is None or obj.organization_id != current_org.id:  # type: ignore[attr-defined]
+        abort(404)
+    return obj
+
+
+def org_scoped(model: type[M]) -> Select:
+    """A select of `model` rows of the current user's organization."""
+    org_id = current_org.id if current_org else -1
+    return select(model).where(model.organization_id == org_id)  # type: ignore[attr-defined]
+
+
+def roles_required(*roles: Role) -> Callable:
+    """Login, then 403 unless the user holds one of `roles`."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        @login_required
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            if not current_user.has_role(*roles):
+                abort(403)
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+office_required = roles_required(Role.OFFICE_ADMIN)
+
+
+def require_unit_edit(unit_id: int) -> None:
+    """404 for a unit the user cannot see, 403 for one they may only read."""
+    if unit_id not in visible_unit_ids():
+        abort(404)
+    if not can_edit_unit(unit_id):
+        abort(403)
+
+
+def _has_g() -> bool:
+    # Only within a request: services called from jobs or tests must see fresh data.
+    from flask import has_request_context
+
+    return has_request_context()
