@@ -100,8 +100,6 @@ def run_migrations_online():
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),
-            render_as_batch=True,  # SQLite needs batch mode to alter tables
-            compare_type=True,
             **conf_args
         )
 

@@ -1,0 +1,1 @@
+"""Criteria sets (tiêu chuẩn) for collective and individual exemplars, per plan period."""
