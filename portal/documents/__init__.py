@@ -1,0 +1,1 @@
+"""Word, Excel and PDF builders shared by every compiled output and export."""

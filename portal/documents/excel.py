@@ -1,0 +1,75 @@
+"""Excel workbooks with Vietnamese headers, shared by every export."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from io import BytesIO
+from pathlib import Path
+
+from flask import Response, send_file
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from portal.documents.reproducible import FIXED_DOC_TIME, normalise_zip
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+Sheet = tuple[str, Sequence[str], Iterable[Sequence[object]]]
+
+
+def build_workbook(sheets: Iterable[Sheet]) -> Workbook:
+    """One sheet per (title, headers, rows); headers bold, frozen, columns sized."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    workbook.properties.created = workbook.properties.modified = FIXED_DOC_TIME
+    workbook.properties.creator = "Cổng điển hình tiên tiến"
+    for title, headers, rows in sheets:
+        sheet = workbook.create_sheet(title=title[:31])
+        sheet.append(list(headers))
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+            cell.fill = PatternFill("solid", fgColor="F2DEDE")
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        widths = [len(str(h)) for h in headers]
+        for row in rows:
+            values = [_cell_value(v) for v in row]
+            sheet.append(values)
+            for i, value in enumerate(values):
+                widths[i] = max(widths[i], min(len(str(value or "")), 60))
+        for i, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(i)].width = max(10, width + 2)
+        for row_cells in sheet.iter_rows(min_row=2):
+            for cell in row_cells:
+                if isinstance(cell.value, date | datetime):
+                    cell.number_format = "DD/MM/YYYY"
+        sheet.freeze_panes = "A2"
+    return workbook
+
+
+def save_workbook(workbook: Workbook, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workbook.properties.modified = FIXED_DOC_TIME
+    workbook.save(str(path))
+    normalise_zip(path)
+    return path
+
+
+def xlsx_response(filename: str, sheets) -> Response:
+    """Send a workbook as a download named `filename` (Vietnamese letters allowed)."""
+    buffer = BytesIO()
+    workbook = build_workbook(sheets)
+    workbook.properties.modified = FIXED_DOC_TIME
+    workbook.save(buffer)
+    buffer.seek(0)
+    return send_file(buffer, mimetype=XLSX_MIME, as_attachment=True, download_name=filename)
+
+
+def _cell_value(value: object) -> object:
+    if hasattr(value, "value") and not isinstance(value, date | datetime):
+        return str(value.value)  # enums
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value.replace(tzinfo=None)
+    return value

@@ -1,0 +1,24 @@
+"""Make Office files byte-for-byte reproducible: the same inputs give the same
+bytes, so that a dossier's SHA-256 manifest is stable between compilations."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+FIXED_DOC_TIME = datetime(2000, 1, 1)
+
+
+def normalise_zip(path: Path) -> None:
+    """Rewrite a ZIP-based file (docx, xlsx) with fixed entry times and order."""
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(info.filename))
+    os.replace(tmp, path)
