@@ -18,3 +18,18 @@ def is_local_path(target: str | None) -> bool:
 
 def safe_next_url(target: str | None, default_endpoint: str = "home.index") -> str:
     return target if is_local_path(target) else url_for(default_endpoint)
+
+
+def path_for(endpoint: str, **values: object) -> str:
+    """The path of `endpoint`, usable outside a request (jobs, emails)."""
+    from flask import current_app
+
+    adapter = current_app.url_map.bind("localhost", script_name="/")
+    return adapter.build(endpoint, values)
+
+
+def absolute_url_for(endpoint: str, **values: object) -> str:
+    """An absolute link for emails, from PORTAL_BASE_URL."""
+    from flask import current_app
+
+    return current_app.config["PORTAL_BASE_URL"] + path_for(endpoint, **values)

@@ -1,0 +1,1 @@
+"""Compiled dossiers: long jobs that build every unit's documents into one ZIP."""

@@ -1,0 +1,95 @@
+"""The compile job: runs a builder's steps into a work directory, then streams
+everything into one ZIP with a manifest. Progress goes to `job.meta`."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from portal.accounts.models import User
+from portal.audit import act_as
+from portal.compilations import archive
+from portal.compilations.builders import builder_for
+from portal.compilations.models import Compilation, CompilationStatus
+from portal.compilations.services import archive_path, dossier_root
+from portal.extensions import db
+from portal.jobs.progress import cancel_requested, report_progress
+from portal.models_base import utcnow
+
+
+class CancelRequestedError(Exception):
+    pass
+
+
+def run_compilation(compilation_id: int) -> str:
+    compilation = db.session.get(Compilation, compilation_id)
+    if compilation is None or compilation.is_finished:
+        return "nothing to do"
+    act_as(db.session.get(User, compilation.started_by_id) if compilation.started_by_id else None)
+    workdir = dossier_root() / "work" / str(compilation.id)
+    shutil.rmtree(workdir, ignore_errors=True)
+    workdir.mkdir(parents=True)
+    _update(
+        compilation,
+        status=CompilationStatus.RUNNING,
+        started_at=utcnow(),
+        progress=0,
+        step="Bắt đầu",
+    )
+    try:
+        files = _run_steps(compilation, workdir)
+        _update(compilation, progress=95, step="Đóng gói tệp ZIP")
+        _package(compilation, workdir, files)
+    except CancelRequestedError:
+        _finish(compilation, CompilationStatus.CANCELLED, step="Đã huỷ theo yêu cầu")
+        return "cancelled"
+    except Exception as exc:
+        db.session.rollback()
+        compilation = db.session.get(Compilation, compilation_id)
+        _finish(compilation, CompilationStatus.FAILED, error=f"{type(exc).__name__}: {exc}")
+        raise
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    _finish(compilation, CompilationStatus.DONE, step="Hoàn thành", progress=100)
+    return compilation.file_name
+
+
+def _run_steps(compilation: Compilation, workdir: Path) -> list[str]:
+    steps = builder_for(compilation.kind).steps(compilation)
+    files: list[str] = []
+    for index, step in enumerate(steps):
+        if cancel_requested():
+            raise CancelRequestedError
+        percent = int(90 * index / max(len(steps), 1))
+        _update(compilation, progress=percent, step=step.label)
+        files.extend(step.run(workdir))
+    return files
+
+
+def _package(compilation: Compilation, workdir: Path, files: list[str]) -> None:
+    if cancel_requested():
+        raise CancelRequestedError
+    manifest = archive.build_manifest(workdir, files)
+    compilation.file_name = f"{compilation.kind}-{compilation.id}.zip"
+    target = archive_path(compilation)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    archive.write_zip(workdir, manifest, target)
+    compilation.manifest = manifest
+    compilation.file_size = target.stat().st_size
+    compilation.file_sha256 = archive.file_digest(target)
+
+
+def _update(compilation: Compilation, **values) -> None:
+    for key, value in values.items():
+        setattr(compilation, key, value)
+    db.session.commit()
+    if "progress" in values or "step" in values:
+        report_progress(compilation.progress, compilation.step)
+
+
+def _finish(compilation: Compilation, status: CompilationStatus, **values) -> None:
+    from portal.compilations.notify import tell_starter
+
+    _update(compilation, status=status, finished_at=utcnow(), **values)
+    tell_starter(compilation)
+    db.session.commit()

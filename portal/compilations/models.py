@@ -1,0 +1,59 @@
+"""Compilation: one run of a dossier build, kept with who started it and its files."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import JSON, DateTime, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal.db_types import enum_column
+from portal.extensions import db
+from portal.models_base import utcnow
+
+
+class CompilationStatus(enum.StrEnum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+FINISHED = (CompilationStatus.DONE, CompilationStatus.FAILED, CompilationStatus.CANCELLED)
+
+
+class Compilation(db.Model):
+    __tablename__ = "compilations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
+    period_id: Mapped[int] = mapped_column(ForeignKey("plan_periods.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(40))  # a key of builders.BUILDERS
+    year: Mapped[int | None]
+    status: Mapped[CompilationStatus] = mapped_column(
+        enum_column(CompilationStatus), default=CompilationStatus.QUEUED, index=True
+    )
+    job_id: Mapped[str] = mapped_column(String(64), default="")
+    progress: Mapped[int] = mapped_column(default=0)
+    step: Mapped[str] = mapped_column(String(500), default="")
+    error: Mapped[str] = mapped_column(Text, default="")
+    # What the inputs were when the build started (records and their states).
+    inputs: Mapped[dict] = mapped_column(JSON, default=dict)
+    # Each file of the ZIP: {"path": ..., "size": ..., "sha256": ...}.
+    manifest: Mapped[list] = mapped_column(JSON, default=list)
+    file_name: Mapped[str] = mapped_column(String(255), default="")
+    file_size: Mapped[int | None]
+    file_sha256: Mapped[str] = mapped_column(String(64), default="")
+    started_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    started_by = relationship("User")
+    period = relationship("PlanPeriod")
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in FINISHED

@@ -1,0 +1,106 @@
+"""The Office's compilation pages: start, watch the progress bar, cancel, download."""
+
+from __future__ import annotations
+
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from portal.compilations.builders import available_builders
+from portal.compilations.models import Compilation, CompilationStatus
+from portal.compilations.services import (
+    CompilationError,
+    archive_path,
+    live_progress,
+    request_cancel,
+    start_compilation,
+)
+from portal.extensions import db
+from portal.periods.models import PlanPeriod
+from portal.tenancy import get_org_owned_or_404, office_required, org_scoped
+
+bp = Blueprint("compilations", __name__, url_prefix="/compilations", template_folder="templates")
+
+
+@bp.get("/")
+@office_required
+def index():
+    page = db.paginate(
+        org_scoped(Compilation).order_by(Compilation.id.desc()),
+        page=request.args.get("page", 1, type=int),
+        per_page=20,
+    )
+    periods = db.session.scalars(
+        org_scoped(PlanPeriod).order_by(PlanPeriod.start_year.desc())
+    ).all()
+    return render_template(
+        "compilations/index.html", page=page, builders=available_builders(), periods=periods
+    )
+
+
+@bp.post("/start")
+@office_required
+def start():
+    kind = request.form.get("kind", "")
+    period = get_org_owned_or_404(PlanPeriod, request.form.get("period_id", 0, type=int))
+    year = request.form.get("year", type=int)
+    if kind not in available_builders():
+        abort(400)
+    try:
+        compilation = start_compilation(kind, period, current_user, year)
+    except CompilationError as exc:
+        flash(str(exc), "danger")
+        return redirect(url_for(".index"))
+    db.session.commit()
+    flash(_("Đã bắt đầu tổng hợp hồ sơ."), "success")
+    return redirect(url_for(".detail", compilation_id=compilation.id))
+
+
+@bp.get("/<int:compilation_id>")
+@office_required
+def detail(compilation_id: int):
+    compilation = get_org_owned_or_404(Compilation, compilation_id)
+    return render_template(
+        "compilations/detail.html",
+        compilation=compilation,
+        progress=live_progress(compilation),
+        builder=available_builders().get(compilation.kind),
+    )
+
+
+@bp.get("/<int:compilation_id>/status")
+@office_required
+def status(compilation_id: int):
+    return jsonify(live_progress(get_org_owned_or_404(Compilation, compilation_id)))
+
+
+@bp.post("/<int:compilation_id>/cancel")
+@office_required
+def cancel(compilation_id: int):
+    compilation = get_org_owned_or_404(Compilation, compilation_id)
+    request_cancel(compilation)
+    db.session.commit()
+    flash(_("Đã yêu cầu huỷ tổng hợp."), "info")
+    return redirect(url_for(".detail", compilation_id=compilation.id))
+
+
+@bp.get("/<int:compilation_id>/download")
+@office_required
+def download(compilation_id: int):
+    compilation = get_org_owned_or_404(Compilation, compilation_id)
+    path = archive_path(compilation) if compilation.file_name else None
+    if compilation.status != CompilationStatus.DONE or path is None or not path.is_file():
+        abort(404)
+    return send_file(
+        path, mimetype="application/zip", as_attachment=True, download_name=compilation.file_name
+    )
