@@ -17,6 +17,11 @@ install: $(STAMP) translations
 translations: $(STAMP)
 	$(BIN)/pybabel compile -f -d portal/translations -D messages >/dev/null
 
+# The launcher starts the embedded Redis first, upgrades the database, seeds the
+# demo into an empty one, then runs web, worker and scheduler until Ctrl-C.
+run: install
+	$(BIN)/python -m portal.jobs.launcher $(RUN_ARGS)
+
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
@@ -29,4 +34,4 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) instance/portal.db instance/redis.rdb
+	rm -rf $(VENV) instance/portal.db instance/redis.rdb instance/redis.rdb.settings

@@ -128,6 +128,10 @@ def register_template_helpers(app: Flask) -> None:
     formatting.register(app)
     labels.register(app)
     navigation.register(app)
+    # base.html reads the locale; Flask-Babel 4 does not put it in templates itself.
+    from flask_babel import get_locale
+
+    app.jinja_env.globals.setdefault("get_locale", get_locale)
 
 
 def register_commands(app: Flask) -> None:

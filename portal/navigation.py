@@ -73,7 +73,8 @@ def register(app: Flask) -> None:
 
     @app.context_processor
     def inject_notifications() -> dict:
-        if not current_user.is_authenticated:
+        # current_user is None outside a request (mail rendered by a job).
+        if not current_user or not current_user.is_authenticated:
             return {"unread_notifications": 0}
         from portal.notifications.services import unread_count
 

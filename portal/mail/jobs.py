@@ -22,10 +22,13 @@ def send_batch(message_ids: list[int]) -> str:
         db.select(MailMessage).where(MailMessage.id.in_(message_ids)).order_by(MailMessage.id)
     ).all()
     pending = [m for m in messages if m.status != MailStatus.SENT]
+    pending_ids = [m.id for m in pending]
     sent = 0
+    attempted: list[int] = []
     try:
         with delivery.connection() as conn:
             for message in pending:
+                attempted = [message.id]
                 message.attempts += 1
                 message.backend = delivery.deliver(message, conn)
                 message.status = MailStatus.SENT
@@ -35,22 +38,29 @@ def send_batch(message_ids: list[int]) -> str:
                 sent += 1
     except Exception as exc:
         db.session.rollback()
-        _record_failure([m.id for m in pending[sent:]], exc)
+        unsent = pending_ids[sent:]
+        # No message reached: the connection itself failed, and counts for every one.
+        _record_failure(unsent, attempted or unsent, exc)
         raise
     return f"sent {sent} of {len(pending)}"
 
 
-def _record_failure(message_ids: list[int], exc: Exception) -> None:
-    """Count the attempt; mark failed when RQ has no retry left, queued otherwise."""
+def _record_failure(message_ids: list[int], attempted_ids: list[int], exc: Exception) -> None:
+    """Store the error on every unsent message and count the attempt on those
+    tried. Failed when RQ has no retry left, queued (waiting for it) otherwise."""
     job = get_current_job()
     retries_left = job.retries_left if job is not None else 0
     final = not retries_left
+    error = f"{type(exc).__name__}: {exc}"[:2000]
     for message in db.session.scalars(
         db.select(MailMessage).where(MailMessage.id.in_(message_ids))
     ):
         if message.status == MailStatus.SENT:
             continue
-        message.attempts += 1
-        message.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+        if message.id in attempted_ids:
+            message.attempts += 1
+            message.last_error = error
+        else:
+            message.last_error = f"Chưa gửi: thư trước đó trong cùng lượt bị lỗi ({error})"[:2000]
         message.status = MailStatus.FAILED if final else MailStatus.QUEUED
     db.session.commit()

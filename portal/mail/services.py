@@ -9,6 +9,10 @@ from portal.jobs.queues import MAIL, enqueue_after_commit
 from portal.mail.models import MailMessage, MailStatus
 
 
+class ResendError(ValueError):
+    """Only a failed message can be sent again."""
+
+
 def render_message(template: str, **context: object) -> tuple[str, str]:
     """Render `mail/<template>.txt` and `.html` with the portal's base URL."""
     context.setdefault("base_url", current_app.config["PORTAL_BASE_URL"])
@@ -31,8 +35,11 @@ def queue_email(
     """Store a message and enqueue its sending once the transaction commits.
 
     The caller commits. With `send=False` the message is stored only (the
-    caller sends a batch itself, e.g. with `send_batch`).
+    caller sends a batch itself, e.g. with `send_batch`). Without an
+    organization, the recipient's is used, so that their Office sees the message.
     """
+    if organization_id is None and user_id is not None:
+        organization_id = _organization_of_user(user_id)
     text, html = render_message(template, subject=subject, **context)
     message = MailMessage(
         recipient_email=to,
@@ -53,10 +60,23 @@ def queue_email(
     return message
 
 
+def can_resend(message: MailMessage) -> bool:
+    return message.status == MailStatus.FAILED
+
+
 def resend(message: MailMessage) -> None:
-    """Put a failed message back in the queue (the Office's re-send button)."""
+    """Put a failed message back in the queue (the Office's re-send button).
+    The caller commits; its attempts so far stay counted."""
     from portal.mail.jobs import send_email
 
+    if not can_resend(message):
+        raise ResendError(f"message {message.id} is {message.status}, not failed")
     message.status = MailStatus.QUEUED
     message.last_error = ""
     enqueue_after_commit(send_email, message.id, queue=MAIL)
+
+
+def _organization_of_user(user_id: int) -> int | None:
+    from portal.accounts.models import User
+
+    return db.session.scalar(db.select(User.organization_id).where(User.id == user_id))

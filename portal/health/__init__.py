@@ -1,0 +1,1 @@
+"""/healthz: whether the database, Redis, the workers and the scheduler answer."""

@@ -1,0 +1,95 @@
+"""The Office's outbox: every stored message, its detail, re-send, and a test email."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from portal.extensions import db
+from portal.mail import services
+from portal.mail.forms import OutboxFilterForm, SendTestForm
+from portal.mail.models import MailMessage
+from portal.mail.outbox import (
+    STATUS_LABELS,
+    STATUS_TONES,
+    categories_in_use,
+    category_label,
+    delivery_description,
+    filter_outbox,
+    queue_test_email,
+)
+from portal.tenancy import current_org, get_org_owned_or_404, office_required, org_scoped
+
+bp = Blueprint("mail", __name__, url_prefix="/mail", template_folder="templates")
+
+
+@bp.context_processor
+def outbox_helpers() -> dict:
+    return {
+        "mail_status_label": lambda status: STATUS_LABELS.get(status, status),
+        "mail_status_tone": lambda status: STATUS_TONES.get(status, "secondary"),
+        "mail_category_label": category_label,
+    }
+
+
+@bp.get("/outbox")
+@office_required
+def outbox():
+    form = OutboxFilterForm(formdata=request.args)
+    form.set_choices(categories_in_use(current_org.id))
+    form.validate()
+    query = filter_outbox(org_scoped(MailMessage), form.filters())
+    page = db.paginate(
+        query,
+        page=request.args.get("page", 1, type=int),
+        per_page=current_app.config["ITEMS_PER_PAGE"],
+        error_out=False,
+    )
+    return render_template(
+        "mail/pages/outbox.html",
+        form=form,
+        page=page,
+        filter_args=form.query_args(),
+        delivery=delivery_description(),
+    )
+
+
+@bp.get("/outbox/<int:message_id>")
+@office_required
+def message_detail(message_id: int):
+    message = get_org_owned_or_404(MailMessage, message_id)
+    return render_template(
+        "mail/pages/message.html", message=message, can_resend=services.can_resend(message)
+    )
+
+
+@bp.post("/outbox/<int:message_id>/resend")
+@office_required
+def resend(message_id: int):
+    message = get_org_owned_or_404(MailMessage, message_id)
+    try:
+        services.resend(message)
+    except services.ResendError:
+        flash(_("Chỉ gửi lại được thư đã gửi không thành công."), "warning")
+    else:
+        db.session.commit()
+        flash(_("Thư đã được đưa lại vào hàng đợi gửi."), "success")
+    return redirect(url_for("mail.message_detail", message_id=message.id))
+
+
+@bp.route("/test", methods=["GET", "POST"])
+@office_required
+def send_test():
+    form = SendTestForm()
+    if request.method == "GET":
+        form.email.data = current_user.email
+    if form.validate_on_submit():
+        message = queue_test_email(form.email.data, current_user)
+        db.session.commit()
+        flash(
+            _("Đã đưa thư kiểm tra gửi %(email)s vào hàng đợi.", email=message.recipient_email),
+            "success",
+        )
+        return redirect(url_for("mail.message_detail", message_id=message.id))
+    return render_template("mail/pages/send_test.html", form=form, delivery=delivery_description())

@@ -1,0 +1,231 @@
+"""Sending stored messages by job: the outbox, SMTP, retries with backoff, failure."""
+
+from __future__ import annotations
+
+import email
+from email import policy
+
+import pytest
+from rq.registry import FailedJobRegistry
+
+from portal.extensions import db
+from portal.jobs.queues import MAIL, enqueue, get_queue
+from portal.mail import services
+from portal.mail.jobs import send_batch, send_email
+from portal.mail.models import MailMessage, MailStatus
+from portal.mail.outbox import queue_test_email
+
+SUBJECT = "Thông báo: nhắc hạn nộp báo cáo điển hình tiên tiến năm 2025"
+SENDER = "Trần Thị Hồng Nhung – Văn phòng Sở"
+
+
+def queue(to: str = "coord.a@example.vn", subject: str = SUBJECT, **kwargs) -> MailMessage:
+    """A stored message rendered from the mail package's own test template."""
+    message = services.queue_email(
+        to,
+        subject,
+        "test_message",
+        recipient_name="Nguyễn Văn An",
+        sender_name=SENDER,
+        sent_at="15/12/2025 08:30",
+        **kwargs,
+    )
+    db.session.commit()
+    return message
+
+
+def parsed(envelope) -> email.message.EmailMessage:
+    return email.message_from_bytes(envelope.content, policy=policy.default)
+
+
+def test_without_smtp_the_outbox_is_the_delivery(app, world, run_jobs):
+    message = queue_test_email("kiemtra@example.vn", world.office)
+    db.session.commit()
+    assert message.status == MailStatus.QUEUED
+    assert get_queue(MAIL).count == 1
+
+    run_jobs()
+
+    db.session.refresh(message)
+    assert message.status == MailStatus.SENT
+    assert message.backend == "outbox"
+    assert message.attempts == 1
+    assert message.sent_at is not None
+    assert message.organization_id == world.org.id
+    assert message.category == "test"
+    assert "Văn Phòng" in message.body_text  # the sender's name, rendered in Vietnamese
+
+
+def test_nothing_is_enqueued_when_the_transaction_rolls_back(app):
+    services.queue_email("a@example.vn", SUBJECT, "test_message", sender_name=SENDER)
+    db.session.rollback()
+    assert get_queue(MAIL).count == 0
+    assert db.session.scalar(db.select(db.func.count(MailMessage.id))) == 0
+
+
+def test_organization_is_taken_from_the_recipient(app, world):
+    message = queue(world.coordinator_a.email, user_id=world.coordinator_a.id)
+    assert message.organization_id == world.org.id
+
+
+def test_smtp_delivers_vietnamese_subject_and_body_intact(smtp_app, smtp_server, run_jobs):
+    message = queue()
+
+    run_jobs()
+
+    db.session.refresh(message)
+    assert message.status == MailStatus.SENT
+    assert message.backend == "smtp"
+    assert len(smtp_server.handler.received) == 1
+    envelope = smtp_server.handler.received[0]
+    assert envelope.rcpt_tos == ["coord.a@example.vn"]
+    received = parsed(envelope)
+    assert received["Subject"] == SUBJECT
+    assert received["From"].addresses[0].display_name == "Cổng điển hình tiên tiến"
+    assert received["Auto-Submitted"] == "auto-generated"
+    text = received.get_body(("plain",)).get_content()
+    assert "Kính gửi Nguyễn Văn An," in text
+    assert f"do {SENDER} gửi lúc 15/12/2025 08:30" in text
+    html = received.get_body(("html",)).get_content()
+    assert "Kính gửi Nguyễn Văn An," in html
+    assert "thư kiểm tra cấu hình gửi thư của Cổng điển hình tiên tiến" in html
+
+
+def test_a_sent_message_is_never_sent_again(smtp_app, smtp_server, run_jobs):
+    message = queue()
+    run_jobs()
+    enqueue(send_email, message.id, queue=MAIL)  # a duplicate job, e.g. a double click
+    enqueue(send_batch, [message.id], queue=MAIL)
+
+    run_jobs()
+
+    db.session.refresh(message)
+    assert len(smtp_server.handler.received) == 1
+    assert message.attempts == 1
+    assert message.status == MailStatus.SENT
+
+
+def test_a_batch_goes_over_one_connection_and_skips_what_was_sent(smtp_app, smtp_server, run_jobs):
+    first = queue("a@example.vn", send=False)
+    second = queue("b@example.vn", send=False)
+    send_batch([first.id])  # already sent before the batch
+    enqueue(send_batch, [first.id, second.id], queue=MAIL)
+
+    run_jobs()
+
+    recipients = [e.rcpt_tos[0] for e in smtp_server.handler.received]
+    assert recipients == ["a@example.vn", "b@example.vn"]
+    db.session.refresh(second)
+    assert second.status == MailStatus.SENT
+
+
+def test_a_refusal_is_retried_after_a_backoff_then_sent(
+    smtp_app, smtp_server, run_jobs, retries_now
+):
+    smtp_server.handler.refuse = 1
+    message = queue()
+
+    run_jobs()
+
+    db.session.refresh(message)
+    assert message.status == MailStatus.QUEUED  # waiting for its retry
+    assert message.attempts == 1
+    assert "451" in message.last_error
+    assert retries_now() == 1  # scheduled later, not re-run at once
+
+    run_jobs()
+
+    db.session.refresh(message)
+    assert message.status == MailStatus.SENT
+    assert message.attempts == 2
+    assert message.last_error == ""
+    assert len(smtp_server.handler.received) == 1
+
+
+def test_after_the_last_retry_the_message_is_failed(smtp_app, smtp_server, run_jobs_with_retries):
+    smtp_server.handler.refuse = 100
+    message = queue()
+
+    rounds = run_jobs_with_retries()
+
+    db.session.refresh(message)
+    assert rounds == 3
+    assert message.status == MailStatus.FAILED
+    assert message.attempts == 4  # the first try and three retries
+    assert "SMTPDataError" in message.last_error and "451" in message.last_error
+    assert smtp_server.handler.received == []
+    assert len(FailedJobRegistry(queue=get_queue(MAIL))) == 1
+
+
+def test_an_unreachable_server_leads_to_failed(
+    app, run_jobs_with_retries, point_mail_at, unused_port
+):
+    point_mail_at(unused_port)  # nothing listens there
+    message = queue()
+
+    run_jobs_with_retries()
+
+    db.session.refresh(message)
+    assert message.status == MailStatus.FAILED
+    assert message.attempts == 4
+    assert "ConnectionRefusedError" in message.last_error
+
+
+def test_an_error_mid_batch_counts_only_the_message_tried(smtp_app, smtp_server):
+    first = queue("a@example.vn", send=False)
+    second = queue("b@example.vn", send=False)
+    third = queue("c@example.vn", send=False)
+    smtp_server.handler.refuse = 0
+    original = smtp_server.handler.handle_DATA
+    calls = []
+
+    async def refuse_second(server, session, envelope):
+        calls.append(envelope.rcpt_tos[0])
+        if envelope.rcpt_tos[0] == "b@example.vn":
+            return "451 4.3.0 Try again later"
+        return await original(server, session, envelope)
+
+    smtp_server.handler.handle_DATA = refuse_second
+    with pytest.raises(Exception, match="451"):
+        send_batch([first.id, second.id, third.id])  # no job: this was the last attempt
+
+    for message in (first, second, third):
+        db.session.refresh(message)
+    assert first.status == MailStatus.SENT
+    assert (second.status, second.attempts) == (MailStatus.FAILED, 1)
+    assert (third.status, third.attempts) == (MailStatus.FAILED, 0)
+    assert "451" in third.last_error
+    assert calls == ["a@example.vn", "b@example.vn"]
+
+
+def test_resend_puts_a_failed_message_back_in_the_queue(app, run_jobs):
+    message = queue()
+    message.status = MailStatus.FAILED
+    message.last_error = "SMTPDataError: 451"
+    db.session.commit()
+    get_queue(MAIL).empty()
+
+    services.resend(message)
+    db.session.commit()
+
+    assert message.status == MailStatus.QUEUED
+    assert message.last_error == ""
+    assert get_queue(MAIL).count == 1
+    run_jobs()
+    db.session.refresh(message)
+    assert message.status == MailStatus.SENT
+
+
+@pytest.mark.parametrize("status", [MailStatus.SENT, MailStatus.QUEUED])
+def test_only_a_failed_message_can_be_resent(app, status):
+    message = queue()
+    message.status = status
+    db.session.commit()
+    get_queue(MAIL).empty()
+
+    with pytest.raises(services.ResendError):
+        services.resend(message)
+    db.session.commit()
+
+    assert message.status == status
+    assert get_queue(MAIL).count == 0
