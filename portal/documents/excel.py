@@ -37,6 +37,9 @@ def build_workbook(sheets: Iterable[Sheet]) -> Workbook:
         for row in rows:
             values = [_cell_value(v) for v in row]
             sheet.append(values)
+            for cell in sheet[sheet.max_row]:
+                if cell.data_type == "f":  # text typed by users is never run as a formula
+                    cell.data_type = "s"
             for i, value in enumerate(values):
                 widths[i] = max(widths[i], min(len(str(value or "")), 60))
         for i, width in enumerate(widths, start=1):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import enum
+from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import Date, DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.db_types import enum_column
@@ -58,6 +59,19 @@ class Exemplar(UnitOwnedMixin, TimestampMixin, db.Model):
 
     unit = relationship("Unit")
     person = relationship("User")
+    events: Mapped[list[ExemplarEvent]] = relationship(
+        back_populates="exemplar",
+        order_by="[ExemplarEvent.occurred_on, ExemplarEvent.id]",
+        cascade="all, delete-orphan",
+    )
+    fostering_actions: Mapped[list[FosteringAction]] = relationship(
+        back_populates="exemplar", cascade="all, delete-orphan"
+    )
+    evaluations: Mapped[list[ExemplarEvaluation]] = relationship(
+        back_populates="exemplar",
+        order_by="[ExemplarEvaluation.evaluated_on, ExemplarEvaluation.id]",
+        cascade="all, delete-orphan",
+    )
 
     def __str__(self) -> str:
         return self.name
@@ -65,3 +79,125 @@ class Exemplar(UnitOwnedMixin, TimestampMixin, db.Model):
     @property
     def is_grassroots(self) -> bool:
         return self.level == RecognitionLevel.UNIT
+
+
+class SupportType(enum.StrEnum):
+    """The kind of support given to an exemplar (plan II.1, III.1)."""
+
+    MATERIAL = "material"  # vật chất
+    SPIRITUAL = "spiritual"  # tinh thần
+    TECHNICAL = "technical"  # kỹ thuật, chuyên môn
+    AWARD = "award"  # giải thưởng, khen thưởng
+    TRAINING = "training"  # đào tạo, bồi dưỡng
+    OTHER = "other"
+
+
+class FosteringStatus(enum.StrEnum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+    @property
+    def is_open(self) -> bool:
+        return self in (FosteringStatus.PLANNED, FosteringStatus.IN_PROGRESS)
+
+
+OPEN_FOSTERING_STATUSES = (FosteringStatus.PLANNED, FosteringStatus.IN_PROGRESS)
+
+
+class ExemplarEvent(UnitOwnedMixin, TimestampMixin, db.Model):
+    """One entry of an exemplar's timeline: a change of status (or its recording).
+
+    `occurred_on` is the date the change took effect (a recognition decision may
+    be recorded days later); `created_at` is when it was recorded, `actor` by whom.
+    """
+
+    __tablename__ = "exemplar_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    exemplar_id: Mapped[int] = mapped_column(ForeignKey("exemplars.id"), index=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    occurred_on: Mapped[date] = mapped_column(Date, index=True)
+    from_status: Mapped[ExemplarStatus | None] = mapped_column(enum_column(ExemplarStatus))
+    to_status: Mapped[ExemplarStatus] = mapped_column(enum_column(ExemplarStatus))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    exemplar: Mapped[Exemplar] = relationship(back_populates="events")
+    actor = relationship("User")
+
+
+class FosteringAction(UnitOwnedMixin, TimestampMixin, db.Model):
+    """Support given to an exemplar to help it grow (bồi dưỡng)."""
+
+    __tablename__ = "fostering_actions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    exemplar_id: Mapped[int] = mapped_column(ForeignKey("exemplars.id"), index=True)
+    support_type: Mapped[SupportType] = mapped_column(enum_column(SupportType))
+    description: Mapped[str] = mapped_column(Text)
+    # Who carries it out: a user of the unit, or a free name (e.g. an outside expert).
+    owner_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    owner_name: Mapped[str] = mapped_column(String(255), default="")
+    due_date: Mapped[date | None] = mapped_column(Date, index=True)
+    status: Mapped[FosteringStatus] = mapped_column(
+        enum_column(FosteringStatus), default=FosteringStatus.PLANNED, index=True
+    )
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    exemplar: Mapped[Exemplar] = relationship(back_populates="fostering_actions")
+    owner_user = relationship("User")
+
+    @property
+    def owner_display(self) -> str:
+        return self.owner_user.full_name if self.owner_user else self.owner_name
+
+    def is_overdue(self, today: date) -> bool:
+        return self.status.is_open and self.due_date is not None and self.due_date < today
+
+
+class ExemplarEvaluation(UnitOwnedMixin, TimestampMixin, db.Model):
+    """A periodic evaluation of an exemplar (plan II.4), scored 1-5 on four aspects
+    and item by item against the criteria set in force for its kind."""
+
+    __tablename__ = "exemplar_evaluations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    exemplar_id: Mapped[int] = mapped_column(ForeignKey("exemplars.id"), index=True)
+    evaluated_on: Mapped[date] = mapped_column(Date, index=True)
+    evaluator_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # The criteria set version the item scores refer to (None if none was defined).
+    criteria_set_id: Mapped[int | None] = mapped_column(ForeignKey("criteria_sets.id"))
+    effect: Mapped[int]  # tác dụng
+    effectiveness: Mapped[int]  # tính hiệu quả
+    development_potential: Mapped[int]  # khả năng phát triển
+    influence: Mapped[int]  # mức độ ảnh hưởng
+    difficulties: Mapped[str] = mapped_column(Text, default="")
+    help_given: Mapped[str] = mapped_column(Text, default="")
+
+    exemplar: Mapped[Exemplar] = relationship(back_populates="evaluations")
+    evaluator = relationship("User")
+    criteria_set = relationship("CriteriaSet")
+    scores: Mapped[list[ExemplarEvaluationScore]] = relationship(
+        back_populates="evaluation", cascade="all, delete-orphan"
+    )
+
+    @property
+    def average(self) -> float:
+        return (self.effect + self.effectiveness + self.development_potential + self.influence) / 4
+
+
+class ExemplarEvaluationScore(UnitOwnedMixin, db.Model):
+    """The score an evaluation gives one criteria item (0 to the item's maximum)."""
+
+    __tablename__ = "exemplar_evaluation_scores"
+    __table_args__ = (UniqueConstraint("evaluation_id", "criteria_item_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    evaluation_id: Mapped[int] = mapped_column(ForeignKey("exemplar_evaluations.id"), index=True)
+    criteria_item_id: Mapped[int] = mapped_column(ForeignKey("criteria_items.id"), index=True)
+    score: Mapped[int]
+
+    evaluation: Mapped[ExemplarEvaluation] = relationship(back_populates="scores")
+    criteria_item = relationship("CriteriaItem")

@@ -1,0 +1,89 @@
+"""Fostering actions: the support a unit gives an exemplar (plan II.1, III.1)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask_babel import gettext as _
+from sqlalchemy import nulls_last, select
+from sqlalchemy.orm import joinedload
+
+from portal.exemplars.models import (
+    OPEN_FOSTERING_STATUSES,
+    Exemplar,
+    ExemplarStatus,
+    FosteringAction,
+    FosteringStatus,
+    SupportType,
+)
+from portal.exemplars.services import ExemplarError, check_unit_person
+from portal.extensions import db
+from portal.models_base import utcnow
+
+
+def ensure_followed(exemplar: Exemplar) -> None:
+    """Fostering and evaluation stop once an exemplar is dropped."""
+    if exemplar.status == ExemplarStatus.DROPPED:
+        raise ExemplarError(_("Điển hình đã dừng theo dõi; không thể bồi dưỡng hay đánh giá thêm."))
+
+
+def save_action(
+    exemplar: Exemplar,
+    *,
+    action: FosteringAction | None = None,
+    support_type: SupportType,
+    description: str,
+    owner_user_id: int | None = None,
+    owner_name: str = "",
+    due_date: date | None = None,
+    status: FosteringStatus = FosteringStatus.PLANNED,
+    outcome: str = "",
+) -> FosteringAction:
+    """Create (or update `action`) for the exemplar. The owner is a person of the
+    unit or a free name; finishing an action stamps `completed_at`. The caller commits."""
+    ensure_followed(exemplar)
+    description = (description or "").strip()
+    if not description:
+        raise ExemplarError(_("Nhập nội dung hỗ trợ."), "description")
+    owner = check_unit_person(exemplar.unit_id, owner_user_id, "owner_user_id")
+    owner_name = (owner_name or "").strip()
+    if owner is None and not owner_name:
+        raise ExemplarError(_("Chọn người phụ trách hoặc nhập tên."), "owner_name")
+    if action is None:
+        action = FosteringAction(unit_id=exemplar.unit_id)
+        exemplar.fostering_actions.append(action)
+    action.support_type = support_type
+    action.description = description
+    action.owner_user_id = owner.id if owner else None
+    action.owner_name = "" if owner else owner_name
+    action.due_date = due_date
+    if status == FosteringStatus.DONE and action.status != FosteringStatus.DONE:
+        action.completed_at = utcnow()
+    elif status != FosteringStatus.DONE:
+        action.completed_at = None
+    action.status = status
+    action.outcome = (outcome or "").strip()
+    db.session.flush()
+    return action
+
+
+def delete_action(action: FosteringAction) -> None:
+    ensure_followed(action.exemplar)
+    db.session.delete(action)
+    db.session.flush()
+
+
+def open_actions(unit_ids: list[int], limit: int | None = None) -> list[FosteringAction]:
+    """Planned or ongoing actions of the units, the nearest due date first."""
+    query = (
+        select(FosteringAction)
+        .where(
+            FosteringAction.unit_id.in_(unit_ids or [-1]),
+            FosteringAction.status.in_(OPEN_FOSTERING_STATUSES),
+        )
+        .options(joinedload(FosteringAction.exemplar), joinedload(FosteringAction.owner_user))
+        .order_by(nulls_last(FosteringAction.due_date.asc()), FosteringAction.id)
+    )
+    if limit:
+        query = query.limit(limit)
+    return list(db.session.scalars(query))

@@ -1,0 +1,151 @@
+"""Finding exemplars: the list's filters, and the summaries of the unit workspace.
+Every query starts from the tenancy helpers, so nobody sees another unit's rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import joinedload, selectinload
+from werkzeug.datastructures import MultiDict
+
+from portal.exemplars.models import Exemplar, ExemplarEvent, ExemplarKind, ExemplarStatus
+from portal.extensions import db
+from portal.tenancy import scoped, visible_unit_ids
+
+
+@dataclass
+class ExemplarFilters:
+    """The list's filters, read from the query string; bad values are ignored."""
+
+    year: int | None = None
+    status: ExemplarStatus | None = None
+    kind: ExemplarKind | None = None
+    field: str = ""
+    unit_id: int | None = None
+    q: str = ""
+
+    @classmethod
+    def from_args(cls, args: MultiDict) -> ExemplarFilters:
+        return cls(
+            year=_int(args.get("year")),
+            status=_enum(ExemplarStatus, args.get("status")),
+            kind=_enum(ExemplarKind, args.get("kind")),
+            field=(args.get("field") or "").strip()[:255],
+            unit_id=_int(args.get("unit_id")),
+            q=(args.get("q") or "").strip()[:200],
+        )
+
+    def as_args(self) -> dict:
+        """The non-empty filters, to carry into pagination and export links."""
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        return {k: (v.value if hasattr(v, "value") else v) for k, v in values.items() if v}
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
+
+
+def _enum(enum_cls, value: str | None):
+    try:
+        return enum_cls(value) if value else None
+    except ValueError:
+        return None
+
+
+def filtered_exemplars(filters: ExemplarFilters) -> Select:
+    """Visible exemplars matching the filters, with what the list shows loaded."""
+    query = scoped(Exemplar).options(joinedload(Exemplar.unit), joinedload(Exemplar.person))
+    if filters.year:
+        query = query.where(
+            or_(Exemplar.year_identified == filters.year, Exemplar.year_recognised == filters.year)
+        )
+    if filters.status:
+        query = query.where(Exemplar.status == filters.status)
+    if filters.kind:
+        query = query.where(Exemplar.kind == filters.kind)
+    if filters.field:
+        query = query.where(Exemplar.field_of_work == filters.field)
+    if filters.unit_id:
+        query = query.where(Exemplar.unit_id == filters.unit_id)
+    if filters.q:
+        pattern = f"%{_escape_like(filters.q)}%"
+        query = query.where(
+            or_(
+                *(
+                    column.ilike(pattern, escape="\\")
+                    for column in (
+                        Exemplar.name,
+                        Exemplar.position,
+                        Exemplar.movement,
+                        Exemplar.achievements,
+                        Exemplar.initiatives,
+                        Exemplar.field_of_work,
+                    )
+                )
+            )
+        )
+    return query.order_by(Exemplar.year_identified.desc(), Exemplar.name, Exemplar.id)
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def field_choices() -> list[str]:
+    """The fields of work in use among the visible exemplars (for the filter)."""
+    return list(
+        db.session.scalars(
+            select(Exemplar.field_of_work)
+            .where(Exemplar.unit_id.in_(visible_unit_ids() or {-1}), Exemplar.field_of_work != "")
+            .distinct()
+            .order_by(Exemplar.field_of_work)
+        )
+    )
+
+
+def status_counts(unit_ids: list[int]) -> dict[ExemplarStatus, int]:
+    """How many exemplars the units have in each status (every status present)."""
+    counts = {status: 0 for status in ExemplarStatus}
+    rows = db.session.execute(
+        select(Exemplar.status, func.count(Exemplar.id))
+        .where(Exemplar.unit_id.in_(unit_ids or [-1]))
+        .group_by(Exemplar.status)
+    )
+    for status, count in rows:
+        counts[status] = count
+    return counts
+
+
+def recent_events(unit_ids: list[int], limit: int = 10) -> list[ExemplarEvent]:
+    """The latest timeline entries of the units' exemplars, newest first."""
+    return list(
+        db.session.scalars(
+            select(ExemplarEvent)
+            .where(ExemplarEvent.unit_id.in_(unit_ids or [-1]))
+            .options(joinedload(ExemplarEvent.exemplar), joinedload(ExemplarEvent.actor))
+            .order_by(ExemplarEvent.occurred_on.desc(), ExemplarEvent.id.desc())
+            .limit(limit)
+        )
+    )
+
+
+def exemplar_detail_options():
+    """Loader options for the exemplar page: everything it shows, in a few queries."""
+    from portal.criteria.models import CriteriaSet
+    from portal.exemplars.models import ExemplarEvaluation, FosteringAction
+
+    return (
+        joinedload(Exemplar.unit),
+        joinedload(Exemplar.person),
+        selectinload(Exemplar.events).joinedload(ExemplarEvent.actor),
+        selectinload(Exemplar.fostering_actions).joinedload(FosteringAction.owner_user),
+        selectinload(Exemplar.evaluations).options(
+            joinedload(ExemplarEvaluation.evaluator),
+            selectinload(ExemplarEvaluation.scores),
+            joinedload(ExemplarEvaluation.criteria_set).selectinload(CriteriaSet.items),
+        ),
+    )

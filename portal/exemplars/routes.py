@@ -1,0 +1,296 @@
+"""Exemplar pages: the list (filters, export), the quota overview, an exemplar's
+record, its lifecycle and its evidence. Fostering actions and evaluations are in
+`views_records`. Reading follows the tenancy rules; writing needs `can_edit_unit`."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+from wtforms.fields.choices import SelectChoice
+
+from portal.evidence.services import UploadError, attachments_for, save_uploads
+from portal.exemplars import services
+from portal.exemplars.evaluation import score_history
+from portal.exemplars.export import exemplars_workbook
+from portal.exemplars.forms import ExemplarForm, NewExemplarForm, TransitionForm
+from portal.exemplars.labels import template_helpers
+from portal.exemplars.models import (
+    Exemplar,
+    ExemplarEvaluation,
+    ExemplarStatus,
+    FosteringAction,
+)
+from portal.exemplars.queries import (
+    ExemplarFilters,
+    exemplar_detail_options,
+    field_choices,
+    filtered_exemplars,
+)
+from portal.exemplars.quota import quota_flag, unit_quota
+from portal.extensions import db
+from portal.formatting import today_vn
+from portal.periods.models import PlanPeriod, current_period
+from portal.tenancy import (
+    can_edit_unit,
+    get_editable_or_404,
+    org_scoped,
+    scoped,
+    visible_units,
+)
+
+bp = Blueprint("exemplars", __name__, url_prefix="/exemplars", template_folder="templates")
+# Label helpers are Jinja globals, so that imported macros see them too.
+bp.record_once(lambda state: state.app.jinja_env.globals.update(template_helpers()))
+
+EVIDENCE_OWNERS = {
+    "exemplar": None,
+    "exemplar_evaluation": ExemplarEvaluation,
+    "fostering_action": FosteringAction,
+}
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def field_error(form, error: services.ExemplarError) -> None:
+    """Show a rule's message next to its field (or at the top of the page)."""
+    field = getattr(form, error.field, None) if error.field else None
+    if field is not None:
+        field.errors = [*field.errors, str(error)]
+    else:
+        flash(str(error), "danger")
+
+
+def editable_units() -> list:
+    return [u for u in db.session.scalars(visible_units(active_only=True)) if can_edit_unit(u.id)]
+
+
+def save_evidence(unit_id: int, owner_type: str, owner_id: int) -> None:
+    """Store the request's `evidence` files; raises UploadError."""
+    save_uploads(request.files.getlist("evidence"), unit_id, owner_type, owner_id)
+
+
+@bp.get("/")
+@login_required
+def index():
+    filters = ExemplarFilters.from_args(request.args)
+    page = db.paginate(
+        filtered_exemplars(filters),
+        page=request.args.get("page", 1, type=int),
+        per_page=current_app.config["ITEMS_PER_PAGE"],
+        error_out=False,
+    )
+    units = db.session.scalars(visible_units()).all()
+    return render_template(
+        "exemplars/index.html",
+        page=page,
+        filters=filters,
+        units=units,
+        fields=field_choices(),
+        statuses=list(ExemplarStatus),
+        can_create=any(can_edit_unit(u.id) for u in units),
+    )
+
+
+@bp.get("/export.xlsx")
+@login_required
+def export():
+    filters = ExemplarFilters.from_args(request.args)
+    exemplars = db.session.scalars(filtered_exemplars(filters)).unique().all()
+    return send_file(
+        BytesIO(exemplars_workbook(exemplars)),
+        mimetype=XLSX,
+        as_attachment=True,
+        download_name=f"diem-hinh-tien-tien-{today_vn():%Y%m%d}.xlsx",
+    )
+
+
+@bp.get("/quota")
+@login_required
+def quota():
+    periods = db.session.scalars(org_scoped(PlanPeriod).order_by(PlanPeriod.start_year)).all()
+    chosen = request.args.get("period_id", type=int)
+    period = next((p for p in periods if p.id == chosen), None) or current_period(
+        current_user.organization_id
+    )
+    units = db.session.scalars(visible_units(active_only=True)).all()
+    years = period.years if period else []
+    counts = unit_quota([u.id for u in units], years)
+    totals = {year: sum(counts[(u.id, year)] for u in units) for year in years}
+    return render_template(
+        "exemplars/quota.html",
+        periods=periods,
+        period=period,
+        units=units,
+        years=years,
+        counts=counts,
+        totals=totals,
+        quota_flag=quota_flag,
+        this_year=today_vn().year,
+    )
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@login_required
+def new():
+    units = editable_units()
+    if not units:
+        abort(403)
+    form = NewExemplarForm()
+    form.unit_id.choices = [SelectChoice(u.id, u.name) for u in units]
+    if request.method == "GET" and request.args.get("unit_id", type=int):
+        form.unit_id.data = request.args.get("unit_id", type=int)
+    form.set_people(services.people_choices([u.id for u in units]))
+    if form.validate_on_submit():
+        try:
+            exemplar = services.create_exemplar(
+                form.unit_id.data,
+                initial_status=ExemplarStatus(form.initial_status.data),
+                year_recognised=form.year_recognised.data,
+                identified_on=form.identified_on.data,
+                note=form.note.data or "",
+                **form.values(),
+            )
+            save_evidence(exemplar.unit_id, "exemplar", exemplar.id)
+        except services.ExemplarError as error:
+            db.session.rollback()
+            field_error(form, error)
+        except UploadError as error:
+            db.session.rollback()
+            flash(str(error), "danger")
+        else:
+            db.session.commit()
+            flash(_("Đã ghi nhận điển hình %(name)s.", name=exemplar.name), "success")
+            return redirect(url_for("exemplars.detail", exemplar_id=exemplar.id))
+    return render_template("exemplars/form.html", form=form, exemplar=None)
+
+
+@bp.get("/<int:exemplar_id>")
+@login_required
+def detail(exemplar_id: int):
+    exemplar = db.session.scalar(
+        scoped(Exemplar).where(Exemplar.id == exemplar_id).options(*exemplar_detail_options())
+    )
+    if exemplar is None:
+        abort(404)
+    can_edit = can_edit_unit(exemplar.unit_id)
+    history = score_history(exemplar)
+    return render_template(
+        "exemplars/detail.html",
+        exemplar=exemplar,
+        can_edit=can_edit,
+        transitions=services.allowed_transitions(exemplar.status) if can_edit else (),
+        history=history,
+        chart=[(row.average, f"{row.evaluation.evaluated_on:%m/%Y}") for row in history],
+        evidence=attachments_for("exemplar", exemplar.id),
+        action_evidence=_grouped(
+            attachments_for("fostering_action", [a.id for a in exemplar.fostering_actions])
+        ),
+        evaluation_evidence=_grouped(
+            attachments_for("exemplar_evaluation", [e.id for e in exemplar.evaluations])
+        ),
+        today=today_vn(),
+    )
+
+
+def _grouped(attachments) -> dict[int, list]:
+    grouped: dict[int, list] = {}
+    for attachment in attachments:
+        grouped.setdefault(attachment.owner_id, []).append(attachment)
+    return grouped
+
+
+@bp.route("/<int:exemplar_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(exemplar_id: int):
+    exemplar = get_editable_or_404(Exemplar, exemplar_id)
+    form = ExemplarForm(obj=exemplar)
+    people = services.people_choices([exemplar.unit_id])
+    if exemplar.person and all(user.id != exemplar.person_user_id for user, _label in people):
+        people.append((exemplar.person, exemplar.person.full_name))  # has left the unit
+    form.set_people(people)
+    if form.validate_on_submit():
+        try:
+            services.update_exemplar(exemplar, **form.values())
+        except services.ExemplarError as error:
+            db.session.rollback()
+            field_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("Đã lưu điển hình %(name)s.", name=exemplar.name), "success")
+            return redirect(url_for("exemplars.detail", exemplar_id=exemplar.id))
+    return render_template("exemplars/form.html", form=form, exemplar=exemplar)
+
+
+@bp.route("/<int:exemplar_id>/status/<to_status>", methods=["GET", "POST"])
+@login_required
+def transition(exemplar_id: int, to_status: str):
+    exemplar = get_editable_or_404(Exemplar, exemplar_id)
+    try:
+        target = ExemplarStatus(to_status)
+    except ValueError:
+        abort(404)
+    if not services.can_transition(exemplar.status, target):
+        flash(_("Không thể chuyển điển hình sang trạng thái này."), "danger")
+        return redirect(url_for("exemplars.detail", exemplar_id=exemplar.id))
+    form = TransitionForm()
+    if form.validate_on_submit():
+        try:
+            services.transition(
+                exemplar, target, note=form.note.data or "", occurred_on=form.occurred_on.data
+            )
+        except services.ExemplarError as error:
+            db.session.rollback()
+            field_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("Đã cập nhật trạng thái điển hình."), "success")
+            return redirect(url_for("exemplars.detail", exemplar_id=exemplar.id))
+    return render_template("exemplars/transition.html", form=form, exemplar=exemplar, target=target)
+
+
+@bp.post("/<int:exemplar_id>/evidence")
+@login_required
+def upload(exemplar_id: int):
+    exemplar = get_editable_or_404(Exemplar, exemplar_id)
+    owner_type = request.form.get("owner_type", "exemplar")
+    if owner_type not in EVIDENCE_OWNERS:
+        abort(400)
+    owner_id = exemplar.id
+    model = EVIDENCE_OWNERS[owner_type]
+    if model is not None:
+        owner_id = request.form.get("owner_id", type=int) or 0
+        owner = db.session.scalar(
+            select(model).where(model.id == owner_id, model.exemplar_id == exemplar.id)
+        )
+        if owner is None:
+            abort(404)
+    try:
+        saved = save_uploads(
+            request.files.getlist("evidence"), exemplar.unit_id, owner_type, owner_id
+        )
+    except UploadError as error:
+        db.session.rollback()
+        flash(str(error), "danger")
+    else:
+        db.session.commit()
+        if saved:
+            flash(_("Đã tải lên %(n)s tệp minh chứng.", n=len(saved)), "success")
+        else:
+            flash(_("Chưa chọn tệp."), "warning")
+    return redirect(url_for("exemplars.detail", exemplar_id=exemplar.id) + "#minh-chung")
+
+
+from portal.exemplars import views_records  # noqa: E402,F401  (registers its views on bp)

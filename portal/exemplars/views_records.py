@@ -1,0 +1,185 @@
+"""Pages of an exemplar's fostering actions and evaluations (same blueprint)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from portal.evidence.services import UploadError
+from portal.exemplars.evaluation import (
+    criteria_set_for,
+    delete_evaluation,
+    evaluation_items,
+    save_evaluation,
+)
+from portal.exemplars.forms import FosteringActionForm, evaluation_form
+from portal.exemplars.fostering import delete_action, ensure_followed, save_action
+from portal.exemplars.models import (
+    Exemplar,
+    ExemplarEvaluation,
+    FosteringAction,
+    FosteringStatus,
+    SupportType,
+)
+from portal.exemplars.routes import bp, field_error, save_evidence
+from portal.exemplars.services import ExemplarError, people_choices
+from portal.extensions import db
+from portal.formatting import today_vn
+from portal.tenancy import get_editable_or_404
+
+
+def _back(exemplar_id: int, anchor: str):
+    return redirect(url_for("exemplars.detail", exemplar_id=exemplar_id) + anchor)
+
+
+def _refuse_if_dropped(exemplar: Exemplar):
+    try:
+        ensure_followed(exemplar)
+    except ExemplarError as error:
+        flash(str(error), "danger")
+        return _back(exemplar.id, "")
+    return None
+
+
+@bp.route("/<int:exemplar_id>/actions/new", methods=["GET", "POST"])
+@login_required
+def action_new(exemplar_id: int):
+    exemplar = get_editable_or_404(Exemplar, exemplar_id)
+    return _action_form(exemplar, None)
+
+
+@bp.route("/actions/<int:action_id>/edit", methods=["GET", "POST"])
+@login_required
+def action_edit(action_id: int):
+    action = get_editable_or_404(FosteringAction, action_id)
+    return _action_form(action.exemplar, action)
+
+
+def _action_form(exemplar: Exemplar, action: FosteringAction | None):
+    refused = _refuse_if_dropped(exemplar)
+    if refused:
+        return refused
+    form = FosteringActionForm(obj=action)
+    form.set_people(people_choices([exemplar.unit_id]))
+    if form.validate_on_submit():
+        values = form.values()
+        values["support_type"] = SupportType(values["support_type"])
+        values["status"] = FosteringStatus(values["status"])
+        try:
+            saved = save_action(exemplar, action=action, **values)
+            save_evidence(exemplar.unit_id, "fostering_action", saved.id)
+        except ExemplarError as error:
+            db.session.rollback()
+            field_error(form, error)
+        except UploadError as error:
+            db.session.rollback()
+            flash(str(error), "danger")
+        else:
+            db.session.commit()
+            flash(_("Đã lưu hoạt động bồi dưỡng."), "success")
+            return _back(exemplar.id, "#boi-duong")
+    return render_template(
+        "exemplars/action_form.html", form=form, exemplar=exemplar, action=action
+    )
+
+
+@bp.post("/actions/<int:action_id>/delete")
+@login_required
+def action_delete(action_id: int):
+    action = get_editable_or_404(FosteringAction, action_id)
+    exemplar_id = action.exemplar_id
+    try:
+        delete_action(action)
+    except ExemplarError as error:
+        db.session.rollback()
+        flash(str(error), "danger")
+    else:
+        db.session.commit()
+        flash(_("Đã xoá hoạt động bồi dưỡng."), "success")
+    return _back(exemplar_id, "#boi-duong")
+
+
+def _date_from_form() -> date | None:
+    try:
+        return date.fromisoformat(request.form.get("evaluated_on", ""))
+    except ValueError:
+        return None
+
+
+@bp.route("/<int:exemplar_id>/evaluations/new", methods=["GET", "POST"])
+@login_required
+def evaluation_new(exemplar_id: int):
+    exemplar = get_editable_or_404(Exemplar, exemplar_id)
+    refused = _refuse_if_dropped(exemplar)
+    if refused:
+        return refused
+    # The items are those in force on the evaluation's date (today until one is sent).
+    criteria_set = criteria_set_for(exemplar, _date_from_form() or today_vn())
+    items = list(criteria_set.items) if criteria_set else []
+    form = evaluation_form(items)
+    return _evaluation_form(exemplar, None, form, criteria_set)
+
+
+@bp.route("/evaluations/<int:evaluation_id>/edit", methods=["GET", "POST"])
+@login_required
+def evaluation_edit(evaluation_id: int):
+    evaluation = get_editable_or_404(ExemplarEvaluation, evaluation_id)
+    refused = _refuse_if_dropped(evaluation.exemplar)
+    if refused:
+        return refused
+    items = evaluation_items(evaluation)
+    scores = {f"item_{s.criteria_item_id}": s.score for s in evaluation.scores}
+    form = evaluation_form(items, obj=evaluation, **scores)
+    return _evaluation_form(evaluation.exemplar, evaluation, form, evaluation.criteria_set)
+
+
+def _evaluation_form(exemplar, evaluation, form, criteria_set):
+    if form.validate_on_submit():
+        try:
+            saved = save_evaluation(
+                exemplar,
+                evaluation=evaluation,
+                evaluated_on=form.evaluated_on.data,
+                evaluator=current_user if evaluation is None else None,
+                aspects=form.aspects(),
+                item_scores=form.item_scores(),
+                difficulties=form.difficulties.data or "",
+                help_given=form.help_given.data or "",
+            )
+            save_evidence(exemplar.unit_id, "exemplar_evaluation", saved.id)
+        except ExemplarError as error:
+            db.session.rollback()
+            field_error(form, error)
+        except UploadError as error:
+            db.session.rollback()
+            flash(str(error), "danger")
+        else:
+            db.session.commit()
+            flash(_("Đã lưu kết quả đánh giá."), "success")
+            return _back(exemplar.id, "#danh-gia")
+    return render_template(
+        "exemplars/evaluation_form.html",
+        form=form,
+        exemplar=exemplar,
+        evaluation=evaluation,
+        criteria_set=criteria_set,
+    )
+
+
+@bp.post("/evaluations/<int:evaluation_id>/delete")
+@login_required
+def evaluation_delete(evaluation_id: int):
+    evaluation = get_editable_or_404(ExemplarEvaluation, evaluation_id)
+    exemplar_id = evaluation.exemplar_id
+    try:
+        delete_evaluation(evaluation)
+    except ExemplarError as error:
+        db.session.rollback()
+        flash(str(error), "danger")
+    else:
+        db.session.commit()
+        flash(_("Đã xoá kết quả đánh giá."), "success")
+    return _back(exemplar_id, "#danh-gia")

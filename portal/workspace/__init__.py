@@ -1,0 +1,1 @@
+"""The unit workspace: a unit's programme at a glance."""

@@ -1,0 +1,50 @@
+"""What the unit workspace home shows, gathered in a handful of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from portal.exemplars.fostering import open_actions
+from portal.exemplars.models import ExemplarEvent, ExemplarStatus, FosteringAction
+from portal.exemplars.queries import recent_events, status_counts
+from portal.exemplars.quota import quota_flag, unit_quota
+from portal.organizations.models import Unit
+
+OPEN_ACTIONS_SHOWN = 15
+RECENT_EVENTS_SHOWN = 10
+
+
+@dataclass
+class UnitSummary:
+    unit: Unit
+    year: int
+    today: date
+    status_counts: dict[ExemplarStatus, int]
+    quota_count: int
+    quota_flag: str
+    open_actions: list[FosteringAction]
+    recent_events: list[ExemplarEvent]
+
+    @property
+    def total_exemplars(self) -> int:
+        return sum(self.status_counts.values())
+
+    @property
+    def overdue_count(self) -> int:
+        return sum(1 for action in self.open_actions if action.is_overdue(self.today))
+
+
+def unit_summary(unit: Unit, today: date) -> UnitSummary:
+    """Exemplars by status, this year's quota, open fostering actions, recent events."""
+    count = unit_quota([unit.id], [today.year])[(unit.id, today.year)]
+    return UnitSummary(
+        unit=unit,
+        year=today.year,
+        today=today,
+        status_counts=status_counts([unit.id]),
+        quota_count=count,
+        quota_flag=quota_flag(count),
+        open_actions=open_actions([unit.id], limit=OPEN_ACTIONS_SHOWN),
+        recent_events=recent_events([unit.id], limit=RECENT_EVENTS_SHOWN),
+    )
