@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import login_required
 
 from portal.evidence.models import Attachment
-from portal.evidence.services import delete_attachment, storage_path
+from portal.evidence.services import delete_attachment, is_locked, storage_path
 from portal.extensions import db
 from portal.tenancy import get_editable_or_404, get_scoped_or_404
 from portal.urls import safe_next_url
@@ -39,6 +39,8 @@ def download(attachment_id: int):
 @login_required
 def delete(attachment_id: int):
     attachment = get_editable_or_404(Attachment, attachment_id)
+    if is_locked(attachment):
+        abort(403)
     name = attachment.original_name
     delete_attachment(attachment)
     db.session.commit()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 from flask import current_app
@@ -20,6 +21,20 @@ from portal.extensions import db
 
 class UploadError(ValueError):
     """A file that cannot be accepted; the message is shown to the user."""
+
+
+# owner_type -> check(attachment) -> True when the record it belongs to is locked
+# (e.g. an accepted self-assessment): its files can then no longer be deleted.
+_LOCK_CHECKS: dict[str, Callable[[Attachment], bool]] = {}
+
+
+def register_lock_check(owner_type: str, check: Callable[[Attachment], bool]) -> None:
+    _LOCK_CHECKS[owner_type] = check
+
+
+def is_locked(attachment: Attachment) -> bool:
+    check = _LOCK_CHECKS.get(attachment.owner_type)
+    return bool(check and check(attachment))
 
 
 def clean_original_name(name: str) -> str:

@@ -1,0 +1,48 @@
+"""Forms of the council: seats and the supervision plan (assignments use a matrix)."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import InputRequired, Length
+
+from portal.council.labels import POSITION_LABELS
+from portal.inspections.forms import MultiCheckboxField, labelled, scope_choices
+
+
+def position_choices() -> list[SelectChoice]:
+    return labelled(POSITION_LABELS)
+
+
+class SeatEditForm(FlaskForm):
+    position = SelectField(
+        _l("Chức danh trong Hội đồng"), choices=position_choices(), validators=[InputRequired()]
+    )
+    title = StringField(_l("Chức vụ"), validators=[Length(max=255)])
+
+
+class SeatForm(SeatEditForm):
+    user_id = SelectField(
+        _l("Người dùng"), coerce=int, choices=[], validators=[InputRequired(_l("Chọn người dùng."))]
+    )
+
+
+class PlanItemForm(FlaskForm):
+    unit_id = SelectField(
+        _l("Đơn vị"), coerce=int, choices=[], validators=[InputRequired(_l("Chọn đơn vị."))]
+    )
+    month = SelectField(
+        _l("Tháng"),
+        coerce=int,
+        choices=[SelectChoice(m, str(m)) for m in range(1, 13)],
+        validators=[InputRequired()],
+    )
+    scope = MultiCheckboxField(_l("Nội dung kiểm tra"), choices=scope_choices())
+    member_ids = MultiCheckboxField(_l("Thành viên Hội đồng"), coerce=int, choices=[])
+    note = TextAreaField(_l("Ghi chú"), validators=[Length(max=5000)], render_kw={"rows": 2})
+
+
+class AssignmentsForm(FlaskForm):
+    """The assignment matrix: its checkboxes are read from the request as `pair` values."""

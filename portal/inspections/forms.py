@@ -1,0 +1,125 @@
+"""Forms of inspection records and of the follow-up of findings."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    DateField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from portal.inspections.labels import METHOD_LABELS, SCOPE_LABELS, SEVERITY_LABELS
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """Several choices shown as checkboxes."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+NONE = SelectChoice(0, "—")
+
+
+def labelled(labels: dict) -> list[SelectChoice]:
+    """Choices from an enum's label dict."""
+    return [SelectChoice(value.value, label) for value, label in labels.items()]
+
+
+def scope_choices() -> list[SelectChoice]:
+    return labelled(SCOPE_LABELS)
+
+
+class InspectionForm(FlaskForm):
+    inspection_date = DateField(_l("Ngày kiểm tra"), validators=[InputRequired()])
+    method = RadioField(
+        _l("Hình thức kiểm tra"),
+        choices=labelled(METHOD_LABELS),
+        validators=[InputRequired(_l("Chọn hình thức kiểm tra."))],
+    )
+    scope = MultiCheckboxField(_l("Nội dung kiểm tra"), choices=scope_choices())
+    member_ids = MultiCheckboxField(_l("Thành viên tham gia"), coerce=int, choices=[])
+    plan_item_id = SelectField(_l("Theo kế hoạch giám sát"), coerce=int, choices=[NONE], default=0)
+    summary = TextAreaField(
+        _l("Kết quả kiểm tra (tóm tắt)"),
+        validators=[DataRequired(_l("Nhập kết quả kiểm tra tóm tắt.")), Length(max=20000)],
+        render_kw={"rows": 6},
+    )
+
+
+class FindingForm(FlaskForm):
+    severity = SelectField(
+        _l("Mức độ"),
+        choices=labelled(SEVERITY_LABELS),
+        validators=[InputRequired()],
+    )
+    finding = TextAreaField(
+        _l("Nội dung phát hiện"),
+        validators=[DataRequired(_l("Nhập nội dung phát hiện.")), Length(max=10000)],
+        render_kw={"rows": 3},
+    )
+    recommendation = TextAreaField(
+        _l("Kiến nghị"), validators=[Length(max=10000)], render_kw={"rows": 2}
+    )
+    corrective_action = TextAreaField(
+        _l("Biện pháp khắc phục"), validators=[Length(max=10000)], render_kw={"rows": 2}
+    )
+    action_owner_user_id = SelectField(
+        _l("Người chịu trách nhiệm (người dùng của đơn vị)"), coerce=int, choices=[NONE], default=0
+    )
+    action_owner_name = StringField(
+        _l("hoặc ghi tên người/bộ phận chịu trách nhiệm"), validators=[Length(max=255)]
+    )
+    due_date = DateField(_l("Hạn khắc phục"), validators=[Optional()])
+
+    def values(self) -> dict:
+        return {
+            "severity": self.severity.data,
+            "finding": self.finding.data,
+            "recommendation": self.recommendation.data,
+            "corrective_action": self.corrective_action.data,
+            "action_owner_user_id": self.action_owner_user_id.data or None,
+            "action_owner_name": self.action_owner_name.data or "",
+            "due_date": self.due_date.data,
+        }
+
+
+class AnswerForm(FlaskForm):
+    body = TextAreaField(
+        _l("Đơn vị đã thực hiện"),
+        validators=[DataRequired(_l("Nhập nội dung đã thực hiện.")), Length(max=10000)],
+        render_kw={"rows": 4},
+    )
+
+
+class VerifyForm(FlaskForm):
+    decision = RadioField(
+        _l("Kết quả xác minh"),
+        choices=[
+            SelectChoice("close", _l("Đạt, đóng kết luận")),
+            SelectChoice("send_back", _l("Chưa đạt, trả lại")),
+        ],
+        validators=[InputRequired(_l("Chọn kết quả xác minh."))],
+    )
+    comment = TextAreaField(_l("Nhận xét"), validators=[Length(max=10000)], render_kw={"rows": 3})
+
+
+class CorrectionForm(FlaskForm):
+    finding_id = SelectField(_l("Đính chính cho"), coerce=int, choices=[NONE], default=0)
+    text = TextAreaField(
+        _l("Nội dung đính chính"),
+        validators=[DataRequired(_l("Nhập nội dung đính chính.")), Length(max=10000)],
+        render_kw={"rows": 3},
+    )
+
+
+class ConfirmForm(FlaskForm):
+    """A button that changes something (sign-off, delete): CSRF only."""

@@ -1,0 +1,221 @@
+"""Lists of inspections and findings (filtered, scoped, no query per row) and the
+Excel export of findings."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from sqlalchemy import Select, case, func, or_, select
+from sqlalchemy.orm import selectinload
+from werkzeug.datastructures import MultiDict
+
+from portal.extensions import db
+from portal.formatting import format_date
+from portal.inspections.labels import SEVERITY_LABELS, STATUS_LABELS
+from portal.inspections.models import (
+    NOT_CLOSED,
+    FindingSeverity,
+    FindingStatus,
+    Inspection,
+    InspectionFinding,
+    InspectionMember,
+)
+from portal.inspections.services import is_overdue, overdue_clause
+from portal.tenancy import scoped
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+@dataclass
+class InspectionFilters:
+    year: int | None = None
+    unit_id: int | None = None
+    signed: str = ""  # "", "draft", "signed"
+
+    @classmethod
+    def from_args(cls, args: MultiDict) -> InspectionFilters:
+        signed = args.get("signed", "")
+        return cls(
+            year=_int(args.get("year")),
+            unit_id=_int(args.get("unit_id")),
+            signed=signed if signed in ("draft", "signed") else "",
+        )
+
+    def as_args(self) -> dict:
+        return {k: v for k, v in vars(self).items() if v not in (None, "")}
+
+
+def inspections_select(filters: InspectionFilters) -> Select:
+    query = scoped(Inspection).options(
+        selectinload(Inspection.unit),
+        selectinload(Inspection.lead_inspector),
+        selectinload(Inspection.members).selectinload(InspectionMember.user),
+    )
+    if filters.year:
+        query = query.where(Inspection.year == filters.year)
+    if filters.unit_id:
+        query = query.where(Inspection.unit_id == filters.unit_id)
+    if filters.signed == "draft":
+        query = query.where(Inspection.signed_off_at.is_(None))
+    elif filters.signed == "signed":
+        query = query.where(Inspection.signed_off_at.is_not(None))
+    return query.order_by(Inspection.inspection_date.desc(), Inspection.id.desc())
+
+
+@dataclass
+class FindingCounts:
+    total: int = 0
+    not_closed: int = 0
+    overdue: int = 0
+
+
+def finding_counts(inspection_ids: list[int], today: date) -> dict[int, FindingCounts]:
+    """Counts of findings per inspection, in one grouped query."""
+    if not inspection_ids:
+        return {}
+    rows = (
+        select(
+            InspectionFinding.inspection_id,
+            func.count(InspectionFinding.id),
+            func.sum(case((InspectionFinding.status.in_(NOT_CLOSED), 1), else_=0)),
+            func.sum(case((overdue_clause(today), 1), else_=0)),
+        )
+        .where(InspectionFinding.inspection_id.in_(inspection_ids))
+        .group_by(InspectionFinding.inspection_id)
+    )
+    return {
+        row[0]: FindingCounts(int(row[1]), int(row[2] or 0), int(row[3] or 0))
+        for row in db.session.execute(rows)
+    }
+
+
+@dataclass
+class FindingFilters:
+    year: int | None = None
+    unit_id: int | None = None
+    status: str = ""  # a FindingStatus value or "not_closed"
+    severity: str = ""
+    overdue: bool = False
+    q: str = ""
+
+    @classmethod
+    def from_args(cls, args: MultiDict) -> FindingFilters:
+        status = args.get("status", "")
+        severity = args.get("severity", "")
+        return cls(
+            year=_int(args.get("year")),
+            unit_id=_int(args.get("unit_id")),
+            status=status if status in {*FindingStatus, "not_closed"} else "",
+            severity=severity if severity in set(FindingSeverity) else "",
+            overdue=args.get("overdue") in ("1", "on", "true"),
+            q=args.get("q", "").strip()[:100],
+        )
+
+    def as_args(self) -> dict:
+        values = {k: v for k, v in vars(self).items() if v not in (None, "", False)}
+        if self.overdue:
+            values["overdue"] = 1
+        return values
+
+
+def findings_select(filters: FindingFilters, today: date) -> Select:
+    query = (
+        scoped(InspectionFinding)
+        .join(Inspection, Inspection.id == InspectionFinding.inspection_id)
+        .options(
+            selectinload(InspectionFinding.inspection),
+            selectinload(InspectionFinding.unit),
+            selectinload(InspectionFinding.action_owner),
+        )
+    )
+    if filters.year:
+        query = query.where(Inspection.year == filters.year)
+    if filters.unit_id:
+        query = query.where(InspectionFinding.unit_id == filters.unit_id)
+    if filters.status == "not_closed":
+        query = query.where(InspectionFinding.status.in_(NOT_CLOSED))
+    elif filters.status:
+        query = query.where(InspectionFinding.status == filters.status)
+    if filters.severity:
+        query = query.where(InspectionFinding.severity == filters.severity)
+    if filters.overdue:
+        query = query.where(overdue_clause(today))
+    if filters.q:
+        pattern = f"%{filters.q}%"
+        query = query.where(
+            or_(
+                InspectionFinding.finding.ilike(pattern),
+                InspectionFinding.recommendation.ilike(pattern),
+                InspectionFinding.corrective_action.ilike(pattern),
+            )
+        )
+    return query.order_by(
+        Inspection.inspection_date.desc(), InspectionFinding.inspection_id, InspectionFinding.id
+    )
+
+
+def overdue_count(today: date) -> int:
+    """Overdue findings in the units the current user sees."""
+    query = scoped(InspectionFinding).where(overdue_clause(today))
+    return db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+
+
+EXPORT_HEADERS = (
+    _l("Đơn vị"),
+    _l("Ngày kiểm tra"),
+    _l("Mức độ"),
+    _l("Nội dung phát hiện"),
+    _l("Kiến nghị"),
+    _l("Biện pháp khắc phục"),
+    _l("Người chịu trách nhiệm"),
+    _l("Hạn khắc phục"),
+    _l("Trạng thái"),
+    _l("Quá hạn"),
+)
+
+
+def findings_workbook(findings: list[InspectionFinding], today: date) -> io.BytesIO:
+    """An .xlsx of the findings with Vietnamese headers."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Kết luận kiểm tra")[:31]
+    sheet.append([str(h) for h in EXPORT_HEADERS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for finding in findings:
+        sheet.append(
+            [
+                finding.unit.name,
+                format_date(finding.inspection.inspection_date),
+                str(SEVERITY_LABELS[finding.severity]),
+                finding.finding,
+                finding.recommendation,
+                finding.corrective_action,
+                finding.owner_label,
+                format_date(finding.due_date),
+                str(STATUS_LABELS[finding.status]),
+                _("Có") if is_overdue(finding, today) else "",
+            ]
+        )
+    widths = (28, 14, 14, 50, 40, 40, 24, 14, 18, 10)
+    for index, width in enumerate(widths):
+        sheet.column_dimensions[chr(ord("A") + index)].width = width
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    buffer.seek(0)
+    return buffer

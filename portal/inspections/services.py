@@ -1,0 +1,262 @@
+"""The rules of inspection records: recording, editing before sign-off, signing off,
+corrections after it; and what is overdue."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask_babel import gettext as _
+from sqlalchemy import or_, select
+from sqlalchemy.orm import selectinload
+
+from portal.accounts.models import Role, RoleMembership, User
+from portal.council.models import CouncilAssignment, SupervisionPlanItem
+from portal.evidence.models import Attachment
+from portal.evidence.services import attachments_for, delete_attachment
+from portal.extensions import db
+from portal.formatting import today_vn
+from portal.inspections.locking import RecordLockedError, ensure_not_signed
+from portal.inspections.models import (
+    AWAITING_UNIT,
+    NOT_CLOSED,
+    FindingResponse,
+    Inspection,
+    InspectionCorrection,
+    InspectionFinding,
+    InspectionMember,
+    InspectionMethod,
+    InspectionScope,
+)
+from portal.models_base import utcnow
+from portal.organizations.models import Unit
+
+URL_PREFIX = "/inspections"
+EVIDENCE_OWNER = "inspection"
+RESPONSE_EVIDENCE_OWNER = "finding_response"
+
+__all__ = ["RecordLockedError", "InspectionError", "is_overdue", "open_findings_for_unit"]
+
+
+class InspectionError(ValueError):
+    """Input the rules refuse; the message is shown next to `field`."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+# -- overdue -----------------------------------------------------------------
+
+
+def is_overdue(finding: InspectionFinding, today: date | None = None) -> bool:
+    """Past its due date while the unit still has to act (open or sent back).
+    Due today is not overdue; due yesterday is."""
+    today = today or today_vn()
+    if finding.status not in AWAITING_UNIT or finding.due_date is None:
+        return False
+    return finding.due_date < today
+
+
+def overdue_clause(today: date):
+    """The SQL form of `is_overdue`, for filters and counts."""
+    return (
+        InspectionFinding.status.in_(AWAITING_UNIT)
+        & InspectionFinding.due_date.is_not(None)
+        & (InspectionFinding.due_date < today)
+    )
+
+
+def open_findings_for_unit(unit_id: int) -> list[InspectionFinding]:
+    """The unit's findings not closed yet, earliest due first (the workspace block).
+    The caller has checked that the unit is visible to the user."""
+    return list(
+        db.session.scalars(
+            select(InspectionFinding)
+            .where(InspectionFinding.unit_id == unit_id, InspectionFinding.status.in_(NOT_CLOSED))
+            .options(
+                selectinload(InspectionFinding.inspection),
+                selectinload(InspectionFinding.action_owner),
+            )
+            .order_by(
+                InspectionFinding.due_date.is_(None),
+                InspectionFinding.due_date,
+                InspectionFinding.id,
+            )
+        )
+    )
+
+
+# -- who may be present -------------------------------------------------------
+
+
+def member_candidates(unit: Unit, year: int | None = None) -> list[User]:
+    """Council members assigned to the unit (in `year`, or any year) and Office officers."""
+    assigned = select(CouncilAssignment.user_id).where(CouncilAssignment.unit_id == unit.id)
+    if year is not None:
+        assigned = assigned.where(CouncilAssignment.year == year)
+    office = select(RoleMembership.user_id).where(RoleMembership.role == Role.OFFICE_ADMIN)
+    return list(
+        db.session.scalars(
+            select(User)
+            .where(
+                User.organization_id == unit.organization_id,
+                User.active.is_(True),
+                or_(User.id.in_(assigned), User.id.in_(office)),
+            )
+            .order_by(User.full_name)
+        )
+    )
+
+
+def _check_members(unit: Unit, year: int, member_ids: list[int]) -> list[int]:
+    if not member_ids:
+        raise InspectionError(_("Chọn ít nhất một thành viên tham gia kiểm tra."), "member_ids")
+    allowed = {u.id for u in member_candidates(unit, year)}
+    if not set(member_ids) <= allowed:
+        raise InspectionError(
+            _(
+                "Thành viên tham gia phải là thành viên Hội đồng được phân công phụ trách "
+                "đơn vị năm %(year)s hoặc cán bộ Văn phòng Sở.",
+                year=year,
+            ),
+            "member_ids",
+        )
+    return sorted(set(member_ids))
+
+
+def _check_fields(inspection_date: date, scope: list[str], method: str, summary: str) -> None:
+    if inspection_date > today_vn():
+        raise InspectionError(_("Ngày kiểm tra không được sau ngày hôm nay."), "inspection_date")
+    if not scope or not set(scope) <= {s.value for s in InspectionScope}:
+        raise InspectionError(_("Chọn ít nhất một nội dung kiểm tra."), "scope")
+    if method not in {m.value for m in InspectionMethod}:
+        raise InspectionError(_("Hình thức kiểm tra không hợp lệ."), "method")
+    if not summary.strip():
+        raise InspectionError(_("Nhập kết quả kiểm tra tóm tắt."), "summary")
+
+
+def _check_plan_item(plan_item_id: int | None, unit: Unit, year: int) -> int | None:
+    if not plan_item_id:
+        return None
+    item = db.session.get(SupervisionPlanItem, plan_item_id)
+    if item is None or item.unit_id != unit.id or item.year != year:
+        raise InspectionError(
+            _("Kế hoạch được chọn không phải của đơn vị này trong năm kiểm tra."), "plan_item_id"
+        )
+    return item.id
+
+
+# -- the record ---------------------------------------------------------------
+
+
+def record_inspection(
+    inspector: User,
+    unit: Unit,
+    *,
+    inspection_date: date,
+    scope: list[str],
+    method: str,
+    summary: str,
+    member_ids: list[int],
+    plan_item_id: int | None = None,
+) -> Inspection:
+    """A new inspection led by `inspector` (who must be allowed to record it:
+    see access.can_record). The caller commits."""
+    year = inspection_date.year
+    _check_fields(inspection_date, scope, method, summary)
+    members = _check_members(unit, year, member_ids)
+    inspection = Inspection(
+        unit_id=unit.id,
+        plan_item_id=_check_plan_item(plan_item_id, unit, year),
+        inspection_date=inspection_date,
+        year=year,
+        scope=[s.value for s in InspectionScope if s.value in scope],
+        method=InspectionMethod(method),
+        summary=summary.strip(),
+        lead_inspector_id=inspector.id,
+    )
+    inspection.members = [InspectionMember(unit_id=unit.id, user_id=uid) for uid in members]
+    db.session.add(inspection)
+    db.session.flush()
+    return inspection
+
+
+def update_inspection(
+    inspection: Inspection,
+    *,
+    inspection_date: date,
+    scope: list[str],
+    method: str,
+    summary: str,
+    member_ids: list[int],
+    plan_item_id: int | None = None,
+) -> None:
+    """Edit the record; refused (RecordLockedError) once it is signed off."""
+    ensure_not_signed(inspection)
+    unit = inspection.unit
+    year = inspection_date.year
+    _check_fields(inspection_date, scope, method, summary)
+    members = _check_members(unit, year, member_ids)
+    inspection.plan_item_id = _check_plan_item(plan_item_id, unit, year)
+    inspection.inspection_date = inspection_date
+    inspection.year = year
+    inspection.scope = [s.value for s in InspectionScope if s.value in scope]
+    inspection.method = InspectionMethod(method)
+    inspection.summary = summary.strip()
+    for member in list(inspection.members):
+        if member.user_id not in members:
+            inspection.members.remove(member)
+    present = inspection.member_ids
+    for user_id in members:
+        if user_id not in present:
+            inspection.members.append(InspectionMember(unit_id=unit.id, user_id=user_id))
+
+
+def sign_off(inspection: Inspection, user: User) -> None:
+    ensure_not_signed(inspection)
+    # Both fields are set with no load in between: an autoflush after the first
+    # would make the second an edit of a signed record.
+    user_id = user.id
+    inspection.signed_off_by_id = user_id
+    inspection.signed_off_at = utcnow()
+
+
+def add_correction(
+    inspection: Inspection, author: User, text: str, finding_id: int | None = None
+) -> InspectionCorrection:
+    """A dated correction of a signed-off record (before sign-off, edit instead)."""
+    if not inspection.is_signed_off:
+        raise InspectionError(
+            _("Biên bản chưa ký xác nhận: hãy sửa trực tiếp thay vì thêm đính chính."), "text"
+        )
+    if not text.strip():
+        raise InspectionError(_("Nhập nội dung đính chính."), "text")
+    if finding_id and finding_id not in {f.id for f in inspection.findings}:
+        raise InspectionError(_("Kết luận được chọn không thuộc biên bản này."), "finding_id")
+    correction = InspectionCorrection(
+        unit_id=inspection.unit_id,
+        inspection_id=inspection.id,
+        finding_id=finding_id or None,
+        author_id=author.id,
+        text=text.strip(),
+    )
+    db.session.add(correction)
+    db.session.flush()
+    return correction
+
+
+def delete_inspection(inspection: Inspection) -> None:
+    """Delete a draft record with its findings, answers and files."""
+    ensure_not_signed(inspection)
+    response_ids = list(
+        db.session.scalars(
+            select(FindingResponse.id).where(
+                FindingResponse.finding_id.in_([f.id for f in inspection.findings] or [-1])
+            )
+        )
+    )
+    files: list[Attachment] = attachments_for(EVIDENCE_OWNER, inspection.id)
+    files += attachments_for(RESPONSE_EVIDENCE_OWNER, response_ids)
+    for attachment in files:
+        delete_attachment(attachment)
+    db.session.delete(inspection)
