@@ -1,0 +1,1 @@
+"""Consideration of nominations (bình xét): award titles, voting rules, rounds, votes, minutes."""

@@ -1,0 +1,149 @@
+"""Forms of the consideration pages: rounds, nominations, ballots, rules and titles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    IntegerField,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
+
+from portal.consideration.models import ThresholdComparison, TitleAudience, VoteChoice
+from portal.exemplars.models import ExemplarKind
+
+
+def options(pairs: Iterable[tuple[object, object]]) -> list[SelectChoice]:
+    """Select options from (value, label) pairs."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+AUDIENCE_LABELS = {
+    TitleAudience.COLLECTIVE: _l("Tập thể"),
+    TitleAudience.INDIVIDUAL: _l("Cá nhân"),
+    TitleAudience.BOTH: _l("Tập thể và cá nhân"),
+}
+KIND_LABELS = {ExemplarKind.COLLECTIVE: _l("Tập thể"), ExemplarKind.INDIVIDUAL: _l("Cá nhân")}
+COMPARISON_LABELS = {
+    ThresholdComparison.AT_LEAST: _l("Từ ... % trở lên"),
+    ThresholdComparison.MORE_THAN: _l("Trên ... % (quá nửa khi là 50%)"),
+}
+CHOICE_LABELS = {
+    VoteChoice.AGREE: _l("Đồng ý"),
+    VoteChoice.DISAGREE: _l("Không đồng ý"),
+    VoteChoice.ABSTAIN: _l("Không biểu quyết"),
+    VoteChoice.CONFLICT: _l("Xung đột lợi ích (không bỏ phiếu)"),
+}
+
+
+class RoundForm(FlaskForm):
+    title = StringField(_l("Tên phiên bình xét"), validators=[DataRequired(), Length(max=500)])
+    period_id = SelectField(_l("Kỳ kế hoạch"), coerce=int)
+    year = IntegerField(
+        _l("Năm xét thành tích"), validators=[DataRequired(), NumberRange(min=2000, max=2100)]
+    )
+    meeting_date = DateField(_l("Ngày họp Hội đồng"), validators=[DataRequired()])
+    location = StringField(_l("Địa điểm họp"), validators=[Optional(), Length(max=255)])
+    submit = SubmitField(_l("Lưu"))
+
+
+class NominationForm(FlaskForm):
+    award_title_id = SelectField(_l("Danh hiệu, hình thức khen thưởng"), coerce=int)
+    exemplar_id = SelectField(_l("Điển hình tiên tiến"), coerce=int, default=0)
+    nominee_user_id = SelectField(_l("Hoặc cán bộ"), coerce=int, default=0)
+    nominee_name = StringField(
+        _l("Hoặc tên tập thể/cá nhân khác"), validators=[Optional(), Length(max=255)]
+    )
+    nominee_kind = SelectField(
+        _l("Tập thể hay cá nhân (khi nhập tên)"),
+        choices=options(
+            [("", _l("— Chọn —")), *((k.value, label) for k, label in KIND_LABELS.items())]
+        ),
+        default="",
+    )
+    unit_id = SelectField(_l("Đơn vị"), coerce=int, default=0)
+    achievements = TextAreaField(
+        _l("Thành tích, lý do đề nghị"), validators=[Optional(), Length(max=20000)]
+    )
+    submit = SubmitField(_l("Lưu đề nghị"))
+
+
+class BallotForm(FlaskForm):
+    """Only the CSRF token: the radios are one per nomination, read by `parse_ballot`."""
+
+    submit = SubmitField(_l("Ghi nhận phiếu"))
+
+
+class ConfirmForm(FlaskForm):
+    submit = SubmitField(_l("Xác nhận"))
+
+
+def ballot_field(nomination_id: int) -> str:
+    return f"vote-{nomination_id}"
+
+
+def parse_ballot(data: Mapping[str, str], nomination_ids: Iterable[int]) -> dict[int, VoteChoice]:
+    """The choices submitted for the round's nominations; blanks are left as they were."""
+    choices: dict[int, VoteChoice] = {}
+    for nomination_id in nomination_ids:
+        value = (data.get(ballot_field(nomination_id)) or "").strip()
+        if not value:
+            continue
+        try:
+            choices[nomination_id] = VoteChoice(value)
+        except ValueError:
+            raise ValueError(value) from None
+    return choices
+
+
+class VotingRuleForm(FlaskForm):
+    award_title_id = SelectField(_l("Áp dụng cho danh hiệu"), coerce=int)
+    comparison = SelectField(
+        _l("Cách tính"),
+        choices=options((c.value, label) for c, label in COMPARISON_LABELS.items()),
+    )
+    threshold_percent = IntegerField(
+        _l("Tỷ lệ (% tổng số thành viên Hội đồng)"),
+        validators=[DataRequired(), NumberRange(min=1, max=100)],
+    )
+    effective_from = DateField(_l("Hiệu lực từ ngày"), validators=[DataRequired()])
+    effective_to = DateField(
+        _l("Đến hết ngày (để trống nếu chưa hết hiệu lực)"), validators=[Optional()]
+    )
+    legal_basis = StringField(_l("Căn cứ pháp lý"), validators=[DataRequired(), Length(max=500)])
+    needs_verification = BooleanField(_l("Cần kiểm tra lại"))
+    note = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=5000)])
+    submit = SubmitField(_l("Lưu quy định"))
+
+    def validate_effective_to(self, field: DateField) -> None:
+        if field.data and self.effective_from.data and field.data < self.effective_from.data:
+            raise ValidationError(_l("Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực."))
+
+
+class AwardTitleForm(FlaskForm):
+    code = StringField(
+        _l("Mã"),
+        validators=[
+            DataRequired(),
+            Length(max=32),
+            Regexp(r"^[A-Za-z0-9_]+$", message=_l("Chỉ dùng chữ không dấu, số và dấu gạch dưới.")),
+        ],
+    )
+    name = StringField(
+        _l("Tên danh hiệu, hình thức khen thưởng"), validators=[DataRequired(), Length(max=255)]
+    )
+    audience = SelectField(
+        _l("Đối tượng"), choices=options((a.value, label) for a, label in AUDIENCE_LABELS.items())
+    )
+    sort_order = IntegerField(_l("Thứ tự hiển thị"), default=100, validators=[Optional()])
+    is_active = BooleanField(_l("Đang sử dụng"), default=True)
+    submit = SubmitField(_l("Lưu"))

@@ -1,0 +1,218 @@
+"""Consideration rounds (bình xét): list, open, edit, close, results and minutes."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import func, select
+
+from portal.consideration import services, voting
+from portal.consideration.access import get_round_or_404, readers_required
+from portal.consideration.catalogue import ensure_catalogue
+from portal.consideration.choices import period_choices
+from portal.consideration.forms import CHOICE_LABELS, ConfirmForm, RoundForm, options
+from portal.consideration.models import ConsiderationRound, Nomination, RoundStatus
+from portal.consideration.rules import describe_threshold
+from portal.council.models import CouncilPosition
+from portal.extensions import db
+from portal.periods.models import PlanPeriod, current_period
+from portal.tenancy import current_org, office_required, org_scoped
+
+bp = Blueprint("consideration", __name__, url_prefix="/consideration", template_folder="templates")
+
+
+@bp.app_context_processor
+def _helpers() -> dict:
+    return {"describe_threshold": describe_threshold, "vote_choice_labels": CHOICE_LABELS}
+
+
+@bp.get("/")
+@readers_required
+def index():
+    if current_user.is_office and ensure_catalogue(current_org.id):
+        db.session.commit()
+    query = org_scoped(ConsiderationRound)
+    status = request.args.get("status", "")
+    if status in {s.value for s in RoundStatus}:
+        query = query.where(ConsiderationRound.status == RoundStatus(status))
+    year = request.args.get("year", type=int)
+    if year:
+        query = query.where(ConsiderationRound.year == year)
+    search = request.args.get("q", "").strip()
+    if search:
+        query = query.where(ConsiderationRound.title.ilike(f"%{search}%"))
+    page = db.paginate(
+        query.order_by(ConsiderationRound.meeting_date.desc(), ConsiderationRound.id.desc()),
+        page=request.args.get("page", 1, type=int),
+        per_page=current_app.config["ITEMS_PER_PAGE"],
+    )
+    ids = [r.id for r in page.items] or [-1]
+    counts = dict(
+        db.session.execute(
+            select(Nomination.round_id, func.count(Nomination.id))
+            .where(Nomination.round_id.in_(ids))
+            .group_by(Nomination.round_id)
+        ).all()
+    )
+    return render_template(
+        "consideration/index.html",
+        page=page,
+        counts=counts,
+        status=status,
+        year=year,
+        search=search,
+        RoundStatus=RoundStatus,
+    )
+
+
+def _round_form(round_: ConsiderationRound | None = None) -> RoundForm:
+    form = RoundForm(obj=round_)
+    form.period_id.choices = options(period_choices(current_org.id))
+    if round_ is None and request.method == "GET":
+        period = current_period(current_org.id)
+        form.period_id.data = period.id if period else None
+    return form
+
+
+def _period_of(form: RoundForm) -> PlanPeriod | None:
+    period = db.session.get(PlanPeriod, form.period_id.data)
+    if period is None or period.organization_id != current_org.id:
+        form.period_id.errors.append(_("Kỳ kế hoạch không hợp lệ."))
+        return None
+    return period
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@office_required
+def new_round():
+    form = _round_form()
+    if form.validate_on_submit() and (period := _period_of(form)):
+        try:
+            round_ = services.open_round(
+                current_org.id,
+                period,
+                form.title.data,
+                form.year.data,
+                form.meeting_date.data,
+                form.location.data or "",
+                opened_by=current_user,
+            )
+        except services.ConsiderationError as error:
+            form[error.field or "title"].errors.append(error.message)
+        else:
+            db.session.commit()
+            flash(_("Đã mở phiên bình xét. Thêm các đề nghị để Hội đồng bỏ phiếu."), "success")
+            return redirect(url_for(".round_detail", round_id=round_.id))
+    return render_template("consideration/round_form.html", form=form, round=None)
+
+
+@bp.route("/<int:round_id>/edit", methods=["GET", "POST"])
+@office_required
+def edit_round(round_id: int):
+    round_ = get_round_or_404(round_id)
+    if not round_.is_open:
+        flash(_("Phiên bình xét đã kết thúc, không thể thay đổi."), "error")
+        return redirect(url_for(".round_detail", round_id=round_.id))
+    form = _round_form(round_)
+    # The period fixes the council (the members were taken from it): it is not edited.
+    form.period_id.render_kw = {"disabled": True}
+    form.period_id.data = round_.period_id
+    if form.validate_on_submit():
+        try:
+            services.update_round(
+                round_,
+                title=form.title.data.strip(),
+                year=form.year.data,
+                meeting_date=form.meeting_date.data,
+                location=(form.location.data or "").strip(),
+            )
+        except services.ConsiderationError as error:
+            form[error.field or "title"].errors.append(error.message)
+        else:
+            db.session.commit()
+            flash(_("Đã lưu phiên bình xét."), "success")
+            return redirect(url_for(".round_detail", round_id=round_.id))
+    return render_template("consideration/round_form.html", form=form, round=round_)
+
+
+@bp.get("/<int:round_id>")
+@readers_required
+def round_detail(round_id: int):
+    round_ = get_round_or_404(round_id, full=True)
+    seat = voting.member_for(round_, current_user)
+    context = {
+        "round": round_,
+        "seat": seat,
+        "confirm_form": ConfirmForm(),
+        "is_secretary": seat is not None and seat.position == CouncilPosition.SECRETARY,
+        "may_record": voting.may_record_written_opinions(round_, current_user),
+    }
+    if round_.is_open:
+        if current_user.is_office:
+            context["participation"] = voting.participation(round_)
+            context["rules"] = services.rules_for(round_)
+        if seat is not None:
+            context["own"] = voting.own_votes(round_, seat)
+    else:
+        context["results"] = services.round_results(round_)
+    return render_template("consideration/round.html", **context)
+
+
+@bp.post("/<int:round_id>/members/sync")
+@office_required
+def sync_members(round_id: int):
+    round_ = get_round_or_404(round_id)
+    if ConfirmForm().validate_on_submit():
+        try:
+            added, removed = services.sync_members(round_)
+        except services.ConsiderationError as error:
+            flash(error.message, "error")
+        else:
+            db.session.commit()
+            flash(
+                _("Đã cập nhật thành viên: thêm %(a)s, bớt %(r)s.", a=added, r=removed), "success"
+            )
+    return redirect(url_for(".round_detail", round_id=round_.id))
+
+
+@bp.post("/<int:round_id>/close")
+@office_required
+def close_round(round_id: int):
+    round_ = get_round_or_404(round_id, full=True)
+    if ConfirmForm().validate_on_submit():
+        try:
+            services.close_round(round_, current_user)
+        except services.ConsiderationError as error:
+            flash(error.message, "error")
+        else:
+            db.session.commit()
+            flash(_("Đã kết thúc phiên bình xét và công bố kết quả."), "success")
+    return redirect(url_for(".round_detail", round_id=round_.id))
+
+
+@bp.get("/<int:round_id>/minutes")
+@readers_required
+def minutes(round_id: int):
+    round_ = get_round_or_404(round_id, full=True)
+    if round_.is_open:
+        flash(_("Biên bản chỉ có sau khi kết thúc phiên bình xét."), "warning")
+        return redirect(url_for(".round_detail", round_id=round_.id))
+    results = services.round_results(round_)
+    written = voting.members_with_written_opinion(round_)
+    chair = next((m for m in round_.members if m.position == CouncilPosition.CHAIR), None)
+    secretary = next((m for m in round_.members if m.position == CouncilPosition.SECRETARY), None)
+    return render_template(
+        "consideration/minutes.html",
+        round=round_,
+        results=results,
+        present=[m for m in round_.members if not m.absent],
+        absent=[m for m in round_.members if m.absent],
+        written=written,
+        chair=chair,
+        secretary=secretary,
+        passed=sum(1 for r in results if r.passed),
+    )
+
+
+from portal.consideration import routes_nominations, routes_rules, routes_voting  # noqa: E402,F401

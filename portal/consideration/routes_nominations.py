@@ -1,0 +1,124 @@
+"""The Office adds, edits and removes the nominations of an open round."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+
+from portal.accounts.models import User
+from portal.consideration import services
+from portal.consideration.access import get_nomination_or_404, get_round_or_404
+from portal.consideration.catalogue import ensure_catalogue
+from portal.consideration.choices import (
+    exemplar_choices,
+    title_choices,
+    unit_choices,
+    user_choices,
+)
+from portal.consideration.forms import ConfirmForm, NominationForm, options
+from portal.consideration.models import AwardTitle, ConsiderationRound, Nomination
+from portal.consideration.routes import bp
+from portal.exemplars.models import Exemplar, ExemplarKind
+from portal.extensions import db
+from portal.organizations.models import Unit
+from portal.tenancy import current_org, office_required
+
+
+def _form(nomination: Nomination | None = None) -> NominationForm:
+    form = NominationForm(obj=nomination)
+    org_id = current_org.id
+    form.award_title_id.choices = options(
+        title_choices(org_id, nomination.award_title_id if nomination else None)
+    )
+    form.exemplar_id.choices = options(exemplar_choices(org_id))
+    form.nominee_user_id.choices = options(user_choices(org_id))
+    form.unit_id.choices = options(unit_choices(org_id))
+    for field in (form.exemplar_id, form.nominee_user_id, form.unit_id):
+        if field.data is None:  # "none chosen" is the 0 option
+            field.data = 0
+    if nomination is not None and not form.is_submitted():
+        form.nominee_kind.data = nomination.nominee_kind.value
+        if nomination.exemplar_id or nomination.nominee_user_id:
+            form.nominee_name.data = ""
+    return form
+
+
+def _input(form: NominationForm) -> services.NomineeInput:
+    def get(model, value):
+        return db.session.get(model, value) if value else None
+
+    return services.NomineeInput(
+        award_title=get(AwardTitle, form.award_title_id.data),
+        exemplar=get(Exemplar, form.exemplar_id.data),
+        nominee_user=get(User, form.nominee_user_id.data),
+        nominee_name=form.nominee_name.data or "",
+        nominee_kind=ExemplarKind(form.nominee_kind.data) if form.nominee_kind.data else None,
+        unit=get(Unit, form.unit_id.data),
+        achievements=form.achievements.data or "",
+    )
+
+
+def _save(round_: ConsiderationRound, form: NominationForm, nomination: Nomination | None):
+    if not form.validate_on_submit():
+        return None
+    try:
+        if nomination is None:
+            services.add_nomination(round_, _input(form))
+        else:
+            services.update_nomination(nomination, _input(form))
+    except services.ConsiderationError as error:
+        form[error.field or "award_title_id"].errors.append(error.message)
+        return None
+    db.session.commit()
+    flash(_("Đã lưu đề nghị."), "success")
+    return redirect(url_for(".round_detail", round_id=round_.id))
+
+
+def _closed(round_: ConsiderationRound):
+    flash(_("Phiên bình xét đã kết thúc, không thể thay đổi."), "error")
+    return redirect(url_for(".round_detail", round_id=round_.id))
+
+
+@bp.route("/<int:round_id>/nominations/new", methods=["GET", "POST"])
+@office_required
+def add_nomination(round_id: int):
+    round_ = get_round_or_404(round_id)
+    if not round_.is_open:
+        return _closed(round_)
+    if ensure_catalogue(current_org.id):
+        db.session.commit()
+    form = _form()
+    response = _save(round_, form, None)
+    return response or render_template(
+        "consideration/nomination_form.html", form=form, round=round_, nomination=None
+    )
+
+
+@bp.route("/<int:round_id>/nominations/<int:nomination_id>/edit", methods=["GET", "POST"])
+@office_required
+def edit_nomination(round_id: int, nomination_id: int):
+    round_ = get_round_or_404(round_id)
+    nomination = get_nomination_or_404(round_, nomination_id)
+    if not round_.is_open:
+        return _closed(round_)
+    form = _form(nomination)
+    response = _save(round_, form, nomination)
+    return response or render_template(
+        "consideration/nomination_form.html", form=form, round=round_, nomination=nomination
+    )
+
+
+@bp.post("/<int:round_id>/nominations/<int:nomination_id>/delete")
+@office_required
+def delete_nomination(round_id: int, nomination_id: int):
+    round_ = get_round_or_404(round_id)
+    nomination = get_nomination_or_404(round_, nomination_id)
+    if ConfirmForm().validate_on_submit():
+        try:
+            services.delete_nomination(nomination)
+        except services.ConsiderationError as error:
+            flash(error.message, "error")
+        else:
+            db.session.commit()
+            flash(_("Đã xoá đề nghị."), "success")
+    return redirect(url_for(".round_detail", round_id=round_.id))

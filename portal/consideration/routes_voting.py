@@ -1,0 +1,131 @@
+"""Ballots: a member's own votes, and the written opinion of an absent member."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from portal.consideration import voting
+from portal.consideration.access import get_member_or_404, get_round_or_404, voters_required
+from portal.consideration.forms import (
+    CHOICE_LABELS,
+    BallotForm,
+    ConfirmForm,
+    ballot_field,
+    parse_ballot,
+)
+from portal.consideration.models import ConsiderationRound, RoundMember
+from portal.consideration.routes import bp
+from portal.consideration.services import ConsiderationError
+from portal.extensions import db
+
+
+def _submit(round_: ConsiderationRound, store) -> tuple[bool, str | None]:
+    """Parse the ballot and store it; (saved, error message)."""
+    try:
+        choices = parse_ballot(request.form, [n.id for n in round_.nominations])
+    except ValueError:
+        return False, _("Lựa chọn không hợp lệ.")
+    if not choices:
+        return False, _("Chưa chọn ý kiến cho đề nghị nào.")
+    try:
+        store(choices)
+    except ConsiderationError as error:
+        db.session.rollback()
+        return False, error.message
+    db.session.commit()
+    return True, None
+
+
+def _render_ballot(template: str, round_: ConsiderationRound, status: int = 200, **context):
+    return (
+        render_template(
+            template,
+            round=round_,
+            form=BallotForm(),
+            ballot_field=ballot_field,
+            choice_labels=CHOICE_LABELS,
+            submitted=request.form if request.method == "POST" else {},
+            **context,
+        ),
+        status,
+    )
+
+
+@bp.route("/<int:round_id>/vote", methods=["GET", "POST"])
+@voters_required
+def vote(round_id: int):
+    round_ = get_round_or_404(round_id, full=True)
+    seat = voting.member_for(round_, current_user)
+    if seat is None:
+        abort(403)
+    if not round_.is_open:
+        flash(_("Phiên bình xét đã kết thúc: không thể bỏ phiếu hoặc đổi phiếu."), "error")
+        return redirect(url_for(".round_detail", round_id=round_.id))
+    error = None
+    if request.method == "POST" and BallotForm().validate_on_submit():
+        saved, error = _submit(round_, lambda choices: voting.cast_votes(round_, seat, choices))
+        if saved:
+            flash(
+                _("Đã ghi nhận phiếu của bạn. Bạn có thể đổi phiếu đến khi kết thúc phiên."),
+                "success",
+            )
+            return redirect(url_for(".vote", round_id=round_.id))
+    own = voting.own_votes(round_, seat)
+    return _render_ballot(
+        "consideration/vote.html", round_, 400 if error else 200, seat=seat, own=own, error=error
+    )
+
+
+def _recorder_member(round_id: int, member_id: int) -> tuple[ConsiderationRound, RoundMember]:
+    round_ = get_round_or_404(round_id, full=True)
+    member = get_member_or_404(round_, member_id)
+    if not voting.may_record_written_opinions(round_, current_user):
+        abort(403)
+    return round_, member
+
+
+@bp.route("/<int:round_id>/members/<int:member_id>/written-opinion", methods=["GET", "POST"])
+@voters_required
+def written_opinion(round_id: int, member_id: int):
+    round_, member = _recorder_member(round_id, member_id)
+    if not round_.is_open:
+        flash(_("Phiên bình xét đã kết thúc, không thể thay đổi."), "error")
+        return redirect(url_for(".round_detail", round_id=round_.id))
+    error = None
+    if request.method == "POST" and BallotForm().validate_on_submit():
+        saved, error = _submit(
+            round_,
+            lambda choices: voting.record_written_opinion(round_, member, choices, current_user),
+        )
+        if saved:
+            flash(
+                _("Đã ghi nhận ý kiến bằng văn bản của %(name)s.", name=member.user.full_name),
+                "success",
+            )
+            return redirect(url_for(".round_detail", round_id=round_.id))
+    recorded = voting.recorded_nominations(round_, member)
+    return _render_ballot(
+        "consideration/written_opinion.html",
+        round_,
+        400 if error else 200,
+        member=member,
+        recorded=recorded,
+        error=error,
+    )
+
+
+@bp.post("/<int:round_id>/members/<int:member_id>/present")
+@voters_required
+def mark_present(round_id: int, member_id: int):
+    round_, member = _recorder_member(round_id, member_id)
+    if ConfirmForm().validate_on_submit():
+        try:
+            voting.mark_present(round_, member, current_user)
+        except ConsiderationError as error:
+            flash(error.message, "error")
+        else:
+            db.session.commit()
+            flash(_("Đã ghi nhận %(name)s có mặt.", name=member.user.full_name), "success")
+    return redirect(url_for(".round_detail", round_id=round_.id))
