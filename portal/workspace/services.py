@@ -9,6 +9,8 @@ from portal.exemplars.fostering import open_actions
 from portal.exemplars.models import ExemplarEvent, ExemplarStatus, FosteringAction
 from portal.exemplars.queries import recent_events, status_counts
 from portal.exemplars.quota import quota_flag, unit_quota
+from portal.inspections.models import InspectionFinding
+from portal.inspections.services import open_findings_for_unit
 from portal.organizations.models import Unit
 
 OPEN_ACTIONS_SHOWN = 15
@@ -25,6 +27,7 @@ class UnitSummary:
     quota_flag: str
     open_actions: list[FosteringAction]
     recent_events: list[ExemplarEvent]
+    open_findings: list[InspectionFinding]
 
     @property
     def total_exemplars(self) -> int:
@@ -36,7 +39,8 @@ class UnitSummary:
 
 
 def unit_summary(unit: Unit, today: date) -> UnitSummary:
-    """Exemplars by status, this year's quota, open fostering actions, recent events."""
+    """Exemplars by status, this year's quota, open fostering actions, recent events,
+    and the findings of inspections the unit has still to act on."""
     count = unit_quota([unit.id], [today.year])[(unit.id, today.year)]
     return UnitSummary(
         unit=unit,
@@ -47,4 +51,5 @@ def unit_summary(unit: Unit, today: date) -> UnitSummary:
         quota_flag=quota_flag(count),
         open_actions=open_actions([unit.id], limit=OPEN_ACTIONS_SHOWN),
         recent_events=recent_events([unit.id], limit=RECENT_EVENTS_SHOWN),
+        open_findings=open_findings_for_unit(unit.id),
     )
