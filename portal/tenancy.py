@@ -126,7 +126,8 @@ def get_editable_or_404(model: type[M], object_id: int) -> M:
 def get_org_owned_or_404(model: type[M], object_id: int) -> M:
     """A row that belongs to the organization (carries `organization_id`)."""
     obj = db.session.get(model, object_id)
-    if obj is None or current_org is None or obj.organization_id != current_org.id:  # type: ignore[attr-defined]
+    # `current_org` is a proxy: test its truth, it is never `None` itself.
+    if obj is None or not current_org or obj.organization_id != current_org.id:  # type: ignore[attr-defined]
         abort(404)
     return obj
 

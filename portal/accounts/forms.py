@@ -1,0 +1,62 @@
+"""Forms of the account pages: sign in, forgotten password, new password."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, HiddenField, PasswordField, SubmitField
+from wtforms.validators import DataRequired, Email, EqualTo, Length
+
+from portal.accounts.services import MIN_PASSWORD_LENGTH
+
+REQUIRED = _l("Vui lòng nhập thông tin này.")
+
+
+class LoginForm(FlaskForm):
+    email = EmailField(_l("Email"), validators=[DataRequired(REQUIRED)])
+    password = PasswordField(_l("Mật khẩu"), validators=[DataRequired(REQUIRED)])
+    remember = BooleanField(_l("Ghi nhớ đăng nhập trên máy này"))
+    next = HiddenField()
+    submit = SubmitField(_l("Đăng nhập"))
+
+
+class ForgotPasswordForm(FlaskForm):
+    email = EmailField(
+        _l("Email"),
+        validators=[DataRequired(REQUIRED), Email(_l("Địa chỉ email không hợp lệ."))],
+    )
+    submit = SubmitField(_l("Gửi liên kết đặt lại mật khẩu"))
+
+
+def _new_password_fields() -> tuple[PasswordField, PasswordField]:
+    new = PasswordField(
+        _l("Mật khẩu mới"),
+        validators=[
+            DataRequired(REQUIRED),
+            Length(
+                min=MIN_PASSWORD_LENGTH,
+                max=128,
+                message=_l("Mật khẩu phải có từ %(min)d đến %(max)d ký tự."),
+            ),
+        ],
+        description=_l("Ít nhất %(n)d ký tự.", n=MIN_PASSWORD_LENGTH),
+    )
+    confirm = PasswordField(
+        _l("Nhập lại mật khẩu mới"),
+        validators=[
+            DataRequired(REQUIRED),
+            EqualTo("new_password", _l("Hai mật khẩu không khớp nhau.")),
+        ],
+    )
+    return new, confirm
+
+
+class ResetPasswordForm(FlaskForm):
+    new_password, confirm = _new_password_fields()
+    submit = SubmitField(_l("Lưu mật khẩu"))
+
+
+class ChangePasswordForm(FlaskForm):
+    current_password = PasswordField(_l("Mật khẩu hiện tại"), validators=[DataRequired(REQUIRED)])
+    new_password, confirm = _new_password_fields()
+    submit = SubmitField(_l("Đổi mật khẩu"))

@@ -1,0 +1,1 @@
+"""The Department Office's administration: units, people, staff import, the audit log."""

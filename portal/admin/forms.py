@@ -1,0 +1,125 @@
+"""Forms of the Office's administration screens."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField, FileRequired
+from wtforms import DateField, EmailField, SelectField, StringField, SubmitField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+
+from portal.accounts.models import Role
+from portal.labels import ROLE_LABELS, UNIT_KIND_LABELS
+from portal.organizations.models import UnitKind
+
+REQUIRED = _l("Vui lòng nhập thông tin này.")
+
+
+def choices(pairs, blank: object | None = None) -> list[SelectChoice]:
+    """Options from (value, label) pairs, after an optional empty first option."""
+    options = [SelectChoice(str(value), label) for value, label in pairs]
+    return [SelectChoice("", blank), *options] if blank is not None else options
+
+
+def role_choices(blank: object | None = None) -> list[SelectChoice]:
+    return choices(((role.value, ROLE_LABELS[role]) for role in Role), blank)
+
+
+def unit_choices(units, blank: object) -> list[SelectChoice]:
+    return choices(((u.id, u.name) for u in units), blank)
+
+
+def _int_or_none(value: object) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
+class UnitForm(FlaskForm):
+    name = StringField(_l("Tên đơn vị"), validators=[DataRequired(REQUIRED), Length(max=255)])
+    kind = SelectField(
+        _l("Loại đơn vị"),
+        choices=choices((k.value, label) for k, label in UNIT_KIND_LABELS.items()),
+        default=UnitKind.DIVISION.value,
+    )
+    submit = SubmitField(_l("Lưu"))
+
+
+class UserForm(FlaskForm):
+    full_name = StringField(_l("Họ và tên"), validators=[DataRequired(REQUIRED), Length(max=255)])
+    email = EmailField(
+        _l("Email"),
+        validators=[
+            DataRequired(REQUIRED),
+            Email(_l("Địa chỉ email không hợp lệ.")),
+            Length(max=255),
+        ],
+    )
+    position = StringField(_l("Chức vụ"), validators=[Optional(), Length(max=255)])
+    phone = StringField(_l("Điện thoại"), validators=[Optional(), Length(max=32)])
+    submit = SubmitField(_l("Lưu"))
+
+
+class RoleFields:
+    """A role and, for unit roles, the unit it applies to."""
+
+    role = SelectField(_l("Vai trò"), choices=role_choices())
+    unit_id = SelectField(_l("Đơn vị"), choices=[], coerce=_int_or_none, validate_choice=False)
+
+    def set_units(self, units, blank: object) -> None:
+        self.unit_id.choices = unit_choices(units, blank)
+        self._unit_ids = {u.id for u in units}
+
+    def validate_unit_id(self, field) -> None:
+        if field.data is not None and field.data not in self._unit_ids:
+            raise ValidationError(_l("Đơn vị không thuộc Sở."))
+        try:
+            role = Role(self.role.data)
+        except ValueError:
+            return  # no role chosen (or an unknown one, refused by the role field)
+        if role.is_unit_role and field.data is None:
+            raise ValidationError(_l("Vai trò này gắn với một đơn vị: vui lòng chọn đơn vị."))
+        if not role.is_unit_role and field.data is not None:
+            raise ValidationError(_l("Vai trò này áp dụng cho toàn Sở, không gắn với đơn vị."))
+
+
+class NewUserForm(RoleFields, UserForm):
+    role = SelectField(_l("Vai trò ban đầu"), choices=role_choices(_l("— Chưa giao —")))
+    submit = SubmitField(_l("Tạo tài khoản"))
+
+
+class RoleForm(RoleFields, FlaskForm):
+    submit = SubmitField(_l("Giao vai trò"))
+
+
+class ImportForm(FlaskForm):
+    file = FileField(
+        _l("Tệp danh sách (CSV hoặc Excel .xlsx)"),
+        validators=[
+            FileRequired(_l("Vui lòng chọn tệp.")),
+            FileAllowed(["csv", "xlsx"], _l("Chỉ nhận tệp CSV hoặc Excel (.xlsx).")),
+        ],
+    )
+    submit = SubmitField(_l("Xem trước"))
+
+
+class AuditFilterForm(FlaskForm):
+    """Filters read from the query string (GET, no CSRF token)."""
+
+    class Meta:
+        csrf = False
+
+    actor = SelectField(_l("Người thực hiện"), coerce=_int_or_none, validate_choice=False)
+    object_type = SelectField(_l("Loại đối tượng"), validate_choice=False)
+    action = SelectField(
+        _l("Thao tác"),
+        choices=choices(
+            [("create", _l("Tạo mới")), ("update", _l("Sửa")), ("delete", _l("Xoá"))], _l("Tất cả")
+        ),
+        validate_choice=False,
+    )
+    unit = SelectField(_l("Đơn vị"), coerce=_int_or_none, validate_choice=False)
+    date_from = DateField(_l("Từ ngày"), validators=[Optional()])
+    date_to = DateField(_l("Đến ngày"), validators=[Optional()])

@@ -1,0 +1,80 @@
+"""Import staff from a file: upload, preview every row's errors, then confirm."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from portal.admin import staff_import
+from portal.admin.blueprint import bp
+from portal.admin.forms import ImportForm
+from portal.extensions import db
+
+
+@bp.route("/users/import", methods=["GET", "POST"])
+def import_users():
+    form = ImportForm()
+    if form.validate_on_submit():
+        upload = form.file.data
+        try:
+            table = staff_import.read_table(upload.filename, upload.read())
+            raw = staff_import.parse_rows(table)
+        except staff_import.ImportFileError as exc:
+            form.file.errors.append(str(exc))
+        else:
+            token = staff_import.store(
+                current_user.organization_id, current_user.id, upload.filename, raw
+            )
+            return redirect(url_for("admin.import_preview", token=token))
+    return render_template("admin/import_upload.html", form=form)
+
+
+def _stored(token: str) -> dict:
+    payload = staff_import.load(token, current_user.organization_id, current_user.id)
+    if payload is None:
+        abort(404)
+    return payload
+
+
+@bp.get("/users/import/<token>")
+def import_preview(token: str):
+    payload = _stored(token)
+    rows = staff_import.check_rows(current_user.organization_id, payload["rows"])
+    valid = sum(1 for r in rows if r.valid)
+    return render_template(
+        "admin/import_preview.html",
+        token=token,
+        filename=payload.get("filename", ""),
+        rows=rows,
+        valid_count=valid,
+        error_count=len(rows) - valid,
+    )
+
+
+@bp.post("/users/import/<token>")
+def confirm_import(token: str):
+    payload = _stored(token)
+    # Checked again: accounts may have been created since the preview.
+    rows = staff_import.check_rows(current_user.organization_id, payload["rows"])
+    users = staff_import.save_valid_rows(current_user.organization_id, rows)
+    db.session.commit()
+    staff_import.discard(token)
+    skipped = len(rows) - len(users)
+    flash(
+        _(
+            "Đã tạo %(created)d tài khoản và gửi thư đặt mật khẩu; bỏ qua %(skipped)d dòng có lỗi.",
+            created=len(users),
+            skipped=skipped,
+        ),
+        "success" if users else "warning",
+    )
+    return redirect(url_for("admin.users"))
+
+
+@bp.post("/users/import/<token>/cancel")
+def cancel_import(token: str):
+    _stored(token)
+    staff_import.discard(token)
+    flash(_("Đã huỷ nhập danh sách; không có gì được lưu."), "info")
+    return redirect(url_for("admin.import_users"))

@@ -1,0 +1,206 @@
+"""People of the organization: list, create, edit, (de)activate, roles, password link."""
+
+from __future__ import annotations
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from portal.accounts import services as accounts
+from portal.accounts.models import Role, User
+from portal.admin import services
+from portal.admin.blueprint import bp
+from portal.admin.forms import NewUserForm, RoleForm, UserForm
+from portal.extensions import db
+from portal.organizations.services import organization_units
+from portal.tenancy import get_org_owned_or_404
+
+ACTIVE_FILTERS = {"active": True, "inactive": False, "all": None}
+
+
+def _int_arg(name: str) -> int | None:
+    return request.args.get(name, type=int)
+
+
+def _list_filters() -> dict:
+    role = request.args.get("role", "")
+    active_key = request.args.get("active", "active")
+    return {
+        "search": request.args.get("q", "").strip(),
+        "unit_id": _int_arg("unit"),
+        "role": Role(role) if role in Role._value2member_map_ else None,
+        "active": ACTIVE_FILTERS.get(active_key, True),
+        "active_key": active_key if active_key in ACTIVE_FILTERS else "active",
+    }
+
+
+@bp.get("/users")
+def users():
+    filters = _list_filters()
+    query = services.user_list_query(
+        current_user.organization_id,
+        search=filters["search"],
+        unit_id=filters["unit_id"],
+        role=filters["role"],
+        active=filters["active"],
+    )
+    page = db.paginate(
+        query,
+        page=request.args.get("page", 1, type=int),
+        per_page=current_app.config["ITEMS_PER_PAGE"],
+        error_out=False,
+    )
+    units = organization_units(current_user.organization_id)
+    return render_template(
+        "admin/users.html",
+        page=page,
+        filters=filters,
+        units=units,
+        unit_names={u.id: u.name for u in units},
+        page_args={k: v for k, v in request.args.items() if k != "page" and v},
+    )
+
+
+@bp.route("/users/new", methods=["GET", "POST"])
+def new_user():
+    form = NewUserForm()
+    form.set_units(organization_units(current_user.organization_id, True), _l("— Không —"))
+    if form.validate_on_submit():
+        role = Role(form.role.data) if form.role.data else None
+        try:
+            user = services.create_user(
+                current_user.organization_id,
+                form.full_name.data,
+                form.email.data,
+                form.position.data,
+                form.phone.data,
+                role=role,
+                unit_id=form.unit_id.data if role else None,
+            )
+        except services.AdminError as exc:
+            _field_for(form, exc).errors.append(str(exc))
+        else:
+            accounts.send_account_setup(user)
+            db.session.commit()
+            flash(
+                _("Đã tạo tài khoản %(name)s và gửi thư đặt mật khẩu.", name=user.full_name),
+                "success",
+            )
+            return redirect(url_for("admin.user_detail", user_id=user.id))
+    return render_template("admin/user_new.html", form=form)
+
+
+def _field_for(form, exc: services.AdminError):
+    if str(exc) == str(services.EMAIL_TAKEN):
+        return form.email
+    return form.unit_id
+
+
+@bp.get("/users/<int:user_id>")
+def user_detail(user_id: int):
+    user = get_org_owned_or_404(User, user_id)
+    return _render_detail(user, _role_form())
+
+
+def _role_form() -> RoleForm:
+    form = RoleForm()
+    form.set_units(organization_units(current_user.organization_id, True), _l("— Toàn Sở —"))
+    return form
+
+
+def _render_detail(user: User, role_form: RoleForm, status: int = 200):
+    units = organization_units(current_user.organization_id)
+    return (
+        render_template(
+            "admin/user_detail.html",
+            user=user,
+            role_form=role_form,
+            unit_names={u.id: u.name for u in units},
+        ),
+        status,
+    )
+
+
+@bp.route("/users/<int:user_id>/edit", methods=["GET", "POST"])
+def edit_user(user_id: int):
+    user = get_org_owned_or_404(User, user_id)
+    form = UserForm(obj=user)
+    if form.validate_on_submit():
+        try:
+            services.update_user(
+                user, form.full_name.data, form.email.data, form.position.data, form.phone.data
+            )
+        except services.AdminError as exc:
+            form.email.errors.append(str(exc))
+        else:
+            db.session.commit()
+            flash(_("Đã lưu thông tin của %(name)s.", name=user.full_name), "success")
+            return redirect(url_for("admin.user_detail", user_id=user.id))
+    return render_template("admin/user_form.html", form=form, user=user)
+
+
+@bp.post("/users/<int:user_id>/deactivate")
+def deactivate_user(user_id: int):
+    return _set_active(get_org_owned_or_404(User, user_id), False)
+
+
+@bp.post("/users/<int:user_id>/reactivate")
+def reactivate_user(user_id: int):
+    return _set_active(get_org_owned_or_404(User, user_id), True)
+
+
+def _set_active(user: User, active: bool):
+    try:
+        services.set_user_active(user, active, current_user)
+    except services.AdminError as exc:
+        flash(str(exc), "error")
+    else:
+        db.session.commit()
+        message = _("Đã mở lại tài khoản %(name)s.") if active else _("Đã khoá tài khoản %(name)s.")
+        flash(message % {"name": user.full_name}, "success")
+    return redirect(url_for("admin.user_detail", user_id=user.id))
+
+
+@bp.post("/users/<int:user_id>/roles")
+def add_role(user_id: int):
+    user = get_org_owned_or_404(User, user_id)
+    form = _role_form()
+    if form.validate_on_submit():
+        try:
+            services.add_role(user, Role(form.role.data), form.unit_id.data)
+        except services.AdminError as exc:
+            form.unit_id.errors.append(str(exc))
+        else:
+            db.session.commit()
+            flash(_("Đã giao vai trò cho %(name)s.", name=user.full_name), "success")
+            return redirect(url_for("admin.user_detail", user_id=user.id))
+    return _render_detail(user, form, 400)
+
+
+@bp.post("/users/<int:user_id>/roles/<int:membership_id>/remove")
+def remove_role(user_id: int, membership_id: int):
+    user = get_org_owned_or_404(User, user_id)
+    membership = next((m for m in user.memberships if m.id == membership_id), None)
+    if membership is None:
+        abort(404)
+    try:
+        services.remove_role(user, membership, current_user)
+    except services.AdminError as exc:
+        flash(str(exc), "error")
+    else:
+        db.session.commit()
+        flash(_("Đã bỏ vai trò của %(name)s.", name=user.full_name), "success")
+    return redirect(url_for("admin.user_detail", user_id=user.id))
+
+
+@bp.post("/users/<int:user_id>/password-link")
+def send_password_link(user_id: int):
+    user = get_org_owned_or_404(User, user_id)
+    if not user.active:
+        flash(_("Tài khoản đang bị khoá: hãy mở lại trước khi gửi liên kết."), "error")
+    else:
+        accounts.send_account_setup(user)
+        db.session.commit()
+        flash(_("Đã gửi liên kết đặt mật khẩu tới %(email)s.", email=user.email), "success")
+    return redirect(url_for("admin.user_detail", user_id=user.id))

@@ -1,0 +1,113 @@
+"""Units of an organization: create, rename (with history), change kind, (re)activate."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from portal.accounts.models import Role, RoleMembership, User
+from portal.extensions import db
+from portal.organizations.models import Unit, UnitKind, UnitNameHistory
+
+
+class UnitError(ValueError):
+    """A unit change that breaks a rule; the message is shown to the user."""
+
+
+DUPLICATE_NAME = _l("Sở đã có một đơn vị với tên này.")
+
+
+def clean_name(name: str) -> str:
+    return " ".join((name or "").split())
+
+
+def name_taken(organization_id: int, name: str, exclude_id: int | None = None) -> bool:
+    """Whether another unit of the organization already has this name (case-insensitive)."""
+    query = select(Unit.id).where(
+        Unit.organization_id == organization_id,
+        func.lower(Unit.name) == clean_name(name).lower(),
+    )
+    if exclude_id is not None:
+        query = query.where(Unit.id != exclude_id)
+    return db.session.scalar(query.limit(1)) is not None
+
+
+def create_unit(organization_id: int, name: str, kind: UnitKind) -> Unit:
+    name = clean_name(name)
+    if name_taken(organization_id, name):
+        raise UnitError(DUPLICATE_NAME)
+    unit = Unit(organization_id=organization_id, name=name, kind=kind, is_active=True)
+    db.session.add(unit)
+    db.session.flush()
+    return unit
+
+
+def update_unit(unit: Unit, name: str, kind: UnitKind, changed_by: User | None) -> None:
+    """Change name and kind; a new name keeps the old one in the unit's history."""
+    name = clean_name(name)
+    if name != unit.name:
+        if name_taken(unit.organization_id, name, exclude_id=unit.id):
+            raise UnitError(DUPLICATE_NAME)
+        db.session.add(
+            UnitNameHistory(
+                unit_id=unit.id,
+                old_name=unit.name,
+                new_name=name,
+                changed_by_id=changed_by.id if changed_by else None,
+            )
+        )
+        unit.name = name
+    unit.kind = kind
+
+
+def set_unit_active(unit: Unit, active: bool) -> None:
+    unit.is_active = active
+
+
+def units_with_coordinators(
+    organization_id: int, include_inactive: bool = True
+) -> list[tuple[Unit, list[User], int]]:
+    """(unit, its coordinators, number of people) for every unit: three queries in all."""
+    query = select(Unit).where(Unit.organization_id == organization_id)
+    if not include_inactive:
+        query = query.where(Unit.is_active.is_(True))
+    units = db.session.scalars(query.order_by(Unit.is_active.desc(), Unit.name)).all()
+    unit_ids = [u.id for u in units] or [-1]
+    coordinators: dict[int, list[User]] = {}
+    memberships = db.session.scalars(
+        select(RoleMembership)
+        .join(RoleMembership.user)
+        .where(RoleMembership.unit_id.in_(unit_ids), RoleMembership.role == Role.COORDINATOR)
+        .order_by(User.full_name)
+        .options(selectinload(RoleMembership.user))
+    ).all()
+    for membership in memberships:
+        coordinators.setdefault(membership.unit_id, []).append(membership.user)
+    counts = dict(
+        db.session.execute(
+            select(RoleMembership.unit_id, func.count(func.distinct(RoleMembership.user_id)))
+            .where(RoleMembership.unit_id.in_(unit_ids))
+            .group_by(RoleMembership.unit_id)
+        ).all()
+    )
+    return [(u, coordinators.get(u.id, []), counts.get(u.id, 0)) for u in units]
+
+
+def organization_units(organization_id: int, active_only: bool = False) -> list[Unit]:
+    query = select(Unit).where(Unit.organization_id == organization_id)
+    if active_only:
+        query = query.where(Unit.is_active.is_(True))
+    return list(db.session.scalars(query.order_by(Unit.name)))
+
+
+def name_history(unit: Unit) -> list[tuple[UnitNameHistory, str | None]]:
+    """The unit's renames, newest first, each with the name of who made it."""
+    return list(
+        db.session.execute(
+            select(UnitNameHistory, User.full_name)
+            .outerjoin(User, User.id == UnitNameHistory.changed_by_id)
+            .where(UnitNameHistory.unit_id == unit.id)
+            .order_by(UnitNameHistory.changed_at.desc(), UnitNameHistory.id.desc())
+        ).tuples()
+    )
