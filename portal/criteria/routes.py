@@ -31,7 +31,7 @@ def _require_office() -> None:
 
 def _item_or_404(item_id: int) -> CriteriaItem:
     item = db.session.get(CriteriaItem, item_id)
-    if item is None or current_org is None or item.criteria_set.organization_id != current_org.id:
+    if item is None or not current_org or item.criteria_set.organization_id != current_org.id:
         abort(404)
     return item
 
