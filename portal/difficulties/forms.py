@@ -1,0 +1,59 @@
+"""Forms of difficulties: raising one, the Office's answer, the list filters."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import Form, SearchField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms.validators import DataRequired, Length
+
+from portal.difficulties.models import DIFFICULTY_STATUS_LABELS, DifficultyStatus
+from portal.difficulties.services import DifficultyFilters
+from portal.propagation.fields import choices, optional_int, year_choices
+
+REQUIRED = _l("Vui lòng điền mục này.")
+
+
+class DifficultyForm(FlaskForm):
+    title = StringField(
+        _l("Khó khăn, vướng mắc"), validators=[DataRequired(REQUIRED), Length(max=300)]
+    )
+    description = TextAreaField(
+        _l("Nội dung cụ thể, đề xuất của đơn vị"),
+        validators=[DataRequired(REQUIRED), Length(max=20_000)],
+        render_kw={"rows": 8},
+    )
+    submit = SubmitField(_l("Gửi Sở"))
+
+
+class AnswerForm(FlaskForm):
+    answer = TextAreaField(
+        _l("Nội dung trả lời"),
+        validators=[DataRequired(_l("Vui lòng nhập nội dung trả lời.")), Length(max=20_000)],
+        render_kw={"rows": 6},
+    )
+    submit = SubmitField(_l("Gửi trả lời"))
+
+
+class DifficultyFilterForm(Form):
+    status = SelectField(
+        _l("Trạng thái"),
+        choices=choices(DIFFICULTY_STATUS_LABELS.items(), _l("Tất cả trạng thái")),
+    )
+    year = SelectField(_l("Năm"), coerce=optional_int)
+    unit_id = SelectField(_l("Đơn vị"), coerce=optional_int)
+    q = SearchField(_l("Tìm kiếm"))
+
+    def setup(self, years: list[int], units) -> DifficultyFilterForm:
+        self.year.choices = year_choices(years)
+        self.unit_id.choices = choices(((u.id, u.name) for u in units), _l("Tất cả đơn vị"))
+        return self
+
+    def filters(self) -> DifficultyFilters:
+        statuses = {s.value for s in DifficultyStatus}
+        return DifficultyFilters(
+            status=DifficultyStatus(self.status.data) if self.status.data in statuses else None,
+            unit_id=self.unit_id.data,
+            year=self.year.data,
+            q=(self.q.data or "").strip()[:200],
+        )

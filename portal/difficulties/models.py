@@ -1,0 +1,67 @@
+"""Difficulty: an obstacle a unit raises to the Department, and the Office's answer."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import DateTime, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal.db_types import enum_column
+from portal.extensions import db
+from portal.models_base import TimestampMixin, utcnow
+from portal.tenancy import UnitOwnedMixin
+
+
+class DifficultyStatus(enum.StrEnum):
+    OPEN = "open"  # waiting for the Department's answer
+    ANSWERED = "answered"  # answered; the unit closes it when satisfied
+    CLOSED = "closed"
+
+
+DIFFICULTY_STATUS_LABELS = {
+    DifficultyStatus.OPEN: _l("Chờ trả lời"),
+    DifficultyStatus.ANSWERED: _l("Đã trả lời"),
+    DifficultyStatus.CLOSED: _l("Đã đóng"),
+}
+DIFFICULTY_STATUS_TONES = {
+    DifficultyStatus.OPEN: "warning",
+    DifficultyStatus.ANSWERED: "info",
+    DifficultyStatus.CLOSED: "secondary",
+}
+
+
+class Difficulty(UnitOwnedMixin, TimestampMixin, db.Model):
+    __tablename__ = "difficulties"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[DifficultyStatus] = mapped_column(
+        enum_column(DifficultyStatus), default=DifficultyStatus.OPEN, index=True
+    )
+    answer: Mapped[str] = mapped_column(Text, default="")
+    raised_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    answered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    raised_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    answered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    unit = relationship("Unit")
+    raised_by = relationship("User", foreign_keys=[raised_by_id])
+    answered_by = relationship("User", foreign_keys=[answered_by_id])
+    closed_by = relationship("User", foreign_keys=[closed_by_id])
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def status_label(self) -> str:
+        return str(DIFFICULTY_STATUS_LABELS.get(self.status, self.status))
+
+    @property
+    def status_tone(self) -> str:
+        return DIFFICULTY_STATUS_TONES.get(self.status, "secondary")

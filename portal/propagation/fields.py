@@ -1,0 +1,87 @@
+"""Form fields with Vietnamese messages and habits (1.500.000 đ, dd/mm/yyyy), shared by
+the unit-workspace forms (propagation, training)."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from flask_babel import lazy_gettext as _l
+from wtforms import DateField, IntegerField
+from wtforms.fields.choices import SelectChoice
+from wtforms.widgets import TextInput
+
+_GROUPING = re.compile(r"[\s.,_]|đ|₫|vnđ|vnd", re.IGNORECASE)
+
+
+def optional_int(value: object) -> int | None:
+    """Coerce a select's value to int, or None for '' and anything unreadable
+    (filters never fail on a hand-edited query string)."""
+    try:
+        return int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+
+
+class WholeNumberField(IntegerField):
+    """A whole number that accepts Vietnamese digit grouping: '1.500.000', '1 500 000 đ'
+    (a text box: a browser's number box would refuse the dots)."""
+
+    widget = TextInput()
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        if not valuelist:
+            return
+        raw = _GROUPING.sub("", valuelist[0] or "")
+        if not raw:
+            self.data = None
+            return
+        if not raw.isdigit():
+            self.data = None
+            raise ValueError(_l("Vui lòng nhập một số nguyên không âm, ví dụ 1.500.000."))
+        self.data = int(raw)
+
+
+class VnDateField(DateField):
+    """A date picker that also accepts dd/mm/yyyy typed by hand."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("format", ["%Y-%m-%d", "%d/%m/%Y"])
+        super().__init__(*args, **kwargs)
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        if not valuelist or not (valuelist[0] or "").strip():
+            self.data = None
+            return
+        text = valuelist[0].strip()
+        for fmt in self.format:
+            try:
+                self.data = datetime.strptime(text, fmt).date()
+                return
+            except ValueError:
+                continue
+        self.data = None
+        raise ValueError(_l("Ngày không hợp lệ (dd/mm/yyyy)."))
+
+
+def choices(pairs, blank_label=None) -> list[SelectChoice]:
+    """Select options from (value, label) pairs, optionally after an 'all' option."""
+    options = [SelectChoice(str(value), label) for value, label in pairs]
+    if blank_label is not None:
+        options.insert(0, SelectChoice("", blank_label))
+    return options
+
+
+def year_choices(years: list[int]) -> list[SelectChoice]:
+    return choices(((y, str(y)) for y in years), _l("Tất cả các năm"))
+
+
+def filter_years(organization_id: int) -> list[int]:
+    """Years offered by list filters: the current plan period's, newest first."""
+    from portal.formatting import today_vn
+    from portal.periods.models import current_period
+
+    period = current_period(organization_id)
+    years = set(period.years) if period else set()
+    years.add(today_vn().year)
+    return sorted(years, reverse=True)

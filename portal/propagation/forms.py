@@ -1,0 +1,127 @@
+"""Forms of the propagation log: an activity, and the list filters."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    Form,
+    SearchField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+    URLField,
+)
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
+
+from portal.propagation.fields import (
+    VnDateField,
+    WholeNumberField,
+    choices,
+    optional_int,
+    year_choices,
+)
+from portal.propagation.models import ACTIVITY_TYPE_LABELS, CHANNEL_LABELS, ActivityType, Channel
+from portal.propagation.services import ActivityFilters, LinkError, clean_link
+
+FOREIGN_EXEMPLAR = _l("Chỉ được chọn điển hình của chính đơn vị thực hiện hoạt động.")
+REQUIRED = _l("Vui lòng điền mục này.")
+
+
+def _http_link(form, field) -> None:
+    try:
+        field.data = clean_link(field.data)
+    except LinkError as exc:
+        raise ValidationError(str(exc)) from exc
+
+
+class ActivityForm(FlaskForm):
+    activity_date = VnDateField(_l("Ngày thực hiện"), validators=[InputRequired(REQUIRED)])
+    activity_type = SelectField(
+        _l("Hình thức"),
+        choices=choices(ACTIVITY_TYPE_LABELS.items()),
+        validators=[DataRequired(REQUIRED)],
+    )
+    channel = SelectField(
+        _l("Kênh"),
+        choices=choices(CHANNEL_LABELS.items()),
+        validators=[DataRequired(REQUIRED)],
+    )
+    title = StringField(_l("Tiêu đề"), validators=[DataRequired(REQUIRED), Length(max=500)])
+    link = URLField(_l("Đường dẫn (nếu có)"), validators=[Optional(), Length(max=1000), _http_link])
+    audience_reached = WholeNumberField(
+        _l("Số người được tiếp cận"), validators=[Optional(), NumberRange(min=0)]
+    )
+    cost_vnd = WholeNumberField(
+        _l("Kinh phí (đồng, ngân sách nhà nước)"),
+        validators=[Optional(), NumberRange(min=0, max=10**13)],
+    )
+    partner_unit = StringField(
+        _l("Đơn vị giao lưu, tham quan (nếu có)"), validators=[Length(max=255)]
+    )
+    exemplar_ids = SelectMultipleField(
+        _l("Điển hình được tuyên truyền"),
+        coerce=int,
+        invalid_choice_message=FOREIGN_EXEMPLAR,
+    )
+    description = TextAreaField(_l("Mô tả, kết quả"), render_kw={"rows": 4})
+    submit = SubmitField(_l("Lưu"))
+
+    def set_exemplars(self, exemplars) -> None:
+        self.exemplar_ids.choices = choices((e.id, e.name) for e in exemplars)
+
+    def activity_data(self) -> dict:
+        return {
+            "activity_date": self.activity_date.data,
+            "activity_type": ActivityType(self.activity_type.data),
+            "channel": Channel(self.channel.data),
+            "title": self.title.data,
+            "link": self.link.data or "",
+            "audience_reached": self.audience_reached.data,
+            "cost_vnd": self.cost_vnd.data,
+            "partner_unit": self.partner_unit.data or "",
+            "description": self.description.data or "",
+        }
+
+
+class ActivityFilterForm(Form):
+    """The list's GET filters; never fails, unreadable values are ignored."""
+
+    year = SelectField(_l("Năm"), coerce=optional_int)
+    activity_type = SelectField(
+        _l("Hình thức"),
+        choices=choices(ACTIVITY_TYPE_LABELS.items(), _l("Tất cả hình thức")),
+    )
+    channel = SelectField(
+        _l("Kênh"),
+        choices=choices(CHANNEL_LABELS.items(), _l("Tất cả các kênh")),
+    )
+    unit_id = SelectField(_l("Đơn vị"), coerce=optional_int)
+    q = SearchField(_l("Tìm kiếm"))
+
+    def setup(self, years: list[int], units) -> ActivityFilterForm:
+        self.year.choices = year_choices(years)
+        self.unit_id.choices = choices(((u.id, u.name) for u in units), _l("Tất cả đơn vị"))
+        return self
+
+    def filters(self) -> ActivityFilters:
+        types = {t.value for t in ActivityType}
+        channels = {c.value for c in Channel}
+        return ActivityFilters(
+            year=self.year.data,
+            activity_type=ActivityType(self.activity_type.data)
+            if self.activity_type.data in types
+            else None,
+            channel=Channel(self.channel.data) if self.channel.data in channels else None,
+            unit_id=self.unit_id.data,
+            q=(self.q.data or "").strip()[:200],
+        )

@@ -1,0 +1,155 @@
+"""Propagation log pages: list with filters and totals, Excel export, record, edit, delete."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from portal.evidence.services import UploadError, attachments_for
+from portal.extensions import db
+from portal.propagation import services
+from portal.propagation.export import activities_export
+from portal.propagation.fields import filter_years
+from portal.propagation.forms import ActivityFilterForm, ActivityForm
+from portal.propagation.models import PropagationActivity
+from portal.tenancy import (
+    can_edit_unit,
+    get_editable_or_404,
+    get_scoped_or_404,
+    get_unit_or_404,
+    require_unit_edit,
+    visible_units,
+)
+
+bp = Blueprint("propagation", __name__, url_prefix="/propagation", template_folder="templates")
+
+
+def _filter_form(units) -> ActivityFilterForm:
+    return ActivityFilterForm(request.args).setup(filter_years(current_user.organization_id), units)
+
+
+def filter_args() -> dict[str, str]:
+    """The current filters, to carry into pagination and export links."""
+    return {k: v for k, v in request.args.items() if k != "page" and v}
+
+
+@bp.get("/")
+@login_required
+def index():
+    units = db.session.scalars(visible_units()).all()
+    form = _filter_form(units)
+    filters = form.filters()
+    page = db.paginate(
+        services.list_query(filters),
+        page=request.args.get("page", 1, type=int),
+        per_page=current_app.config["ITEMS_PER_PAGE"],
+        error_out=False,
+    )
+    activities = list(page.items)
+    return render_template(
+        "propagation/index.html",
+        form=form,
+        page=page,
+        activities=activities,
+        totals=services.totals(filters),
+        evidence_counts=services.evidence_counts([a.id for a in activities]),
+        editable_units=[u for u in units if can_edit_unit(u.id)],
+        show_unit_filter=len(units) > 1,
+        filter_args=filter_args(),
+    )
+
+
+@bp.get("/export.xlsx")
+@login_required
+def export():
+    filters = _filter_form(db.session.scalars(visible_units()).all()).filters()
+    activities = db.session.scalars(services.list_query(filters)).unique().all()
+    return activities_export(activities, services.totals(filters))
+
+
+@bp.route("/units/<int:unit_id>/new", methods=["GET", "POST"])
+@login_required
+def create(unit_id: int):
+    require_unit_edit(unit_id)
+    unit = get_unit_or_404(unit_id)
+    form = ActivityForm()
+    form.set_exemplars(services.exemplar_choices(unit_id))
+    upload_errors: list[str] = []
+    if form.validate_on_submit():
+        try:
+            activity = services.create_activity(
+                unit_id,
+                form.activity_data(),
+                form.exemplar_ids.data,
+                request.files.getlist("evidence"),
+            )
+            db.session.commit()
+        except (services.FeaturedExemplarError, UploadError) as exc:
+            db.session.rollback()
+            upload_errors.append(str(exc))
+        else:
+            flash(_("Đã ghi nhận hoạt động tuyên truyền."), "success")
+            return redirect(url_for("propagation.detail", activity_id=activity.id))
+    return render_template(
+        "propagation/form.html", form=form, unit=unit, activity=None, errors=upload_errors
+    )
+
+
+@bp.get("/<int:activity_id>")
+@login_required
+def detail(activity_id: int):
+    activity = get_scoped_or_404(PropagationActivity, activity_id)
+    return render_template(
+        "propagation/detail.html",
+        activity=activity,
+        attachments=attachments_for(services.OWNER_TYPE, activity.id),
+        can_edit=can_edit_unit(activity.unit_id),
+    )
+
+
+@bp.route("/<int:activity_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(activity_id: int):
+    activity = get_editable_or_404(PropagationActivity, activity_id)
+    form = ActivityForm(obj=activity)
+    linked = {link.exemplar_id for link in activity.exemplar_links}
+    form.set_exemplars(services.exemplar_choices(activity.unit_id, keep_ids=linked))
+    if request.method == "GET":
+        form.activity_type.data = activity.activity_type.value
+        form.channel.data = activity.channel.value
+        form.exemplar_ids.data = sorted(linked)
+    upload_errors: list[str] = []
+    if form.validate_on_submit():
+        try:
+            services.update_activity(
+                activity,
+                form.activity_data(),
+                form.exemplar_ids.data,
+                request.files.getlist("evidence"),
+            )
+            db.session.commit()
+        except (services.FeaturedExemplarError, UploadError) as exc:
+            db.session.rollback()
+            upload_errors.append(str(exc))
+        else:
+            flash(_("Đã cập nhật hoạt động tuyên truyền."), "success")
+            return redirect(url_for("propagation.detail", activity_id=activity.id))
+    return render_template(
+        "propagation/form.html",
+        form=form,
+        unit=activity.unit,
+        activity=activity,
+        errors=upload_errors,
+        attachments=attachments_for(services.OWNER_TYPE, activity.id),
+    )
+
+
+@bp.post("/<int:activity_id>/delete")
+@login_required
+def delete(activity_id: int):
+    activity = get_editable_or_404(PropagationActivity, activity_id)
+    services.delete_activity(activity)
+    db.session.commit()
+    flash(_("Đã xoá hoạt động tuyên truyền."), "success")
+    return redirect(url_for("propagation.index"))

@@ -1,0 +1,221 @@
+"""The rules of the propagation log: what may be featured, filtering, totals, changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlsplit
+
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import joinedload, selectinload
+from werkzeug.datastructures import FileStorage
+
+from portal.evidence.models import Attachment
+from portal.evidence.services import delete_attachment, save_uploads
+from portal.exemplars.models import Exemplar, ExemplarStatus
+from portal.extensions import db
+from portal.propagation.models import (
+    ActivityType,
+    Channel,
+    PropagationActivity,
+    PropagationActivityExemplar,
+)
+from portal.tenancy import scoped
+
+OWNER_TYPE = "propagation_activity"
+EDITABLE_FIELDS = (
+    "activity_date",
+    "activity_type",
+    "channel",
+    "title",
+    "link",
+    "audience_reached",
+    "cost_vnd",
+    "description",
+    "partner_unit",
+)
+
+
+class FeaturedExemplarError(ValueError):
+    """An exemplar that the activity's unit does not own was offered as featured."""
+
+
+class LinkError(ValueError):
+    """A link that is not a plain web address."""
+
+
+def clean_link(value: str | None) -> str:
+    """An http(s) address, stripped; '' when empty. Other schemes (javascript:,
+    data:, file:) are refused because the link is shown to every reader."""
+    value = (value or "").strip()
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise LinkError(_("Đường dẫn phải là địa chỉ web bắt đầu bằng http:// hoặc https://."))
+    return value
+
+
+def exemplar_choices(unit_id: int, keep_ids: set[int] | None = None) -> list[Exemplar]:
+    """The unit's exemplars that an activity may feature (dropped ones only if kept)."""
+    keep_ids = keep_ids or set()
+    query = select(Exemplar).where(Exemplar.unit_id == unit_id).order_by(Exemplar.name)
+    return [
+        e
+        for e in db.session.scalars(query)
+        if e.status != ExemplarStatus.DROPPED or e.id in keep_ids
+    ]
+
+
+def set_featured_exemplars(activity: PropagationActivity, exemplar_ids: list[int]) -> None:
+    """Replace the activity's featured exemplars; every one must belong to its unit."""
+    wanted = {int(i) for i in exemplar_ids}
+    if wanted:
+        owned = set(
+            db.session.scalars(
+                select(Exemplar.id).where(
+                    Exemplar.id.in_(wanted), Exemplar.unit_id == activity.unit_id
+                )
+            )
+        )
+        if owned != wanted:
+            raise FeaturedExemplarError(
+                _("Chỉ được chọn điển hình của chính đơn vị thực hiện hoạt động.")
+            )
+    current = {link.exemplar_id: link for link in activity.exemplar_links}
+    for exemplar_id, link in current.items():
+        if exemplar_id not in wanted:
+            activity.exemplar_links.remove(link)
+    for exemplar_id in sorted(wanted - current.keys()):
+        activity.exemplar_links.append(
+            PropagationActivityExemplar(unit_id=activity.unit_id, exemplar_id=exemplar_id)
+        )
+    db.session.flush()
+    db.session.expire(activity, ["exemplars"])
+
+
+def _apply(activity: PropagationActivity, data: dict) -> None:
+    for field in EDITABLE_FIELDS:
+        if field in data:
+            setattr(activity, field, data[field])
+    activity.link = clean_link(activity.link)
+    activity.title = (activity.title or "").strip()
+    activity.partner_unit = (activity.partner_unit or "").strip()
+
+
+def create_activity(
+    unit_id: int,
+    data: dict,
+    exemplar_ids: list[int] = (),
+    files: list[FileStorage] = (),
+) -> PropagationActivity:
+    """Record an activity of `unit_id` with its featured exemplars and evidence.
+    Raises FeaturedExemplarError, LinkError or UploadError; the caller commits."""
+    activity = PropagationActivity(unit_id=unit_id)
+    if current_user and current_user.is_authenticated:
+        activity.created_by_id = current_user.id
+    _apply(activity, data)
+    db.session.add(activity)
+    db.session.flush()
+    set_featured_exemplars(activity, list(exemplar_ids))
+    save_uploads(list(files), unit_id, OWNER_TYPE, activity.id)
+    return activity
+
+
+def update_activity(
+    activity: PropagationActivity,
+    data: dict,
+    exemplar_ids: list[int] = (),
+    files: list[FileStorage] = (),
+) -> PropagationActivity:
+    _apply(activity, data)
+    set_featured_exemplars(activity, list(exemplar_ids))
+    save_uploads(list(files), activity.unit_id, OWNER_TYPE, activity.id)
+    return activity
+
+
+def delete_activity(activity: PropagationActivity) -> None:
+    """Delete the activity, its exemplar links and its evidence files."""
+    for attachment in db.session.scalars(
+        select(Attachment).where(
+            Attachment.owner_type == OWNER_TYPE, Attachment.owner_id == activity.id
+        )
+    ):
+        delete_attachment(attachment)
+    db.session.delete(activity)
+
+
+@dataclass
+class ActivityFilters:
+    year: int | None = None
+    activity_type: ActivityType | None = None
+    channel: Channel | None = None
+    unit_id: int | None = None
+    q: str = ""
+
+    def apply(self, query: Select) -> Select:
+        if self.year:
+            query = query.where(
+                PropagationActivity.activity_date >= date(self.year, 1, 1),
+                PropagationActivity.activity_date < date(self.year + 1, 1, 1),
+            )
+        if self.activity_type:
+            query = query.where(PropagationActivity.activity_type == self.activity_type)
+        if self.channel:
+            query = query.where(PropagationActivity.channel == self.channel)
+        if self.unit_id:
+            query = query.where(PropagationActivity.unit_id == self.unit_id)
+        if self.q:
+            pattern = f"%{self.q}%"
+            query = query.where(
+                or_(
+                    PropagationActivity.title.ilike(pattern),
+                    PropagationActivity.description.ilike(pattern),
+                    PropagationActivity.partner_unit.ilike(pattern),
+                )
+            )
+        return query
+
+
+def list_query(filters: ActivityFilters) -> Select:
+    """The visible activities matching `filters`, newest first, with what a list
+    row shows loaded up front (unit, featured exemplars)."""
+    return (
+        filters.apply(scoped(PropagationActivity))
+        .options(joinedload(PropagationActivity.unit), selectinload(PropagationActivity.exemplars))
+        .order_by(PropagationActivity.activity_date.desc(), PropagationActivity.id.desc())
+    )
+
+
+@dataclass
+class Totals:
+    count: int
+    cost_vnd: int
+    audience: int
+
+
+def totals(filters: ActivityFilters) -> Totals:
+    """Number of activities, total cost and total audience for `filters` (one query)."""
+    matching = filters.apply(scoped(PropagationActivity)).subquery()
+    row = db.session.execute(
+        select(
+            func.count(matching.c.id),
+            func.coalesce(func.sum(matching.c.cost_vnd), 0),
+            func.coalesce(func.sum(matching.c.audience_reached), 0),
+        )
+    ).one()
+    return Totals(count=row[0], cost_vnd=int(row[1]), audience=int(row[2]))
+
+
+def evidence_counts(activity_ids: list[int]) -> dict[int, int]:
+    """How many evidence files each activity has (one grouped query)."""
+    if not activity_ids:
+        return {}
+    rows = db.session.execute(
+        select(Attachment.owner_id, func.count(Attachment.id))
+        .where(Attachment.owner_type == OWNER_TYPE, Attachment.owner_id.in_(activity_ids))
+        .group_by(Attachment.owner_id)
+    )
+    return dict(rows.all())

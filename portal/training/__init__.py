@@ -1,0 +1,1 @@
+"""Training records (plan III.3) of the people who run emulation and propagation work."""

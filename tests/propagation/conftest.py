@@ -1,0 +1,86 @@
+"""Fixtures of the propagation tests: exemplars and activities in the world's units."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from flask import g
+
+from portal.exemplars.models import Exemplar, ExemplarKind, ExemplarStatus
+from portal.extensions import db
+from portal.propagation.models import ActivityType, Channel, PropagationActivity
+from tests.conftest import login
+
+
+@pytest.fixture
+def login_as(client):
+    """As the suite's `login_as`, but forgets the previous user: the test's app
+    context (and so `g`, where Flask-Login keeps the user) outlives each request."""
+
+    def _login(user):
+        g.pop("_login_user", None)
+        g.pop("_visible_units", None)
+        login(client, user)
+        return client
+
+    return _login
+
+
+@pytest.fixture
+def make_exemplar():
+    def _make(unit, name="Tổ quan trắc môi trường", status=ExemplarStatus.RECOGNISED, **kw):
+        exemplar = Exemplar(
+            unit_id=unit.id,
+            kind=kw.pop("kind", ExemplarKind.COLLECTIVE),
+            name=name,
+            year_identified=kw.pop("year_identified", 2024),
+            status=status,
+            **kw,
+        )
+        db.session.add(exemplar)
+        db.session.commit()
+        return exemplar
+
+    return _make
+
+
+@pytest.fixture
+def make_activity():
+    def _make(unit, title="Bài viết trên Báo Quảng Bình", **kw):
+        values = {
+            "activity_date": date(2024, 5, 10),
+            "activity_type": ActivityType.ARTICLE,
+            "channel": Channel.TRADITIONAL,
+            "audience_reached": 1000,
+            "cost_vnd": 2_000_000,
+        }
+        values.update(kw)
+        activity = PropagationActivity(unit_id=unit.id, title=title, **values)
+        db.session.add(activity)
+        db.session.commit()
+        return activity
+
+    return _make
+
+
+def _valid_form(**overrides) -> dict:
+    data = {
+        "activity_date": "2024-05-10",
+        "activity_type": "article",
+        "channel": "traditional",
+        "title": "Gương sáng Tổ quan trắc trên Báo Quảng Bình",
+        "link": "https://baoquangbinh.vn/bai-viet/123",
+        "audience_reached": "1.500",
+        "cost_vnd": "2.500.000",
+        "partner_unit": "",
+        "description": "Bài viết giới thiệu cách làm hay.",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def activity_form():
+    """The fields of a valid activity form, with overrides."""
+    return _valid_form

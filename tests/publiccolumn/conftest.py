@@ -1,0 +1,90 @@
+"""Fixtures of the public column tests: exemplars, stories and photos in the world's units."""
+
+from __future__ import annotations
+
+import pytest
+from flask import g
+
+from portal.exemplars.models import Exemplar, ExemplarKind, ExemplarStatus
+from portal.extensions import db
+from portal.models_base import utcnow
+from portal.publiccolumn.models import ExemplarStory, StoryStatus
+from tests.conftest import login
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 48
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 48
+
+
+@pytest.fixture
+def login_as(client):
+    """As the suite's `login_as`, but forgets the previous user: the test's app
+    context (and so `g`, where Flask-Login keeps the user) outlives each request."""
+
+    def _login(user):
+        g.pop("_login_user", None)
+        g.pop("_visible_units", None)
+        login(client, user)
+        return client
+
+    return _login
+
+
+@pytest.fixture
+def logout(client):
+    def _logout():
+        g.pop("_login_user", None)
+        with client.session_transaction() as session:
+            session.clear()
+        return client
+
+    return _logout
+
+
+@pytest.fixture
+def make_exemplar():
+    def _make(unit, name="Tổ quan trắc môi trường", status=ExemplarStatus.RECOGNISED):
+        exemplar = Exemplar(
+            unit_id=unit.id,
+            kind=ExemplarKind.COLLECTIVE,
+            name=name,
+            year_identified=2024,
+            status=status,
+        )
+        db.session.add(exemplar)
+        db.session.commit()
+        return exemplar
+
+    return _make
+
+
+@pytest.fixture
+def make_story(make_exemplar):
+    def _make(
+        unit, title="Người giữ màu xanh cho đất", status=StoryStatus.DRAFT, exemplar=None, **kw
+    ):
+        exemplar = exemplar or make_exemplar(unit, f"Điển hình của {title}")
+        story = ExemplarStory(
+            unit_id=unit.id,
+            exemplar_id=exemplar.id,
+            title=title,
+            summary=kw.pop("summary", "Tóm tắt về tấm gương."),
+            body=kw.pop("body", "Đoạn một.\n\nĐoạn hai."),
+            status=status,
+            published_at=utcnow() if status == StoryStatus.PUBLISHED else None,
+            **kw,
+        )
+        db.session.add(story)
+        db.session.commit()
+        return story
+
+    return _make
+
+
+@pytest.fixture
+def png():
+    return PNG
+
+
+@pytest.fixture
+def jpeg():
+    return JPEG
