@@ -5,16 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import select
+
 from portal.exemplars.fostering import open_actions
 from portal.exemplars.models import ExemplarEvent, ExemplarStatus, FosteringAction
 from portal.exemplars.queries import recent_events, status_counts
 from portal.exemplars.quota import quota_flag, unit_quota
+from portal.extensions import db
 from portal.inspections.models import InspectionFinding
 from portal.inspections.services import open_findings_for_unit
 from portal.organizations.models import Unit
+from portal.propagation.models import PropagationActivity
 
 OPEN_ACTIONS_SHOWN = 15
 RECENT_EVENTS_SHOWN = 10
+RECENT_ACTIVITIES_SHOWN = 5
 
 
 @dataclass
@@ -28,6 +33,7 @@ class UnitSummary:
     open_actions: list[FosteringAction]
     recent_events: list[ExemplarEvent]
     open_findings: list[InspectionFinding]
+    recent_activities: list[PropagationActivity]
 
     @property
     def total_exemplars(self) -> int:
@@ -52,4 +58,17 @@ def unit_summary(unit: Unit, today: date) -> UnitSummary:
         open_actions=open_actions([unit.id], limit=OPEN_ACTIONS_SHOWN),
         recent_events=recent_events([unit.id], limit=RECENT_EVENTS_SHOWN),
         open_findings=open_findings_for_unit(unit.id),
+        recent_activities=recent_activities(unit.id),
+    )
+
+
+def recent_activities(unit_id: int) -> list[PropagationActivity]:
+    """The unit's latest propagation activities (plan II.3), newest first."""
+    return list(
+        db.session.scalars(
+            select(PropagationActivity)
+            .where(PropagationActivity.unit_id == unit_id)
+            .order_by(PropagationActivity.activity_date.desc(), PropagationActivity.id.desc())
+            .limit(RECENT_ACTIVITIES_SHOWN)
+        )
     )
