@@ -1,0 +1,86 @@
+"""Demo annual reports: 2023 and 2024 for most units in the same states as their
+self-assessments (accepted, returned with a reason, submitted late), a few 2025
+drafts; each commentary speaks for its section. Idempotent."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from portal.accounts.models import User
+from portal.annualreports.services import (
+    create_report,
+    eligible_exemplars,
+    find_report,
+    set_commendations,
+)
+from portal.assessments.demo_plan import demo_period, planned, play, scenario
+from portal.demo import OFFICE_EMAIL, coordinator_email
+from portal.extensions import db
+from portal.organizations.models import Organization, Unit
+
+COMMENTARY = {
+    "detection_commentary": (
+        "Năm {year}, đơn vị bám sát các phong trào thi đua để phát hiện nhân tố mới; các nhân tố "
+        "được giao người theo dõi, hỗ trợ về chuyên môn và tạo điều kiện tham gia tập huấn."
+    ),
+    "exemplars_commentary": (
+        "Đơn vị xây dựng điển hình theo chỉ tiêu 01-02 điển hình/năm của Kế hoạch; các điển hình "
+        "được lựa chọn có thành tích nổi bật, có sáng kiến áp dụng thực tế."
+    ),
+    "propagation_commentary": (
+        "Kết hợp hình thức truyền thống (hội nghị, sinh hoạt chuyên đề) với hình thức trực tuyến "
+        "(Cổng thông tin điện tử, trang mạng xã hội của đơn vị)."
+    ),
+    "training_commentary": (
+        "Cử cán bộ làm công tác thi đua, khen thưởng và tuyên truyền tham gia các lớp tập huấn "
+        "nghiệp vụ do Sở Nội vụ và Bộ tổ chức."
+    ),
+    "inspections_commentary": (
+        "Đơn vị tiếp thu ý kiến của Đoàn kiểm tra, đã khắc phục các tồn tại về hồ sơ, minh chứng "
+        "của điển hình."
+    ),
+    "difficulties_commentary": (
+        "Kinh phí cho công tác tuyên truyền còn hạn chế; cán bộ làm công tác thi đua kiêm nhiệm "
+        "nhiều việc."
+    ),
+    "proposals": (
+        "Đề nghị Sở bố trí kinh phí tuyên truyền điển hình tiên tiến và tổ chức tập huấn nghiệp "
+        "vụ hằng năm cho cán bộ thi đua."
+    ),
+    "commendation_commentary": (
+        "Đơn vị đề nghị Sở xem xét, khen thưởng các điển hình có thành tích xuất sắc trong năm."
+    ),
+}
+
+
+def seed(org: Organization, password: str) -> None:
+    period = demo_period(org)
+    office = db.session.scalar(select(User).where(User.email == OFFICE_EMAIL))
+    if period is None or office is None:
+        return
+    for number, slug, unit_name, year, name in planned():
+        unit = db.session.scalar(
+            select(Unit).where(Unit.organization_id == org.id, Unit.name == unit_name)
+        )
+        coordinator = db.session.scalar(select(User).where(User.email == coordinator_email(slug)))
+        if unit is None or coordinator is None or find_report(unit.id, period.id, year):
+            continue
+        report = create_report(unit.id, period, year)
+        _write(report, partial=name == "draft" and year == period.end_year)
+        # Reports go in a couple of days after the self-assessment.
+        play(report, scenario(name, year, shift=number % 3 + 2), coordinator, office)
+        db.session.flush()
+
+
+def _write(report, partial: bool) -> None:
+    for number, (field, text) in enumerate(COMMENTARY.items()):
+        if partial and number >= 2:
+            break  # a draft in progress
+        setattr(report, field, text.format(year=report.year))
+    if not partial:
+        chosen = [
+            e.id
+            for e in eligible_exemplars(report.unit_id)
+            if (e.year_recognised or e.year_identified) == report.year
+        ][:2]
+        set_commendations(report, chosen)

@@ -1,0 +1,154 @@
+"""Pages of the annual report: the units x years list, writing it, its computed
+sections, the state changes and the Excel export."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from wtforms.fields.choices import SelectChoice
+
+from portal.annualreports import services
+from portal.annualreports.exports import report_workbook
+from portal.annualreports.figures import figures_for
+from portal.annualreports.forms import NewReportForm, ReportForm
+from portal.annualreports.labels import figure_label
+from portal.annualreports.models import AnnualReport
+from portal.annualreports.sections import COMMENTARY_FIELDS, PROPOSALS_LABEL, SECTIONS
+from portal.extensions import db
+from portal.periods.models import PlanPeriod
+from portal.reviews.excel import xlsx_response
+from portal.reviews.grid import yearly_grid
+from portal.reviews.services import allowed_actions, can_edit, is_preparer, timeline
+from portal.reviews.states import ReviewAction
+from portal.reviews.views import (
+    action_forms,
+    no_period_page,
+    organization_periods,
+    run_transition,
+    selected_period,
+    units_page,
+)
+from portal.tenancy import get_org_owned_or_404, get_scoped_or_404, get_unit_or_404
+
+bp = Blueprint("annualreports", __name__, url_prefix="/annual-reports", template_folder="templates")
+bp.add_app_template_global(figure_label, "figure_label")
+KIND = "annual_report"
+
+
+@bp.get("/")
+@login_required
+def index():
+    period = selected_period()
+    if period is None:
+        return no_period_page()
+    search = request.args.get("q", "").strip()
+    page = units_page(search)
+    unit_ids = [unit.id for unit in page.items]
+    return render_template(
+        "annualreports/index.html",
+        period=period,
+        periods=organization_periods(),
+        page=page,
+        search=search,
+        grid=yearly_grid(AnnualReport, KIND, unit_ids, period),
+        preparer_units={u for u in unit_ids if is_preparer(current_user, u)},
+        new_form=NewReportForm(),
+    )
+
+
+@bp.post("/new")
+@login_required
+def create():
+    form = NewReportForm()
+    if not form.validate_on_submit():
+        abort(400)
+    unit = get_unit_or_404(form.unit_id.data)
+    period = get_org_owned_or_404(PlanPeriod, request.form.get("period_id", type=int) or 0)
+    if not is_preparer(current_user, unit.id):
+        abort(403)
+    try:
+        report = services.create_report(unit.id, period, form.year.data)
+    except services.ReportError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return redirect(url_for(".index", period_id=period.id))
+    db.session.commit()
+    flash(_("Đã tạo báo cáo năm %(year)s.", year=report.year), "success")
+    return redirect(url_for(".edit", report_id=report.id))
+
+
+@bp.get("/<int:report_id>")
+@login_required
+def view(report_id: int):
+    report = get_scoped_or_404(AnnualReport, report_id)
+    return render_template(
+        "annualreports/view.html",
+        report=report,
+        figures=figures_for(report),
+        sections=SECTIONS,
+        proposals_label=PROPOSALS_LABEL,
+        can_edit=can_edit(current_user, report),
+        actions=[a.value for a in allowed_actions(current_user, report)],
+        forms=action_forms(),
+        action_urls=_action_urls(report),
+        events=timeline(report),
+    )
+
+
+@bp.route("/<int:report_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(report_id: int):
+    report = get_scoped_or_404(AnnualReport, report_id)
+    if not can_edit(current_user, report):
+        abort(403)
+    exemplars = services.eligible_exemplars(report.unit_id)
+    form = ReportForm(obj=report if request.method == "GET" else None)
+    form.exemplar_ids.choices = [SelectChoice(e.id, e.name) for e in exemplars]
+    if request.method == "GET":
+        form.exemplar_ids.data = [c.exemplar_id for c in report.commendations]
+    elif form.validate_on_submit():
+        commentary = {field: getattr(form, field).data for field in COMMENTARY_FIELDS}
+        try:
+            services.save_report(report, commentary, form.exemplar_ids.data or [])
+        except services.ReportError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            db.session.commit()
+            flash(_("Đã lưu báo cáo."), "success")
+            return redirect(url_for(".view", report_id=report.id))
+    return render_template(
+        "annualreports/edit.html",
+        report=report,
+        form=form,
+        sections=SECTIONS,
+        figures=figures_for(report),
+        exemplars={e.id: e for e in exemplars},
+    )
+
+
+@bp.post("/<int:report_id>/actions/<action>")
+@login_required
+def transition(report_id: int, action: str):
+    report = get_scoped_or_404(AnnualReport, report_id)
+    try:
+        review_action = ReviewAction(action)
+    except ValueError:
+        abort(404)
+    return run_transition(report, review_action, url_for(".view", report_id=report.id))
+
+
+@bp.get("/<int:report_id>/export.xlsx")
+@login_required
+def export(report_id: int):
+    report = get_scoped_or_404(AnnualReport, report_id)
+    workbook = report_workbook(report, figures_for(report), timeline(report))
+    return xlsx_response(workbook, f"bao-cao-nam-{report.year}-don-vi-{report.unit_id}.xlsx")
+
+
+def _action_urls(report: AnnualReport) -> dict[str, str]:
+    return {
+        action.value: url_for(".transition", report_id=report.id, action=action.value)
+        for action in ReviewAction
+    }

@@ -1,0 +1,78 @@
+"""The rules of annual reports: one per unit and year of a period, the coordinator's
+commentary and the exemplars proposed for commendation (the unit's own only)."""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from portal.annualreports.models import AnnualReport, CommendationProposal
+from portal.annualreports.sections import COMMENTARY_FIELDS
+from portal.extensions import db
+from portal.periods.models import PlanPeriod
+
+
+class ReportError(ValueError):
+    """A rule of annual reports was broken; the message is for the user."""
+
+
+def find_report(unit_id: int, period_id: int, year: int) -> AnnualReport | None:
+    return db.session.scalar(
+        select(AnnualReport).where(
+            AnnualReport.unit_id == unit_id,
+            AnnualReport.period_id == period_id,
+            AnnualReport.year == year,
+        )
+    )
+
+
+def create_report(unit_id: int, period: PlanPeriod, year: int) -> AnnualReport:
+    """A draft report of `unit_id` for `year`. The caller commits."""
+    if year not in period.years:
+        raise ReportError(
+            _("Năm %(year)s không thuộc kỳ kế hoạch %(period)s.", year=year, period=period.name)
+        )
+    if find_report(unit_id, period.id, year) is not None:
+        raise ReportError(_("Đơn vị đã có báo cáo năm %(year)s.", year=year))
+    report = AnnualReport(unit_id=unit_id, period_id=period.id, year=year)
+    db.session.add(report)
+    db.session.flush()
+    return report
+
+
+def eligible_exemplars(unit_id: int) -> list:
+    """The unit's exemplars that may be proposed for commendation (not dropped)."""
+    from portal.exemplars.models import Exemplar, ExemplarStatus
+
+    return list(
+        db.session.scalars(
+            select(Exemplar)
+            .where(Exemplar.unit_id == unit_id, Exemplar.status != ExemplarStatus.DROPPED)
+            .order_by(Exemplar.name)
+        )
+    )
+
+
+def save_report(report: AnnualReport, commentary: dict[str, str], exemplar_ids: list[int]) -> None:
+    """The coordinator's words and the proposed exemplars. The caller commits."""
+    if not report.is_editable:
+        raise ReportError(_("Báo cáo không còn được chỉnh sửa."))
+    for field in COMMENTARY_FIELDS:
+        if field in commentary:
+            setattr(report, field, (commentary[field] or "").strip())
+    set_commendations(report, exemplar_ids)
+
+
+def set_commendations(report: AnnualReport, exemplar_ids: list[int]) -> None:
+    allowed = {exemplar.id for exemplar in eligible_exemplars(report.unit_id)}
+    wanted = set(exemplar_ids)
+    if not wanted <= allowed:
+        raise ReportError(_("Chỉ được đề nghị khen thưởng điển hình của đơn vị mình."))
+    for proposal in list(report.commendations):
+        if proposal.exemplar_id not in wanted:
+            report.commendations.remove(proposal)
+    existing = {proposal.exemplar_id for proposal in report.commendations}
+    for exemplar_id in sorted(wanted - existing):
+        report.commendations.append(
+            CommendationProposal(unit_id=report.unit_id, exemplar_id=exemplar_id)
+        )

@@ -1,0 +1,73 @@
+"""Excel exports of a self-assessment (with the Office's review and timeline)."""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+from openpyxl import Workbook
+
+from portal.assessments.models import SelfAssessment
+from portal.assessments.scoring import format_percent, format_score, format_signed
+from portal.assessments.services import Comparison
+from portal.reviews.excel import new_sheet, timeline_sheet, write_heading, write_table
+from portal.reviews.models import ReviewEvent
+from portal.reviews.states import STATE_LABELS
+
+
+def assessment_workbook(
+    assessment: SelfAssessment, comparison: Comparison, events: list[ReviewEvent]
+) -> Workbook:
+    workbook, sheet = new_sheet(None, _("Tự đánh giá"))
+    row = write_heading(
+        sheet,
+        [
+            assessment.review_title(),
+            _("Trạng thái: %(state)s", state=STATE_LABELS[assessment.state]),
+            _("Bộ tiêu chuẩn: %(title)s", title=assessment.criteria_set.title),
+            _("Tổng điểm tự đánh giá: %(total)s", total=format_percent(comparison.self_total)),
+            _("Tổng điểm thẩm định: %(total)s", total=format_percent(comparison.office_total)),
+        ],
+    )
+    headers = [
+        _("STT"),
+        _("Tiêu chí"),
+        _("Bắt buộc"),
+        _("Trọng số"),
+        _("Điểm tối đa"),
+        _("Điểm tự chấm"),
+        _("Nhận xét của đơn vị"),
+        _("Điểm thẩm định"),
+        _("Nhận xét của Văn phòng Sở"),
+        _("Chênh lệch"),
+    ]
+    rows = [
+        [
+            number,
+            line.item.criteria_item.title,
+            _("Có") if line.item.criteria_item.required else _("Không"),
+            format_score(line.item.criteria_item.weight),
+            line.item.criteria_item.max_score,
+            format_score(line.item.self_score),
+            line.item.self_comment,
+            format_score(line.item.office_score),
+            line.item.office_comment,
+            format_signed(line.difference),
+        ]
+        for number, line in enumerate(comparison.rows, start=1)
+    ]
+    rows.append(
+        [
+            "",
+            _("Tổng điểm (quy đổi %)"),
+            "",
+            "",
+            "",
+            format_percent(comparison.self_total),
+            assessment.general_comment,
+            format_percent(comparison.office_total),
+            assessment.office_comment,
+            format_signed(comparison.total_difference),
+        ]
+    )
+    write_table(sheet, headers, rows, start_row=row)
+    timeline_sheet(workbook, events)
+    return workbook

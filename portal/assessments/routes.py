@@ -1,0 +1,316 @@
+"""Pages of the self-assessment: the units x years list, filling in, the Office's
+review side by side, the state changes and the Excel export."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from portal.accounts.models import Role
+from portal.assessments import services
+from portal.assessments.exports import assessment_workbook
+from portal.assessments.forms import NewAssessmentForm, OfficeScoresForm, SelfScoresForm
+from portal.assessments.matrix import build_matrix, matrix_workbook
+from portal.assessments.models import EVIDENCE_OWNER, SelfAssessment
+from portal.assessments.scoring import format_percent, format_score, format_signed
+from portal.evidence.services import UploadError, attachments_for, save_uploads
+from portal.extensions import db
+from portal.periods.models import PlanPeriod
+from portal.reviews.excel import xlsx_response
+from portal.reviews.grid import yearly_grid
+from portal.reviews.services import (
+    allowed_actions,
+    can_edit,
+    can_review_scores,
+    is_preparer,
+    is_reviewer,
+    timeline,
+)
+from portal.reviews.states import ReviewAction
+from portal.reviews.views import (
+    action_forms,
+    no_period_page,
+    organization_periods,
+    run_transition,
+    selected_period,
+    units_page,
+)
+from portal.tenancy import (
+    get_org_owned_or_404,
+    get_scoped_or_404,
+    get_unit_or_404,
+    roles_required,
+    visible_units,
+)
+
+bp = Blueprint("assessments", __name__, url_prefix="/assessments", template_folder="templates")
+KIND = "self_assessment"
+
+
+@bp.app_template_global()
+def assessment_format(value, kind: str = "score") -> str:
+    """Scores, differences and percentages with a Vietnamese decimal comma."""
+    return {"score": format_score, "signed": format_signed, "percent": format_percent}[kind](value)
+
+
+@bp.get("/")
+@login_required
+def index():
+    period = selected_period()
+    if period is None:
+        return no_period_page()
+    search = request.args.get("q", "").strip()
+    page = units_page(search)
+    unit_ids = [unit.id for unit in page.items]
+    return render_template(
+        "assessments/index.html",
+        period=period,
+        periods=organization_periods(),
+        page=page,
+        search=search,
+        grid=yearly_grid(SelfAssessment, KIND, unit_ids, period),
+        preparer_units={u for u in unit_ids if is_preparer(current_user, u)},
+        new_form=NewAssessmentForm(),
+    )
+
+
+@bp.post("/new")
+@login_required
+def create():
+    form = NewAssessmentForm()
+    if not form.validate_on_submit():
+        abort(400)
+    unit = get_unit_or_404(form.unit_id.data)
+    period = get_org_owned_or_404(PlanPeriod, request.form.get("period_id", type=int) or 0)
+    if not is_preparer(current_user, unit.id):
+        abort(403)
+    try:
+        assessment = services.create_assessment(unit.id, period, form.year.data)
+    except services.AssessmentError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return redirect(url_for(".index", period_id=period.id))
+    db.session.commit()
+    flash(_("Đã tạo bản tự đánh giá năm %(year)s.", year=assessment.year), "success")
+    return redirect(url_for(".edit", assessment_id=assessment.id))
+
+
+@bp.get("/<int:assessment_id>")
+@login_required
+def view(assessment_id: int):
+    assessment = get_scoped_or_404(SelfAssessment, assessment_id)
+    comparison = services.compare(assessment)
+    reviewer = is_reviewer(current_user, assessment.unit_id)
+    return render_template(
+        "assessments/view.html",
+        assessment=assessment,
+        comparison=comparison,
+        evidence=_evidence_by_item(assessment),
+        show_office=reviewer or comparison.office_total is not None,
+        can_edit=can_edit(current_user, assessment),
+        can_review=can_review_scores(current_user, assessment),
+        actions=[a.value for a in allowed_actions(current_user, assessment)],
+        forms=action_forms(),
+        action_urls=_action_urls(assessment),
+        events=timeline(assessment),
+        missing=services.unscored_required_titles(assessment),
+    )
+
+
+@bp.route("/<int:assessment_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(assessment_id: int):
+    assessment = get_scoped_or_404(SelfAssessment, assessment_id)
+    if not can_edit(current_user, assessment):
+        abort(403)
+    items = {item.id: item for item in assessment.items}
+    if request.method == "GET":
+        form = SelfScoresForm(data=_self_form_data(assessment))
+    else:
+        form = SelfScoresForm()
+        valid = form.validate()
+        valid = _check_scores(form, items) and valid
+        if valid and _save_self(assessment, form):
+            db.session.commit()
+            flash(_("Đã lưu bản tự đánh giá."), "success")
+            return redirect(url_for(".view", assessment_id=assessment.id))
+    rows = _rows(form, items)
+    return render_template(
+        "assessments/edit.html",
+        assessment=assessment,
+        form=form,
+        rows=rows,
+        evidence=_evidence_by_item(assessment),
+    )
+
+
+@bp.route("/<int:assessment_id>/review", methods=["GET", "POST"])
+@login_required
+def review(assessment_id: int):
+    assessment = get_scoped_or_404(SelfAssessment, assessment_id)
+    if not can_review_scores(current_user, assessment):
+        abort(403)
+    items = {item.id: item for item in assessment.items}
+    if request.method == "GET":
+        form = OfficeScoresForm(data=_office_form_data(assessment))
+    else:
+        form = OfficeScoresForm()
+        valid = form.validate()
+        if _check_scores(form, items) and valid:
+            services.save_office_scores(assessment, _entries(form), form.office_comment.data or "")
+            db.session.commit()
+            flash(_("Đã lưu điểm thẩm định."), "success")
+            return redirect(url_for(".view", assessment_id=assessment.id))
+    return render_template(
+        "assessments/review.html",
+        assessment=assessment,
+        form=form,
+        rows=_rows(form, items),
+        evidence=_evidence_by_item(assessment),
+    )
+
+
+@bp.post("/<int:assessment_id>/actions/<action>")
+@login_required
+def transition(assessment_id: int, action: str):
+    assessment = get_scoped_or_404(SelfAssessment, assessment_id)
+    try:
+        review_action = ReviewAction(action)
+    except ValueError:
+        abort(404)
+    return run_transition(assessment, review_action, url_for(".view", assessment_id=assessment.id))
+
+
+@bp.get("/<int:assessment_id>/export.xlsx")
+@login_required
+def export(assessment_id: int):
+    assessment = get_scoped_or_404(SelfAssessment, assessment_id)
+    workbook = assessment_workbook(assessment, services.compare(assessment), timeline(assessment))
+    return xlsx_response(
+        workbook, f"tu-danh-gia-{assessment.year}-don-vi-{assessment.unit_id}.xlsx"
+    )
+
+
+@bp.get("/matrix")
+@roles_required(Role.OFFICE_ADMIN, Role.VIEWER, Role.COUNCIL_MEMBER)
+def matrix():
+    period = selected_period()
+    if period is None:
+        return no_period_page()
+    search = request.args.get("q", "").strip()
+    page = units_page(search)
+    return render_template(
+        "assessments/matrix.html",
+        period=period,
+        periods=organization_periods(),
+        page=page,
+        search=search,
+        rows=build_matrix(page.items, period),
+    )
+
+
+@bp.get("/matrix.xlsx")
+@roles_required(Role.OFFICE_ADMIN, Role.VIEWER, Role.COUNCIL_MEMBER)
+def matrix_export():
+    period = selected_period()
+    if period is None:
+        return no_period_page()
+    units = db.session.scalars(visible_units(current_user)).all()
+    workbook = matrix_workbook(build_matrix(units, period), period)
+    return xlsx_response(workbook, f"tinh-hinh-nop-{period.name}.xlsx")
+
+
+def _action_urls(assessment: SelfAssessment) -> dict[str, str]:
+    return {
+        action.value: url_for(".transition", assessment_id=assessment.id, action=action.value)
+        for action in ReviewAction
+    }
+
+
+def _evidence_by_item(assessment: SelfAssessment) -> dict[int, list]:
+    grouped: dict[int, list] = {}
+    for attachment in attachments_for(EVIDENCE_OWNER, [item.id for item in assessment.items]):
+        grouped.setdefault(attachment.owner_id, []).append(attachment)
+    return grouped
+
+
+def _self_form_data(assessment: SelfAssessment) -> dict:
+    return {
+        "general_comment": assessment.general_comment,
+        "items": [
+            {"item_id": item.id, "score": item.self_score, "comment": item.self_comment}
+            for item in assessment.items
+        ],
+    }
+
+
+def _office_form_data(assessment: SelfAssessment) -> dict:
+    """The Office starts from the unit's scores and changes where it disagrees."""
+    return {
+        "office_comment": assessment.office_comment,
+        "items": [
+            {
+                "item_id": item.id,
+                "score": item.office_score if item.office_score is not None else item.self_score,
+                "comment": item.office_comment,
+            }
+            for item in assessment.items
+        ],
+    }
+
+
+def _rows(form, items: dict) -> list[tuple]:
+    """(form entry, assessment item) pairs; a posted id of another assessment is a 400."""
+    rows = []
+    for entry in form.items:
+        item = items.get(_int(entry.form.item_id.data))
+        if item is None:
+            abort(400)
+        rows.append((entry.form, item))
+    return rows
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _check_scores(form, items: dict) -> bool:
+    """Put a range error next to each score outside 0..max of its criterion."""
+    ok = True
+    for entry, item in _rows(form, items):
+        problem = services.check_score(item, entry.score.data)
+        if problem:
+            entry.score.errors = [*entry.score.errors, problem]
+            ok = False
+    return ok
+
+
+def _entries(form) -> list[services.ScoreEntry]:
+    return [
+        services.ScoreEntry(
+            item_id=_int(entry.form.item_id.data),
+            score=entry.form.score.data,
+            comment=entry.form.comment.data or "",
+        )
+        for entry in form.items
+    ]
+
+
+def _save_self(assessment: SelfAssessment, form: SelfScoresForm) -> bool:
+    """Scores, comments and new files; False (with the message shown) when a file is refused."""
+    services.save_self_scores(assessment, _entries(form), form.general_comment.data or "")
+    items = {item.id: item for item in assessment.items}
+    for entry in form.items:
+        item = items[_int(entry.form.item_id.data)]
+        files = request.files.getlist(entry.form.evidence.name)
+        try:
+            save_uploads(files, assessment.unit_id, EVIDENCE_OWNER, item.id)
+        except UploadError as error:
+            db.session.rollback()
+            entry.form.evidence.errors = [str(error), _("Vui lòng chọn lại tệp.")]
+            return False
+    return True

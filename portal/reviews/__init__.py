@@ -1,0 +1,1 @@
+"""The review workflow shared by every record a unit submits to the Office."""

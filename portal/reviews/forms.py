@@ -1,0 +1,39 @@
+"""Forms of the review actions: a bare form (CSRF) or a reason, and the reopen target."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import RadioField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length
+
+from portal.reviews.states import ReviewState
+
+
+class ActionForm(FlaskForm):
+    """Submit or accept: nothing to type, the token guards the request."""
+
+
+class ReasonForm(FlaskForm):
+    reason = TextAreaField(
+        _l("Lý do trả lại"),
+        validators=[DataRequired(message=_l("Vui lòng nêu lý do.")), Length(max=4000)],
+        render_kw={"rows": 3},
+    )
+
+
+class ReopenForm(FlaskForm):
+    reason = TextAreaField(
+        _l("Lý do mở lại"),
+        validators=[DataRequired(message=_l("Vui lòng nêu lý do.")), Length(max=4000)],
+        render_kw={"rows": 3},
+    )
+    target = RadioField(
+        _l("Chuyển về"),
+        choices=[
+            SelectChoice(ReviewState.RETURNED.value, _l("Trả lại đơn vị để chỉnh sửa")),
+            SelectChoice(ReviewState.DRAFT.value, _l("Bản nháp")),
+        ],
+        default=ReviewState.RETURNED.value,
+    )

@@ -1,0 +1,57 @@
+"""The demo of self-assessments and annual reports: realistic states, idempotent.
+One test, because seeding the demo department (45 accounts) is slow."""
+
+from __future__ import annotations
+
+from portal import demo
+from portal.annualreports.models import AnnualReport
+from portal.assessments.matrix import build_matrix
+from portal.assessments.models import SelfAssessment
+from portal.extensions import db
+from portal.organizations.models import Unit
+from portal.reviews.deadlines import Punctuality
+from portal.reviews.models import ReviewEvent
+from portal.reviews.states import ReviewState
+
+
+def _states(model, year):
+    rows = db.session.scalars(db.select(model).where(model.year == year)).all()
+    return sorted(str(r.state) for r in rows)
+
+
+def _counts():
+    return tuple(db.session.query(m).count() for m in (SelfAssessment, AnnualReport, ReviewEvent))
+
+
+def test_demo(app, monkeypatch):
+    # Only the capabilities the demo records build on, so that this test is about them.
+    monkeypatch.setattr(
+        demo, "CAPABILITIES", ("criteria", "exemplars", "deadlines", "assessments", "annualreports")
+    )
+    org = demo.seed_demo("demo-password-1")
+
+    # 2023 and 2024 for most units, in various states; a few 2025 drafts only.
+    assert _states(SelfAssessment, 2023) == ["accepted"] * 12
+    states_2024 = _states(SelfAssessment, 2024)
+    assert {"accepted", "returned", "submitted", "resubmitted", "draft"} <= set(states_2024)
+    assert _states(SelfAssessment, 2025) == ["draft"] * 3
+    assert _states(AnnualReport, 2024) == states_2024
+    returned = db.session.scalars(
+        db.select(SelfAssessment).where(SelfAssessment.state == ReviewState.RETURNED)
+    ).all()
+    assert returned and all(r.return_reason for r in returned)
+    accepted = db.session.scalars(
+        db.select(AnnualReport).where(AnnualReport.state == ReviewState.ACCEPTED)
+    ).all()
+    assert accepted and all(r.snapshot and r.snapshot["year"] == r.year for r in accepted)
+
+    # The matrix has submissions on time and late, and units with nothing for 2024.
+    units = db.session.scalars(db.select(Unit).where(Unit.organization_id == org.id)).all()
+    period = db.session.scalar(db.select(SelfAssessment)).period
+    cells = [row.assessments[2024].punctuality for row in build_matrix(units, period)]
+    assert {Punctuality.ON_TIME, Punctuality.LATE, Punctuality.OVERDUE} <= set(cells)
+
+    # Running the demo again adds nothing.
+    before = _counts()
+    demo.seed_demo("demo-password-1")
+    assert _counts() == before
