@@ -1,11 +1,31 @@
-"""notify(): tell a person something, in the portal and by email."""
+"""notify(): tell a person something, in the portal and by email, as they chose."""
 
 from __future__ import annotations
 
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+
 from portal.accounts.models import User
 from portal.extensions import db
-from portal.mail.services import queue_email
-from portal.notifications.models import Notification
+from portal.jobs.queues import MAIL, enqueue_after_commit
+from portal.mail.models import MailMessage, MailStatus
+from portal.mail.services import queue_email, render_message
+from portal.models_base import utcnow
+from portal.notifications.categories import MANDATORY
+from portal.notifications.models import EmailMode, Notification, NotificationPreference
+
+NOW, DIGEST, NO_EMAIL = "now", "digest", "none"
+BATCH_SIZE = 200  # messages per send_batch job: one SMTP connection each
+_LOAD = object()  # "look the preference up" (None means "the person has none")
+
+
+@dataclass
+class Delivered:
+    notification: Notification
+    message: MailMessage | None
 
 
 def notify(
@@ -17,29 +37,175 @@ def notify(
     category: str = "general",
     email: bool = True,
 ) -> Notification:
-    """Create a notification for `user` and, if `email`, queue the matching email
-    (template `mail/notification`). The caller commits."""
+    """Create a notification for `user` and, if `email` and the person's choices
+    allow, queue the matching email (template `mail/notification`) or keep it for
+    their daily digest. The caller commits."""
+    return deliver(user, title, body, link, category=category, email=email).notification
+
+
+def deliver(
+    user: User,
+    title: str,
+    body: str = "",
+    link: str = "",
+    *,
+    category: str = "general",
+    email: bool = True,
+    preference: NotificationPreference | None | object = _LOAD,
+    template: str = "notification",
+    context: dict | None = None,
+    send: bool = True,
+) -> Delivered:
+    """notify() for callers that deliver in bulk: they pass the preference they
+    loaded, their own mail template, and `send=False` to send in batches."""
     note = Notification(user_id=user.id, title=title, body=body, link=link, category=category)
     db.session.add(note)
-    if email and user.active and user.email:
-        message = queue_email(
+    if not (email and user.active and user.email):
+        return Delivered(note, None)
+    if preference is _LOAD:
+        preference = preferences_for([user.id]).get(user.id)
+    decision = email_decision(preference, category)  # type: ignore[arg-type]
+    if decision == DIGEST:
+        note.email_pending = True
+        return Delivered(note, None)
+    if decision == NO_EMAIL:
+        return Delivered(note, None)
+    context = {"recipient_name": user.full_name, "body": body, "link": link, **(context or {})}
+    message = _message(user, title, template, category, context, send)
+    note.mail_message = message
+    return Delivered(note, message)
+
+
+def _message(user: User, title: str, template: str, category: str, context: dict, send: bool):
+    if send:
+        return queue_email(
             user.email,
             title,
-            "notification",
+            template,
             user_id=user.id,
             organization_id=user.organization_id,
             category=category,
-            recipient_name=user.full_name,
-            body=body,
-            link=link,
+            **context,
         )
-        note.mail_message_id = message.id
-    return note
+    # Stored only; the caller flushes many at once and sends them with send_batch.
+    text, html = render_message(template, subject=title, **context)
+    message = MailMessage(
+        recipient_email=user.email,
+        recipient_user_id=user.id,
+        organization_id=user.organization_id,
+        subject=title,
+        body_text=text,
+        body_html=html,
+        category=category,
+        status=MailStatus.QUEUED,
+    )
+    db.session.add(message)
+    return message
+
+
+def email_decision(preference: NotificationPreference | None, category: str) -> str:
+    """Email now, keep for the digest, or no email, for this person and category."""
+    if category in MANDATORY:
+        return NOW  # escalations always go out at once
+    if preference is None:
+        return NOW
+    if category in (preference.muted_categories or []):
+        return NO_EMAIL
+    if preference.email_mode == EmailMode.DIGEST:
+        return DIGEST
+    return NOW
+
+
+def preferences_for(user_ids: Iterable[int]) -> dict[int, NotificationPreference]:
+    ids = set(user_ids)
+    if not ids:
+        return {}
+    rows = db.session.scalars(
+        select(NotificationPreference).where(NotificationPreference.user_id.in_(ids))
+    )
+    return {p.user_id: p for p in rows}
+
+
+def preference_of(user: User) -> NotificationPreference:
+    """The person's preference row, created with the defaults when missing."""
+    pref = preferences_for([user.id]).get(user.id)
+    if pref is None:
+        pref = NotificationPreference(
+            user_id=user.id, email_mode=EmailMode.IMMEDIATE, muted_categories=[]
+        )
+        db.session.add(pref)
+        db.session.flush()
+    return pref
+
+
+def save_preferences(user: User, mode: str, muted: Iterable[str]) -> NotificationPreference:
+    pref = preference_of(user)
+    pref.email_mode = EmailMode(mode)
+    pref.muted_categories = sorted(c for c in set(muted) if c not in MANDATORY)
+    db.session.commit()
+    return pref
+
+
+def calendar_token(user: User) -> str:
+    """The person's calendar feed secret, created on first use."""
+    pref = preference_of(user)
+    if not pref.calendar_token:
+        pref.calendar_token = secrets.token_urlsafe(32)
+        db.session.commit()
+    return pref.calendar_token
+
+
+def regenerate_calendar_token(user: User) -> str:
+    """A new secret: the old feed URL stops working at once."""
+    pref = preference_of(user)
+    pref.calendar_token = secrets.token_urlsafe(32)
+    db.session.commit()
+    return pref.calendar_token
+
+
+def user_for_calendar_token(token: str) -> User | None:
+    if not token or len(token) < 20:
+        return None
+    pref = db.session.scalar(
+        select(NotificationPreference).where(NotificationPreference.calendar_token == token)
+    )
+    if pref is None or not pref.user.active:
+        return None
+    return pref.user
 
 
 def unread_count(user: User) -> int:
-    return db.session.scalar(
-        db.select(db.func.count(Notification.id)).where(
-            Notification.user_id == user.id, Notification.read_at.is_(None)
+    return (
+        db.session.scalar(
+            db.select(db.func.count(Notification.id)).where(
+                Notification.user_id == user.id, Notification.read_at.is_(None)
+            )
         )
-    ) or 0
+        or 0
+    )
+
+
+def mark_read(note: Notification) -> None:
+    if note.read_at is None:
+        note.read_at = utcnow()
+    db.session.commit()
+
+
+def mark_all_read(user: User) -> int:
+    result = db.session.execute(
+        update(Notification)
+        .where(Notification.user_id == user.id, Notification.read_at.is_(None))
+        .values(read_at=utcnow())
+    )
+    db.session.commit()
+    return result.rowcount or 0
+
+
+def enqueue_send_batches(message_ids: Iterable[int], size: int | None = None) -> None:
+    """Send stored messages in batches once the transaction commits."""
+    from portal.mail.jobs import send_batch
+
+    size = size or BATCH_SIZE
+    ids = list(message_ids)
+    for start in range(0, len(ids), size):
+        enqueue_after_commit(send_batch, ids[start : start + size], queue=MAIL)

@@ -1,0 +1,140 @@
+"""How a deadline is known to be met, per unit, for many deadlines and units at once.
+
+Record-based deadlines look up the matching record through a registry keyed
+by deadline kind (a self-assessment, an annual report, a congress submission
+that reached 'submitted' or later); the Office can also mark any unit done.
+A record submitted after the due time still completes the item (reminders
+stop) but is shown as late.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Enum as SAEnum
+from sqlalchemy import func, select
+
+from portal.deadlines.models import CompletionMode, Deadline, DeadlineCompletion
+from portal.extensions import db
+from portal.models_base import as_utc
+
+# States of the shared review workflow that mean "the unit has submitted".
+SUBMITTED_STATES = ("submitted", "returned", "resubmitted", "accepted")
+
+
+@dataclass(frozen=True)
+class Completion:
+    at: datetime | None
+    by_office: bool
+    on_time: bool
+
+
+def _model_loader(module: str, name: str) -> Callable[[], type | None]:
+    def load() -> type | None:
+        try:
+            return getattr(importlib.import_module(module), name, None)
+        except ModuleNotFoundError:
+            return None  # that capability is not installed (yet)
+
+    return load
+
+
+# kind -> a loader of the model whose submitted record completes the deadline.
+COMPLETION_REGISTRY: dict[str, Callable[[], type | None]] = {
+    "self_assessment": _model_loader("portal.assessments.models", "SelfAssessment"),
+    "annual_report": _model_loader("portal.annualreports.models", "AnnualReport"),
+    "congress_submission": _model_loader("portal.congress.models", "CongressSubmission"),
+}
+
+
+def register_completion(kind: str, loader: Callable[[], type | None]) -> None:
+    COMPLETION_REGISTRY[kind] = loader
+
+
+def record_model(kind: str) -> type | None:
+    loader = COMPLETION_REGISTRY.get(str(kind))
+    return loader() if loader else None
+
+
+def completion_map(
+    deadlines: Iterable[Deadline], unit_ids: Iterable[int]
+) -> dict[tuple[int, int], Completion]:
+    """(deadline id, unit id) -> Completion for every completed pair.
+
+    One query for the Office's marks plus one per record kind, whatever the
+    number of deadlines and units.
+    """
+    deadlines = list(deadlines)
+    unit_ids = set(unit_ids)
+    result: dict[tuple[int, int], Completion] = {}
+    if not deadlines or not unit_ids:
+        return result
+    by_kind: dict[str, list[Deadline]] = {}
+    for deadline in deadlines:
+        if deadline.completion_mode == CompletionMode.RECORD:
+            by_kind.setdefault(str(deadline.kind), []).append(deadline)
+    for kind, group in by_kind.items():
+        result.update(_record_completions(kind, group, unit_ids))
+    due = {d.id: as_utc(d.due_at) for d in deadlines}
+    marks = db.session.execute(
+        select(
+            DeadlineCompletion.deadline_id,
+            DeadlineCompletion.unit_id,
+            DeadlineCompletion.completed_at,
+        ).where(
+            DeadlineCompletion.deadline_id.in_(due),
+            DeadlineCompletion.unit_id.in_(unit_ids),
+        )
+    )
+    for deadline_id, unit_id, at in marks:
+        at = as_utc(at)
+        result[(deadline_id, unit_id)] = Completion(at, True, at <= due[deadline_id])
+    return result
+
+
+def _record_completions(
+    kind: str, deadlines: list[Deadline], unit_ids: set[int]
+) -> dict[tuple[int, int], Completion]:
+    model = record_model(kind)
+    if model is None:
+        return {}
+    year_col = getattr(model, "year", None)
+    period_col = getattr(model, "period_id", None)
+    columns = [model.unit_id]
+    columns += [c for c in (year_col, period_col) if c is not None]
+    query = select(*columns, func.min(model.submitted_at)).where(
+        model.unit_id.in_(unit_ids),
+        model.state.in_(_submitted_states(model)),
+        model.submitted_at.is_not(None),
+    )
+    if year_col is not None:
+        query = query.where(year_col.in_({d.year for d in deadlines}))
+    if period_col is not None:
+        query = query.where(period_col.in_({d.period_id for d in deadlines}))
+    earliest: dict[tuple, datetime] = {}
+    for row in db.session.execute(query.group_by(*columns)):
+        earliest[tuple(row[:-1])] = as_utc(row[-1])
+    result = {}
+    for deadline in deadlines:
+        due_at = as_utc(deadline.due_at)
+        for unit_id in unit_ids:
+            key: tuple = (unit_id,)
+            if year_col is not None:
+                key += (deadline.year,)
+            if period_col is not None:
+                key += (deadline.period_id,)
+            at = earliest.get(key)
+            if at is not None:
+                result[(deadline.id, unit_id)] = Completion(at, False, at <= due_at)
+    return result
+
+
+def _submitted_states(model: type) -> list:
+    """The submitted states the model's column knows (an Enum rejects others)."""
+    column_type = model.__table__.c.state.type  # type: ignore[attr-defined]
+    if isinstance(column_type, SAEnum) and column_type.enums:
+        return [s for s in SUBMITTED_STATES if s in column_type.enums]
+    return list(SUBMITTED_STATES)

@@ -1,0 +1,214 @@
+"""Deadline pages: the list, the completion matrix, one deadline per unit, the Office's edits."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import false, or_, select
+
+from portal.deadlines import views
+from portal.deadlines.forms import KIND_LABELS, ConfirmForm, MarkDoneForm
+from portal.deadlines.models import Deadline, DeadlineKind, DeadlineTarget
+from portal.deadlines.services import (
+    completion_matrix,
+    deadline_unit_ids,
+    delete_deadline,
+    local_due,
+    mark_done,
+    progress_by_unit,
+    record_source_available,
+    save_deadline,
+    unmark_done,
+)
+from portal.extensions import db
+from portal.tenancy import (
+    get_org_owned_or_404,
+    office_required,
+    org_scoped,
+    sees_whole_organization,
+    visible_unit_ids,
+    visible_units,
+)
+
+bp = Blueprint("deadlines", __name__, url_prefix="/deadlines", template_folder="templates")
+
+
+@bp.context_processor
+def _status_labels() -> dict:
+    return {"status_labels": views.STATUS_LABELS, "status_tones": views.STATUS_TONES}
+
+
+def _concerning(query):
+    """Deadlines that apply to a unit the user may see (all of them for org-wide readers)."""
+    if sees_whole_organization(current_user):
+        return query
+    visible = visible_unit_ids()
+    if not visible:
+        return query.where(false())
+    targeted = select(DeadlineTarget.deadline_id).where(DeadlineTarget.unit_id.in_(visible))
+    return query.where(or_(Deadline.all_units.is_(True), Deadline.id.in_(targeted)))
+
+
+def _get_deadline(deadline_id: int) -> Deadline:
+    deadline = get_org_owned_or_404(Deadline, deadline_id)
+    hidden = not deadline_unit_ids(deadline) & visible_unit_ids()
+    if hidden and not sees_whole_organization(current_user):
+        abort(404)
+    return deadline
+
+
+@bp.get("/")
+@login_required
+def index():
+    periods, period = views.selected_period(request.args.get("period_id", type=int))
+    kind = request.args.get("kind", "")
+    search = request.args.get("q", "").strip()
+    query = _concerning(org_scoped(Deadline))
+    if period is not None:
+        query = query.where(Deadline.period_id == period.id)
+    if kind in {k.value for k in DeadlineKind}:
+        query = query.where(Deadline.kind == kind)
+    if search:
+        query = query.where(Deadline.title.ilike(f"%{search}%"))
+    page = db.paginate(
+        query.order_by(Deadline.due_at.desc()),
+        page=request.args.get("page", 1, type=int),
+        per_page=current_app.config["ITEMS_PER_PAGE"],
+    )
+    matrix = completion_matrix(page.items, visible_unit_ids())
+    return render_template(
+        "deadlines/index.html",
+        page=page,
+        matrix=matrix,
+        periods=periods,
+        period=period,
+        kind=kind,
+        search=search,
+        kind_labels=KIND_LABELS,
+    )
+
+
+@bp.get("/matrix")
+@login_required
+def matrix():
+    periods, period = views.selected_period(request.args.get("period_id", type=int))
+    year = request.args.get("year", type=int)
+    deadlines = views.period_deadlines(_concerning(org_scoped(Deadline)), period, year)
+    page = db.paginate(
+        visible_units(current_user, active_only=True),
+        page=request.args.get("page", 1, type=int),
+        per_page=current_app.config["ITEMS_PER_PAGE"],
+    )
+    grid = completion_matrix(deadlines, [u.id for u in page.items])
+    return render_template(
+        "deadlines/matrix.html",
+        page=page,
+        matrix=grid,
+        periods=periods,
+        period=period,
+        year=year,
+        kind_labels=KIND_LABELS,
+    )
+
+
+@bp.get("/matrix.xlsx")
+@login_required
+def matrix_export():
+    _, period = views.selected_period(request.args.get("period_id", type=int))
+    year = request.args.get("year", type=int)
+    deadlines = views.period_deadlines(_concerning(org_scoped(Deadline)), period, year)
+    grid = completion_matrix(deadlines, visible_unit_ids())
+    return views.matrix_workbook_response(grid, period)
+
+
+@bp.get("/<int:deadline_id>")
+@login_required
+def detail(deadline_id: int):
+    deadline = _get_deadline(deadline_id)
+    rows = progress_by_unit(deadline, visible_unit_ids())
+    return render_template(
+        "deadlines/detail.html",
+        deadline=deadline,
+        rows=rows,
+        kind_labels=KIND_LABELS,
+        mark_form=MarkDoneForm(),
+        confirm_form=ConfirmForm(),
+        stages=views.stage_counts(deadline) if current_user.is_office else [],
+        records_available=record_source_available(deadline.kind),
+    )
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@office_required
+def new():
+    return _edit(Deadline())
+
+
+@bp.route("/<int:deadline_id>/edit", methods=["GET", "POST"])
+@office_required
+def edit(deadline_id: int):
+    return _edit(get_org_owned_or_404(Deadline, deadline_id))
+
+
+def _edit(deadline: Deadline):
+    form = views.deadline_form(deadline)
+    if form.validate_on_submit():
+        save_deadline(deadline, form.clean_data(), current_user)
+        flash(_("Đã lưu thời hạn."), "success")
+        return redirect(url_for("deadlines.detail", deadline_id=deadline.id))
+    if request.method == "GET" and deadline.id is not None:
+        form.due_date.data, form.due_time.data = local_due(deadline)
+    return render_template("deadlines/form.html", form=form, deadline=deadline)
+
+
+@bp.post("/<int:deadline_id>/units/<int:unit_id>/done")
+@office_required
+def mark_unit_done(deadline_id: int, unit_id: int):
+    deadline = get_org_owned_or_404(Deadline, deadline_id)
+    if unit_id not in deadline_unit_ids(deadline):
+        abort(404)
+    form = MarkDoneForm()
+    if not form.validate_on_submit():
+        abort(400)
+    mark_done(deadline, unit_id, current_user, form.note.data or "")
+    flash(_("Đã đánh dấu đơn vị hoàn thành; thư nhắc cho đơn vị này dừng lại."), "success")
+    return redirect(url_for("deadlines.detail", deadline_id=deadline.id))
+
+
+@bp.post("/<int:deadline_id>/units/<int:unit_id>/undone")
+@office_required
+def unmark_unit_done(deadline_id: int, unit_id: int):
+    deadline = get_org_owned_or_404(Deadline, deadline_id)
+    if unit_id not in deadline_unit_ids(deadline):
+        abort(404)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    if unmark_done(deadline, unit_id):
+        flash(_("Đã bỏ đánh dấu hoàn thành."), "success")
+    return redirect(url_for("deadlines.detail", deadline_id=deadline.id))
+
+
+@bp.post("/<int:deadline_id>/delete")
+@office_required
+def delete(deadline_id: int):
+    deadline = get_org_owned_or_404(Deadline, deadline_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    delete_deadline(deadline)
+    flash(_("Đã xoá thời hạn."), "success")
+    return redirect(url_for("deadlines.index"))
+
+
+@bp.get("/items")
+@login_required
+def items():
+    """Everything due soon or overdue in the units the user sees (every kind of item)."""
+    days = min(max(request.args.get("days", 30, type=int), 1), 365)
+    rows = views.upcoming_items(visible_unit_ids(), days)
+    page = views.ListPage(
+        rows, request.args.get("page", 1, type=int), current_app.config["ITEMS_PER_PAGE"]
+    )
+    return render_template(
+        "deadlines/items.html", page=page, days=days, item_labels=views.ITEM_KIND_LABELS
+    )

@@ -1,0 +1,188 @@
+"""What the deadline pages show: period choice, labels, the Excel export, due items."""
+
+from __future__ import annotations
+
+import io
+import math
+from dataclasses import dataclass
+from datetime import timedelta
+
+from flask import send_file
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from sqlalchemy import func, or_, select
+from wtforms.fields.choices import SelectChoice
+
+from portal.deadlines.forms import DeadlineForm
+from portal.deadlines.models import Deadline, ReminderDelivery
+from portal.deadlines.providers import DueItem, ItemQuery, due_items
+from portal.deadlines.services import CellStatus, Matrix, default_title
+from portal.extensions import db
+from portal.formatting import format_date, format_datetime, today_vn
+from portal.models_base import utcnow
+from portal.periods.models import PlanPeriod, current_period
+from portal.tenancy import current_org, org_scoped, visible_units
+
+STATUS_LABELS = {
+    CellStatus.DONE: _l("Đã hoàn thành"),
+    CellStatus.LATE: _l("Hoàn thành muộn"),
+    CellStatus.PENDING: _l("Chưa hoàn thành"),
+    CellStatus.OVERDUE: _l("Quá hạn"),
+}
+STATUS_TONES = {
+    CellStatus.DONE: "success",
+    CellStatus.LATE: "info",
+    CellStatus.PENDING: "secondary",
+    CellStatus.OVERDUE: "danger",
+}
+ITEM_KIND_LABELS = {
+    "deadline": _l("Thời hạn của Sở"),
+    "fostering_action": _l("Biện pháp bồi dưỡng điển hình"),
+    "finding_action": _l("Khắc phục sau kiểm tra"),
+}
+
+
+def selected_period(period_id: int | None) -> tuple[list[PlanPeriod], PlanPeriod | None]:
+    """The organization's periods and the one asked for (else the current one)."""
+    periods = db.session.scalars(
+        org_scoped(PlanPeriod).order_by(PlanPeriod.start_year.desc())
+    ).all()
+    chosen = next((p for p in periods if p.id == period_id), None)
+    if chosen is None and current_org is not None:
+        chosen = current_period(current_org.id)
+    return list(periods), chosen
+
+
+def period_deadlines(query, period: PlanPeriod | None, year: int | None) -> list[Deadline]:
+    if period is not None:
+        query = query.where(Deadline.period_id == period.id)
+    if year:
+        query = query.where(Deadline.year == year)
+    return list(db.session.scalars(query.order_by(Deadline.due_at)).all())
+
+
+def deadline_form(deadline: Deadline) -> DeadlineForm:
+    """The form with the organization's periods and units as choices."""
+    periods = db.session.scalars(org_scoped(PlanPeriod).order_by(PlanPeriod.start_year)).all()
+    form = DeadlineForm(
+        obj=deadline if deadline.id else None, period_years={p.id: p.years for p in periods}
+    )
+    form.period_id.choices = [SelectChoice(p.id, p.name) for p in periods]
+    units = db.session.scalars(visible_units(current_user, active_only=True)).all()
+    form.unit_ids.choices = [SelectChoice(u.id, u.name) for u in units]
+    if not form.is_submitted():
+        if deadline.id:
+            form.unit_ids.data = sorted(deadline.target_unit_ids)
+        else:
+            period = current_period(current_user.organization_id)
+            year = today_vn().year
+            if period is not None:
+                form.period_id.data = period.id
+                year = min(max(year, period.start_year), period.end_year)
+            form.year.data = year
+            form.title.render_kw = {"placeholder": default_title("self_assessment", year)}
+    return form
+
+
+def stage_label(stage_key: str) -> str:
+    name = stage_key.split(":", 1)[0]
+    if name.startswith("before_"):
+        return str(_l("Nhắc trước %(days)s ngày", days=name.removeprefix("before_")))
+    if name == "due":
+        return str(_l("Ngày đến hạn"))
+    if name.startswith("overdue_w"):
+        return str(_l("Quá hạn, tuần thứ %(week)s", week=name.removeprefix("overdue_w")))
+    return name
+
+
+def stage_counts(deadline: Deadline) -> list[tuple[str, str, int]]:
+    """(stage label, category, reminders delivered) for one deadline, in one query."""
+    rows = db.session.execute(
+        select(ReminderDelivery.stage, ReminderDelivery.category, func.count(ReminderDelivery.id))
+        .where(
+            or_(
+                ReminderDelivery.item_key.startswith(f"deadline:{deadline.id}:unit:"),
+                ReminderDelivery.item_key == f"deadline:{deadline.id}",
+            )
+        )
+        .group_by(ReminderDelivery.stage, ReminderDelivery.category)
+        .order_by(func.min(ReminderDelivery.created_at))
+    )
+    return [(stage_label(stage), category, count) for stage, category, count in rows]
+
+
+def matrix_workbook_response(matrix: Matrix, period: PlanPeriod | None):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Tiến độ"
+    header = ["STT", "Đơn vị"] + [
+        f"{d.title} (hạn {format_datetime(d.due_at)})" for d in matrix.deadlines
+    ]
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for number, unit in enumerate(matrix.units, start=1):
+        row = [number, unit.name]
+        for deadline in matrix.deadlines:
+            status = matrix.cells.get((deadline.id, unit.id))
+            row.append(str(STATUS_LABELS[status]) if status else "Không áp dụng")
+        sheet.append(row)
+    sheet.column_dimensions["B"].width = 40
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    buffer.seek(0)
+    name = f"tien-do-thoi-han-{period.name if period else 'tat-ca'}.xlsx"
+    return send_file(
+        buffer,
+        as_attachment=True,
+        download_name=name,
+        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    item: DueItem
+    overdue: bool
+
+    @property
+    def due_text(self) -> str:
+        return (
+            format_date(self.item.due_at)
+            if self.item.all_day
+            else format_datetime(self.item.due_at)
+        )
+
+
+class ListPage:
+    """A page of an in-memory list with the interface the pagination macro expects."""
+
+    def __init__(self, rows: list, page: int, per_page: int) -> None:
+        self.total = len(rows)
+        self.per_page = per_page
+        self.pages = max(1, math.ceil(self.total / per_page))
+        self.page = min(max(1, page), self.pages)
+        start = (self.page - 1) * per_page
+        self.items = rows[start : start + per_page]
+        self.has_prev, self.has_next = self.page > 1, self.page < self.pages
+        self.prev_num = self.page - 1 if self.has_prev else None
+        self.next_num = self.page + 1 if self.has_next else None
+
+    def iter_pages(self):
+        return iter(range(1, self.pages + 1))
+
+
+def upcoming_items(visible: set[int], days: int) -> list[ItemRow]:
+    """Pending items due within `days` days or overdue, in the units the user sees."""
+    days = min(max(days, 1), 365)
+    now = utcnow()
+    query = ItemQuery(
+        organization_id=current_user.organization_id,
+        due_before=now + timedelta(days=days),
+        unit_ids=frozenset(visible),
+    )
+    rows = [ItemRow(item, item.due_at <= now) for item in due_items(query)]
+    return sorted(rows, key=lambda r: (r.item.due_at, r.item.unit_name, r.item.key))

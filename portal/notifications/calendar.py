@@ -1,0 +1,144 @@
+"""The personal iCalendar feed: the deadlines and due items that concern a person.
+
+Outlook and Google Calendar subscribe to a secret URL (no login), so the feed
+is built from the person's own visibility: org-wide readers see every
+deadline of their organization; unit people and council members those of their
+units; everyone sees the fostering and corrective actions they must carry out.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+from flask import current_app
+from icalendar import Alarm, Calendar, Event
+from sqlalchemy import or_, select
+
+from portal.accounts.models import User
+from portal.deadlines.completion import completion_map
+from portal.deadlines.links import absolute_url, portal_path
+from portal.deadlines.models import Deadline, DeadlineTarget
+from portal.deadlines.providers import DueItem, ItemQuery, due_items
+from portal.extensions import db
+from portal.formatting import VN_TZ
+from portal.models_base import as_utc, utcnow
+from portal.organizations.models import Unit
+from portal.tenancy import sees_whole_organization, visible_unit_ids
+
+HISTORY_DAYS = 365  # past deadlines kept in the feed
+DONE = "[Đã hoàn thành] "
+
+
+def calendar_for(user: User) -> bytes:
+    cal = Calendar()
+    cal.add("prodid", "-//Cong dien hinh tien tien//Thoi han//VI")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", "Thời hạn – Cổng điển hình tiên tiến")
+    cal.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
+    host = urlsplit(current_app.config["PORTAL_BASE_URL"]).hostname or "portal"
+    for event in deadline_events(user, host):
+        cal.add_component(event)
+    for item in own_items(user):
+        cal.add_component(item_event(item, host))
+    return cal.to_ical()
+
+
+def concerning_deadlines(user: User) -> tuple[list[Deadline], set[int]]:
+    """The deadlines that apply to a unit `user` sees, and those unit ids."""
+    visible = visible_unit_ids(user)
+    since = utcnow() - timedelta(days=HISTORY_DAYS)
+    query = select(Deadline).where(
+        Deadline.organization_id == user.organization_id, Deadline.due_at >= since
+    )
+    if not sees_whole_organization(user):
+        targeted = select(DeadlineTarget.deadline_id).where(
+            DeadlineTarget.unit_id.in_(visible or {-1})
+        )
+        query = query.where(or_(Deadline.all_units.is_(True), Deadline.id.in_(targeted)))
+    deadlines = list(db.session.scalars(query.order_by(Deadline.due_at)))
+    if not visible:
+        deadlines = []
+    return deadlines, visible
+
+
+def deadline_events(user: User, host: str) -> list[Event]:
+    deadlines, visible = concerning_deadlines(user)
+    # Unit people see whether their own unit has done it; org-wide readers do not.
+    own_units = set() if sees_whole_organization(user) else visible
+    done = completion_map(deadlines, own_units) if own_units else {}
+    names = dict(
+        db.session.execute(select(Unit.id, Unit.name).where(Unit.id.in_(own_units or {-1}))).all()
+    )
+    active = set(
+        db.session.scalars(
+            select(Unit.id).where(
+                Unit.organization_id == user.organization_id, Unit.is_active.is_(True)
+            )
+        )
+    )
+    events = []
+    for deadline in deadlines:
+        units_of_deadline = active if deadline.all_units else deadline.target_unit_ids
+        applies = units_of_deadline & own_units
+        finished = bool(applies) and all((deadline.id, u) in done for u in applies)
+        event = Event()
+        event.add("uid", f"deadline-{deadline.id}@{host}")
+        event.add("summary", (DONE if finished else "") + deadline.title)
+        event.add("dtstart", as_utc(deadline.due_at))
+        event.add("dtend", as_utc(deadline.due_at) + timedelta(minutes=30))
+        event.add("dtstamp", utcnow())
+        link = absolute_url(portal_path([("deadlines.detail", {"deadline_id": deadline.id})]))
+        units = ", ".join(sorted(names[u] for u in applies)) if applies else ""
+        description = deadline.description or ""
+        if units:
+            description = f"Đơn vị: {units}\n{description}".strip()
+        event.add("description", f"{description}\n{link}".strip())
+        event.add("url", link)
+        event.add("categories", ["Thời hạn"])
+        if not finished:
+            event.add_component(_alarm(deadline.title))
+        events.append(event)
+    return events
+
+
+def own_items(user: User) -> list[DueItem]:
+    """Fostering and corrective actions the person must carry out (not deadlines)."""
+    since = utcnow() - timedelta(days=HISTORY_DAYS)
+    query = ItemQuery(organization_id=user.organization_id, pending_only=False)
+    return [
+        item
+        for item in due_items(query)
+        if item.kind != "deadline" and user.id in item.recipients and item.due_at >= since
+    ]
+
+
+def item_event(item: DueItem, host: str) -> Event:
+    event = Event()
+    event.add("uid", f"{item.key.replace(':', '-')}@{host}")
+    event.add("summary", (DONE if item.completed else "") + item.title)
+    due_day = as_utc(item.due_at).astimezone(VN_TZ).date()
+    if item.all_day:
+        event.add("dtstart", due_day)
+        event.add("dtend", due_day + timedelta(days=1))
+    else:
+        event.add("dtstart", item.due_at)
+        event.add("dtend", item.due_at + timedelta(minutes=30))
+    event.add("dtstamp", utcnow())
+    link = absolute_url(item.link)
+    event.add(
+        "description", f"Đơn vị: {item.unit_name}\n{item.detail}\n{link}".replace("\n\n", "\n")
+    )
+    event.add("url", link)
+    if not item.completed:
+        event.add_component(_alarm(item.title))
+    return event
+
+
+def _alarm(title: str) -> Alarm:
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", f"Sắp đến hạn: {title}")
+    alarm.add("trigger", timedelta(days=-1))
+    return alarm
