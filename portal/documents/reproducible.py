@@ -4,21 +4,29 @@ bytes, so that a dossier's SHA-256 manifest is stable between compilations."""
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 from datetime import datetime
 from pathlib import Path
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 FIXED_DOC_TIME = datetime(2000, 1, 1)
+CORE_PROPERTIES = "docProps/core.xml"
+# openpyxl stamps "modified" with the clock on every save, whatever was set.
+MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 def normalise_zip(path: Path) -> None:
-    """Rewrite a ZIP-based file (docx, xlsx) with fixed entry times and order."""
+    """Rewrite a ZIP-based file (docx, xlsx) with fixed entry times and a fixed
+    "modified" property."""
     tmp = path.with_suffix(path.suffix + ".tmp")
     with zipfile.ZipFile(path) as source, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             entry = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
+            data = source.read(info.filename)
+            if info.filename == CORE_PROPERTIES:
+                data = MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", data)
+            target.writestr(entry, data)
     os.replace(tmp, path)

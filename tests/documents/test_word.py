@@ -105,3 +105,15 @@ def test_same_content_gives_same_bytes(tmp_path):
     first = build(tmp_path / "1.docx").read_bytes()
     second = build(tmp_path / "2.docx").read_bytes()
     assert first == second
+
+
+def test_same_workbook_gives_same_bytes(tmp_path):
+    import time
+
+    from portal.documents.excel import build_workbook, save_workbook
+
+    sheets = [("Danh sách", ["STT", "Họ và tên"], [[1, "Nguyễn Văn An"]])]
+    first = save_workbook(build_workbook(sheets), tmp_path / "1.xlsx").read_bytes()
+    time.sleep(1.1)  # openpyxl stamps the save time to the second
+    second = save_workbook(build_workbook(sheets), tmp_path / "2.xlsx").read_bytes()
+    assert first == second

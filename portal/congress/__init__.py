@@ -1,0 +1,1 @@
+"""The unit congress submission (plan III.5): conference, nominees, review."""

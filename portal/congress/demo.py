@@ -1,0 +1,108 @@
+"""Demo congress submissions (Q2-2025): accepted, submitted, returned and draft units,
+with nominees from their demo exemplars, so the Office can compile at once. Idempotent."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import select
+
+from portal.accounts.models import User
+from portal.assessments.demo_plan import demo_period
+from portal.congress import services
+from portal.demo import OFFICE_EMAIL, coordinator_email
+from portal.demo_data import UNITS
+from portal.extensions import db
+from portal.organizations.models import Organization, Unit
+from portal.reviews.services import transition
+from portal.reviews.states import ReviewAction
+
+UNIT_NAMES = {slug: name for slug, name, _kind in UNITS}
+# unit slug -> (conference day in May 2025, review steps)
+PLAN = {
+    "moitruong": (12, ["submit", "accept"]),
+    "vpdkdd": (15, ["submit", "accept"]),
+    "quantrac": (16, ["submit", "return", "submit", "accept"]),
+    "qldd": (20, ["submit"]),
+    "cntt": (22, ["submit", "return"]),
+    "thanhtra": (26, []),
+}
+SUMMARY = (
+    "Giai đoạn {term}, phong trào thi đua yêu nước tại {unit} được triển khai sâu rộng, gắn "
+    "với nhiệm vụ chuyên môn; đơn vị đã phát hiện, bồi dưỡng và nhân rộng nhiều điển hình "
+    "tiên tiến, hoàn thành tốt các chỉ tiêu được giao."
+)
+
+
+def _cycle(period) -> None:
+    services.save_cycle(
+        period,
+        {
+            "term_label": "2020-2025",
+            "next_term_label": "2025-2030",
+            "sector_congress": "Đại hội Thi đua yêu nước ngành Tài nguyên và Môi trường lần thứ V",
+            "provincial_congress": "Đại hội Thi đua yêu nước tỉnh Quảng Bình lần thứ VI",
+            "signer_authority": "KT. GIÁM ĐỐC",
+            "signer_position": "PHÓ GIÁM ĐỐC",
+            "signer_name": "Hoàng Văn Lợi",
+            "proposal_date": date(2025, 6, 25),
+        },
+    )
+
+
+def seed(org: Organization, password: str) -> None:
+    period = demo_period(org)
+    office = db.session.scalar(select(User).where(User.email == OFFICE_EMAIL))
+    if period is None or office is None:
+        return
+    _cycle(period)
+    titles = services.award_titles(org.id)
+    for slug, (day, steps) in PLAN.items():
+        coordinator = db.session.scalar(select(User).where(User.email == coordinator_email(slug)))
+        unit = next(
+            (u for m in (coordinator.memberships if coordinator else []) if (u := m.unit)), None
+        )
+        if unit is None or coordinator is None or services.submission_for(unit.id, period.id):
+            continue
+        _seed_unit(unit, period, day, titles, steps, coordinator, office)
+    db.session.flush()
+
+
+def _seed_unit(unit: Unit, period, day, titles, steps, coordinator, office) -> None:
+    exemplars = services.eligible_exemplars(unit.id)[:4]
+    if not exemplars:
+        return
+    submission = services.create_submission(unit.id, period)
+    services.save_conference(
+        submission,
+        {
+            "conference_date": date(2025, 5, day),
+            "attendance": 40 + day,
+            "chaired_by": f"Thủ trưởng {unit.name}",
+            "period_summary": SUMMARY.format(term="2020-2025", unit=unit.name),
+        },
+        [e.id for e in exemplars],
+    )
+    for index, exemplar in enumerate(exemplars):
+        title = titles[index % len(titles)] if titles and index < 2 else None
+        services.add_nominee(
+            submission,
+            services.NomineeData(
+                exemplar_id=exemplar.id,
+                award_title_id=title.id if title else None,
+                sector_delegate=index != 1,
+                provincial_delegate=index == 0,
+                reason=f"{exemplar.name} là điển hình tiêu biểu của {unit.name} "
+                "giai đoạn 2020-2025.",
+                achievements="",
+            ),
+        )
+    for number, action in enumerate(steps):
+        when = datetime(2025, 6, 2 + number * 3, 2, 0, tzinfo=UTC)
+        actor = coordinator if action == "submit" else office
+        reason = (
+            "Đề nghị bổ sung minh chứng thành tích của các đề xuất." if action == "return" else ""
+        )
+        transition(
+            submission, ReviewAction(action), actor, reason=reason, at=when, notify_people=False
+        )

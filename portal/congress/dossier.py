@@ -1,0 +1,224 @@
+"""The compile job "congress_submission": every accepted unit submission's documents,
+the Department's consolidated proposal and lists, the council's minutes, the nominees'
+evidence files, and PDF copies where a converter exists. One step per unit."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+from flask import current_app
+from sqlalchemy import select
+
+from portal.compilations.builders import Builder, Step, register_builder
+from portal.compilations.models import Compilation
+from portal.congress import services
+from portal.congress.models import NOMINEE_OWNER, CongressSubmission
+from portal.congress.records import (
+    cycle_record,
+    issuer_of,
+    load_submission,
+    submission_record,
+)
+from portal.consideration.models import ConsiderationRound, RoundStatus
+from portal.documents.achievement_report import build_achievement_report
+from portal.documents.congress_lists import build_lists
+from portal.documents.congress_records import slug
+from portal.documents.minutes import MinutesRecord, VoteRow, build_minutes
+from portal.documents.pdf import convert_to_pdf, find_converter
+from portal.documents.proposal import build_department_proposal, build_unit_proposal
+from portal.evidence.services import attachments_for, storage_path
+from portal.extensions import db
+from portal.formatting import VN_TZ
+from portal.models_base import as_utc
+from portal.organizations.models import Organization, Unit
+from portal.periods.models import PlanPeriod
+from portal.reviews.states import ReviewState
+
+KIND = "congress_submission"
+PDF_NOTE = "GHI-CHU-PDF.txt"
+
+
+class MissingEvidenceError(FileNotFoundError):
+    pass
+
+
+def accepted_submissions(compilation: Compilation) -> list[CongressSubmission]:
+    return list(
+        db.session.scalars(
+            select(CongressSubmission)
+            .join(Unit, Unit.id == CongressSubmission.unit_id)
+            .where(
+                CongressSubmission.period_id == compilation.period_id,
+                CongressSubmission.state == ReviewState.ACCEPTED,
+                Unit.organization_id == compilation.organization_id,
+            )
+            .order_by(Unit.name, CongressSubmission.id)
+        )
+    )
+
+
+def _inputs(compilation: Compilation) -> dict:
+    rows = db.session.scalars(
+        select(CongressSubmission)
+        .join(Unit, Unit.id == CongressSubmission.unit_id)
+        .where(
+            CongressSubmission.period_id == compilation.period_id,
+            Unit.organization_id == compilation.organization_id,
+        )
+        .order_by(Unit.name, CongressSubmission.id)
+    )
+    return {
+        "submissions": [
+            {
+                "id": s.id,
+                "unit_id": s.unit_id,
+                "state": str(s.state),
+                "updated_at": as_utc(s.updated_at).isoformat() if s.updated_at else None,
+                "used": s.state == ReviewState.ACCEPTED,
+            }
+            for s in rows
+        ]
+    }
+
+
+def _vn_date(moment) -> date | None:
+    return as_utc(moment).astimezone(VN_TZ).date() if moment else None
+
+
+def document_date(compilation: Compilation, submissions: list[CongressSubmission]) -> date:
+    """The Department's date: the cycle's proposal date, else the latest acceptance."""
+    period = db.session.get(PlanPeriod, compilation.period_id)
+    cycle = services.cycle_for(period)
+    if cycle.proposal_date:
+        return cycle.proposal_date
+    dates = [_vn_date(s.accepted_at) for s in submissions if s.accepted_at]
+    return max(dates) if dates else date(period.end_year, 6, 30)
+
+
+def _copy_evidence(nominee_ids: list[int], folder: Path, root: Path) -> list[str]:
+    written = []
+    for attachment in sorted(attachments_for(NOMINEE_OWNER, nominee_ids), key=lambda a: a.id):
+        source = storage_path(attachment)
+        if not source.is_file():
+            raise MissingEvidenceError(
+                f"Thiếu tệp minh chứng trên đĩa: {attachment.original_name} "
+                f"(tệp số {attachment.id})"
+            )
+        target = folder / f"{attachment.id}-{slug(Path(attachment.original_name).stem)}"
+        target = target.with_suffix(Path(attachment.original_name).suffix.lower())
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with source.open("rb") as src, target.open("wb") as dst:
+            shutil.copyfileobj(src, dst, 1024 * 1024)
+        written.append(str(target.relative_to(root)))
+    return written
+
+
+def unit_step(submission_id: int, position: int, on: date, issuer, cycle) -> Step:
+    submission = db.session.get(CongressSubmission, submission_id)
+
+    def run(workdir: Path) -> list[str]:
+        loaded = load_submission(submission_id)
+        record = submission_record(loaded)
+        folder = workdir / "don-vi" / f"{position:03d}-{slug(record.unit_name)}"
+        files = [build_unit_proposal(record, issuer, cycle, on, folder / "to-trinh.docx")]
+        by_name = sorted(loaded.nominees, key=lambda n: (n.exemplar.name, n.id))
+        for index, row in enumerate(record.nominees, 1):
+            name = f"bao-cao-thanh-tich-{index:02d}-{slug(row.name)}.docx"
+            files.append(build_achievement_report(row, issuer, cycle, on, folder / name))
+        paths = [str(p.relative_to(workdir)) for p in files]
+        ids = [n.id for n in by_name]
+        return paths + _copy_evidence(ids, folder / "minh-chung", workdir)
+
+    return Step(f"Hồ sơ của {submission.unit.name}", run)
+
+
+def department_step(compilation_id: int, on: date, issuer, cycle) -> Step:
+    def run(workdir: Path) -> list[str]:
+        compilation = db.session.get(Compilation, compilation_id)
+        records = [
+            submission_record(load_submission(s.id)) for s in accepted_submissions(compilation)
+        ]
+        folder = workdir / "so"
+        written = [
+            build_department_proposal(records, issuer, cycle, on, folder / "to-trinh-cua-so.docx"),
+            build_lists(records, cycle, folder / "danh-sach-de-nghi-va-dai-bieu.xlsx"),
+        ]
+        written += _minutes(compilation, issuer, cycle, folder)
+        return [str(p.relative_to(workdir)) for p in written]
+
+    return Step("Tờ trình, danh sách và biên bản của Sở", run)
+
+
+def _minutes(compilation: Compilation, issuer, cycle, folder: Path) -> list[Path]:
+    from portal.consideration.services import round_results
+
+    rounds = db.session.scalars(
+        select(ConsiderationRound)
+        .where(
+            ConsiderationRound.period_id == compilation.period_id,
+            ConsiderationRound.organization_id == compilation.organization_id,
+            ConsiderationRound.status == RoundStatus.CLOSED,
+        )
+        .order_by(ConsiderationRound.meeting_date, ConsiderationRound.id)
+    )
+    written = []
+    for round_ in rounds:
+        rows = [
+            VoteRow(
+                nominee=r.nomination.nominee_name,
+                award_title=r.nomination.award_title.name,
+                total=r.total_members,
+                agree=r.agree,
+                disagree=r.disagree,
+                abstain=r.abstain,
+                passed=r.passed,
+            )
+            for r in round_results(round_)
+        ]
+        record = MinutesRecord(round_.title, round_.meeting_date, round_.location, rows)
+        written.append(build_minutes(record, issuer, cycle, folder / f"bien-ban-{round_.id}.docx"))
+    return written
+
+
+def pdf_step() -> Step:
+    def run(workdir: Path) -> list[str]:
+        wanted = current_app.config.get("DOSSIER_PDF", True)
+        if not wanted or find_converter() is None:
+            reason = (
+                "chức năng tạo PDF đã được tắt cho lần tổng hợp này (DOSSIER_PDF=False)"
+                if not wanted
+                else "máy chủ không cài LibreOffice (soffice) để chuyển Word sang PDF"
+            )
+            note = workdir / PDF_NOTE
+            note.write_text(f"Không tạo bản PDF: {reason}.\n", encoding="utf-8")
+            return [PDF_NOTE]
+        written = []
+        for docx in sorted(workdir.rglob("*.docx")):
+            pdf = convert_to_pdf(docx, docx.parent)
+            if pdf is not None:
+                written.append(str(pdf.relative_to(workdir)))
+        return written
+
+    return Step("Tạo bản PDF", run)
+
+
+def _steps(compilation: Compilation) -> list[Step]:
+    submissions = accepted_submissions(compilation)
+    period = db.session.get(PlanPeriod, compilation.period_id)
+    issuer = issuer_of(db.session.get(Organization, compilation.organization_id))
+    cycle = cycle_record(services.cycle_for(period))
+    on = document_date(compilation, submissions)
+    steps = [
+        unit_step(s.id, position, on, issuer, cycle) for position, s in enumerate(submissions, 1)
+    ]
+    steps.append(department_step(compilation.id, on, issuer, cycle))
+    steps.append(pdf_step())
+    return steps
+
+
+register_builder(
+    KIND,
+    Builder(label="Hồ sơ Đại hội Thi đua yêu nước của Sở", inputs=_inputs, steps=_steps),
+)

@@ -1,0 +1,122 @@
+"""The unit's congress submission (plan III.5): its Conference of Advanced Exemplars
+and its nominees, reviewed through `portal.reviews`; the cycle's names per period."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal.extensions import db
+from portal.models_base import TimestampMixin
+from portal.reviews.models import ReviewableMixin
+from portal.tenancy import UnitOwnedMixin
+
+NOMINEE_OWNER = "congress_nominee"  # evidence owner type
+
+
+class CongressCycle(TimestampMixin, db.Model):
+    """Period-level settings the Office edits: the term and the congresses' names."""
+
+    __tablename__ = "congress_cycles"
+    __table_args__ = (UniqueConstraint("period_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
+    period_id: Mapped[int] = mapped_column(ForeignKey("plan_periods.id"), index=True)
+    term_label: Mapped[str] = mapped_column(String(32))  # "2020-2025"
+    next_term_label: Mapped[str] = mapped_column(String(32))  # "2025-2030"
+    sector_congress: Mapped[str] = mapped_column(String(255))
+    provincial_congress: Mapped[str] = mapped_column(String(255))
+    signer_authority: Mapped[str] = mapped_column(String(64), default="KT. GIÁM ĐỐC")
+    signer_position: Mapped[str] = mapped_column(String(128), default="PHÓ GIÁM ĐỐC")
+    signer_name: Mapped[str] = mapped_column(String(128), default="")
+    proposal_date: Mapped[date | None] = mapped_column(Date)  # the Department's tờ trình
+
+    period = relationship("PlanPeriod")
+
+
+class CongressSubmission(UnitOwnedMixin, ReviewableMixin, TimestampMixin, db.Model):
+    __tablename__ = "congress_submissions"
+    __table_args__ = (UniqueConstraint("unit_id", "period_id"),)
+    review_subject = "congress_submission"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    period_id: Mapped[int] = mapped_column(ForeignKey("plan_periods.id"), index=True)
+    conference_date: Mapped[date | None] = mapped_column(Date)
+    attendance: Mapped[int | None]
+    chaired_by: Mapped[str] = mapped_column(String(255), default="")
+    period_summary: Mapped[str] = mapped_column(Text, default="")
+
+    unit = relationship("Unit")
+    period = relationship("PlanPeriod")
+    honoured: Mapped[list[CongressHonouree]] = relationship(
+        back_populates="submission", cascade="all, delete-orphan", order_by="CongressHonouree.id"
+    )
+    nominees: Mapped[list[CongressNominee]] = relationship(
+        back_populates="submission", cascade="all, delete-orphan", order_by="CongressNominee.id"
+    )
+
+    def __str__(self) -> str:
+        return self.review_title()
+
+    def review_title(self) -> str:
+        from flask_babel import gettext as _
+
+        return _("Hồ sơ Đại hội của %(unit)s", unit=self.unit.name if self.unit else "")
+
+    def review_path(self) -> str:
+        from portal.urls import path_for
+
+        return path_for("congress.view", submission_id=self.id)
+
+    def submission_problems(self) -> list[str]:
+        from flask_babel import gettext as _
+
+        problems = []
+        if not self.conference_date:
+            problems.append(_("Chưa nhập ngày tổ chức Hội nghị điển hình tiên tiến."))
+        if not self.nominees:
+            problems.append(_("Chưa có đề xuất nào."))
+        elif any(not n.has_proposal for n in self.nominees):
+            problems.append(_("Mỗi đề xuất cần hình thức khen thưởng hoặc đại biểu dự Đại hội."))
+        return problems
+
+
+class CongressHonouree(UnitOwnedMixin, db.Model):
+    """An exemplar honoured at the unit's conference."""
+
+    __tablename__ = "congress_honourees"
+    __table_args__ = (UniqueConstraint("submission_id", "exemplar_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("congress_submissions.id"), index=True)
+    exemplar_id: Mapped[int] = mapped_column(ForeignKey("exemplars.id"), index=True)
+
+    submission: Mapped[CongressSubmission] = relationship(back_populates="honoured")
+    exemplar = relationship("Exemplar")
+
+
+class CongressNominee(UnitOwnedMixin, TimestampMixin, db.Model):
+    """An exemplar proposed for a commendation and/or as a congress delegate."""
+
+    __tablename__ = "congress_nominees"
+    __table_args__ = (UniqueConstraint("submission_id", "exemplar_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("congress_submissions.id"), index=True)
+    exemplar_id: Mapped[int] = mapped_column(ForeignKey("exemplars.id"), index=True)
+    award_title_id: Mapped[int | None] = mapped_column(ForeignKey("award_titles.id"), index=True)
+    sector_delegate: Mapped[bool] = mapped_column(default=False)
+    provincial_delegate: Mapped[bool] = mapped_column(default=False)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    achievements: Mapped[str] = mapped_column(Text, default="")
+
+    submission: Mapped[CongressSubmission] = relationship(back_populates="nominees")
+    exemplar = relationship("Exemplar")
+    award_title = relationship("AwardTitle")
+
+    @property
+    def has_proposal(self) -> bool:
+        return bool(self.award_title_id or self.sector_delegate or self.provincial_delegate)

@@ -1,0 +1,97 @@
+"""From the database to the plain records the documents are built from."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from portal.congress.models import CongressCycle, CongressNominee, CongressSubmission
+from portal.documents.congress_records import (
+    Cycle,
+    Issuer,
+    NomineeRecord,
+    UnitSubmissionRecord,
+)
+from portal.exemplars.models import Exemplar, ExemplarKind, RecognitionLevel
+from portal.extensions import db
+from portal.organizations.models import Organization
+
+LEVEL_NAMES = {
+    RecognitionLevel.UNIT: "Điển hình tiên tiến cấp cơ sở",
+    RecognitionLevel.DEPARTMENT: "Điển hình tiên tiến cấp Sở",
+    RecognitionLevel.MINISTRY_PROVINCE: "Điển hình tiên tiến cấp Bộ, tỉnh",
+    RecognitionLevel.NATIONAL: "Điển hình tiên tiến toàn quốc",
+}
+
+
+def issuer_of(organization: Organization) -> Issuer:
+    return Issuer(
+        parent_body=organization.parent_body or "",
+        name=organization.name,
+        code=organization.document_code or "",
+        place=organization.province or "",
+    )
+
+
+def cycle_record(cycle: CongressCycle) -> Cycle:
+    return Cycle(
+        term=cycle.term_label,
+        next_term=cycle.next_term_label,
+        sector_congress=cycle.sector_congress,
+        provincial_congress=cycle.provincial_congress,
+        signer_authority=cycle.signer_authority,
+        signer_position=cycle.signer_position,
+        signer_name=cycle.signer_name,
+    )
+
+
+def past_awards(exemplar: Exemplar) -> list[str]:
+    if not exemplar.year_recognised:
+        return []
+    return [f"{exemplar.year_recognised}: {LEVEL_NAMES[RecognitionLevel(exemplar.level)]}"]
+
+
+def nominee_record(nominee: CongressNominee, unit_name: str) -> NomineeRecord:
+    exemplar = nominee.exemplar
+    return NomineeRecord(
+        unit_name=unit_name,
+        name=exemplar.name,
+        collective=exemplar.kind == ExemplarKind.COLLECTIVE,
+        position=exemplar.position or "",
+        field_of_work=exemplar.field_of_work or "",
+        movement=exemplar.movement or "",
+        achievements=nominee.achievements,
+        initiatives=exemplar.initiatives or "",
+        reason=nominee.reason,
+        award_title=nominee.award_title.name if nominee.award_title else "",
+        sector_delegate=nominee.sector_delegate,
+        provincial_delegate=nominee.provincial_delegate,
+        past_awards=past_awards(exemplar),
+    )
+
+
+def load_submission(submission_id: int) -> CongressSubmission:
+    return db.session.scalars(
+        select(CongressSubmission)
+        .where(CongressSubmission.id == submission_id)
+        .options(
+            selectinload(CongressSubmission.unit),
+            selectinload(CongressSubmission.honoured),
+            selectinload(CongressSubmission.nominees).selectinload(CongressNominee.exemplar),
+            selectinload(CongressSubmission.nominees).selectinload(CongressNominee.award_title),
+        )
+    ).one()
+
+
+def submission_record(submission: CongressSubmission) -> UnitSubmissionRecord:
+    unit_name = submission.unit.name
+    nominees = sorted(submission.nominees, key=lambda n: (n.exemplar.name, n.id))
+    return UnitSubmissionRecord(
+        unit_name=unit_name,
+        conference_date=submission.conference_date,
+        attendance=submission.attendance,
+        chaired_by=submission.chaired_by,
+        period_summary=submission.period_summary,
+        honoured=sorted(h.exemplar.name for h in submission.honoured),
+        nominees=[nominee_record(n, unit_name) for n in nominees],
+    )

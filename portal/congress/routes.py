@@ -1,0 +1,251 @@
+"""Pages of the congress submission: the units' list, the submission, its nominees,
+the state changes (shared review workflow) and the cycle's settings."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from wtforms.fields.choices import SelectChoice
+
+from portal.congress import services
+from portal.congress.forms import ConferenceForm, CycleForm, NewSubmissionForm, NomineeForm
+from portal.congress.models import NOMINEE_OWNER, CongressNominee, CongressSubmission
+from portal.evidence.services import UploadError, attachments_for, save_uploads
+from portal.extensions import db
+from portal.periods.models import PlanPeriod
+from portal.reviews.services import allowed_actions, can_edit, is_preparer, timeline
+from portal.reviews.states import ReviewAction
+from portal.reviews.views import (
+    action_forms,
+    no_period_page,
+    organization_periods,
+    run_transition,
+    selected_period,
+    units_page,
+)
+from portal.tenancy import (
+    get_org_owned_or_404,
+    get_scoped_or_404,
+    get_unit_or_404,
+    office_required,
+    scoped,
+)
+
+bp = Blueprint("congress", __name__, url_prefix="/congress", template_folder="templates")
+
+
+@bp.get("/")
+@login_required
+def index():
+    period = selected_period()
+    if period is None:
+        return no_period_page()
+    search = request.args.get("q", "").strip()
+    page = units_page(search)
+    unit_ids = [unit.id for unit in page.items]
+    rows = db.session.scalars(
+        scoped(CongressSubmission).where(
+            CongressSubmission.period_id == period.id, CongressSubmission.unit_id.in_(unit_ids)
+        )
+    )
+    return render_template(
+        "congress/index.html",
+        period=period,
+        periods=organization_periods(),
+        page=page,
+        search=search,
+        submissions={s.unit_id: s for s in rows},
+        preparer_units={u for u in unit_ids if is_preparer(current_user, u)},
+        new_form=NewSubmissionForm(),
+        cycle=services.cycle_for(period),
+    )
+
+
+@bp.post("/new")
+@login_required
+def create():
+    form = NewSubmissionForm()
+    if not form.validate_on_submit():
+        abort(400)
+    unit = get_unit_or_404(form.unit_id.data)
+    period = get_org_owned_or_404(PlanPeriod, form.period_id.data)
+    if not is_preparer(current_user, unit.id):
+        abort(403)
+    try:
+        submission = services.create_submission(unit.id, period)
+    except services.CongressError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return redirect(url_for(".index", period_id=period.id))
+    db.session.commit()
+    return redirect(url_for(".edit", submission_id=submission.id))
+
+
+@bp.get("/<int:submission_id>")
+@login_required
+def view(submission_id: int):
+    submission = get_scoped_or_404(CongressSubmission, submission_id)
+    nominee_ids = [n.id for n in submission.nominees]
+    files: dict[int, list] = {}
+    for attachment in attachments_for(NOMINEE_OWNER, nominee_ids):
+        files.setdefault(attachment.owner_id, []).append(attachment)
+    return render_template(
+        "congress/view.html",
+        submission=submission,
+        cycle=services.cycle_for(submission.period),
+        files=files,
+        can_edit=can_edit(current_user, submission),
+        actions=[a.value for a in allowed_actions(current_user, submission)],
+        forms=action_forms(),
+        action_urls={
+            a.value: url_for(".transition", submission_id=submission.id, action=a.value)
+            for a in ReviewAction
+        },
+        events=timeline(submission),
+    )
+
+
+def _editable(model, object_id: int):
+    record = get_scoped_or_404(model, object_id)
+    submission = record if isinstance(record, CongressSubmission) else record.submission
+    if not can_edit(current_user, submission):
+        abort(403)
+    return record, submission
+
+
+@bp.route("/<int:submission_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(submission_id: int):
+    submission, _unused = _editable(CongressSubmission, submission_id)
+    form = ConferenceForm(obj=submission if request.method == "GET" else None)
+    exemplars = services.eligible_exemplars(submission.unit_id)
+    form.honoured_ids.choices = [SelectChoice(e.id, e.name) for e in exemplars]
+    if request.method == "GET":
+        form.honoured_ids.data = [h.exemplar_id for h in submission.honoured]
+    elif form.validate_on_submit():
+        values = {f: getattr(form, f).data for f in ("conference_date", "attendance")}
+        values["chaired_by"] = (form.chaired_by.data or "").strip()
+        values["period_summary"] = (form.period_summary.data or "").strip()
+        try:
+            services.save_conference(submission, values, form.honoured_ids.data or [])
+        except services.CongressError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            db.session.commit()
+            flash(_("Đã lưu."), "success")
+            return redirect(url_for(".view", submission_id=submission.id))
+    return render_template("congress/edit.html", submission=submission, form=form)
+
+
+def _nominee_form(submission: CongressSubmission, obj=None) -> NomineeForm:
+    form = NomineeForm(obj=obj if request.method == "GET" else None)
+    form.exemplar_id.choices = [
+        SelectChoice(e.id, e.name) for e in services.eligible_exemplars(submission.unit_id)
+    ]
+    titles = services.award_titles(submission.unit.organization_id)
+    form.award_title_id.choices = [SelectChoice(0, _("(Không đề nghị khen thưởng)"))] + [
+        SelectChoice(t.id, t.name) for t in titles
+    ]
+    if request.method == "GET" and obj is not None:
+        form.award_title_id.data = obj.award_title_id or 0
+    return form
+
+
+def _nominee_data(form: NomineeForm) -> services.NomineeData:
+    return services.NomineeData(
+        exemplar_id=form.exemplar_id.data,
+        award_title_id=form.award_title_id.data or None,
+        sector_delegate=bool(form.sector_delegate.data),
+        provincial_delegate=bool(form.provincial_delegate.data),
+        reason=form.reason.data or "",
+        achievements=form.achievements.data or "",
+    )
+
+
+def _save_nominee(submission, form, nominee=None):
+    try:
+        if nominee is None:
+            nominee = services.add_nominee(submission, _nominee_data(form))
+        else:
+            services.update_nominee(nominee, _nominee_data(form))
+        save_uploads(
+            request.files.getlist("evidence"), submission.unit_id, NOMINEE_OWNER, nominee.id
+        )
+    except (services.CongressError, UploadError) as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return None
+    db.session.commit()
+    flash(_("Đã lưu đề xuất."), "success")
+    return redirect(url_for(".view", submission_id=submission.id))
+
+
+@bp.route("/<int:submission_id>/nominees/new", methods=["GET", "POST"])
+@login_required
+def nominee_new(submission_id: int):
+    submission, _unused = _editable(CongressSubmission, submission_id)
+    form = _nominee_form(submission)
+    if form.validate_on_submit():
+        done = _save_nominee(submission, form)
+        if done:
+            return done
+    return render_template("congress/nominee.html", submission=submission, form=form, nominee=None)
+
+
+@bp.route("/nominees/<int:nominee_id>/edit", methods=["GET", "POST"])
+@login_required
+def nominee_edit(nominee_id: int):
+    nominee, submission = _editable(CongressNominee, nominee_id)
+    form = _nominee_form(submission, nominee)
+    form.exemplar_id.data = (
+        nominee.exemplar_id if request.method == "GET" else form.exemplar_id.data
+    )
+    if form.validate_on_submit():
+        done = _save_nominee(submission, form, nominee)
+        if done:
+            return done
+    return render_template(
+        "congress/nominee.html",
+        submission=submission,
+        form=form,
+        nominee=nominee,
+        files=attachments_for(NOMINEE_OWNER, nominee.id),
+    )
+
+
+@bp.post("/nominees/<int:nominee_id>/delete")
+@login_required
+def nominee_delete(nominee_id: int):
+    nominee, submission = _editable(CongressNominee, nominee_id)
+    services.delete_nominee(nominee)
+    db.session.commit()
+    flash(_("Đã xoá đề xuất."), "success")
+    return redirect(url_for(".view", submission_id=submission.id))
+
+
+@bp.post("/<int:submission_id>/actions/<action>")
+@login_required
+def transition(submission_id: int, action: str):
+    submission = get_scoped_or_404(CongressSubmission, submission_id)
+    try:
+        review_action = ReviewAction(action)
+    except ValueError:
+        abort(404)
+    return run_transition(submission, review_action, url_for(".view", submission_id=submission.id))
+
+
+@bp.route("/periods/<int:period_id>/cycle", methods=["GET", "POST"])
+@office_required
+def cycle(period_id: int):
+    period = get_org_owned_or_404(PlanPeriod, period_id)
+    current = services.cycle_for(period)
+    form = CycleForm(obj=current if request.method == "GET" else None)
+    if form.validate_on_submit():
+        values = {name: field.data for name, field in form._fields.items() if name != "csrf_token"}
+        services.save_cycle(period, values)
+        db.session.commit()
+        flash(_("Đã lưu thiết lập Đại hội."), "success")
+        return redirect(url_for(".index", period_id=period.id))
+    return render_template("congress/cycle.html", period=period, form=form)

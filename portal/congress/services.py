@@ -1,0 +1,205 @@
+"""The rules of the congress submission: one per unit per period, the conference,
+the nominees (prefilled from the exemplar's record), the cycle's settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from portal.congress.models import (
+    NOMINEE_OWNER,
+    CongressCycle,
+    CongressHonouree,
+    CongressNominee,
+    CongressSubmission,
+)
+from portal.consideration.models import AwardTitle
+from portal.evidence.models import Attachment
+from portal.evidence.services import register_lock_check
+from portal.exemplars.models import Exemplar, ExemplarStatus
+from portal.extensions import db
+from portal.periods.models import PlanPeriod
+
+
+class CongressError(ValueError):
+    """A rule was broken; the message is for the user."""
+
+
+@dataclass
+class NomineeData:
+    exemplar_id: int
+    award_title_id: int | None
+    sector_delegate: bool
+    provincial_delegate: bool
+    reason: str
+    achievements: str
+
+
+def submission_for(unit_id: int, period_id: int) -> CongressSubmission | None:
+    return db.session.scalar(
+        select(CongressSubmission).where(
+            CongressSubmission.unit_id == unit_id, CongressSubmission.period_id == period_id
+        )
+    )
+
+
+def create_submission(unit_id: int, period: PlanPeriod) -> CongressSubmission:
+    """The unit's submission for the period (one only). The caller commits."""
+    if submission_for(unit_id, period.id):
+        raise CongressError(_("Đơn vị đã có hồ sơ Đại hội cho giai đoạn này."))
+    submission = CongressSubmission(unit_id=unit_id, period_id=period.id)
+    db.session.add(submission)
+    db.session.flush()
+    return submission
+
+
+def eligible_exemplars(unit_id: int) -> list[Exemplar]:
+    """The unit's exemplars that may be honoured or proposed (not dropped)."""
+    return list(
+        db.session.scalars(
+            select(Exemplar)
+            .where(Exemplar.unit_id == unit_id, Exemplar.status != ExemplarStatus.DROPPED)
+            .order_by(Exemplar.name, Exemplar.id)
+        )
+    )
+
+
+def award_titles(organization_id: int) -> list[AwardTitle]:
+    return list(
+        db.session.scalars(
+            select(AwardTitle)
+            .where(AwardTitle.organization_id == organization_id, AwardTitle.is_active.is_(True))
+            .order_by(AwardTitle.sort_order, AwardTitle.name)
+        )
+    )
+
+
+def _require_editable(submission: CongressSubmission) -> None:
+    if not submission.is_editable:
+        raise CongressError(_("Hồ sơ đã nộp hoặc đã được chấp nhận, không thể sửa."))
+
+
+def _own_exemplar(submission: CongressSubmission, exemplar_id: int) -> Exemplar:
+    exemplar = db.session.get(Exemplar, exemplar_id)
+    if exemplar is None or exemplar.unit_id != submission.unit_id:
+        raise CongressError(_("Điển hình không thuộc đơn vị."))
+    return exemplar
+
+
+def save_conference(submission: CongressSubmission, values: dict, honoured_ids: list[int]) -> None:
+    """The conference's date, attendance, chair, summary and honoured exemplars."""
+    _require_editable(submission)
+    for field in ("conference_date", "attendance", "chaired_by", "period_summary"):
+        setattr(submission, field, values[field])
+    wanted = {_own_exemplar(submission, i).id for i in honoured_ids}
+    for row in list(submission.honoured):
+        if row.exemplar_id not in wanted:
+            submission.honoured.remove(row)
+    present = {row.exemplar_id for row in submission.honoured}
+    for exemplar_id in sorted(wanted - present):
+        submission.honoured.append(
+            CongressHonouree(unit_id=submission.unit_id, exemplar_id=exemplar_id)
+        )
+
+
+def prefill_achievements(exemplar: Exemplar) -> str:
+    """The exemplar's record as a starting text: achievements, initiatives, evaluations."""
+    parts = []
+    if exemplar.achievements:
+        parts.append(exemplar.achievements.strip())
+    if exemplar.initiatives:
+        parts.append(_("Sáng kiến, giải pháp: %(text)s", text=exemplar.initiatives.strip()))
+    evaluations = exemplar.evaluations
+    if evaluations:
+        last = evaluations[-1]
+        parts.append(
+            _(
+                "Đánh giá gần nhất (%(on)s, %(count)s lần đánh giá): tác dụng %(a)s/5, "
+                "hiệu quả %(b)s/5, khả năng phát triển %(c)s/5, ảnh hưởng %(d)s/5.",
+                on=last.evaluated_on.strftime("%d/%m/%Y"),
+                count=len(evaluations),
+                a=last.effect,
+                b=last.effectiveness,
+                c=last.development_potential,
+                d=last.influence,
+            )
+        )
+    return "\n".join(parts)
+
+
+def _check_title(submission: CongressSubmission, award_title_id: int | None) -> None:
+    if award_title_id is None:
+        return
+    title = db.session.get(AwardTitle, award_title_id)
+    if title is None or title.organization_id != submission.unit.organization_id:
+        raise CongressError(_("Hình thức khen thưởng không hợp lệ."))
+
+
+def add_nominee(submission: CongressSubmission, data: NomineeData) -> CongressNominee:
+    _require_editable(submission)
+    exemplar = _own_exemplar(submission, data.exemplar_id)
+    if any(n.exemplar_id == exemplar.id for n in submission.nominees):
+        raise CongressError(_("Điển hình này đã được đề xuất."))
+    nominee = CongressNominee(unit_id=submission.unit_id, exemplar_id=exemplar.id)
+    submission.nominees.append(nominee)
+    _apply(submission, nominee, data, exemplar)
+    db.session.flush()
+    return nominee
+
+
+def update_nominee(nominee: CongressNominee, data: NomineeData) -> None:
+    submission = nominee.submission
+    _require_editable(submission)
+    _apply(submission, nominee, data, nominee.exemplar)
+
+
+def _apply(submission, nominee, data: NomineeData, exemplar: Exemplar) -> None:
+    _check_title(submission, data.award_title_id)
+    if not (data.award_title_id or data.sector_delegate or data.provincial_delegate):
+        raise CongressError(_("Chọn hình thức khen thưởng hoặc đề xuất làm đại biểu dự Đại hội."))
+    nominee.award_title_id = data.award_title_id
+    nominee.sector_delegate = data.sector_delegate
+    nominee.provincial_delegate = data.provincial_delegate
+    nominee.reason = data.reason.strip()
+    nominee.achievements = data.achievements.strip() or prefill_achievements(exemplar)
+
+
+def delete_nominee(nominee: CongressNominee) -> None:
+    _require_editable(nominee.submission)
+    nominee.submission.nominees.remove(nominee)
+
+
+def cycle_for(period: PlanPeriod) -> CongressCycle:
+    """The period's cycle settings; sensible defaults derived from the period until saved."""
+    cycle = db.session.scalar(select(CongressCycle).where(CongressCycle.period_id == period.id))
+    if cycle is None:
+        cycle = CongressCycle(
+            organization_id=period.organization_id,
+            period_id=period.id,
+            term_label=f"{period.start_year}-{period.end_year}",
+            next_term_label=f"{period.end_year}-{period.end_year + 5}",
+            sector_congress=_("Đại hội Thi đua yêu nước ngành"),
+            provincial_congress=_("Đại hội Thi đua yêu nước tỉnh"),
+            signer_authority="KT. GIÁM ĐỐC",
+            signer_position="PHÓ GIÁM ĐỐC",
+            signer_name="",
+        )
+    return cycle
+
+
+def save_cycle(period: PlanPeriod, values: dict) -> CongressCycle:
+    cycle = cycle_for(period)
+    for key, value in values.items():
+        setattr(cycle, key, value)
+    db.session.add(cycle)
+    return cycle
+
+
+def _nominee_locked(attachment: Attachment) -> bool:
+    nominee = db.session.get(CongressNominee, attachment.owner_id)
+    return bool(nominee and not nominee.submission.is_editable)
+
+
+register_lock_check(NOMINEE_OWNER, _nominee_locked)

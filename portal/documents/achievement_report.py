@@ -1,0 +1,101 @@
+"""Báo cáo thành tích (achievement report) of one nominee, individual or collective:
+I. Sơ lược lý lịch / đặc điểm tình hình, II. Thành tích đạt được,
+III. Các hình thức khen thưởng đã đạt."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+from portal.documents import word
+from portal.documents.congress_records import Cycle, Issuer, NomineeRecord
+
+
+def build_achievement_report(
+    nominee: NomineeRecord, issuer: Issuer, cycle: Cycle, on: date, path: Path
+) -> Path:
+    document = word.new_document()
+    word.add_letterhead(
+        document,
+        word.Letterhead(
+            parent_body=issuer.name,
+            issuing_body=nominee.unit_name,
+            number_line="",
+            place=issuer.place,
+            on=on,
+        ),
+    )
+    subject = "tập thể" if nominee.collective else "cá nhân"
+    word.add_title(
+        document,
+        "Báo cáo thành tích",
+        f"Đề nghị {nominee.award_title or 'biểu dương'} cho {subject} giai đoạn {cycle.term}",
+    )
+    _centred(document, nominee.name)
+    _part_one(document, nominee)
+    word.add_heading(document, "II. THÀNH TÍCH ĐẠT ĐƯỢC")
+    word.add_body(document, nominee.achievements or "(Chưa có thông tin)")
+    if nominee.initiatives:
+        word.add_body(document, f"Sáng kiến, giải pháp: {nominee.initiatives}")
+    word.add_heading(document, "III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐẠT")
+    if nominee.past_awards:
+        word.add_table(
+            document,
+            ["STT", "Năm", "Hình thức khen thưởng"],
+            [[i, *award.split(": ", 1)] for i, award in enumerate(nominee.past_awards, 1)],
+            widths_cm=[1.5, 2.5, 12],
+        )
+    else:
+        word.add_body(document, "Chưa có.")
+    _delegates(document, nominee, cycle)
+    word.add_signature(
+        document,
+        word.Signature(
+            authority="",
+            position="Thủ trưởng đơn vị" if nominee.collective else "Người báo cáo",
+            signer="" if nominee.collective else nominee.name,
+            recipients=[],
+        ),
+    )
+    return word.save(document, path)
+
+
+def _centred(document, text: str) -> None:
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run(text).bold = True
+
+
+def _part_one(document, nominee: NomineeRecord) -> None:
+    if nominee.collective:
+        word.add_heading(document, "I. ĐẶC ĐIỂM TÌNH HÌNH")
+        lines = [
+            f"Tên tập thể: {nominee.name}.",
+            f"Đơn vị: {nominee.unit_name}.",
+            f"Lĩnh vực hoạt động: {nominee.field_of_work or '—'}.",
+            f"Phong trào thi đua tham gia: {nominee.movement or '—'}.",
+        ]
+    else:
+        word.add_heading(document, "I. SƠ LƯỢC LÝ LỊCH")
+        lines = [
+            f"Họ và tên: {nominee.name}.",
+            f"Chức vụ: {nominee.position or '—'}.",
+            f"Đơn vị công tác: {nominee.unit_name}.",
+            f"Lĩnh vực công tác: {nominee.field_of_work or '—'}.",
+        ]
+    word.add_body(document, "\n".join(lines))
+
+
+def _delegates(document, nominee: NomineeRecord, cycle: Cycle) -> None:
+    congresses = []
+    if nominee.sector_delegate:
+        congresses.append(cycle.sector_congress)
+    if nominee.provincial_delegate:
+        congresses.append(cycle.provincial_congress)
+    if congresses or nominee.reason:
+        word.add_heading(document, "IV. ĐỀ XUẤT")
+        lines = [f"Lý do đề xuất: {nominee.reason}"] if nominee.reason else []
+        lines += [f"Đề xuất làm đại biểu dự {c}." for c in congresses]
+        word.add_body(document, "\n".join(lines))

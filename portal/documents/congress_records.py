@@ -1,0 +1,68 @@
+"""Plain records the congress documents are built from (no database access here),
+so that the documents are reproducible and testable on their own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Issuer:
+    parent_body: str  # "UBND TỈNH QUẢNG BÌNH"
+    name: str  # "Sở Tài nguyên và Môi trường"
+    code: str  # "STNMT"
+    place: str  # "Quảng Bình"
+
+
+@dataclass(frozen=True)
+class Cycle:
+    term: str  # "2020-2025"
+    next_term: str  # "2025-2030"
+    sector_congress: str
+    provincial_congress: str
+    signer_authority: str
+    signer_position: str
+    signer_name: str
+
+
+@dataclass(frozen=True)
+class NomineeRecord:
+    unit_name: str
+    name: str
+    collective: bool
+    position: str
+    field_of_work: str
+    movement: str
+    achievements: str
+    initiatives: str
+    reason: str
+    award_title: str  # "" when none proposed
+    sector_delegate: bool
+    provincial_delegate: bool
+    past_awards: list[str] = field(default_factory=list)
+
+    @property
+    def proposals(self) -> list[str]:
+        return [p for p in (self.award_title,) if p]
+
+
+@dataclass(frozen=True)
+class UnitSubmissionRecord:
+    unit_name: str
+    conference_date: date
+    attendance: int | None
+    chaired_by: str
+    period_summary: str
+    honoured: list[str]
+    nominees: list[NomineeRecord]
+
+
+def slug(text: str) -> str:
+    """A file-name-safe ASCII form of a Vietnamese name."""
+    import unicodedata
+
+    text = text.replace("đ", "d").replace("Đ", "D")
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    cleaned = "".join(c if c.isalnum() else "-" for c in ascii_text.lower())
+    return "-".join(part for part in cleaned.split("-") if part)[:60] or "x"

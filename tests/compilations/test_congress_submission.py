@@ -1,0 +1,215 @@
+"""The "congress_submission" compilation run by a real worker."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+
+import pytest
+from docx import Document
+from werkzeug.datastructures import FileStorage
+
+from portal.compilations import jobs
+from portal.compilations.archive import MANIFEST_NAME
+from portal.compilations.models import CompilationStatus
+from portal.compilations.services import archive_path, request_cancel, start_compilation
+from portal.congress.dossier import PDF_NOTE
+from portal.congress.models import NOMINEE_OWNER
+from portal.evidence.services import save_upload, storage_path
+from portal.exemplars.models import ExemplarKind
+from portal.extensions import db
+from portal.reviews.services import transition
+from portal.reviews.states import ReviewAction
+from tests.congress.factories import make_exemplar, make_submission, make_title
+
+
+@pytest.fixture
+def accepted(world, app):
+    app.config["DOSSIER_PDF"] = False
+    title = make_title(world.org)
+    result = {}
+    for unit, coordinator, names in (
+        (world.unit_a, world.coordinator_a, ["Nguyễn Thị Hoa", "Tổ Quan trắc"]),
+        (world.unit_b, world.coordinator_b, ["Lê Minh Tuấn"]),
+    ):
+        exemplars = [
+            make_exemplar(
+                unit,
+                n,
+                kind=ExemplarKind.COLLECTIVE if n.startswith("Tổ") else ExemplarKind.INDIVIDUAL,
+            )
+            for n in names
+        ]
+        submission = make_submission(unit, world.period, title, exemplars)
+        transition(submission, ReviewAction.SUBMIT, coordinator)
+        transition(submission, ReviewAction.ACCEPT, world.office)
+        result[unit.id] = submission
+    nominee = result[world.unit_a.id].nominees[0]
+    upload = FileStorage(io.BytesIO(b"%PDF-1.4 bang khen"), filename="Bằng khen 2023.pdf")
+    result["attachment"] = save_upload(upload, world.unit_a.id, NOMINEE_OWNER, nominee.id)
+    db.session.commit()
+    return result
+
+
+def _compile(world, run_jobs):
+    compilation = start_compilation("congress_submission", world.period, world.office)
+    db.session.commit()
+    run_jobs("long")
+    db.session.refresh(compilation)
+    return compilation
+
+
+def _texts(path):
+    out = {}
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if name.endswith(".docx"):
+                doc = Document(io.BytesIO(archive.read(name)))
+                out[name] = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
+                    c.text for t in doc.tables for r in t.rows for c in r.cells
+                )
+    return out
+
+
+def test_compiles_accepted_submissions(world, run_jobs, accepted, monkeypatch):
+    seen = []
+    real = jobs.report_progress
+    monkeypatch.setattr(jobs, "report_progress", lambda p, s: (seen.append((p, s)), real(p, s)))
+    compilation = _compile(world, run_jobs)
+    assert compilation.status == CompilationStatus.DONE, compilation.error
+    steps = [s for _p, s in seen]
+    assert "Hồ sơ của Phòng Môi trường" in steps and "Hồ sơ của Thanh tra Sở" in steps
+    progress = [p for p, _s in seen]
+    assert progress == sorted(progress) and progress[-1] == 100 and len(set(progress)) >= 4
+    used = [s for s in compilation.inputs["submissions"] if s["used"]]
+    assert len(used) == 2 and all(s["state"] == "accepted" for s in used)
+    with zipfile.ZipFile(archive_path(compilation)) as archive:
+        manifest = json.loads(archive.read(MANIFEST_NAME))
+        names = [e["path"] for e in manifest]
+        for entry in manifest:
+            assert hashlib.sha256(archive.read(entry["path"])).hexdigest() == entry["sha256"]
+        assert "don-vi/001-phong-moi-truong/to-trinh.docx" in names
+        assert "so/to-trinh-cua-so.docx" in names
+        assert "so/danh-sach-de-nghi-va-dai-bieu.xlsx" in names
+        assert PDF_NOTE in names
+        evidence = [n for n in names if "/minh-chung/" in n]
+        assert evidence == [
+            f"don-vi/001-phong-moi-truong/minh-chung/{accepted['attachment'].id}-bang-khen-2023.pdf"
+        ]
+        assert archive.read(evidence[0]) == b"%PDF-1.4 bang khen"
+        reports = [n for n in names if "bao-cao-thanh-tich" in n]
+        assert len(reports) == 3
+    texts = _texts(archive_path(compilation))
+    assert "Lê Minh Tuấn" in texts["so/to-trinh-cua-so.docx"]
+
+
+def test_two_runs_same_documents(world, run_jobs, accepted):
+    first = _compile(world, run_jobs)
+    second = _compile(world, run_jobs)
+    assert _texts(archive_path(first)) == _texts(archive_path(second))
+    diff = [
+        (a["path"], b["path"])
+        for a, b in zip(first.manifest, second.manifest, strict=True)
+        if a["sha256"] != b["sha256"]
+    ]
+    assert not diff, diff
+
+
+def test_missing_evidence_file_fails_clearly(world, run_jobs, accepted, app):
+    storage_path(accepted["attachment"]).unlink()
+    compilation = _compile(world, run_jobs)
+    assert compilation.status == CompilationStatus.FAILED
+    assert "Thiếu tệp minh chứng" in compilation.error
+    assert "Bằng khen 2023.pdf" in compilation.error
+    assert not list(app.config["DOSSIER_DIR"].rglob("*.zip"))
+
+
+def test_cancel_during_compilation(world, run_jobs, accepted, app, monkeypatch):
+    from portal.congress import dossier
+
+    real = dossier.build_unit_proposal
+
+    def cancel_then_build(*args, **kwargs):
+        request_cancel(db.session.scalars(db.select(jobs.Compilation)).first())
+        db.session.commit()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(dossier, "build_unit_proposal", cancel_then_build)
+    compilation = _compile(world, run_jobs)
+    assert compilation.status == CompilationStatus.CANCELLED
+    assert not list(app.config["DOSSIER_DIR"].rglob("*.zip"))
+
+
+def test_only_accepted_submissions_are_used(world, run_jobs, accepted):
+    transition(accepted[world.unit_b.id], ReviewAction.REOPEN, world.office, reason="Sửa")
+    db.session.commit()
+    compilation = _compile(world, run_jobs)
+    with zipfile.ZipFile(archive_path(compilation)) as archive:
+        names = archive.namelist()
+    assert not any("thanh-tra-so" in n for n in names)
+    states = {s["unit_id"]: s["state"] for s in compilation.inputs["submissions"]}
+    assert states[world.unit_b.id] == "returned"
+
+
+def test_pdf_step_without_converter_writes_note(app, tmp_path, monkeypatch):
+    from portal.congress import dossier
+
+    app.config["DOSSIER_PDF"] = True
+    monkeypatch.setattr(dossier, "find_converter", lambda: None)
+    assert dossier.pdf_step().run(tmp_path) == [PDF_NOTE]
+    assert "LibreOffice" in (tmp_path / PDF_NOTE).read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(
+    __import__("shutil").which("soffice") is None, reason="LibreOffice not installed"
+)
+def test_pdf_step_converts_word_files(world, app, tmp_path):
+    from portal.congress import dossier
+    from portal.congress.records import cycle_record, issuer_of, load_submission, submission_record
+    from portal.congress.services import cycle_for
+    from portal.documents.proposal import build_unit_proposal
+
+    title = make_title(world.org)
+    exemplar = make_exemplar(world.unit_a, "Nguyễn Thị Hoa")
+    submission = make_submission(world.unit_a, world.period, title, [exemplar])
+    record = submission_record(load_submission(submission.id))
+    on = submission.conference_date
+    cycle = cycle_record(cycle_for(world.period))
+    build_unit_proposal(record, issuer_of(world.org), cycle, on, tmp_path / "u" / "t.docx")
+    app.config["DOSSIER_PDF"] = True
+    assert dossier.pdf_step().run(tmp_path) == ["u/t.pdf"]
+    assert (tmp_path / "u" / "t.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_minutes_of_closed_round_with_vote_results(world, run_jobs, app):
+    from portal.consideration import services as consideration
+    from portal.consideration.demo import CLOSED_TITLE, seed
+    from portal.consideration.models import AwardTitle, ConsiderationRound
+    from tests.consideration.conftest import seat_council
+
+    app.config["DOSSIER_PDF"] = False
+    seat_council(world, 3)
+    seed(world.org, "pw")
+    db.session.commit()
+    title = db.session.scalars(db.select(AwardTitle)).first()
+    submission = make_submission(
+        world.unit_a, world.period, title, [make_exemplar(world.unit_a, "Nguyễn Thị Hoa")]
+    )
+    transition(submission, ReviewAction.SUBMIT, world.coordinator_a)
+    transition(submission, ReviewAction.ACCEPT, world.office)
+    db.session.commit()
+    closed = db.session.scalar(
+        db.select(ConsiderationRound).where(ConsiderationRound.title == CLOSED_TITLE)
+    )
+    results = consideration.round_results(closed)
+    compilation = _compile(world, run_jobs)
+    assert compilation.status == CompilationStatus.DONE, compilation.error
+    name = f"so/bien-ban-{closed.id}.docx"
+    with zipfile.ZipFile(archive_path(compilation)) as archive:
+        doc = Document(io.BytesIO(archive.read(name)))
+    rows = [[c.text for c in r.cells] for r in doc.tables[1].rows[1:]]
+    assert [r[1] for r in rows] == [r.nomination.nominee_name for r in results]
+    assert [r[4] for r in rows] == [str(r.agree) for r in results]
+    assert [r[-1] for r in rows] == ["Đạt" if r.passed else "Không đạt" for r in results]

@@ -1,0 +1,77 @@
+"""The "yearly_report" compilation run by a real worker: Word report and statistics."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date
+
+from docx import Document
+from openpyxl import load_workbook
+
+from portal.compilations.models import CompilationStatus
+from portal.compilations.services import archive_path, start_compilation
+from portal.extensions import db
+from portal.propagation.models import ActivityType, Channel, PropagationActivity
+from tests.congress.factories import make_exemplar
+from tests.reviews.factories import at, make_assessment, make_criteria, make_report, move
+
+
+def _seed(world):
+    make_criteria(world.period)
+    make_exemplar(world.unit_a, "Nguyễn Thị Hoa", year_identified=2024)
+    db.session.add(
+        PropagationActivity(
+            unit_id=world.unit_a.id,
+            activity_date=date(2024, 5, 2),
+            activity_type=list(ActivityType)[0],
+            channel=Channel.ONLINE,
+            title="Bài viết",
+            cost_vnd=2_000_000,
+            audience_reached=300,
+        )
+    )
+    report = make_report(world, year=2024)
+    report.proposals = "Đề nghị bố trí kinh phí tuyên truyền."
+    db.session.commit()
+    make_assessment(world, year=2024, scores=[8, 9, 4])
+    move(report, "submit", world.coordinator_a, when=at(2024, 12, 10))
+    move(report, "accept", world.office, when=at(2024, 12, 20))
+
+
+def _compile(world, run_jobs):
+    compilation = start_compilation("yearly_report", world.period, world.office, year=2024)
+    db.session.commit()
+    run_jobs("long")
+    db.session.refresh(compilation)
+    return compilation
+
+
+def test_yearly_report(world, run_jobs):
+    _seed(world)
+    compilation = _compile(world, run_jobs)
+    assert compilation.status == CompilationStatus.DONE, compilation.error
+    kinds = {(r["kind"], r["state"]) for r in compilation.inputs["records"]}
+    assert ("annual_report", "accepted") in kinds and ("self_assessment", "draft") in kinds
+    with zipfile.ZipFile(archive_path(compilation)) as archive:
+        names = sorted(n for n in archive.namelist() if not n.startswith("MANIFEST"))
+        assert names == ["bao-cao-nam-2024.docx", "thong-ke-nam-2024.xlsx"]
+        doc = Document(io.BytesIO(archive.read("bao-cao-nam-2024.docx")))
+        book = load_workbook(io.BytesIO(archive.read("thong-ke-nam-2024.xlsx")))
+    head = doc.tables[0].rows[0].cells[1].paragraphs
+    assert head[2].text == "Quảng Bình, ngày 20 tháng 12 năm 2024"
+    table = doc.tables[1]
+    rows = {r.cells[1].text: [c.text for c in r.cells] for r in table.rows[1:]}
+    assert rows["Phòng Môi trường"][2] == "Đã chấp nhận"
+    assert rows["Thanh tra Sở"][2] == "Chưa lập"
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Đề nghị bố trí kinh phí tuyên truyền." in text
+    exemplars = book["Điển hình theo trạng thái"]
+    assert exemplars["A1"].value == "Đơn vị"
+    by_unit = {r[0].value: r for r in exemplars.iter_rows(min_row=2)}
+    assert by_unit["Phòng Môi trường"][-1].value == 1
+    propagation = {r[0].value: r for r in book["Tuyên truyền theo kênh"].iter_rows(min_row=2)}
+    assert propagation["Phòng Môi trường"][2].value == 1  # one online activity
+    assert propagation["Phòng Môi trường"][3].value == 2_000_000
+    again = _compile(world, run_jobs)
+    assert [e["sha256"] for e in again.manifest] == [e["sha256"] for e in compilation.manifest]

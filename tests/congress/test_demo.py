@@ -1,0 +1,46 @@
+"""The congress demo: units in every state, nominees from their exemplars, idempotent;
+the Office can compile the Department's submission from it at once."""
+
+from __future__ import annotations
+
+import zipfile
+
+from portal import demo
+from portal.accounts.models import User
+from portal.compilations.models import CompilationStatus
+from portal.compilations.services import archive_path, start_compilation
+from portal.congress.models import CongressNominee, CongressSubmission
+from portal.extensions import db
+
+
+def test_demo_and_compile(app, monkeypatch, run_jobs):
+    monkeypatch.setattr(
+        demo,
+        "CAPABILITIES",
+        ("criteria", "exemplars", "council", "consideration", "deadlines", "congress"),
+    )
+    demo.seed_demo("demo-password-1")
+    submissions = db.session.scalars(db.select(CongressSubmission)).all()
+    states = {str(s.state) for s in submissions}
+    assert {"accepted", "submitted", "returned", "draft"} <= states
+    nominees = db.session.scalars(db.select(CongressNominee)).all()
+    assert nominees and all(n.exemplar.unit_id == n.unit_id for n in nominees)
+    assert any(n.award_title_id for n in nominees)
+    count = len(submissions), len(nominees)
+    demo.seed_demo("demo-password-1")
+    assert (
+        db.session.query(CongressSubmission).count(),
+        db.session.query(CongressNominee).count(),
+    ) == count
+
+    app.config["DOSSIER_PDF"] = False
+    office = db.session.scalar(db.select(User).where(User.email == demo.OFFICE_EMAIL))
+    compilation = start_compilation("congress_submission", submissions[0].period, office)
+    db.session.commit()
+    run_jobs("long")
+    db.session.refresh(compilation)
+    assert compilation.status == CompilationStatus.DONE, compilation.error
+    with zipfile.ZipFile(archive_path(compilation)) as archive:
+        names = archive.namelist()
+    accepted = [s for s in submissions if str(s.state) == "accepted"]
+    assert len([n for n in names if n.endswith("/to-trinh.docx")]) == len(accepted)

@@ -1,0 +1,166 @@
+"""The congress documents: achievement reports, proposals and the Excel lists."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from docx import Document
+from docx.shared import Mm, Pt
+from openpyxl import load_workbook
+
+from portal.congress import services
+from portal.congress.records import (
+    cycle_record,
+    issuer_of,
+    load_submission,
+    submission_record,
+)
+from portal.documents.achievement_report import build_achievement_report
+from portal.documents.congress_lists import build_lists
+from portal.documents.proposal import build_department_proposal, build_unit_proposal
+from portal.exemplars.models import ExemplarKind, RecognitionLevel
+from tests.congress.factories import make_exemplar, make_submission, make_title
+
+ON = date(2025, 6, 5)
+
+
+def _records(world):
+    title = make_title(world.org)
+    person = make_exemplar(
+        world.unit_a,
+        "Nguyễn Thị Hoa",
+        position="Phó Trưởng phòng",
+        year_recognised=2023,
+        level=RecognitionLevel.DEPARTMENT,
+    )
+    team = make_exemplar(
+        world.unit_a,
+        "Tổ Quan trắc môi trường",
+        kind=ExemplarKind.COLLECTIVE,
+        field_of_work="Quan trắc",
+    )
+    submission = make_submission(world.unit_a, world.period, title, [person, team])
+    services.save_cycle(
+        world.period,
+        {
+            "term_label": "2020-2025",
+            "next_term_label": "2025-2030",
+            "sector_congress": "Đại hội Thi đua yêu nước ngành TN&MT lần thứ V",
+            "provincial_congress": "Đại hội Thi đua yêu nước tỉnh Quảng Bình lần thứ VI",
+            "signer_name": "Nguyễn Huệ",
+        },
+    )
+    record = submission_record(load_submission(submission.id))
+    return record, issuer_of(world.org), cycle_record(services.cycle_for(world.period))
+
+
+def _text(document):
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.extend(cell.text for cell in row.cells)
+    return "\n".join(parts)
+
+
+def _check_format(document):
+    section = document.sections[0]
+    assert abs(section.page_width - Mm(210)) < Mm(0.5)
+    assert Mm(29.9) <= section.left_margin <= Mm(35.1)
+    assert Mm(14.9) <= section.right_margin <= Mm(20.1)
+    assert document.styles["Normal"].font.name == "Times New Roman"
+    assert Pt(13) <= document.styles["Normal"].font.size <= Pt(14)
+    head = document.tables[0].rows[0].cells
+    right = [p for p in head[1].paragraphs]
+    assert right[0].text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and right[0].runs[0].bold
+    assert right[1].text == "Độc lập - Tự do - Hạnh phúc" and right[1].runs[0].underline
+    assert right[2].text == "Quảng Bình, ngày 05 tháng 06 năm 2025" and right[2].runs[0].italic
+    return head
+
+
+def test_individual_and_collective_achievement_reports(world, tmp_path):
+    record, issuer, cycle = _records(world)
+    person, team = sorted(record.nominees, key=lambda n: n.collective)
+    doc = Document(build_achievement_report(person, issuer, cycle, ON, tmp_path / "p.docx"))
+    _check_format(doc)
+    text = _text(doc)
+    assert "BÁO CÁO THÀNH TÍCH" in text and "I. SƠ LƯỢC LÝ LỊCH" in text
+    assert "II. THÀNH TÍCH ĐẠT ĐƯỢC" in text and "III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐẠT" in text
+    assert "Chức vụ: Phó Trưởng phòng." in text
+    assert "Nguyễn Thị Hoa dẫn đầu phong trào" in text
+    assert "Bằng khen của Chủ tịch UBND tỉnh" in text
+    assert "Điển hình tiên tiến cấp Sở" in text
+    assert "lần thứ VI" in text  # provincial delegate
+    doc2 = Document(build_achievement_report(team, issuer, cycle, ON, tmp_path / "t.docx"))
+    text2 = _text(doc2)
+    assert "I. ĐẶC ĐIỂM TÌNH HÌNH" in text2 and "Lĩnh vực hoạt động: Quan trắc." in text2
+
+
+def test_unit_and_department_proposals(world, tmp_path):
+    record, issuer, cycle = _records(world)
+    unit_doc = Document(build_unit_proposal(record, issuer, cycle, ON, tmp_path / "u.docx"))
+    _check_format(unit_doc)
+    text = _text(unit_doc)
+    assert "TỜ TRÌNH" in text and "20/05/2025" in text and "85 người" in text
+    dept = Document(build_department_proposal([record], issuer, cycle, ON, tmp_path / "d.docx"))
+    head = _check_format(dept)
+    left = [p.text for p in head[0].paragraphs]
+    assert left[0] == "UBND TỈNH QUẢNG BÌNH"
+    assert left[1] == "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG TỈNH QUẢNG BÌNH"
+    assert left[3] == "Số: .../TTr-STNMT"
+    table = dept.tables[1]
+    assert [c.text for c in table.rows[0].cells][:2] == ["STT", "Tên tập thể, cá nhân"]
+    names = [row.cells[1].text for row in table.rows[1:]]
+    assert names == ["Nguyễn Thị Hoa", "Tổ Quan trắc môi trường"]
+    text = _text(dept)
+    assert "KT. GIÁM ĐỐC" in text and "Nơi nhận:" in text and "Nguyễn Huệ" in text
+
+
+def test_excel_lists(world, tmp_path):
+    record, _issuer, cycle = _records(world)
+    workbook = load_workbook(build_lists([record], cycle, tmp_path / "l.xlsx"))
+    commendation = workbook["Đề nghị khen thưởng"]
+    assert [c.value for c in commendation[1]][:3] == ["STT", "Đơn vị", "Tên tập thể, cá nhân"]
+    assert commendation.max_row == 2  # only the first nominee has an award title
+    assert commendation["C2"].value == "Nguyễn Thị Hoa"
+    delegates = workbook["Đại biểu dự Đại hội"]
+    # both are sector delegates; the first is also a provincial delegate
+    assert delegates.max_row == 4
+
+
+def test_same_records_give_same_bytes(world, tmp_path):
+    record, issuer, cycle = _records(world)
+    a = build_unit_proposal(record, issuer, cycle, ON, tmp_path / "a.docx").read_bytes()
+    b = build_unit_proposal(record, issuer, cycle, ON, tmp_path / "b.docx").read_bytes()
+    assert a == b
+
+
+def test_minutes_with_vote_results(world, tmp_path):
+    from portal.documents.minutes import MinutesRecord, VoteRow, build_minutes
+
+    _record, issuer, cycle = _records(world)
+    minutes = MinutesRecord(
+        "Phiên bình xét khen thưởng năm 2024",
+        date(2025, 1, 8),
+        "Phòng họp tầng 3",
+        [
+            VoteRow("Nguyễn Thị Hoa", "Bằng khen của Chủ tịch UBND tỉnh", 9, 8, 1, 0, True),
+            VoteRow("Tổ Quan trắc", "Giấy khen của Giám đốc Sở", 9, 4, 3, 2, False),
+        ],
+    )
+    doc = Document(build_minutes(minutes, issuer, cycle, tmp_path / "m.docx"))
+    head = doc.tables[0].rows[0].cells
+    assert head[0].paragraphs[3].text == "Số: .../BB-STNMT"
+    assert head[1].paragraphs[2].text == "Quảng Bình, ngày 08 tháng 01 năm 2025"
+    rows = [[c.text for c in r.cells] for r in doc.tables[1].rows]
+    assert rows[1] == [
+        "1",
+        "Nguyễn Thị Hoa",
+        "Bằng khen của Chủ tịch UBND tỉnh",
+        "9",
+        "8",
+        "1",
+        "0",
+        "Đạt",
+    ]
+    assert rows[2][-1] == "Không đạt"
+    assert "Số đề nghị đạt: 1/2." in _text(doc)
