@@ -136,8 +136,9 @@ def test_two_threads_sweeping_at_once_send_each_reminder_once(app, crowd, monkey
         thread.join(timeout=120)
     assert not errors, errors
     delivered = [int(r.split(", ")[1].split()[0]) for r in results]
-    # Both sweeps delivered some; between them, each reminder was delivered by one.
-    assert sum(delivered) == crowd and min(delivered) > 0, results
+    # Between them, each reminder was delivered by exactly one sweep. (Which sweep
+    # wins each chunk depends on the scheduler, so the split is not asserted.)
+    assert sum(delivered) == crowd, results
     assert_exactly_once(crowd)
 
 
