@@ -1,8 +1,10 @@
-"""Sweeps that overlap (two threads, two worker processes) against one SQLite file
-still deliver each (item, recipient, stage) exactly once."""
+"""Sweeps that overlap (two threads, two worker processes) against one database (a
+SQLite file, or the suite's PostgreSQL) still deliver each (item, recipient, stage)
+exactly once."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -21,6 +23,7 @@ from portal.deadlines.reminders import sweep_reminders
 from portal.extensions import db
 from portal.jobs.queues import enqueue
 from portal.mail.models import MailMessage, MailStatus
+from tests.conftest import _empty_all_tables
 
 from .helpers import make_deadline, vn
 
@@ -28,13 +31,22 @@ WORKER_SCRIPT = Path(__file__).with_name("worker_process.py")
 MOMENT = vn(2025, 12, 15, 8)
 
 
+def shared_database_url(tmp_path) -> str:
+    """The suite's database when it is a server (PostgreSQL), else a SQLite file:
+    several connections must see the same data."""
+    url = os.environ.get("TEST_DATABASE_URL", "")
+    if not url or url.startswith("sqlite"):
+        return f"sqlite:///{tmp_path / 'portal.db'}"
+    return url.replace("postgresql://", "postgresql+psycopg://", 1)
+
+
 @pytest.fixture
 def app(tmp_path, redis_server):
-    """The suite's app, on a SQLite file that several connections share."""
+    """The suite's app, on a database that several connections share."""
     app = create_app(
         "testing",
         overrides={
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'portal.db'}",
+            "SQLALCHEMY_DATABASE_URI": shared_database_url(tmp_path),
             "INSTANCE_DIR": tmp_path,
             "UPLOAD_DIR": tmp_path / "uploads",
             "SERVER_NAME": None,
@@ -43,11 +55,14 @@ def app(tmp_path, redis_server):
     app.extensions["portal_redis"] = redis_server
     redis_server.flushdb()
     with app.app_context():
-        # No fsync per commit: only speed; locking between connections is unchanged.
-        event.listen(db.engine, "connect", _no_fsync)
+        if db.engine.dialect.name == "sqlite":
+            # No fsync per commit: only speed; locking between connections is unchanged.
+            event.listen(db.engine, "connect", _no_fsync)
         db.create_all()
         yield app
         db.session.remove()
+        if db.engine.dialect.name != "sqlite":
+            _empty_all_tables()
         db.engine.dispose()
 
 
