@@ -1,0 +1,74 @@
+"""Helpers of the browser journeys: demo logins, signing in, and the axe + screenshot check."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+import config
+
+# Debian's Chromium (apt-get install chromium); E2E_CHROMIUM points elsewhere, e.g. to check
+# that the journeys skip cleanly when no browser is there.
+CHROMIUM = os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SKIP_MESSAGE = (
+    f"Chromium not found at {CHROMIUM}: the browser journeys are skipped; "
+    "install it with apt-get install chromium"
+)
+
+DOMAIN = "demo.stnmt.quangbinh.gov.vn"
+DEMO_PASSWORD = "demo@2025"
+OFFICE = f"vanphong@{DOMAIN}"
+VIEWER = f"giamdoc@{DOMAIN}"
+COUNCIL = [f"hoidong{n}@{DOMAIN}" for n in (1, 2, 3)]
+COORDINATOR = f"thidua.moitruong@{DOMAIN}"  # Phòng Môi trường
+OTHER_COORDINATOR = f"thidua.thanhtra@{DOMAIN}"  # Thanh tra Sở, another unit
+STAFF = f"canbo1.moitruong@{DOMAIN}"
+
+AXE_JS = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
+OUTPUT_DIR = Path(config.BASE_DIR) / "test-output" / "e2e"
+BLOCKING_IMPACTS = ("serious", "critical")
+LOGIN_URL = re.compile(r"/login(\?|$)")
+
+
+def login(page: Page, email: str, password: str = DEMO_PASSWORD) -> None:
+    """Sign in through the login form, as a person would, and check it let us in."""
+    page.goto("/login")
+    page.get_by_label("Email", exact=True).fill(email)
+    page.get_by_label("Mật khẩu", exact=True).fill(password)
+    page.get_by_role("button", name="Đăng nhập").click()
+    expect(page).not_to_have_url(LOGIN_URL, timeout=15_000)
+
+
+def check_page(page: Page, name: str) -> None:
+    """Save a full-page screenshot as test-output/e2e/<name>.png, then run axe-core and
+    fail on every serious or critical violation, listing its nodes."""
+    OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
+    page.wait_for_load_state("load")
+    page.screenshot(path=str(OUTPUT_DIR / f"{name}.png"), full_page=True)
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
+    results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    blocking = [v for v in results["violations"] if v.get("impact") in BLOCKING_IMPACTS]
+    assert not blocking, f"axe on {name} ({page.url}):\n" + describe(blocking)
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"- [{violation['impact']}] {violation['id']}: {violation['help']}")
+        for node in violation["nodes"]:
+            summary = (node.get("failureSummary") or "").replace("\n", " ")
+            lines.append(f"    {json.dumps(node['target'])} {summary}")
+    return "\n".join(lines)
