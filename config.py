@@ -65,6 +65,8 @@ class Config:
         self.PASSWORD_RESET_MAX_AGE = int(env.get("PASSWORD_RESET_MAX_AGE", "3600"))
         self.ITEMS_PER_PAGE = 25
         self.RQ_QUEUES = ["mail", "default", "long"]
+        # When the scheduler runs the deadline reminder sweep (5-field cron, UTC).
+        self.REMINDER_SWEEP_CRON = env.get("REMINDER_SWEEP_CRON", "").strip() or "*/10 * * * *"
         self.SQLALCHEMY_RECORD_QUERIES = False
 
     def as_dict(self) -> dict:

@@ -3,9 +3,13 @@ as `PERIODIC = [PeriodicJob(...)]`; the scheduler started by worker.py runs them
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+from croniter import croniter
+from flask import current_app, has_app_context
 
 from portal.jobs.queues import DEFAULT
 
@@ -16,6 +20,8 @@ class PeriodicJob:
     cron: str  # standard 5-field cron expression, evaluated in UTC
     queue: str = DEFAULT
     args: tuple = ()
+    # A configuration key that, when set, replaces `cron` (e.g. REMINDER_SWEEP_CRON).
+    cron_setting: str = ""
 
 
 def collect_periodic_jobs() -> list[PeriodicJob]:
@@ -25,5 +31,17 @@ def collect_periodic_jobs() -> list[PeriodicJob]:
     for name in CAPABILITIES:
         module = capability_module(name, "periodic")
         if module is not None:
-            jobs.extend(getattr(module, "PERIODIC", []))
+            jobs.extend(configured(job) for job in getattr(module, "PERIODIC", []))
     return jobs
+
+
+def configured(job: PeriodicJob) -> PeriodicJob:
+    """The job with its cron taken from the application's settings, when it names one.
+    A bad expression stops the scheduler here, naming the setting, rather than deep
+    inside RQ."""
+    if not job.cron_setting or not has_app_context():
+        return job
+    cron = (current_app.config.get(job.cron_setting) or "").strip() or job.cron
+    if not croniter.is_valid(cron):
+        raise ValueError(f"{job.cron_setting}={cron!r} is not a valid 5-field cron expression")
+    return dataclasses.replace(job, cron=cron)
