@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install translations lint format clean
+.PHONY: run test install translations chromium lint format clean
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,8 +22,16 @@ translations: $(STAMP)
 run: install
 	$(BIN)/python -m portal.jobs.launcher $(RUN_ARGS)
 
-test: install
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+# The suite runs on every core (pytest-xdist, at most 4 workers); the browser journeys
+# stay together on one worker, sharing one portal. TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= auto
+test: install chromium
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --maxprocesses 4 --dist loadgroup $(PYTEST_ARGS)
+
+# Debian's Chromium for the browser journeys: installed when missing and possible,
+# otherwise those journeys are skipped with a message.
+chromium:
+	@./.ci/ensure-chromium
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

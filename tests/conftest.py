@@ -25,6 +25,46 @@ from portal.periods.models import PlanPeriod
 PASSWORD = "mat-khau-thu-nghiem-1"
 
 
+def pytest_configure(config):
+    """Under pytest-xdist each worker gets its own PostgreSQL database and Redis
+    database number, so that workers never empty each other's tables or keys."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return
+    index = int(worker.removeprefix("gw") or 0)
+    database_url = os.environ.get("TEST_DATABASE_URL", "")
+    if database_url.startswith("postgres"):
+        os.environ["TEST_DATABASE_URL"] = _worker_database(database_url, worker)
+    redis_url = os.environ.get("TEST_REDIS_URL")
+    if redis_url:
+        base = _split_redis_url(redis_url)
+        os.environ["TEST_REDIS_URL"] = f"{base[0]}/{base[1] - index}"
+
+
+def _split_redis_url(url: str) -> tuple[str, int]:
+    """("redis://host:port", db) of a Redis URL; the database defaults to 15."""
+    head, _, tail = url.rstrip("/").rpartition("/")
+    if head.endswith("/") or not tail.isdigit():
+        return url.rstrip("/"), 15
+    return head, int(tail)
+
+
+def _worker_database(url: str, worker: str) -> str:
+    """A fresh `<database>_<worker>` next to the configured one."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    name = f"{parsed.database}_{worker}"
+    admin = parsed.set(drivername="postgresql", database="postgres").render_as_string(
+        hide_password=False
+    )
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return parsed.set(database=name).render_as_string(hide_password=False)
+
+
 @pytest.fixture(scope="session")
 def redis_server(tmp_path_factory) -> Redis:
     """One Redis for the session; emptied before each test. TEST_REDIS_URL when set
