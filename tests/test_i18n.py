@@ -1,4 +1,4 @@
-"""English UI: choosing English translates the shell and sign-in pages; Vietnamese by default."""
+"""English UI: a complete catalogue; shell, sign-in and capability pages in English on request."""
 
 from __future__ import annotations
 
