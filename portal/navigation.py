@@ -28,7 +28,7 @@ class NavItem:
 
 
 NAV_ITEMS = (
-    NavItem("dashboards.index", _l("Tổng quan"), (Role.OFFICE_ADMIN, Role.VIEWER, Role.COUNCIL_MEMBER)),
+    NavItem("dashboards.index", _l("Tổng quan"), ANY),
     NavItem("exemplars.index", _l("Điển hình"), READERS),
     NavItem("propagation.index", _l("Tuyên truyền"), READERS),
     NavItem("training.index", _l("Tập huấn"), READERS),

@@ -1,0 +1,214 @@
+"""The matrix as it is shown: one cell per obligation with its state in words, an
+icon, a colour (never the only signal), a link to the detail, and the totals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flask import url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from portal.council.labels import COVERAGE_LABELS, COVERAGE_TONES
+from portal.dashboards.services import Obligations
+from portal.exemplars.labels import QUOTA_FLAG_LABELS, QUOTA_FLAG_TONES
+from portal.periods.models import PlanPeriod
+from portal.reviews.deadlines import PUNCTUALITY_LABELS, Punctuality
+from portal.reviews.states import STATE_LABELS, SUBMITTED_STATES, ReviewState
+
+COLUMNS = (
+    ("quota", _l("Điển hình trong năm (chỉ tiêu 1-2)")),
+    ("assessment", _l("Tự đánh giá")),
+    ("report", _l("Báo cáo năm")),
+    ("inspections", _l("Kiểm tra: kế hoạch / đã kiểm tra")),
+    ("open_findings", _l("Kết luận chưa đóng")),
+    ("overdue_findings", _l("Kết luận quá hạn")),
+    ("congress", _l("Hồ sơ Đại hội")),
+)
+
+QUOTA_ICONS = {
+    "below": "exclamation-triangle-fill",
+    "ok": "check-circle-fill",
+    "above": "arrow-up-circle-fill",
+}
+COVERAGE_ICONS = {
+    "done": "check-circle-fill",
+    "planned": "calendar-event",
+    "not_covered": "dash-circle",
+}
+STATE_ICONS = {
+    ReviewState.DRAFT: "pencil",
+    ReviewState.SUBMITTED: "hourglass-split",
+    ReviewState.RETURNED: "arrow-counterclockwise",
+    ReviewState.RESUBMITTED: "hourglass-split",
+    ReviewState.ACCEPTED: "check-circle-fill",
+}
+STATE_CELL_TONES = {
+    ReviewState.DRAFT: "secondary",
+    ReviewState.SUBMITTED: "primary",
+    ReviewState.RETURNED: "warning",
+    ReviewState.RESUBMITTED: "primary",
+    ReviewState.ACCEPTED: "success",
+}
+
+
+@dataclass(frozen=True)
+class Cell:
+    key: str
+    label: str  # the state in words
+    tone: str  # a Bootstrap tone
+    icon: str  # a Bootstrap Icons name
+    met: bool | None  # the obligation is met; None: not counted
+    url: str
+    text: str = ""  # the number(s) shown in the cell
+    detail: str = ""  # a second line
+    values: tuple[int, ...] = ()  # added up in the column total
+
+
+@dataclass
+class Row:
+    unit_id: int
+    unit_name: str
+    cells: list[Cell]
+
+    @property
+    def met(self) -> int:
+        return sum(1 for c in self.cells if c.met)
+
+    @property
+    def counted(self) -> int:
+        return sum(1 for c in self.cells if c.met is not None)
+
+
+@dataclass
+class ColumnTotal:
+    key: str
+    met: int = 0
+    counted: int = 0
+    values: list[int] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " / ".join(str(v) for v in self.values)
+
+
+def review_cell(key: str, record, punctuality: Punctuality | None, url: str) -> Cell:
+    """A self-assessment, an annual report or a congress submission: its review
+    state, and whether it was handed in on time."""
+    state = ReviewState(record.state) if record is not None else None
+    overdue = punctuality == Punctuality.OVERDUE
+    if state is None:
+        label, tone, icon = _("Chưa lập"), "secondary", "dash-circle"
+    else:
+        label, tone, icon = str(STATE_LABELS[state]), STATE_CELL_TONES[state], STATE_ICONS[state]
+    if overdue and state in (None, ReviewState.DRAFT):
+        tone, icon = "danger", "x-circle-fill"
+    detail = str(PUNCTUALITY_LABELS[punctuality]) if punctuality is not None else ""
+    return Cell(key, label, tone, icon, state in SUBMITTED_STATES, url, detail=detail)
+
+
+def count_cell(key: str, count: int, bad_tone: str, bad_icon: str, url: str) -> Cell:
+    """A number of findings: none is good."""
+    if count:
+        return Cell(
+            key,
+            _("Còn %(n)s", n=count),
+            bad_tone,
+            bad_icon,
+            False,
+            url,
+            str(count),
+            values=(count,),
+        )
+    return Cell(key, _("Không có"), "success", "check-circle-fill", True, url, "0", values=(0,))
+
+
+def matrix_row(row: Obligations, period: PlanPeriod, year: int) -> Row:
+    unit_id = row.unit.id
+    flag, coverage = row.quota_flag, row.coverage.value
+    findings = {"unit_id": unit_id, "year": year}
+    cells = [
+        Cell(
+            "quota",
+            str(QUOTA_FLAG_LABELS[flag]),
+            QUOTA_FLAG_TONES[flag],
+            QUOTA_ICONS[flag],
+            flag != "below",
+            url_for("exemplars.quota", period_id=period.id),
+            str(row.quota_count),
+            values=(row.quota_count,),
+        ),
+        review_cell(
+            "assessment",
+            row.assessment.record,
+            row.assessment.punctuality,
+            _record_url("assessments", row.assessment.record, period),
+        ),
+        review_cell(
+            "report",
+            row.report.record,
+            row.report.punctuality,
+            _record_url("annualreports", row.report.record, period),
+        ),
+        Cell(
+            "inspections",
+            str(COVERAGE_LABELS[coverage]),
+            COVERAGE_TONES[coverage],
+            COVERAGE_ICONS[coverage],
+            coverage == "done",
+            url_for("inspections.index", unit_id=unit_id, year=year),
+            f"{row.planned_inspections} / {row.done_inspections}",
+            values=(row.planned_inspections, row.done_inspections),
+        ),
+        count_cell(
+            "open_findings",
+            row.open_findings,
+            "warning",
+            "exclamation-circle-fill",
+            url_for("inspections.findings_index", status="not_closed", **findings),
+        ),
+        count_cell(
+            "overdue_findings",
+            row.overdue_findings,
+            "danger",
+            "exclamation-octagon-fill",
+            url_for("inspections.findings_index", overdue=1, **findings),
+        ),
+        review_cell(
+            "congress",
+            row.congress,
+            row.congress_punctuality,
+            _record_url("congress", row.congress, period),
+        ),
+    ]
+    return Row(unit_id, row.unit.name, cells)
+
+
+def _record_url(capability: str, record, period: PlanPeriod) -> str:
+    if record is None:
+        return url_for(f"{capability}.index", period_id=period.id)
+    ids = {
+        "assessments": "assessment_id",
+        "annualreports": "report_id",
+        "congress": "submission_id",
+    }
+    return url_for(f"{capability}.view", **{ids[capability]: record.id})
+
+
+def matrix_rows(rows: list[Obligations], period: PlanPeriod, year: int) -> list[Row]:
+    return [matrix_row(row, period, year) for row in rows]
+
+
+def column_totals(rows: list[Row]) -> list[ColumnTotal]:
+    """Per column: how many units meet the obligation, and the sums of its numbers."""
+    totals = [ColumnTotal(key) for key, _label in COLUMNS]
+    for row in rows:
+        for total, cell in zip(totals, row.cells, strict=True):
+            if cell.met is not None:
+                total.counted += 1
+                total.met += int(cell.met)
+            if cell.values:
+                if not total.values:
+                    total.values = [0] * len(cell.values)
+                total.values = [a + b for a, b in zip(total.values, cell.values, strict=True)]
+    return totals

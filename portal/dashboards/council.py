@@ -1,0 +1,144 @@
+"""The council member's dashboard: their units of the year, their planned and done
+inspections, the findings waiting for their verification, the rounds they vote in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import selectinload
+
+from portal.accounts.models import User
+from portal.consideration.models import (
+    ConsiderationRound,
+    Nomination,
+    RoundMember,
+    RoundStatus,
+    Vote,
+)
+from portal.council.models import SupervisionPlanItem, SupervisionPlanMember
+from portal.extensions import db
+from portal.inspections.models import FindingStatus, Inspection, InspectionFinding, InspectionMember
+from portal.organizations.models import Unit
+from portal.tenancy import assigned_unit_ids, visible_unit_ids
+
+
+def assigned_units(user: User, year: int) -> list[Unit]:
+    """The units the member is assigned to for `year` (and may still see)."""
+    ids = assigned_unit_ids(user, year) & visible_unit_ids(user)
+    return list(
+        db.session.scalars(select(Unit).where(Unit.id.in_(ids or {-1})).order_by(Unit.name))
+    )
+
+
+def _inspector_clause(user: User):
+    """Inspections the member led or attended."""
+    attended = select(InspectionMember.inspection_id).where(InspectionMember.user_id == user.id)
+    return or_(Inspection.lead_inspector_id == user.id, Inspection.id.in_(attended))
+
+
+@dataclass(frozen=True)
+class PlannedInspection:
+    item: SupervisionPlanItem
+    done: bool  # an inspection was recorded against it
+
+
+def planned_inspections(user: User, year: int) -> list[PlannedInspection]:
+    """The supervision plan items of the year the member takes part in."""
+    items = db.session.scalars(
+        select(SupervisionPlanItem)
+        .join(SupervisionPlanMember, SupervisionPlanMember.plan_item_id == SupervisionPlanItem.id)
+        .where(
+            SupervisionPlanMember.user_id == user.id,
+            SupervisionPlanItem.year == year,
+            SupervisionPlanItem.unit_id.in_(visible_unit_ids(user) or {-1}),
+        )
+        .options(selectinload(SupervisionPlanItem.unit))
+        .order_by(SupervisionPlanItem.month, SupervisionPlanItem.id)
+    ).all()
+    linked = set(
+        db.session.scalars(
+            select(Inspection.plan_item_id).where(
+                Inspection.plan_item_id.in_([i.id for i in items] or [-1])
+            )
+        )
+    )
+    return [PlannedInspection(item, item.id in linked) for item in items]
+
+
+def done_inspections(user: User, year: int) -> list[Inspection]:
+    """The inspections of the year the member led or attended, newest first."""
+    return list(
+        db.session.scalars(
+            select(Inspection)
+            .where(
+                _inspector_clause(user),
+                Inspection.year == year,
+                Inspection.unit_id.in_(visible_unit_ids(user) or {-1}),
+            )
+            .options(selectinload(Inspection.unit))
+            .order_by(Inspection.inspection_date.desc(), Inspection.id.desc())
+        )
+    )
+
+
+def findings_to_verify(user: User) -> list[InspectionFinding]:
+    """Findings the unit has answered, of inspections the member led or attended
+    (any year: they wait until someone verifies them)."""
+    return list(
+        db.session.scalars(
+            select(InspectionFinding)
+            .join(Inspection, Inspection.id == InspectionFinding.inspection_id)
+            .where(
+                _inspector_clause(user),
+                InspectionFinding.status == FindingStatus.ANSWERED,
+                InspectionFinding.unit_id.in_(visible_unit_ids(user) or {-1}),
+            )
+            .options(
+                selectinload(InspectionFinding.unit), selectinload(InspectionFinding.inspection)
+            )
+            .order_by(InspectionFinding.updated_at, InspectionFinding.id)
+        )
+    )
+
+
+@dataclass(frozen=True)
+class OpenRound:
+    round: ConsiderationRound
+    nominations: int
+    voted: int  # nominations the member has a vote on (never which choice)
+
+    @property
+    def remaining(self) -> int:
+        return max(self.nominations - self.voted, 0)
+
+
+def open_rounds(user: User) -> list[OpenRound]:
+    """Open consideration rounds of the organization in which the member has a seat."""
+    rounds = db.session.scalars(
+        select(ConsiderationRound)
+        .join(RoundMember, RoundMember.round_id == ConsiderationRound.id)
+        .where(
+            ConsiderationRound.organization_id == user.organization_id,
+            ConsiderationRound.status == RoundStatus.OPEN,
+            RoundMember.user_id == user.id,
+        )
+        .order_by(ConsiderationRound.meeting_date, ConsiderationRound.id)
+    ).all()
+    ids = [r.id for r in rounds] or [-1]
+    nominations = dict(
+        db.session.execute(
+            select(Nomination.round_id, func.count(Nomination.id))
+            .where(Nomination.round_id.in_(ids))
+            .group_by(Nomination.round_id)
+        ).all()
+    )
+    voted = dict(
+        db.session.execute(
+            select(Vote.round_id, func.count(func.distinct(Vote.nomination_id)))
+            .join(RoundMember, RoundMember.id == Vote.member_id)
+            .where(Vote.round_id.in_(ids), RoundMember.user_id == user.id)
+            .group_by(Vote.round_id)
+        ).all()
+    )
+    return [OpenRound(r, nominations.get(r.id, 0), voted.get(r.id, 0)) for r in rounds]

@@ -1,0 +1,147 @@
+"""The dashboards: the organization's (Office, Director), a unit's, a council member's."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask import Blueprint, abort, render_template, request
+from flask_login import current_user, login_required
+
+from portal.accounts.models import Role
+from portal.dashboards import cells, charts, council
+from portal.dashboards.export import workbook_response
+from portal.dashboards.services import Selection, obligations, select_period_year
+from portal.deadlines.views import ITEM_KIND_LABELS, upcoming_items
+from portal.extensions import db
+from portal.formatting import VN_TZ, today_vn
+from portal.tenancy import ORG_WIDE_READERS, get_unit_or_404, roles_required, visible_units
+
+bp = Blueprint("dashboards", __name__, url_prefix="/dashboards", template_folder="templates")
+
+UPCOMING_DAYS = 90
+UPCOMING_SHOWN = 10
+
+
+def _selection() -> Selection:
+    return select_period_year(
+        current_user.organization_id,
+        request.args.get("period_id", type=int),
+        request.args.get("year", type=int),
+        today_vn(),
+    )
+
+
+def _matrix(units: list, selection: Selection) -> list[cells.Row]:
+    now = datetime.now(VN_TZ)
+    facts = obligations(units, selection.period, selection.year, now.date(), now)
+    return cells.matrix_rows(facts, selection.period, selection.year)
+
+
+def _charts(units: list, selection: Selection, unit_id: int | None = None) -> list[charts.Chart]:
+    return charts.all_charts(
+        units, selection.period, selection.year, today_vn(), current_user.organization_id, unit_id
+    )
+
+
+@bp.get("/")
+@login_required
+def index():
+    """Each role's own dashboard: the organization's for the Office and the Director,
+    the council's for a member, the unit's for its people."""
+    if current_user.has_role(*ORG_WIDE_READERS):
+        return organization()
+    if current_user.has_role(Role.COUNCIL_MEMBER):
+        return council_dashboard()
+    if current_user.primary_unit_id:
+        return unit(current_user.primary_unit_id)
+    abort(403)
+
+
+def organization():
+    selection = _selection()
+    if selection.period is None:
+        return render_template("dashboards/no_period.html")
+    units = db.session.scalars(visible_units(current_user, active_only=True)).all()
+    rows = _matrix(units, selection)
+    return render_template(
+        "dashboards/organization.html",
+        selection=selection,
+        columns=cells.COLUMNS,
+        rows=rows,
+        totals=cells.column_totals(rows),
+        charts=_charts(units, selection),
+    )
+
+
+@bp.get("/export.xlsx")
+@roles_required(*ORG_WIDE_READERS)
+def export():
+    selection = _selection()
+    if selection.period is None:
+        abort(404)
+    units = db.session.scalars(visible_units(current_user, active_only=True)).all()
+    rows = _matrix(units, selection)
+    return workbook_response(
+        f"tong-quan-{selection.period.name}-{selection.year}.xlsx",
+        rows,
+        cells.column_totals(rows),
+        _charts(units, selection),
+    )
+
+
+@bp.get("/units/<int:unit_id>")
+@login_required
+def unit(unit_id: int):
+    record = get_unit_or_404(unit_id)
+    selection = _selection()
+    if selection.period is None:
+        return render_template("dashboards/no_period.html")
+    (row,) = _matrix([record], selection)
+    items = upcoming_items({record.id}, UPCOMING_DAYS)[:UPCOMING_SHOWN]
+    return render_template(
+        "dashboards/unit.html",
+        unit=record,
+        selection=selection,
+        columns=cells.COLUMNS,
+        row=row,
+        charts=_charts([record], selection, record.id),
+        upcoming=items,
+        upcoming_days=UPCOMING_DAYS,
+        item_labels=ITEM_KIND_LABELS,
+    )
+
+
+@bp.get("/units/<int:unit_id>/export.xlsx")
+@login_required
+def unit_export(unit_id: int):
+    record = get_unit_or_404(unit_id)
+    selection = _selection()
+    if selection.period is None:
+        abort(404)
+    rows = _matrix([record], selection)
+    return workbook_response(
+        f"tong-quan-don-vi-{record.id}-{selection.period.name}-{selection.year}.xlsx",
+        rows,
+        None,
+        _charts([record], selection, record.id),
+    )
+
+
+@bp.get("/council")
+@roles_required(Role.COUNCIL_MEMBER)
+def council_dashboard():
+    selection = _selection()
+    if selection.period is None:
+        return render_template("dashboards/no_period.html")
+    year = selection.year
+    units = council.assigned_units(current_user, year)
+    return render_template(
+        "dashboards/council.html",
+        selection=selection,
+        columns=cells.COLUMNS,
+        rows=_matrix(units, selection),
+        planned=council.planned_inspections(current_user, year),
+        done=council.done_inspections(current_user, year),
+        to_verify=council.findings_to_verify(current_user),
+        rounds=council.open_rounds(current_user),
+    )
