@@ -40,6 +40,8 @@ CATEGORY_LABELS = {
     "finding_assigned": _l("Kết luận kiểm tra"),
     "announcement": _l("Thông báo chung"),
     "compilation_done": _l("Tổng hợp hồ sơ xong"),
+    "digest": _l("Thư tổng hợp thông báo"),
+    "account_setup": _l("Tạo tài khoản"),
 }
 
 

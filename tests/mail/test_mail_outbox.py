@@ -282,3 +282,20 @@ def test_a_wrong_address_is_shown_next_to_the_field(world, login_as):
     assert "invalid-feedback" in text
     assert db.session.scalar(db.select(db.func.count(MailMessage.id))) == 0
     assert get_queue(MAIL).count == 0
+
+
+def test_every_mail_category_the_portal_uses_has_a_label():
+    """The outbox names each kind of message; a new category must get a label."""
+    import re
+    from pathlib import Path
+
+    from portal.mail.outbox import CATEGORY_LABELS
+
+    source = Path(__file__).resolve().parents[2] / "portal"
+    used = {
+        match
+        for path in source.rglob("*.py")
+        for match in re.findall(r'category="([a-z_]+)"', path.read_text(encoding="utf-8"))
+    }
+    assert "digest" in used
+    assert used - set(CATEGORY_LABELS) == set()
