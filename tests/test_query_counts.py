@@ -1,0 +1,222 @@
+"""No dashboard or list page runs more SQL queries when there is ten times more data.
+
+Every GET page of the url_map is visited (but for the short list of exclusions
+below) as each role that may see it, with the programme at scale 1 and at scale 10
+(tests/programme_data.py); the first and the second page of a paginated list are
+both counted. A page's count must be the same every time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pytest
+from sqlalchemy import func, select
+
+from portal import create_app
+from portal.exemplars.models import Exemplar
+from portal.extensions import db
+from tests.conftest import World, _empty_all_tables, _is_memory_sqlite, count_queries
+from tests.programme_data import fill_programme
+
+SCALES = (1, 10)
+ROLES = ("office", "viewer", "council", "coordinator_a", "staff_a", None)  # None: not signed in
+
+# GET endpoints that are no list or summary page, each with its reason.
+EXCLUDED = {
+    "static": "a file",
+    "bootstrap.static": "a file",
+    "health.healthz": "the servers' health, no programme data",
+    "i18n.set_language": "a redirect that stores the language",
+    "home.index": "a redirect to the person's workspace or dashboard, counted there",
+    "accounts.login": "a form",
+    "accounts.forgot_password": "a form",
+    "accounts.change_password": "a form",
+    "admin.import_users": "an empty upload form",
+    "mail.send_test": "a form that sends a test email",
+    "notifications.preferences": "the person's own settings form",
+}
+# Forms to create ("new_unit", "plan_item_new", "create") or edit ("edit_unit") one record.
+FORM_WORDS = {"new", "create", "edit"}
+# URL parameters filled from the world; any other names one record (a detail page).
+WORLD_PARAMETERS = {"unit_id": lambda world: world.unit_a.id}
+IN_LIST = re.compile(r"IN \((\?|%\(\w+\)s|\$\d+)(, (\?|%\(\w+\)s|\$\d+))*\)")
+
+
+def page_endpoints(app) -> dict[str, str]:
+    """endpoint -> URL of every GET page that lists or summarises data."""
+    pages = {}
+    for rule in app.url_map.iter_rules():
+        words = set(rule.endpoint.rsplit(".", 1)[-1].split("_"))
+        if "GET" not in rule.methods or rule.endpoint in EXCLUDED or words & FORM_WORDS:
+            continue
+        if set(rule.arguments) <= set(WORLD_PARAMETERS):
+            pages[rule.endpoint] = rule.rule
+    return pages
+
+
+@dataclass
+class Visit:
+    status: int
+    statements: list[str]
+    has_second_page: bool
+
+    @property
+    def queries(self) -> int:
+        return len(self.statements)
+
+
+@dataclass
+class Survey:
+    pages: dict[str, str]
+    # (endpoint, role, scale, page number) -> Visit
+    visits: dict[tuple, Visit] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    exemplars: dict[int, int] = field(default_factory=dict)
+
+
+def visit(app, client, user_id: int | None, url: str) -> Visit:
+    """One request in its own app context, hence its own session: nothing cached."""
+    with app.app_context():
+        with client.session_transaction() as session:
+            session.clear()
+            if user_id is not None:
+                session.update(_user_id=str(user_id), _fresh=True)
+        with count_queries() as statements:
+            response = client.get(url)
+        body = response.get_data() if response.mimetype == "text/html" else b""
+        return Visit(response.status_code, statements, b"page=2" in body)
+
+
+def survey_scale(app, survey: Survey, urls: dict, users: dict, scale: int, warm: bool) -> None:
+    client = app.test_client()
+    for endpoint, url in urls.items():
+        for role in ROLES:
+            first = survey.visits.get((endpoint, role, SCALES[0], 1))
+            if first is not None and first.status != 200:
+                continue  # not a page of this role
+            try:
+                if warm:  # a first visit may create defaults (catalogues, settings)
+                    visit(app, client, users[role], url)
+                result = visit(app, client, users[role], url)
+                survey.visits[(endpoint, role, scale, 1)] = result
+                if result.status == 200 and result.has_second_page:
+                    second = visit(app, client, users[role], f"{url}?page=2")
+                    survey.visits[(endpoint, role, scale, 2)] = second
+            except Exception as error:  # noqa: BLE001 - every broken page is reported
+                survey.errors.append(f"{endpoint} as {role} at scale {scale}: {error!r}")
+
+
+@pytest.fixture(scope="module")
+def survey(redis_server, tmp_path_factory) -> Survey:
+    tmp = tmp_path_factory.mktemp("query-counts")
+    app = create_app(
+        "testing",
+        overrides={
+            "UPLOAD_DIR": tmp / "uploads",
+            "INSTANCE_DIR": tmp,
+            "DOSSIER_DIR": tmp / "dossiers",
+            "SERVER_NAME": None,
+        },
+    )
+    app.extensions["portal_redis"] = redis_server
+    redis_server.flushdb()
+    with app.app_context():
+        db.create_all()
+        try:
+            world = World()
+            users = {role: getattr(world, role).id if role else None for role in ROLES}
+            pages = page_endpoints(app)
+            urls = {e: _fill(rule, world) for e, rule in pages.items()}
+            result = Survey(pages)
+            for scale in SCALES:
+                fill_programme(world, scale)
+                result.exemplars[scale] = db.session.scalar(select(func.count(Exemplar.id)))
+                db.session.commit()
+                survey_scale(app, result, urls, users, scale, warm=scale == SCALES[0])
+            yield result
+        finally:
+            db.session.remove()
+            if _is_memory_sqlite(app.config["SQLALCHEMY_DATABASE_URI"]):
+                db.drop_all()
+            else:
+                _empty_all_tables()
+            db.engine.dispose()
+
+
+def _fill(rule: str, world) -> str:
+    for name, value in WORLD_PARAMETERS.items():
+        rule = rule.replace(f"<int:{name}>", str(value(world)))
+    return rule
+
+
+def test_the_survey_covers_the_list_pages_and_the_data_grows(survey):
+    for endpoint in (
+        "exemplars.index",
+        "exemplars.export",
+        "assessments.matrix",
+        "inspections.findings_index",
+        "admin.audit",
+        "workspace.unit_home",
+        "publiccolumn.index",
+        "deadlines.matrix_export",
+    ):
+        assert endpoint in survey.pages
+    assert survey.exemplars[10] == 10 * survey.exemplars[1] > 0
+    second_pages = {key[0] for key in survey.visits if key[3] == 2}
+    assert {"exemplars.index", "admin.audit", "mail.outbox"} <= second_pages
+
+
+def test_the_exclusions_name_real_endpoints():
+    app = create_app("testing")
+    assert set(EXCLUDED) <= {rule.endpoint for rule in app.url_map.iter_rules()}
+
+
+def test_every_page_answers_someone_at_every_scale(survey):
+    assert survey.errors == []
+    for endpoint in survey.pages:
+        statuses = {
+            k[1]: v.status
+            for k, v in survey.visits.items()
+            if k[0] == endpoint and k[2] == SCALES[0] and k[3] == 1
+        }
+        assert 200 in statuses.values(), f"{endpoint}: {statuses}"
+    changed = [
+        (k, v.status)
+        for k, v in survey.visits.items()
+        if v.status != survey.visits.get((k[0], k[1], SCALES[0], 1), v).status
+    ]
+    assert changed == []
+
+
+def test_no_page_runs_more_queries_with_more_data(survey):
+    visits: dict[tuple, dict[str, Visit]] = {}
+    for (endpoint, role, scale, page), result in survey.visits.items():
+        if result.status == 200:
+            visits.setdefault((endpoint, role), {})[f"scale {scale} page {page}"] = result
+    growing = [
+        describe(key, seen)
+        for key, seen in visits.items()
+        if len({v.queries for v in seen.values()}) > 1
+    ]
+    assert not growing, "\n\n".join(growing)
+
+
+def describe(key: tuple, seen: dict[str, Visit]) -> str:
+    """The counts of a page, and the statements whose number changed, for the reader."""
+    counts = ", ".join(f"{name}: {v.queries}" for name, v in seen.items())
+    ordered = sorted(seen.values(), key=lambda v: v.queries)
+    fewest, most = (Counter(map(shape, v.statements)) for v in (ordered[0], ordered[-1]))
+    changed = [
+        f"  {most[sql] - fewest[sql]:+d} x {sql[:200]}"
+        for sql in most | fewest
+        if most[sql] != fewest[sql]
+    ]
+    return f"{key[0]} as {key[1]} ({counts})\n" + "\n".join(changed)
+
+
+def shape(statement: str) -> str:
+    """A statement without its layout and the length of its IN lists."""
+    return IN_LIST.sub("IN (...)", " ".join(statement.split()))
