@@ -72,3 +72,9 @@ def describe(violations: list[dict]) -> str:
             summary = (node.get("failureSummary") or "").replace("\n", " ")
             lines.append(f"    {json.dumps(node['target'])} {summary}")
     return "\n".join(lines)
+
+
+def open_menu(page: Page, name: str) -> None:
+    """Follow an entry of the main navigation bar (not a breadcrumb of the same name)."""
+    menu = page.get_by_role("navigation", name="Điều hướng chính")
+    menu.get_by_role("link", name=name, exact=True).click()

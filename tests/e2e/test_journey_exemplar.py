@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from portal.formatting import today_vn
-from tests.e2e.browser import COORDINATOR, OTHER_COORDINATOR, check_page, login
+from tests.e2e.browser import COORDINATOR, OTHER_COORDINATOR, check_page, login, open_menu
 
 # The URLs journey 1 created, for journey 7 (same module, run in file order).
 CREATED: dict[str, str] = {}
@@ -44,7 +44,7 @@ def test_journey_1_a_coordinator_takes_an_exemplar_from_candidate_to_recognised(
 
 
 def record_candidate(page: Page, name: str) -> None:
-    page.get_by_role("navigation").get_by_role("link", name="Điển hình", exact=True).click()
+    open_menu(page, "Điển hình")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     check_page(page, "j1-02-exemplars")
     page.get_by_role("link", name="Ghi nhận điển hình").click()
@@ -114,7 +114,7 @@ def upload_evidence(page: Page, tmp_path) -> str:
 def log_propagation(page: Page, exemplar_name: str) -> str:
     """Record a propagation activity about the exemplar; returns the activity's URL."""
     title = f"Phóng sự về {exemplar_name}"
-    page.get_by_role("navigation").get_by_role("link", name="Tuyên truyền", exact=True).click()
+    open_menu(page, "Tuyên truyền")
     check_page(page, "j1-09-propagation")
     page.get_by_role("link", name="Ghi nhận hoạt động").click()
     expect(page.get_by_role("heading", name="Ghi nhận hoạt động tuyên truyền")).to_be_visible()
