@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
@@ -16,66 +17,45 @@ from portal.annualreports.labels import figure_label
 from portal.annualreports.models import AnnualReport
 from portal.annualreports.sections import COMMENTARY_FIELDS, PROPOSALS_LABEL, SECTIONS
 from portal.extensions import db
-from portal.periods.models import PlanPeriod
 from portal.reviews.excel import xlsx_response
-from portal.reviews.grid import yearly_grid
-from portal.reviews.services import allowed_actions, can_edit, is_preparer, timeline
+from portal.reviews.services import allowed_actions, can_edit, timeline
 from portal.reviews.states import ReviewAction
-from portal.reviews.views import (
-    action_forms,
-    no_period_page,
-    organization_periods,
-    run_transition,
-    selected_period,
-    units_page,
-)
-from portal.tenancy import get_org_owned_or_404, get_scoped_or_404, get_unit_or_404
+from portal.reviews.views import action_forms, run_transition
+from portal.reviews.yearly import YearlyRecords, create_yearly, yearly_index
+from portal.tenancy import get_scoped_or_404
 
 bp = Blueprint("annualreports", __name__, url_prefix="/annual-reports", template_folder="templates")
 bp.add_app_template_global(figure_label, "figure_label")
 KIND = "annual_report"
 
+RECORDS = YearlyRecords(
+    model=AnnualReport,
+    kind=KIND,
+    blueprint="annualreports",
+    id_arg="report_id",
+    title=_l("Báo cáo năm"),
+    heading=_l("Báo cáo hằng năm của các phòng, đơn vị"),
+    intro=_l("Hằng năm, mỗi đơn vị báo cáo tình hình thực hiện kế hoạch về Sở qua Văn phòng Sở."),
+    create_label=_l("Lập báo cáo năm"),
+)
+
 
 @bp.get("/")
 @login_required
 def index():
-    period = selected_period()
-    if period is None:
-        return no_period_page()
-    search = request.args.get("q", "").strip()
-    page = units_page(search)
-    unit_ids = [unit.id for unit in page.items]
-    return render_template(
-        "annualreports/index.html",
-        period=period,
-        periods=organization_periods(),
-        page=page,
-        search=search,
-        grid=yearly_grid(AnnualReport, KIND, unit_ids, period),
-        preparer_units={u for u in unit_ids if is_preparer(current_user, u)},
-        new_form=NewReportForm(),
-    )
+    return yearly_index(RECORDS, NewReportForm())
 
 
 @bp.post("/new")
 @login_required
 def create():
-    form = NewReportForm()
-    if not form.validate_on_submit():
-        abort(400)
-    unit = get_unit_or_404(form.unit_id.data)
-    period = get_org_owned_or_404(PlanPeriod, request.form.get("period_id", type=int) or 0)
-    if not is_preparer(current_user, unit.id):
-        abort(403)
-    try:
-        report = services.create_report(unit.id, period, form.year.data)
-    except services.ReportError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-        return redirect(url_for(".index", period_id=period.id))
-    db.session.commit()
-    flash(_("Đã tạo báo cáo năm %(year)s.", year=report.year), "success")
-    return redirect(url_for(".edit", report_id=report.id))
+    return create_yearly(
+        RECORDS,
+        NewReportForm(),
+        services.create_report,
+        services.ReportError,
+        lambda record: _("Đã tạo báo cáo năm %(year)s.", year=record.year),
+    )
 
 
 @bp.get("/<int:report_id>")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from portal.accounts.models import Role
@@ -16,14 +17,11 @@ from portal.assessments.models import EVIDENCE_OWNER, SelfAssessment
 from portal.assessments.scoring import format_percent, format_score, format_signed
 from portal.evidence.services import UploadError, attachments_for, save_uploads
 from portal.extensions import db
-from portal.periods.models import PlanPeriod
 from portal.reviews.excel import xlsx_response
-from portal.reviews.grid import yearly_grid
 from portal.reviews.services import (
     allowed_actions,
     can_edit,
     can_review_scores,
-    is_preparer,
     is_reviewer,
     timeline,
 )
@@ -36,10 +34,9 @@ from portal.reviews.views import (
     selected_period,
     units_page,
 )
+from portal.reviews.yearly import YearlyRecords, create_yearly, yearly_index
 from portal.tenancy import (
-    get_org_owned_or_404,
     get_scoped_or_404,
-    get_unit_or_404,
     roles_required,
     visible_units,
 )
@@ -54,46 +51,34 @@ def assessment_format(value, kind: str = "score") -> str:
     return {"score": format_score, "signed": format_signed, "percent": format_percent}[kind](value)
 
 
+RECORDS = YearlyRecords(
+    model=SelfAssessment,
+    kind=KIND,
+    blueprint="assessments",
+    id_arg="assessment_id",
+    title=_l("Tự đánh giá hằng năm"),
+    heading=_l("Tự đánh giá công tác phát hiện, bồi dưỡng điển hình"),
+    intro=_l("Mỗi đơn vị tự đánh giá mỗi năm một lần theo bộ tiêu chuẩn tập thể của kỳ."),
+    create_label=_l("Lập bản tự đánh giá"),
+)
+
+
 @bp.get("/")
 @login_required
 def index():
-    period = selected_period()
-    if period is None:
-        return no_period_page()
-    search = request.args.get("q", "").strip()
-    page = units_page(search)
-    unit_ids = [unit.id for unit in page.items]
-    return render_template(
-        "assessments/index.html",
-        period=period,
-        periods=organization_periods(),
-        page=page,
-        search=search,
-        grid=yearly_grid(SelfAssessment, KIND, unit_ids, period),
-        preparer_units={u for u in unit_ids if is_preparer(current_user, u)},
-        new_form=NewAssessmentForm(),
-    )
+    return yearly_index(RECORDS, NewAssessmentForm())
 
 
 @bp.post("/new")
 @login_required
 def create():
-    form = NewAssessmentForm()
-    if not form.validate_on_submit():
-        abort(400)
-    unit = get_unit_or_404(form.unit_id.data)
-    period = get_org_owned_or_404(PlanPeriod, request.form.get("period_id", type=int) or 0)
-    if not is_preparer(current_user, unit.id):
-        abort(403)
-    try:
-        assessment = services.create_assessment(unit.id, period, form.year.data)
-    except services.AssessmentError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-        return redirect(url_for(".index", period_id=period.id))
-    db.session.commit()
-    flash(_("Đã tạo bản tự đánh giá năm %(year)s.", year=assessment.year), "success")
-    return redirect(url_for(".edit", assessment_id=assessment.id))
+    return create_yearly(
+        RECORDS,
+        NewAssessmentForm(),
+        services.create_assessment,
+        services.AssessmentError,
+        lambda record: _("Đã tạo bản tự đánh giá năm %(year)s.", year=record.year),
+    )
 
 
 @bp.get("/<int:assessment_id>")
