@@ -135,8 +135,13 @@ def _title(world, audience: str) -> AwardTitle:
 
 
 def add_rounds(world, programme, step: Step, n: int) -> None:
-    """A round per step with nominations of exemplars, people and free names, voted on;
-    every other round is closed."""
+    """Two rounds per step, one closed and one still open."""
+    for closed in (True, False):
+        _round(world, step, 2 * n + closed, closed)
+
+
+def _round(world, step: Step, n: int, closed: bool) -> None:
+    """A round with nominations of exemplars, people and free names, voted on."""
     round_ = consideration.open_round(
         world.org.id,
         world.period,
@@ -176,7 +181,7 @@ def add_rounds(world, programme, step: Step, n: int) -> None:
             for k, nomination in enumerate(round_.nominations)
         )
     db.session.flush()
-    if n % 2 == 0:
+    if closed:
         consideration.close_round(round_, world.office, notify_people=False)
 
 
@@ -294,7 +299,12 @@ def add_messages(world, programme, step: Step, n: int) -> None:
 
 
 def add_announcements(world, programme, step: Step, n: int) -> None:
-    status = list(AnnouncementStatus)[n % 3]
+    """An announcement in each status, to all units or to the step's; the sent one delivered."""
+    for k, status in enumerate(AnnouncementStatus):
+        _announcement(world, step, n + k, status)
+
+
+def _announcement(world, step: Step, n: int, status: AnnouncementStatus) -> None:
     announcement = Announcement(
         organization_id=world.org.id,
         title=f"Thông báo chung {n}",

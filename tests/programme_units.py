@@ -46,7 +46,11 @@ UNIT_KINDS = (UnitKind.DIVISION, UnitKind.AFFILIATED, UnitKind.MASS_ORGANISATION
 FINDING_STATES = (FindingStatus.OPEN, FindingStatus.ANSWERED, FindingStatus.CLOSED)
 DIFFICULTY_STATES = (DifficultyStatus.OPEN, DifficultyStatus.ANSWERED, DifficultyStatus.CLOSED)
 # What each year's self-assessment and annual report has gone through.
-REVIEW_PATHS = {2023: ("submit", "accept"), 2024: ("submit", "return"), 2025: ()}
+REVIEW_PATHS = {
+    2023: ("submit", "accept"),
+    2024: ("submit", "return", "submit"),
+    2025: (),
+}
 
 
 def at(day: date, hour: int = 9) -> datetime:

@@ -3,7 +3,9 @@
 Every GET page of the url_map is visited (but for the short list of exclusions
 below) as each role that may see it, with the programme at scale 1 and at scale 10
 (tests/programme_data.py); the first and the second page of a paginated list are
-both counted. A page's count must be the same every time.
+both counted. A page's count must be the same every time. Pages of one record
+(a deadline across all units, a report computed from the unit's records) are
+visited too, on a record made at scale 1.
 """
 
 from __future__ import annotations
@@ -16,8 +18,23 @@ import pytest
 from sqlalchemy import func, select
 
 from portal import create_app
+from portal.accounts.models import User
+from portal.annualreports.models import AnnualReport
+from portal.assessments.models import SelfAssessment
+from portal.compilations.models import Compilation
+from portal.congress.models import CongressSubmission
+from portal.consideration.models import ConsiderationRound, RoundStatus
+from portal.criteria.models import CriteriaSet
+from portal.deadlines.models import Deadline
+from portal.difficulties.models import Difficulty, DifficultyStatus
 from portal.exemplars.models import Exemplar
 from portal.extensions import db
+from portal.inspections.models import FindingStatus, Inspection, InspectionFinding
+from portal.mail.models import MailMessage
+from portal.notifications.models import Announcement, AnnouncementStatus
+from portal.organizations.models import Unit
+from portal.propagation.models import PropagationActivity
+from portal.publiccolumn.models import ExemplarStory, StoryStatus
 from tests.conftest import World, _empty_all_tables, _is_memory_sqlite, count_queries
 from tests.programme_data import fill_programme
 
@@ -37,11 +54,42 @@ EXCLUDED = {
     "admin.import_users": "an empty upload form",
     "mail.send_test": "a form that sends a test email",
     "notifications.preferences": "the person's own settings form",
+    "evidence.download": "a single file",
+    "compilations.download": "a single file",
+    "publiccolumn.photo": "a single file",
+    "publiccolumn.photo_preview": "a single file",
 }
-# Forms to create ("new_unit", "plan_item_new", "create") or edit ("edit_unit") one record.
-FORM_WORDS = {"new", "create", "edit"}
-# URL parameters filled from the world; any other names one record (a detail page).
-WORLD_PARAMETERS = {"unit_id": lambda world: world.unit_a.id}
+# Forms to create ("new_unit", "plan_item_new", "add_nomination") or edit ("edit_unit") one record.
+FORM_WORDS = {"new", "create", "add", "edit"}
+# URL parameters filled from the world: unit A, or the first record of a kind that
+# unit A (or the organization) has from scale 1. Rules with other parameters
+# (tokens, a status to move to, a row inside a record) are no pages of their own.
+RECORDS = {
+    "unit_id": (Unit, ()),
+    "user_id": (User, ()),
+    "report_id": (AnnualReport, (AnnualReport.year == 2025,)),
+    "assessment_id": (SelfAssessment, (SelfAssessment.year == 2024,)),
+    "submission_id": (CongressSubmission, ()),
+    "exemplar_id": (Exemplar, ()),
+    "activity_id": (PropagationActivity, ()),
+    "story_id": (ExemplarStory, (ExemplarStory.status == StoryStatus.PUBLISHED,)),
+    "difficulty_id": (Difficulty, (Difficulty.status == DifficultyStatus.ANSWERED,)),
+    "inspection_id": (Inspection, ()),
+    "finding_id": (InspectionFinding, (InspectionFinding.status == FindingStatus.CLOSED,)),
+    "deadline_id": (Deadline, ()),
+    "round_id": (ConsiderationRound, (ConsiderationRound.status == RoundStatus.OPEN,)),
+    "set_id": (CriteriaSet, ()),
+    "announcement_id": (Announcement, (Announcement.status == AnnouncementStatus.SENT,)),
+    "message_id": (MailMessage, ()),
+    "compilation_id": (Compilation, ()),
+}
+# Pages that need another record than the one above.
+RECORDS_OF = {
+    # The minutes exist once the round is closed; the open round is the one to vote in.
+    "consideration.minutes": {
+        "round_id": (ConsiderationRound, (ConsiderationRound.status == RoundStatus.CLOSED,))
+    },
+}
 IN_LIST = re.compile(r"IN \((\?|%\(\w+\)s|\$\d+)(, (\?|%\(\w+\)s|\$\d+))*\)")
 
 
@@ -52,7 +100,7 @@ def page_endpoints(app) -> dict[str, str]:
         words = set(rule.endpoint.rsplit(".", 1)[-1].split("_"))
         if "GET" not in rule.methods or rule.endpoint in EXCLUDED or words & FORM_WORDS:
             continue
-        if set(rule.arguments) <= set(WORLD_PARAMETERS):
+        if set(rule.arguments) <= set(RECORDS):
             pages[rule.endpoint] = rule.rule
     return pages
 
@@ -129,10 +177,12 @@ def survey(redis_server, tmp_path_factory) -> Survey:
             world = World()
             users = {role: getattr(world, role).id if role else None for role in ROLES}
             pages = page_endpoints(app)
-            urls = {e: _fill(rule, world) for e, rule in pages.items()}
             result = Survey(pages)
+            urls: dict[str, str] = {}
             for scale in SCALES:
                 fill_programme(world, scale)
+                # The records are those of scale 1, visited again at scale 10.
+                urls = urls or {e: _fill(e, rule, world) for e, rule in pages.items()}
                 result.exemplars[scale] = db.session.scalar(select(func.count(Exemplar.id)))
                 db.session.commit()
                 survey_scale(app, result, urls, users, scale, warm=scale == SCALES[0])
@@ -146,10 +196,24 @@ def survey(redis_server, tmp_path_factory) -> Survey:
             db.engine.dispose()
 
 
-def _fill(rule: str, world) -> str:
-    for name, value in WORLD_PARAMETERS.items():
-        rule = rule.replace(f"<int:{name}>", str(value(world)))
+def _fill(endpoint: str, rule: str, world) -> str:
+    for name, (model, conditions) in (RECORDS | RECORDS_OF.get(endpoint, {})).items():
+        if f"<int:{name}>" in rule:
+            rule = rule.replace(f"<int:{name}>", str(_first(world, model, conditions)))
     return rule
+
+
+def _first(world, model, conditions) -> int:
+    """Unit A itself, or the first record of `model` in unit A or in the organization."""
+    if model is Unit:
+        return world.unit_a.id
+    if hasattr(model, "unit_id"):
+        conditions = (*conditions, model.unit_id == world.unit_a.id)
+    else:
+        conditions = (*conditions, model.organization_id == world.org.id)
+    found = db.session.scalar(select(model.id).where(*conditions).order_by(model.id).limit(1))
+    assert found is not None, f"the programme at scale 1 has no {model.__name__} to visit"
+    return found
 
 
 def test_the_survey_covers_the_list_pages_and_the_data_grows(survey):
@@ -176,13 +240,16 @@ def test_the_exclusions_name_real_endpoints():
 
 def test_every_page_answers_someone_at_every_scale(survey):
     assert survey.errors == []
+    nobody = {}
     for endpoint in survey.pages:
         statuses = {
             k[1]: v.status
             for k, v in survey.visits.items()
             if k[0] == endpoint and k[2] == SCALES[0] and k[3] == 1
         }
-        assert 200 in statuses.values(), f"{endpoint}: {statuses}"
+        if 200 not in statuses.values():
+            nobody[endpoint] = statuses
+    assert not nobody, "\n".join(f"{e}: {statuses}" for e, statuses in nobody.items())
     changed = [
         (k, v.status)
         for k, v in survey.visits.items()
