@@ -17,7 +17,6 @@ from tests.conftest import password_hash
 from tests.programme_office import (
     add_announcements,
     add_compilations,
-    add_congress,
     add_deadlines,
     add_inspections,
     add_messages,
@@ -29,6 +28,7 @@ from tests.programme_units import (
     YEARS,
     Programme,
     Step,
+    add_congress,
     add_difficulties,
     add_exemplars,
     add_propagation,

@@ -6,9 +6,8 @@ from datetime import date, timedelta
 
 from portal.accounts.models import User
 from portal.compilations.models import Compilation, CompilationStatus
-from portal.congress import services as congress
 from portal.consideration import services as consideration
-from portal.consideration.models import AwardTitle, Vote, VoteChoice
+from portal.consideration.models import Vote, VoteChoice
 from portal.council.models import (
     SupervisionPlanItem,
     SupervisionPlanMember,
@@ -23,7 +22,6 @@ from portal.deadlines.models import (
 )
 from portal.exemplars.models import (
     ExemplarKind,
-    ExemplarStatus,
 )
 from portal.extensions import db
 from portal.inspections.models import (
@@ -49,8 +47,7 @@ from tests.programme_units import (
     YEARS,
     Step,
     at,
-    move_record,
-    review_units,
+    title_for,
     units_of,
 )
 
@@ -122,18 +119,6 @@ def add_inspections(world, programme, step: Step, n: int) -> None:
         db.session.add(inspection)
 
 
-def _title(world, audience: str) -> AwardTitle:
-    return db.session.scalar(
-        db.select(AwardTitle)
-        .where(
-            AwardTitle.organization_id == world.org.id,
-            AwardTitle.audience == audience,
-            AwardTitle.is_active.is_(True),
-        )
-        .order_by(AwardTitle.sort_order)
-    )
-
-
 def add_rounds(world, programme, step: Step, n: int) -> None:
     """Two rounds per step, one closed and one still open."""
     for closed in (True, False):
@@ -155,13 +140,13 @@ def _round(world, step: Step, n: int, closed: bool) -> None:
         exemplar = step.exemplars[unit.id][2]
         for data in (
             consideration.NomineeInput(
-                award_title=_title(world, exemplar.kind.value), exemplar=exemplar
+                award_title=title_for(world, exemplar.kind.value), exemplar=exemplar
             ),
             consideration.NomineeInput(
-                award_title=_title(world, "individual"), nominee_user=step.staff[unit.id]
+                award_title=title_for(world, "individual"), nominee_user=step.staff[unit.id]
             ),
             consideration.NomineeInput(
-                award_title=_title(world, "collective"),
+                award_title=title_for(world, "collective"),
                 unit=unit,
                 nominee_name=f"Tổ công tác {unit.id}",
                 nominee_kind=ExemplarKind.COLLECTIVE,
@@ -233,6 +218,11 @@ def _deadline(world, step: Step, n: int, kind: DeadlineKind) -> None:
         ]
     db.session.add(deadline)
     db.session.flush()
+    _reminders(world, step, deadline, units)
+
+
+def _reminders(world, step: Step, deadline: Deadline, units: list) -> None:
+    """Each unit's coordinator was reminded once; the Office was told it is overdue."""
     for unit in units:
         person = step.coordinators[unit.id]
         message = _mail(world, person, deadline.title, MailStatus.SENT, "reminder")
@@ -332,43 +322,6 @@ def _announcement(world, step: Step, n: int, status: AnnouncementStatus) -> None
                     ),
                 )
             )
-
-
-def add_congress(world, programme, step: Step, n: int) -> None:
-    """Each new unit's congress submission: conference, honoured exemplars, nominees."""
-    titles = {a: _title(world, a) for a in ("individual", "collective")}
-    for i, unit in enumerate(review_units(world, step, n)):
-        kept = [e for e in step.exemplars[unit.id] if e.status != ExemplarStatus.DROPPED]
-        submission = congress.create_submission(unit.id, world.period)
-        congress.save_conference(
-            submission,
-            {
-                "conference_date": date(2025, 5, 20),
-                "attendance": 80,
-                "chaired_by": "Trưởng phòng",
-                "period_summary": "Tổng kết",
-            },
-            [e.id for e in kept[:2]],
-        )
-        for k, exemplar in enumerate(kept[:3]):
-            congress.add_nominee(
-                submission,
-                congress.NomineeData(
-                    exemplar_id=exemplar.id,
-                    award_title_id=titles[exemplar.kind.value].id,
-                    sector_delegate=k == 0,
-                    provincial_delegate=False,
-                    reason="Tiêu biểu",
-                    achievements="",
-                ),
-            )
-        db.session.flush()
-        move_record(
-            submission,
-            (("submit",), ("submit", "accept"), ())[(n + i) % 3],
-            step.coordinators[unit.id],
-            world.office,
-        )
 
 
 def add_compilations(world, programme, step: Step, n: int) -> None:

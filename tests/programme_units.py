@@ -1,4 +1,4 @@
-"""Unit data of the programme builder: exemplars and what hangs off them, one step at a time."""
+"""Unit data of the programme builder: exemplars and their records, reviews, congress."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from decimal import Decimal
 from portal.accounts.models import User
 from portal.annualreports.services import create_report, set_commendations
 from portal.assessments.services import create_assessment
+from portal.congress import services as congress
+from portal.consideration.models import AwardTitle
 from portal.criteria.models import CriteriaSet
 from portal.difficulties.models import Difficulty, DifficultyStatus
 from portal.evidence.models import Attachment
@@ -96,63 +98,68 @@ def add_exemplars(world, programme, step: Step, n: int) -> None:
     """One exemplar per status in every unit, with its timeline, support and evaluation."""
     sets = {s.audience.value: s for s in db.session.scalars(db.select(CriteriaSet))}
     for unit in units_of(world, step):
-        made = step.exemplars[unit.id] = []
-        for i, status in enumerate(ExemplarStatus):
-            kind = (ExemplarKind.INDIVIDUAL, ExemplarKind.COLLECTIVE)[i % 2]
-            year = YEARS[(n + i) % 3]
-            recognised = status in (ExemplarStatus.RECOGNISED, ExemplarStatus.REPLICATED)
-            exemplar = Exemplar(
-                unit_id=unit.id,
-                kind=kind,
-                name=f"Điển hình {n}-{unit.id}-{i}",
-                person_user_id=step.staff[unit.id].id if kind == ExemplarKind.INDIVIDUAL else None,
-                achievements="Dẫn đầu phong trào",
-                year_identified=year,
-                year_recognised=year if recognised else None,
-                status=status,
-                level=RecognitionLevel.DEPARTMENT if recognised else RecognitionLevel.UNIT,
-                drop_reason="Chuyển công tác" if status == ExemplarStatus.DROPPED else "",
-            )
-            day = date(year, 3, 1 + i)
-            exemplar.events = [
-                ExemplarEvent(
-                    unit_id=unit.id, actor_id=world.office.id, occurred_on=day, to_status=status
-                )
-            ]
-            exemplar.fostering_actions = [
-                FosteringAction(
-                    unit_id=unit.id,
-                    support_type=support,
-                    description="Hỗ trợ",
-                    owner_user_id=step.coordinators[unit.id].id if done else None,
-                    owner_name="" if done else "Chuyên gia ngoài",
-                    due_date=day + timedelta(days=60),
-                    status=state,
-                )
-                for support, state, done in (
-                    (SupportType.TECHNICAL, FosteringStatus.PLANNED, False),
-                    (SupportType.AWARD, FosteringStatus.DONE, True),
-                )
-            ]
-            evaluation = ExemplarEvaluation(
-                unit_id=unit.id,
-                evaluated_on=day + timedelta(days=90),
-                evaluator_user_id=step.coordinators[unit.id].id,
-                effect=4,
-                effectiveness=5,
-                development_potential=3,
-                influence=4,
-                criteria_set_id=sets[kind.value].id,
-            )
-            evaluation.scores = [
-                ExemplarEvaluationScore(unit_id=unit.id, criteria_item_id=item.id, score=7)
-                for item in sets[kind.value].items
-            ]
-            exemplar.evaluations = [evaluation]
-            made.append(exemplar)
+        made = step.exemplars[unit.id] = [
+            _exemplar(world, step, unit, n, i, sets) for i in range(len(ExemplarStatus))
+        ]
         db.session.add_all(made)
         db.session.flush()
         db.session.add_all(attachment(unit.id, "exemplar", e.id) for e in made)
+
+
+def _exemplar(world, step: Step, unit: Unit, n: int, i: int, sets: dict) -> Exemplar:
+    status = list(ExemplarStatus)[i]
+    kind = (ExemplarKind.INDIVIDUAL, ExemplarKind.COLLECTIVE)[i % 2]
+    year = YEARS[(n + i) % 3]
+    recognised = status in (ExemplarStatus.RECOGNISED, ExemplarStatus.REPLICATED)
+    exemplar = Exemplar(
+        unit_id=unit.id,
+        kind=kind,
+        name=f"Điển hình {n}-{unit.id}-{i}",
+        person_user_id=step.staff[unit.id].id if kind == ExemplarKind.INDIVIDUAL else None,
+        achievements="Dẫn đầu phong trào",
+        year_identified=year,
+        year_recognised=year if recognised else None,
+        status=status,
+        level=RecognitionLevel.DEPARTMENT if recognised else RecognitionLevel.UNIT,
+        drop_reason="Chuyển công tác" if status == ExemplarStatus.DROPPED else "",
+    )
+    day = date(year, 3, 1 + i)
+    exemplar.events = [
+        ExemplarEvent(unit_id=unit.id, actor_id=world.office.id, occurred_on=day, to_status=status)
+    ]
+    coordinator = step.coordinators[unit.id]
+    exemplar.fostering_actions = [
+        FosteringAction(
+            unit_id=unit.id,
+            support_type=support,
+            description="Hỗ trợ",
+            owner_user_id=coordinator.id if done else None,
+            owner_name="" if done else "Chuyên gia ngoài",
+            due_date=day + timedelta(days=60),
+            status=state,
+        )
+        for support, state, done in (
+            (SupportType.TECHNICAL, FosteringStatus.PLANNED, False),
+            (SupportType.AWARD, FosteringStatus.DONE, True),
+        )
+    ]
+    criteria = sets[kind.value]
+    evaluation = ExemplarEvaluation(
+        unit_id=unit.id,
+        evaluated_on=day + timedelta(days=90),
+        evaluator_user_id=coordinator.id,
+        effect=4,
+        effectiveness=5,
+        development_potential=3,
+        influence=4,
+        criteria_set_id=criteria.id,
+    )
+    evaluation.scores = [
+        ExemplarEvaluationScore(unit_id=unit.id, criteria_item_id=item.id, score=7)
+        for item in criteria.items
+    ]
+    exemplar.evaluations = [evaluation]
+    return exemplar
 
 
 def add_propagation(world, programme, step: Step, n: int) -> None:
@@ -289,3 +296,52 @@ def add_reviews(world, programme, step: Step, n: int) -> None:
             db.session.flush()
             move_record(assessment, path, coordinator, world.office)
             move_record(report, path, coordinator, world.office)
+
+
+def title_for(world, audience: str) -> AwardTitle:
+    return db.session.scalar(
+        db.select(AwardTitle)
+        .where(
+            AwardTitle.organization_id == world.org.id,
+            AwardTitle.audience == audience,
+            AwardTitle.is_active.is_(True),
+        )
+        .order_by(AwardTitle.sort_order)
+    )
+
+
+def add_congress(world, programme, step: Step, n: int) -> None:
+    """Each new unit's congress submission: conference, honoured exemplars, nominees."""
+    titles = {a: title_for(world, a) for a in ("individual", "collective")}
+    for i, unit in enumerate(review_units(world, step, n)):
+        kept = [e for e in step.exemplars[unit.id] if e.status != ExemplarStatus.DROPPED]
+        submission = congress.create_submission(unit.id, world.period)
+        congress.save_conference(
+            submission,
+            {
+                "conference_date": date(2025, 5, 20),
+                "attendance": 80,
+                "chaired_by": "Trưởng phòng",
+                "period_summary": "Tổng kết",
+            },
+            [e.id for e in kept[:2]],
+        )
+        for k, exemplar in enumerate(kept[:3]):
+            congress.add_nominee(
+                submission,
+                congress.NomineeData(
+                    exemplar_id=exemplar.id,
+                    award_title_id=titles[exemplar.kind.value].id,
+                    sector_delegate=k == 0,
+                    provincial_delegate=False,
+                    reason="Tiêu biểu",
+                    achievements="",
+                ),
+            )
+        db.session.flush()
+        move_record(
+            submission,
+            (("submit",), ("submit", "accept"), ())[(n + i) % 3],
+            step.coordinators[unit.id],
+            world.office,
+        )
