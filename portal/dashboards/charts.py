@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from flask_babel import gettext as _
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, literal_column, or_, select
 
 from portal.exemplars.labels import STATUS_LABELS as EXEMPLAR_STATUS_LABELS
 from portal.exemplars.models import Exemplar, ExemplarStatus
@@ -237,9 +237,11 @@ def reminders_per_week(today: date, organization_id: int, unit_id: int | None = 
 
 def _local_day(column):
     """The Vietnam-time day of a stored UTC moment, in SQL (grouped by the database)."""
+    # Literals, not bound parameters: PostgreSQL matches the GROUP BY expression to
+    # the selected one only when they are written the same.
     if db.session.get_bind().dialect.name == "postgresql":
-        return func.date(func.timezone("Asia/Ho_Chi_Minh", column))
-    return func.date(column, "+7 hours")  # SQLite stores UTC text; Vietnam has no DST
+        return func.date(func.timezone(literal_column("'Asia/Ho_Chi_Minh'"), column))
+    return func.date(column, literal_column("'+7 hours'"))  # SQLite: UTC text; no DST in Vietnam
 
 
 def all_charts(
