@@ -123,43 +123,55 @@ def count_cell(key: str, count: int, bad_tone: str, bad_icon: str, url: str) -> 
     return Cell(key, _("Không có"), "success", "check-circle-fill", True, url, "0", values=(0,))
 
 
+def quota_cell(row: Obligations, period: PlanPeriod) -> Cell:
+    """Exemplars built in the year against the quota of 1-2 (portal.exemplars.quota)."""
+    flag = row.quota_flag
+    return Cell(
+        "quota",
+        str(QUOTA_FLAG_LABELS[flag]),
+        QUOTA_FLAG_TONES[flag],
+        QUOTA_ICONS[flag],
+        flag != "below",
+        url_for("exemplars.quota", period_id=period.id),
+        str(row.quota_count),
+        values=(row.quota_count,),
+    )
+
+
+def inspections_cell(row: Obligations, year: int) -> Cell:
+    """Planned and done inspections, read as the supervision plan's coverage."""
+    coverage = row.coverage.value
+    return Cell(
+        "inspections",
+        str(COVERAGE_LABELS[coverage]),
+        COVERAGE_TONES[coverage],
+        COVERAGE_ICONS[coverage],
+        coverage == "done",
+        url_for("inspections.index", unit_id=row.unit.id, year=year),
+        f"{row.planned_inspections} / {row.done_inspections}",
+        values=(row.planned_inspections, row.done_inspections),
+    )
+
+
 def matrix_row(row: Obligations, period: PlanPeriod, year: int) -> Row:
-    unit_id = row.unit.id
-    flag, coverage = row.quota_flag, row.coverage.value
-    findings = {"unit_id": unit_id, "year": year}
+    """The cells of one unit, in the order of COLUMNS."""
+    findings = {"unit_id": row.unit.id, "year": year}
+    assessment, report = row.assessment, row.report
     cells = [
-        Cell(
-            "quota",
-            str(QUOTA_FLAG_LABELS[flag]),
-            QUOTA_FLAG_TONES[flag],
-            QUOTA_ICONS[flag],
-            flag != "below",
-            url_for("exemplars.quota", period_id=period.id),
-            str(row.quota_count),
-            values=(row.quota_count,),
-        ),
+        quota_cell(row, period),
         review_cell(
             "assessment",
-            row.assessment.record,
-            row.assessment.punctuality,
-            _record_url("assessments", row.assessment.record, period),
+            assessment.record,
+            assessment.punctuality,
+            _record_url("assessments", assessment.record, period),
         ),
         review_cell(
             "report",
-            row.report.record,
-            row.report.punctuality,
-            _record_url("annualreports", row.report.record, period),
+            report.record,
+            report.punctuality,
+            _record_url("annualreports", report.record, period),
         ),
-        Cell(
-            "inspections",
-            str(COVERAGE_LABELS[coverage]),
-            COVERAGE_TONES[coverage],
-            COVERAGE_ICONS[coverage],
-            coverage == "done",
-            url_for("inspections.index", unit_id=unit_id, year=year),
-            f"{row.planned_inspections} / {row.done_inspections}",
-            values=(row.planned_inspections, row.done_inspections),
-        ),
+        inspections_cell(row, year),
         count_cell(
             "open_findings",
             row.open_findings,
@@ -181,7 +193,7 @@ def matrix_row(row: Obligations, period: PlanPeriod, year: int) -> Row:
             _record_url("congress", row.congress, period),
         ),
     ]
-    return Row(unit_id, row.unit.name, cells)
+    return Row(row.unit.id, row.unit.name, cells)
 
 
 def _record_url(capability: str, record, period: PlanPeriod) -> str:
