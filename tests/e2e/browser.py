@@ -7,7 +7,7 @@ import os
 import re
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 import config
 
@@ -40,6 +40,19 @@ AXE_JS = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 OUTPUT_DIR = Path(config.BASE_DIR) / "test-output" / "e2e"
 BLOCKING_IMPACTS = ("serious", "critical")
 LOGIN_URL = re.compile(r"/login(\?|$)")
+
+
+def new_context(browser: Browser, base_url: str) -> BrowserContext:
+    """A fresh browser profile (own cookies) as a Vietnamese user in Quảng Bình would have."""
+    context = browser.new_context(
+        locale="vi-VN",
+        timezone_id="Asia/Ho_Chi_Minh",
+        base_url=base_url,
+        accept_downloads=True,
+        viewport={"width": 1280, "height": 900},
+    )
+    context.set_default_timeout(15_000)
+    return context
 
 
 def login(page: Page, email: str, password: str = DEMO_PASSWORD) -> None:
