@@ -102,6 +102,7 @@ def upload_evidence(page: Page, tmp_path) -> str:
     expect(page.get_by_text("Đã tải lên 1 tệp minh chứng.")).to_be_visible()
     link = page.get_by_role("region", name="Minh chứng").get_by_role("link", name=file_name)
     expect(link).to_be_visible()
+    expect(evidence.get_by_role("listitem").filter(has_text=file_name)).to_contain_text("(1 KB,")
     check_page(page, "j1-08-evidence")
     with page.expect_download() as download_info:
         link.click()
