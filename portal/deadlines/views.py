@@ -19,6 +19,7 @@ from portal.deadlines.forms import DeadlineForm
 from portal.deadlines.models import Deadline, ReminderDelivery
 from portal.deadlines.providers import DueItem, ItemQuery, due_items
 from portal.deadlines.services import CellStatus, Matrix, default_title
+from portal.documents.excel import workbook_bytes
 from portal.extensions import db
 from portal.formatting import format_date, format_datetime, today_vn
 from portal.models_base import utcnow
@@ -116,9 +117,9 @@ def stage_counts(deadline: Deadline) -> list[tuple[str, str, int]]:
 def matrix_workbook_response(matrix: Matrix, period: PlanPeriod | None):
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = "Tiến độ"
-    header = ["STT", "Đơn vị"] + [
-        f"{d.title} (hạn {format_datetime(d.due_at)})" for d in matrix.deadlines
+    sheet.title = str(_l("Tiến độ"))
+    header = [str(_l("STT")), str(_l("Đơn vị"))] + [
+        f"{d.title} ({_l('hạn')} {format_datetime(d.due_at)})" for d in matrix.deadlines
     ]
     sheet.append(header)
     for cell in sheet[1]:
@@ -128,12 +129,10 @@ def matrix_workbook_response(matrix: Matrix, period: PlanPeriod | None):
         row = [number, unit.name]
         for deadline in matrix.deadlines:
             status = matrix.cells.get((deadline.id, unit.id))
-            row.append(str(STATUS_LABELS[status]) if status else "Không áp dụng")
+            row.append(str(STATUS_LABELS[status] if status else _l("Không áp dụng")))
         sheet.append(row)
     sheet.column_dimensions["B"].width = 40
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    buffer.seek(0)
+    buffer = io.BytesIO(workbook_bytes(workbook))
     name = f"tien-do-thoi-han-{period.name if period else 'tat-ca'}.xlsx"
     return send_file(
         buffer,

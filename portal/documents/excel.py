@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from portal.documents.reproducible import FIXED_DOC_TIME, normalise_zip
+from portal.documents.reproducible import FIXED_DOC_TIME, normalise_zip, normalised_zip_bytes
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -60,13 +60,17 @@ def save_workbook(workbook: Workbook, path: Path) -> Path:
     return path
 
 
-def xlsx_response(filename: str, sheets) -> Response:
-    """Send a workbook as a download named `filename` (Vietnamese letters allowed)."""
+def workbook_bytes(workbook: Workbook) -> bytes:
+    """The .xlsx file of `workbook`, the same bytes for the same content at any time."""
     buffer = BytesIO()
-    workbook = build_workbook(sheets)
     workbook.properties.modified = FIXED_DOC_TIME
     workbook.save(buffer)
-    buffer.seek(0)
+    return normalised_zip_bytes(buffer.getvalue())
+
+
+def xlsx_response(filename: str, sheets) -> Response:
+    """Send a workbook as a download named `filename` (Vietnamese letters allowed)."""
+    buffer = BytesIO(workbook_bytes(build_workbook(sheets)))
     return send_file(buffer, mimetype=XLSX_MIME, as_attachment=True, download_name=filename)
 
 

@@ -3,6 +3,7 @@ bytes, so that a dossier's SHA-256 manifest is stable between compilations."""
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import zipfile
@@ -20,13 +21,24 @@ def normalise_zip(path: Path) -> None:
     """Rewrite a ZIP-based file (docx, xlsx) with fixed entry times and a fixed
     "modified" property."""
     tmp = path.with_suffix(path.suffix + ".tmp")
-    with zipfile.ZipFile(path) as source, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as target:
+    tmp.write_bytes(normalised_zip_bytes(path.read_bytes()))
+    os.replace(tmp, path)
+
+
+def normalised_zip_bytes(data: bytes) -> bytes:
+    """The same ZIP-based file (docx, xlsx) with fixed entry times and a fixed
+    "modified" property."""
+    target_buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(target_buffer, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for info in source.infolist():
             entry = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            data = source.read(info.filename)
+            content = source.read(info.filename)
             if info.filename == CORE_PROPERTIES:
-                data = MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", data)
-            target.writestr(entry, data)
-    os.replace(tmp, path)
+                content = MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
+            target.writestr(entry, content)
+    return target_buffer.getvalue()

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from io import BytesIO
 
 from flask_babel import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from portal.documents.excel import workbook_bytes
 from portal.exemplars.labels import KIND_LABELS, LEVEL_LABELS, STATUS_LABELS
 from portal.exemplars.models import Exemplar
 
@@ -71,6 +71,4 @@ def exemplars_workbook(exemplars: Iterable[Exemplar]) -> bytes:
             if cell.data_type == "f":  # text typed by users is never run as a formula
                 cell.data_type = "s"
     sheet.freeze_panes = "A2"
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)

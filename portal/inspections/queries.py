@@ -15,6 +15,7 @@ from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
 
+from portal.documents.excel import workbook_bytes
 from portal.extensions import db
 from portal.formatting import format_date
 from portal.inspections.labels import SEVERITY_LABELS, STATUS_LABELS
@@ -215,7 +216,4 @@ def findings_workbook(findings: list[InspectionFinding], today: date) -> io.Byte
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    buffer.seek(0)
-    return buffer
+    return io.BytesIO(workbook_bytes(workbook))

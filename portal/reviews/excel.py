@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -14,6 +13,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from portal.documents.excel import workbook_bytes
 from portal.formatting import format_date, format_datetime
 from portal.reviews.states import ACTION_LABELS, STATE_LABELS
 
@@ -84,9 +84,7 @@ def _fit_columns(sheet: Worksheet) -> None:
 
 
 def xlsx_response(workbook: Workbook, filename: str) -> Response:
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = Response(buffer.getvalue(), mimetype=XLSX_MIMETYPE)
+    response = Response(workbook_bytes(workbook), mimetype=XLSX_MIMETYPE)
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.headers["Cache-Control"] = "private, no-store"
     return response
