@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install translations chromium lint format clean
+.PHONY: run test install translations messages chromium lint format clean
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,6 +16,16 @@ install: $(STAMP) translations
 
 translations: $(STAMP)
 	$(BIN)/pybabel compile -f -d portal/translations -D messages >/dev/null
+
+# After UI text changed: refresh the English catalogue and list what needs translating.
+# -N: no guessed (fuzzy) translations; contexts (lazy_pgettext) keep homonyms apart.
+messages: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k ngettext:1,2 \
+		-k lazy_pgettext:1c,2 -o $(VENV)/messages.pot . >/dev/null
+	$(BIN)/pybabel update -N --ignore-obsolete -i $(VENV)/messages.pot -d portal/translations -l en
+	@$(BIN)/python -c "from babel.messages.pofile import read_po; \
+		c = read_po(open('portal/translations/en/LC_MESSAGES/messages.po', 'rb')); \
+		[print('untranslated:', m.context or '', m.id) for m in c if m.id and not m.string]"
 
 # The launcher starts the embedded Redis first, upgrades the database, seeds the
 # demo into an empty one, then runs web, worker and scheduler until Ctrl-C.

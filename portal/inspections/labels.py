@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 
 from portal.inspections.models import (
     FindingSeverity,
@@ -26,7 +27,8 @@ METHOD_LABELS = {
 }
 
 SEVERITY_LABELS = {
-    FindingSeverity.OBSERVATION: _l("Ghi nhận"),
+    # "Ghi nhận" also means "recorded" elsewhere: a context keeps the translations apart.
+    FindingSeverity.OBSERVATION: lazy_pgettext("finding severity", "Ghi nhận"),
     FindingSeverity.MINOR: _l("Tồn tại nhỏ"),
     FindingSeverity.MAJOR: _l("Tồn tại lớn"),
 }

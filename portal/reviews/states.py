@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 
 
 class ReviewState(enum.StrEnum):
@@ -79,11 +80,13 @@ STATE_TONES = {
     S.RESUBMITTED: "info",
     S.ACCEPTED: "success",
 }
+# The same Vietnamese word names a state ("Trả lại": returned) and a button ("Trả lại":
+# return); a context keeps their translations apart.
 ACTION_LABELS = {
-    A.SUBMIT: _l("Nộp"),
-    A.RETURN: _l("Trả lại"),
-    A.ACCEPT: _l("Chấp nhận"),
-    A.REOPEN: _l("Mở lại"),
+    A.SUBMIT: lazy_pgettext("review action", "Nộp"),
+    A.RETURN: lazy_pgettext("review action", "Trả lại"),
+    A.ACCEPT: lazy_pgettext("review action", "Chấp nhận"),
+    A.REOPEN: lazy_pgettext("review action", "Mở lại"),
 }
 
 
