@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from flask import Flask, current_app, url_for
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 from flask_login import current_user
 
 from portal.accounts.models import Role
@@ -32,15 +33,23 @@ NAV_ITEMS = (
     NavItem("exemplars.index", _l("Điển hình"), READERS),
     NavItem("propagation.index", _l("Tuyên truyền"), READERS),
     NavItem("training.index", _l("Tập huấn"), READERS),
-    NavItem("difficulties.index", _l("Khó khăn, vướng mắc"), (Role.OFFICE_ADMIN, Role.VIEWER, *UNIT_PEOPLE)),
+    NavItem(
+        "difficulties.index",
+        _l("Khó khăn, vướng mắc"),
+        (Role.OFFICE_ADMIN, Role.VIEWER, *UNIT_PEOPLE),
+    ),
     NavItem("assessments.index", _l("Tự đánh giá"), READERS),
     NavItem("annualreports.index", _l("Báo cáo năm"), READERS),
     NavItem("inspections.index", _l("Kiểm tra, giám sát"), READERS),
-    NavItem("consideration.index", _l("Bình xét"), (Role.OFFICE_ADMIN, Role.VIEWER, Role.COUNCIL_MEMBER)),
-    NavItem("congress.index", _l("Hồ sơ Đại hội"), (Role.OFFICE_ADMIN, Role.VIEWER, Role.COORDINATOR)),
+    NavItem(
+        "consideration.index", _l("Bình xét"), (Role.OFFICE_ADMIN, Role.VIEWER, Role.COUNCIL_MEMBER)
+    ),
+    NavItem(
+        "congress.index", _l("Hồ sơ Đại hội"), (Role.OFFICE_ADMIN, Role.VIEWER, Role.COORDINATOR)
+    ),
     NavItem("deadlines.index", _l("Thời hạn"), READERS),
     # The Office's administration menu.
-    NavItem("admin.units", _l("Đơn vị"), (Role.OFFICE_ADMIN,), "admin"),
+    NavItem("admin.units", lazy_pgettext("menu", "Đơn vị"), (Role.OFFICE_ADMIN,), "admin"),
     NavItem("admin.users", _l("Người dùng"), (Role.OFFICE_ADMIN,), "admin"),
     NavItem("criteria.index", _l("Kỳ kế hoạch và tiêu chuẩn"), (Role.OFFICE_ADMIN,), "admin"),
     NavItem("council.index", _l("Hội đồng và phân công"), (Role.OFFICE_ADMIN,), "admin"),
