@@ -50,6 +50,8 @@ def new_context(browser: Browser, base_url: str) -> BrowserContext:
         base_url=base_url,
         accept_downloads=True,
         viewport={"width": 1280, "height": 900},
+        # Charts skip their growing animation: screenshots show the final figures.
+        reduced_motion="reduce",
     )
     context.set_default_timeout(15_000)
     return context
