@@ -14,7 +14,8 @@ from typing import Any
 from flask import has_request_context
 from flask_login import current_user
 from sqlalchemy import JSON, DateTime, ForeignKey, String, event, insert, inspect, select
-from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+from sqlalchemy.exc import InvalidRequestError
+from sqlalchemy.orm import Mapped, Mapper, Session, mapped_column, object_session, relationship
 
 from portal.extensions import db
 from portal.models_base import utcnow
@@ -62,7 +63,8 @@ def _changes(obj: Any, action: str) -> dict[str, list[Any]]:
             if value is not None:
                 result[key] = [None, _plain(value)]
         elif action == "delete":
-            result[key] = [_plain(state.committed_state.get(key, getattr(obj, key))), None]
+            # Read without loading: the row is gone (before_flush loaded what it could).
+            result[key] = [_plain(state.committed_state.get(key, state.dict.get(key))), None]
         else:
             history = state.attrs[key].history
             if history.has_changes():
@@ -89,13 +91,52 @@ def act_as(user: Any) -> None:
     db.session.info["audit_org_id"] = user.organization_id if user else None
 
 
+@event.listens_for(Mapper, "mapper_configured")
+def _load_values_before_change(mapper: Mapper, class_: type) -> None:
+    """Setting an attribute that is not loaded (expired by a commit) first loads its
+    old value, so that an update records what it was and not an empty "before"."""
+    if not getattr(class_, "__audited__", True):
+        return
+    for attr in mapper.column_attrs:
+        event.listen(
+            getattr(class_, attr.key), "set", _keep_value, active_history=True, retval=True
+        )
+
+
+def _keep_value(target: Any, value: Any, oldvalue: Any, initiator: Any) -> Any:
+    return value
+
+
+@event.listens_for(Session, "before_flush")
+def _load_rows_to_delete(session: Session, flush_context: Any, instances: Any) -> None:
+    """A row deleted while expired is loaded first, so its record has the values."""
+    for obj in session.deleted:
+        state = inspect(obj)
+        if getattr(obj, "__audited__", True) and state.expired_attributes:
+            try:
+                session.refresh(obj)
+            except InvalidRequestError:  # already gone from the database
+                continue
+
+
+@event.listens_for(Mapper, "after_delete")
+def _remember_deleted(mapper: Mapper, connection: Any, target: Any) -> None:
+    """Rows removed by a delete-orphan cascade never pass through `session.deleted`:
+    collect every deleted row here, for `_record_changes`."""
+    session = object_session(target)
+    if session is not None:
+        session.info.setdefault("audit_deleted", []).append(target)
+
+
 @event.listens_for(Session, "after_flush")
 def _record_changes(session: Session, flush_context: Any) -> None:
     rows = []
+    deleted = list(session.deleted)
+    deleted += [o for o in session.info.pop("audit_deleted", []) if o not in session.deleted]
     for action, objects in (
         ("create", session.new),
         ("update", session.dirty),
-        ("delete", session.deleted),
+        ("delete", deleted),
     ):
         for obj in objects:
             if not getattr(obj, "__audited__", True) or not hasattr(obj, "__table__"):

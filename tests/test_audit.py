@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 
 from portal.accounts.models import Role, RoleMembership
@@ -145,3 +147,57 @@ def test_membership_changes_carry_the_unit(world):
     db.session.commit()
     entry = _entries("RoleMembership", "create")[-1]
     assert entry.unit_id == world.unit_b.id and entry.organization_id == world.org.id
+
+
+def _exemplar(world) -> Exemplar:
+    exemplar = Exemplar(
+        unit_id=world.unit_a.id,
+        name="Tổ quan trắc",
+        kind=ExemplarKind.COLLECTIVE,
+        status=ExemplarStatus.FOSTERING,
+        year_identified=2024,
+    )
+    db.session.add(exemplar)
+    db.session.commit()
+    return exemplar
+
+
+def test_an_update_of_an_expired_object_records_the_value_before(world):
+    exemplar = _exemplar(world)
+    db.session.expire_all()  # as after any commit: nothing is loaded
+    exemplar.name = "Tổ quan trắc môi trường"
+    db.session.commit()
+    [entry] = _entries("Exemplar", "update")
+    assert entry.changes == {"name": ["Tổ quan trắc", "Tổ quan trắc môi trường"]}
+
+
+def test_a_row_removed_from_its_parent_collection_is_recorded_as_deleted(world):
+    from portal.propagation.models import (
+        ActivityType,
+        Channel,
+        PropagationActivity,
+        PropagationActivityExemplar,
+    )
+
+    exemplar = _exemplar(world)
+    activity = PropagationActivity(
+        unit_id=world.unit_a.id,
+        title="Bài viết về tổ quan trắc",
+        activity_type=next(iter(ActivityType)),
+        channel=Channel.ONLINE,
+        activity_date=date(2024, 5, 1),
+    )
+    activity.exemplar_links.append(
+        PropagationActivityExemplar(exemplar_id=exemplar.id, unit_id=world.unit_a.id)
+    )
+    db.session.add(activity)
+    db.session.commit()
+    link_id = f"{activity.id},{exemplar.id}"
+
+    db.session.expire_all()
+    activity.exemplar_links.clear()  # delete-orphan: no session.delete() call
+    db.session.commit()
+
+    [entry] = _entries("PropagationActivityExemplar", "delete")
+    assert entry.object_id == str(link_id)
+    assert entry.changes["exemplar_id"] == [exemplar.id, None]
