@@ -59,6 +59,7 @@ def index():
         preparer_units={u for u in unit_ids if is_preparer(current_user, u)},
         new_form=NewSubmissionForm(),
         cycle=services.cycle_for(period),
+        deadlines=services.submission_deadlines(period),
     )
 
 

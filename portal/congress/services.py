@@ -203,3 +203,21 @@ def _nominee_locked(attachment: Attachment) -> bool:
 
 
 register_lock_check(NOMINEE_OWNER, _nominee_locked)
+
+
+def submission_deadlines(period: PlanPeriod) -> list:
+    """The deadlines the Office set for the period's congress submissions (portal.deadlines),
+    earliest first: what the units' submissions are measured against."""
+    from portal.deadlines.models import Deadline, DeadlineKind
+
+    return list(
+        db.session.scalars(
+            select(Deadline)
+            .where(
+                Deadline.organization_id == period.organization_id,
+                Deadline.period_id == period.id,
+                Deadline.kind == DeadlineKind.CONGRESS_SUBMISSION,
+            )
+            .order_by(Deadline.due_at, Deadline.id)
+        )
+    )

@@ -172,3 +172,23 @@ def test_nominee_form_page_prefills_choices(world, login_as, sub):
     text = page.get_data(as_text=True)
     assert page.status_code == 200
     assert "Bằng khen của Chủ tịch UBND tỉnh" in text and "Nguyễn Thị Hoa" in text
+
+
+def test_index_shows_the_submission_deadline_set_by_the_office(world, login_as, sub):
+    from portal.deadlines.models import DeadlineKind
+    from tests.deadlines.helpers import make_deadline, vn
+
+    client = login_as(world.coordinator_a)
+    before = client.get("/congress/").get_data(as_text=True)
+    assert "chưa đặt thời hạn nộp hồ sơ Đại hội" in before
+    assert "Đặt thời hạn" not in before  # only the Office may set one
+
+    deadline = make_deadline(
+        world,
+        kind=DeadlineKind.CONGRESS_SUBMISSION,
+        title="Hồ sơ Đại hội Thi đua yêu nước",
+        due_at=vn(2025, 6, 30, 17),
+    )
+    text = client.get("/congress/").get_data(as_text=True)
+    assert "Hạn nộp hồ sơ:" in text and "30/06/2025 17:00" in text
+    assert f"/deadlines/{deadline.id}" in text
