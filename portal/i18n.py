@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app, has_request_context, redirect, request, session
+from flask_babel import force_locale, gettext
 from flask_login import current_user
 
 from portal.extensions import db
@@ -25,6 +26,72 @@ def select_locale() -> str:
 
 def select_timezone() -> str:
     return current_app.config["BABEL_DEFAULT_TIMEZONE"]
+
+
+def N_(msgid: str) -> str:  # noqa: N802 (the gettext convention pybabel extracts)
+    """Mark a message for the catalogue without translating it now: it is stored
+    as it is (the Vietnamese msgid) and translated where it is shown."""
+    return msgid
+
+
+def translated(msgid: str | None) -> str:
+    """A stored msgid (or any stored text) in the current language; text that is
+    not in the catalogue (names, errors) comes back unchanged."""
+    return gettext(msgid) if msgid else ""  # gettext("") would be the catalogue header
+
+
+def locale_of(user: object | None) -> str:
+    """The language a person reads: their profile's, else the portal's default."""
+    code = getattr(user, "locale", None)
+    if code in current_app.config["LANGUAGES"]:
+        return code
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def in_language_of(user: object | None):
+    """Context manager: gettext and templates speak `user`'s language inside it,
+    in a request or a job alike (flask_babel sets the locale on the app context,
+    ahead of select_locale)."""
+    return force_locale(locale_of(user))
+
+
+class LocalText:
+    """A message with its values, translated each time it is turned into text, so
+    that one object reads in the language of whoever it is shown or sent to.
+
+    Unlike flask_babel's lazy strings it has no __html__: templates escape the
+    values (names typed by users) like any other text.
+    """
+
+    __slots__ = ("msgid", "values")
+
+    def __init__(self, msgid: str, **values: object) -> None:
+        self.msgid = msgid
+        self.values = values
+
+    def __str__(self) -> str:
+        values = {k: str(v) if isinstance(v, LocalText) else v for k, v in self.values.items()}
+        return gettext(self.msgid, **values)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __add__(self, other: object) -> str:
+        return str(self) + str(other)
+
+    def __radd__(self, other: object) -> str:
+        return str(other) + str(self)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LocalText):
+            return (self.msgid, self.values) == (other.msgid, other.values)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.msgid, tuple(sorted(self.values.items()))))
+
+    def __repr__(self) -> str:
+        return f"LocalText({self.msgid!r}, **{self.values!r})"
 
 
 @bp.get("/lang/<code>")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from flask import current_app, url_for
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -115,7 +115,7 @@ def send_password_reset(email: str) -> None:
         return
     queue_email(
         user.email,
-        _("Đặt lại mật khẩu Cổng điển hình tiên tiến"),
+        _l("Đặt lại mật khẩu Cổng điển hình tiên tiến"),  # in the recipient's language
         "password_reset",
         user_id=user.id,
         organization_id=user.organization_id,
@@ -135,7 +135,7 @@ def send_account_setup(user: User, send: bool = True):
 
     return queue_email(
         user.email,
-        _("Tài khoản của bạn trên Cổng điển hình tiên tiến"),
+        _l("Tài khoản của bạn trên Cổng điển hình tiên tiến"),
         "account_setup",
         user_id=user.id,
         organization_id=user.organization_id,

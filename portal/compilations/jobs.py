@@ -1,5 +1,6 @@
 """The compile job: runs a builder's steps into a work directory, then streams
-everything into one ZIP with a manifest. Progress goes to `job.meta`."""
+everything into one ZIP with a manifest. Progress goes to `job.meta`; its steps are
+stored as Vietnamese msgids and translated for whoever watches (live_progress)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from portal.compilations.builders import builder_for
 from portal.compilations.models import Compilation, CompilationStatus
 from portal.compilations.services import archive_path, dossier_root
 from portal.extensions import db
+from portal.i18n import N_
 from portal.jobs.progress import cancel_requested, report_progress
 from portal.models_base import utcnow
 
@@ -34,14 +36,14 @@ def run_compilation(compilation_id: int) -> str:
         status=CompilationStatus.RUNNING,
         started_at=utcnow(),
         progress=0,
-        step="Bắt đầu",
+        step=N_("Bắt đầu"),
     )
     try:
         files = _run_steps(compilation, workdir)
-        _update(compilation, progress=95, step="Đóng gói tệp ZIP")
+        _update(compilation, progress=95, step=N_("Đóng gói tệp ZIP"))
         _package(compilation, workdir, files)
     except CancelRequestedError:
-        _finish(compilation, CompilationStatus.CANCELLED, step="Đã huỷ theo yêu cầu")
+        _finish(compilation, CompilationStatus.CANCELLED, step=N_("Đã huỷ theo yêu cầu"))
         return "cancelled"
     except Exception as exc:
         db.session.rollback()
@@ -50,7 +52,7 @@ def run_compilation(compilation_id: int) -> str:
         raise
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    _finish(compilation, CompilationStatus.DONE, step="Hoàn thành", progress=100)
+    _finish(compilation, CompilationStatus.DONE, step=N_("Hoàn thành"), progress=100)
     return compilation.file_name
 
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 from portal.accounts.models import User
 from portal.compilations.models import Compilation, CompilationStatus
 from portal.extensions import db
+from portal.i18n import N_, LocalText
 from portal.notifications.services import notify
 from portal.urls import path_for
 
+# Written in the starter's language by notify().
 TITLES = {
-    CompilationStatus.DONE: "Đã tổng hợp xong hồ sơ #{id}",
-    CompilationStatus.FAILED: "Tổng hợp hồ sơ #{id} bị lỗi",
-    CompilationStatus.CANCELLED: "Đã huỷ tổng hợp hồ sơ #{id}",
+    CompilationStatus.DONE: N_("Đã tổng hợp xong hồ sơ #%(id)s"),
+    CompilationStatus.FAILED: N_("Tổng hợp hồ sơ #%(id)s bị lỗi"),
+    CompilationStatus.CANCELLED: N_("Đã huỷ tổng hợp hồ sơ #%(id)s"),
 }
 
 
@@ -19,10 +21,11 @@ def tell_starter(compilation: Compilation) -> None:
     user = db.session.get(User, compilation.started_by_id) if compilation.started_by_id else None
     if user is None:
         return
-    body = compilation.error or compilation.step
+    step = LocalText(compilation.step) if compilation.step else ""  # a stored msgid
+    body = compilation.error or step
     notify(
         user,
-        TITLES[compilation.status].format(id=compilation.id),
+        LocalText(TITLES[compilation.status], id=compilation.id),
         body,
         path_for("compilations.detail", compilation_id=compilation.id),
         category="compilation_done",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import current_app
+from flask_babel import gettext as _
 from rq.exceptions import NoSuchJobError
 from rq.job import Job
 
@@ -12,6 +13,7 @@ from portal.accounts.models import User
 from portal.compilations.builders import builder_for
 from portal.compilations.models import Compilation, CompilationStatus
 from portal.extensions import db
+from portal.i18n import N_, translated
 from portal.jobs.connection import get_redis
 from portal.jobs.queues import LONG, enqueue_after_commit
 from portal.periods.models import PlanPeriod
@@ -29,7 +31,7 @@ def start_compilation(
 
     builder = builder_for(kind)
     if builder.needs_year and year not in period.years:
-        raise CompilationError("Năm không thuộc kỳ kế hoạch.")
+        raise CompilationError(_("Năm không thuộc kỳ kế hoạch."))
     compilation = Compilation(
         organization_id=period.organization_id,
         period_id=period.id,
@@ -60,11 +62,12 @@ def request_cancel(compilation: Compilation) -> None:
             job.cancel()
     if compilation.status == CompilationStatus.QUEUED or job is None:
         compilation.status = CompilationStatus.CANCELLED
-        compilation.step = "Đã huỷ"
+        compilation.step = N_("Đã huỷ")
 
 
 def live_progress(compilation: Compilation) -> dict:
-    """Progress for the page: from the job's meta while it runs, else the row."""
+    """Progress for the page: from the job's meta while it runs, else the row.
+    The step is stored as a msgid and shown in the reader's language."""
     progress, step = compilation.progress, compilation.step
     if compilation.status in (CompilationStatus.QUEUED, CompilationStatus.RUNNING):
         job = _job(compilation)
@@ -75,7 +78,7 @@ def live_progress(compilation: Compilation) -> dict:
         "id": compilation.id,
         "status": compilation.status.value,
         "progress": progress,
-        "step": step,
+        "step": translated(step),
         "error": compilation.error,
         "finished": compilation.is_finished,
         "downloadable": compilation.status == CompilationStatus.DONE,

@@ -1,6 +1,8 @@
 """The built-in due item providers: deadlines per unit, fostering actions, and the
 corrective actions of inspection findings. The last two import their models
-lazily: those capabilities may be installed later than this one."""
+lazily: those capabilities may be installed later than this one. Their titles are
+LocalTexts: each reader (a reminder's recipient, a calendar's owner) reads them
+in their own language."""
 
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from portal.deadlines.providers import (
 from portal.deadlines.schedule import Schedule, local_day
 from portal.extensions import db
 from portal.formatting import VN_TZ, format_date
+from portal.i18n import N_, LocalText
 from portal.models_base import as_utc
 from portal.organizations.models import Unit
 
@@ -130,7 +133,11 @@ def fostering_items(query: ItemQuery) -> Iterator[DueItem]:
             organization_id=org_id,
             unit_id=action.unit_id,
             unit_name=unit_name,
-            title=f"Bồi dưỡng điển hình «{exemplar_name}»: {_short(action.description)}",
+            title=LocalText(
+                N_("Bồi dưỡng điển hình «%(exemplar)s»: %(action)s"),
+                exemplar=exemplar_name,
+                action=_short(action.description),
+            ),
             due_at=end_of_day(action.due_date),
             all_day=True,
             recipients=frozenset(owner),
@@ -172,9 +179,10 @@ def finding_items(query: ItemQuery) -> Iterator[DueItem]:
             organization_id=org_id,
             unit_id=finding.unit_id,
             unit_name=unit_name,
-            title=(
-                f"Khắc phục sau kiểm tra ngày {format_date(inspected_on)}: "
-                f"{_short(finding.corrective_action)}"
+            title=LocalText(
+                N_("Khắc phục sau kiểm tra ngày %(day)s: %(action)s"),
+                day=format_date(inspected_on),
+                action=_short(finding.corrective_action),
             ),
             due_at=end_of_day(finding.due_date),
             all_day=True,

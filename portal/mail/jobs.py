@@ -5,9 +5,14 @@ from __future__ import annotations
 from rq import get_current_job
 
 from portal.extensions import db
+from portal.i18n import N_, translated
 from portal.mail import delivery
 from portal.mail.models import MailMessage, MailStatus
 from portal.models_base import utcnow
+
+# Stored in Vietnamese (its msgid) and translated when the Office reads it.
+UNSENT = N_("Chưa gửi: thư trước đó trong cùng lượt bị lỗi (%(error)s)")
+_UNSENT_PREFIX = UNSENT.split("%(error)s")[0]
 
 
 def send_email(message_id: int) -> str:
@@ -67,6 +72,15 @@ def _record_failure(message_ids: list[int], attempted_ids: list[int], exc: Excep
             message.attempts += 1
             message.last_error = error
         else:
-            message.last_error = f"Chưa gửi: thư trước đó trong cùng lượt bị lỗi ({error})"[:2000]
+            message.last_error = (UNSENT % {"error": error})[:2000]
         message.status = MailStatus.FAILED if final else MailStatus.QUEUED
     db.session.commit()
+
+
+def error_text(stored: str) -> str:
+    """A message's last error for the outbox, in the reader's language: the SMTP
+    error itself stays as the server said it."""
+    if not stored.startswith(_UNSENT_PREFIX):
+        return stored
+    error = stored[len(_UNSENT_PREFIX) :].removesuffix(")")
+    return translated(UNSENT) % {"error": error}

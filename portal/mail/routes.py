@@ -9,6 +9,7 @@ from flask_login import current_user
 from portal.extensions import db
 from portal.mail import services
 from portal.mail.forms import OutboxFilterForm, SendTestForm
+from portal.mail.jobs import error_text
 from portal.mail.models import MailMessage
 from portal.mail.outbox import (
     STATUS_LABELS,
@@ -30,6 +31,7 @@ def outbox_helpers() -> dict:
         "mail_status_label": lambda status: STATUS_LABELS.get(status, status),
         "mail_status_tone": lambda status: STATUS_TONES.get(status, "secondary"),
         "mail_category_label": category_label,
+        "mail_error_text": error_text,
     }
 
 

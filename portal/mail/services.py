@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 from flask import current_app, render_template
+from flask_babel import force_locale
 
 from portal.extensions import db
 from portal.jobs.queues import MAIL, enqueue_after_commit
@@ -30,6 +33,7 @@ def queue_email(
     organization_id: int | None = None,
     category: str = "general",
     send: bool = True,
+    locale: str | None = None,
     **context: object,
 ) -> MailMessage:
     """Store a message and enqueue its sending once the transaction commits.
@@ -37,10 +41,16 @@ def queue_email(
     The caller commits. With `send=False` the message is stored only (the
     caller sends a batch itself, e.g. with `send_batch`). Without an
     organization, the recipient's is used, so that their Office sees the message.
+    A known recipient reads the subject (a lazy text is translated here) and the
+    body in their own language, or in `locale`; anyone else in the current one.
     """
-    if organization_id is None and user_id is not None:
-        organization_id = _organization_of_user(user_id)
-    text, html = render_message(template, subject=subject, **context)
+    if user_id is not None and (organization_id is None or locale is None):
+        known_org, known_locale = _organization_and_locale(user_id)
+        organization_id = known_org if organization_id is None else organization_id
+        locale = locale or known_locale
+    with force_locale(locale) if locale else nullcontext():
+        subject = str(subject)
+        text, html = render_message(template, subject=subject, **context)
     message = MailMessage(
         recipient_email=to,
         recipient_user_id=user_id,
@@ -76,7 +86,12 @@ def resend(message: MailMessage) -> None:
     enqueue_after_commit(send_email, message.id, queue=MAIL)
 
 
-def _organization_of_user(user_id: int) -> int | None:
+def _organization_and_locale(user_id: int) -> tuple[int | None, str | None]:
     from portal.accounts.models import User
+    from portal.i18n import locale_of
 
-    return db.session.scalar(db.select(User.organization_id).where(User.id == user_id))
+    # Usually in the session already (the caller has the person): no query then.
+    user = db.session.get(User, user_id)
+    if user is None:
+        return None, None
+    return user.organization_id, locale_of(user)

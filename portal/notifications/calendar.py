@@ -12,6 +12,8 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 from flask import current_app
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from icalendar import Alarm, Calendar, Event
 from sqlalchemy import or_, select
 
@@ -22,20 +24,26 @@ from portal.deadlines.models import Deadline, DeadlineTarget
 from portal.deadlines.providers import DueItem, ItemQuery, due_items
 from portal.extensions import db
 from portal.formatting import VN_TZ
+from portal.i18n import in_language_of
 from portal.models_base import as_utc, utcnow
 from portal.organizations.models import Unit
 from portal.tenancy import sees_whole_organization, visible_unit_ids
 
 HISTORY_DAYS = 365  # past deadlines kept in the feed
-DONE = "[Đã hoàn thành] "
 
 
 def calendar_for(user: User) -> bytes:
+    """The feed in its owner's language: calendar apps fetch it without a session."""
+    with in_language_of(user):
+        return _calendar(user)
+
+
+def _calendar(user: User) -> bytes:
     cal = Calendar()
     cal.add("prodid", "-//Cong dien hinh tien tien//Thoi han//VI")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", "Thời hạn – Cổng điển hình tiên tiến")
+    cal.add("x-wr-calname", _("Thời hạn – Cổng điển hình tiên tiến"))
     cal.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
     host = urlsplit(current_app.config["PORTAL_BASE_URL"]).hostname or "portal"
     for event in deadline_events(user, host):
@@ -85,7 +93,7 @@ def deadline_events(user: User, host: str) -> list[Event]:
         finished = bool(applies) and all((deadline.id, u) in done for u in applies)
         event = Event()
         event.add("uid", f"deadline-{deadline.id}@{host}")
-        event.add("summary", (DONE if finished else "") + deadline.title)
+        event.add("summary", _done(finished) + deadline.title)
         event.add("dtstart", as_utc(deadline.due_at))
         event.add("dtend", as_utc(deadline.due_at) + timedelta(minutes=30))
         event.add("dtstamp", utcnow())
@@ -93,10 +101,10 @@ def deadline_events(user: User, host: str) -> list[Event]:
         units = ", ".join(sorted(names[u] for u in applies)) if applies else ""
         description = deadline.description or ""
         if units:
-            description = f"Đơn vị: {units}\n{description}".strip()
+            description = f"{_units_line(units, len(applies))}\n{description}".strip()
         event.add("description", f"{description}\n{link}".strip())
         event.add("url", link)
-        event.add("categories", ["Thời hạn"])
+        event.add("categories", [_("Thời hạn")])
         if not finished:
             event.add_component(_alarm(deadline.title))
         events.append(event)
@@ -117,7 +125,8 @@ def own_items(user: User) -> list[DueItem]:
 def item_event(item: DueItem, host: str) -> Event:
     event = Event()
     event.add("uid", f"{item.key.replace(':', '-')}@{host}")
-    event.add("summary", (DONE if item.completed else "") + item.title)
+    title = str(item.title)  # provider titles are translated when read
+    event.add("summary", _done(item.completed) + title)
     due_day = as_utc(item.due_at).astimezone(VN_TZ).date()
     if item.all_day:
         event.add("dtstart", due_day)
@@ -128,17 +137,26 @@ def item_event(item: DueItem, host: str) -> Event:
     event.add("dtstamp", utcnow())
     link = absolute_url(item.link)
     event.add(
-        "description", f"Đơn vị: {item.unit_name}\n{item.detail}\n{link}".replace("\n\n", "\n")
+        "description",
+        f"{_units_line(item.unit_name, 1)}\n{item.detail}\n{link}".replace("\n\n", "\n"),
     )
     event.add("url", link)
     if not item.completed:
-        event.add_component(_alarm(item.title))
+        event.add_component(_alarm(title))
     return event
 
 
 def _alarm(title: str) -> Alarm:
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("description", f"Sắp đến hạn: {title}")
+    alarm.add("description", _("Sắp đến hạn: %(title)s", title=title))
     alarm.add("trigger", timedelta(days=-1))
     return alarm
+
+
+def _done(finished: bool) -> str:
+    return _("[Đã hoàn thành]") + " " if finished else ""
+
+
+def _units_line(names: str, count: int) -> str:
+    return ngettext("Đơn vị: %(units)s", "Đơn vị: %(units)s", count, units=names)

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from flask_babel import ngettext
 from sqlalchemy import select, update
 
 from portal.accounts.models import User
 from portal.extensions import db
 from portal.formatting import VN_TZ, format_date
+from portal.i18n import in_language_of, locale_of
 from portal.mail.services import queue_email
 from portal.models_base import as_utc, utcnow
 from portal.notifications.claims import claim_rows, with_lock_retry
@@ -91,13 +93,21 @@ def _digest_chunk(user_ids: Sequence[int], day, moment: datetime) -> int:
 def _digest_message(user: User, items: list[Notification], day) -> int | None:
     if not user.email:
         return None
+    with in_language_of(user):
+        subject = ngettext(
+            "Tổng hợp thông báo ngày %(day)s (%(num)s thông báo)",
+            "Tổng hợp thông báo ngày %(day)s (%(num)s thông báo)",
+            len(items),
+            day=format_date(day),
+        )
     message = queue_email(
         user.email,
-        f"Tổng hợp thông báo ngày {format_date(day)} ({len(items)} thông báo)",
+        subject,
         "notification_digest",
         user_id=user.id,
         organization_id=user.organization_id,
         category="digest",
+        locale=locale_of(user),
         send=False,
         recipient_name=user.full_name,
         notifications=items,

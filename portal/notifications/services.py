@@ -10,6 +10,7 @@ from sqlalchemy import select, update
 
 from portal.accounts.models import User
 from portal.extensions import db
+from portal.i18n import in_language_of, locale_of
 from portal.jobs.queues import MAIL, enqueue_after_commit
 from portal.mail.models import MailMessage, MailStatus
 from portal.mail.services import queue_email, render_message
@@ -57,7 +58,12 @@ def deliver(
     send: bool = True,
 ) -> Delivered:
     """notify() for callers that deliver in bulk: they pass the preference they
-    loaded, their own mail template, and `send=False` to send in batches."""
+    loaded, their own mail template, and `send=False` to send in batches.
+
+    Title and body may be lazy texts: they are stored, like the email is
+    written, in the person's language."""
+    with in_language_of(user):
+        title, body = str(title), str(body)
     note = Notification(user_id=user.id, title=title, body=body, link=link, category=category)
     db.session.add(note)
     if not (email and user.active and user.email):
@@ -71,7 +77,8 @@ def deliver(
     if decision == NO_EMAIL:
         return Delivered(note, None)
     context = {"recipient_name": user.full_name, "body": body, "link": link, **(context or {})}
-    message = _message(user, title, template, category, context, send)
+    with in_language_of(user):
+        message = _message(user, title, template, category, context, send)
     note.mail_message = message
     return Delivered(note, message)
 
@@ -85,6 +92,7 @@ def _message(user: User, title: str, template: str, category: str, context: dict
             user_id=user.id,
             organization_id=user.organization_id,
             category=category,
+            locale=locale_of(user),
             **context,
         )
     # Stored only; the caller flushes many at once and sends them with send_batch.
