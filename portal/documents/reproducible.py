@@ -13,8 +13,9 @@ from pathlib import Path
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 FIXED_DOC_TIME = datetime(2000, 1, 1)
 CORE_PROPERTIES = "docProps/core.xml"
-# openpyxl stamps "modified" with the clock on every save, whatever was set.
-MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+# openpyxl stamps "modified" with the clock on every save, whatever was set, and a
+# workbook made without build_workbook carries the clock as "created".
+STAMPS = re.compile(rb"(<dcterms:(modified|created)[^>]*>)[^<]*(</dcterms:\2>)")
 
 
 def normalise_zip(path: Path) -> None:
@@ -39,6 +40,6 @@ def normalised_zip_bytes(data: bytes) -> bytes:
             entry.external_attr = 0o644 << 16
             content = source.read(info.filename)
             if info.filename == CORE_PROPERTIES:
-                content = MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
+                content = STAMPS.sub(rb"\g<1>2000-01-01T00:00:00Z\g<3>", content)
             target.writestr(entry, content)
     return target_buffer.getvalue()
