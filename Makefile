@@ -25,7 +25,8 @@ messages: $(STAMP)
 	$(BIN)/pybabel update -N --ignore-obsolete -i $(VENV)/messages.pot -d portal/translations -l en
 	@$(BIN)/python -c "from babel.messages.pofile import read_po; \
 		c = read_po(open('portal/translations/en/LC_MESSAGES/messages.po', 'rb')); \
-		[print('untranslated:', m.context or '', m.id) for m in c if m.id and not m.string]"
+		[print('untranslated:', m.context or '', m.id) for m in c \
+		 if m.id and not (all(m.string) if isinstance(m.string, tuple) else m.string)]"
 
 # The launcher starts the embedded Redis first, upgrades the database, seeds the
 # demo into an empty one, then runs web, worker and scheduler until Ctrl-C.
