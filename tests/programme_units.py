@@ -209,12 +209,14 @@ def add_stories(world, programme, step: Step, n: int) -> None:
                     summary="Tóm tắt",
                     body="Đoạn một.\n\nHai.",
                     author_id=step.coordinators[unit.id].id,
-                    submitted_at=at(date(2025, 1, 1 + n)) if status != StoryStatus.DRAFT else None,
-                    published_at=at(date(2025, 2, 1 + n))
+                    submitted_at=at(date(2025, 1, 1 + n % 28))
+                    if status != StoryStatus.DRAFT
+                    else None,
+                    published_at=at(date(2025, 2, 1 + n % 28))
                     if status == StoryStatus.PUBLISHED
                     else None,
                     reviewed_by_id=world.office.id if reviewed else None,
-                    reviewed_at=at(date(2025, 2, 1 + n)) if reviewed else None,
+                    reviewed_at=at(date(2025, 2, 1 + n % 28)) if reviewed else None,
                     review_note="Bổ sung ảnh" if status == StoryStatus.REJECTED else "",
                 )
             )
