@@ -97,8 +97,7 @@ class ProdConfig(Config):
         super().__init__()
         if not self.SECRET_KEY or self.SECRET_KEY == DEV_SECRET or len(self.SECRET_KEY) < 16:
             raise RuntimeError(
-                "SECRET_KEY must be set to a long random value in production "
-                "(see .env.example)."
+                "SECRET_KEY must be set to a long random value in production (see .env.example)."
             )
 
 
@@ -115,5 +114,5 @@ def _normalise_db_url(url: str) -> str:
     # psycopg 3 is the driver; accept the common postgres:// spellings.
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url

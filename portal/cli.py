@@ -18,8 +18,12 @@ def register(app: Flask) -> None:
 
 
 @click.command("demo")
-@click.option("--password", default=DEFAULT_DEMO_PASSWORD, show_default=True,
-              help="Password of every demo account (demo only).")
+@click.option(
+    "--password",
+    default=DEFAULT_DEMO_PASSWORD,
+    show_default=True,
+    help="Password of every demo account (demo only).",
+)
 def demo(password: str) -> None:
     """Create (or complete) the demo department. Safe to run again."""
     from portal.demo import seed_demo
@@ -53,5 +57,3 @@ def create_admin(email: str, full_name: str, org_name: str, password: str) -> No
         user.memberships.append(RoleMembership(role=Role.OFFICE_ADMIN))
     db.session.commit()
     click.echo(f"Office administrator {email} of {org.name} is ready.")
-
-

@@ -29,7 +29,9 @@ def staff_email(slug: str, n: int) -> str:
 
 def seed_demo(password: str) -> Organization:
     """Create what is missing of the demo department; existing rows are kept."""
-    org = db.session.scalar(db.select(Organization).where(Organization.name == ORGANIZATION["name"]))
+    org = db.session.scalar(
+        db.select(Organization).where(Organization.name == ORGANIZATION["name"])
+    )
     if org is None:
         org = Organization(**ORGANIZATION)
         db.session.add(org)
@@ -37,22 +39,46 @@ def seed_demo(password: str) -> Organization:
     units = {slug: _unit(org, name, kind) for slug, name, kind in UNITS}
     period = _period(org)
     counter = iter(range(1000))
-    office = _user(org, OFFICE_EMAIL, "Trần Thị Hồng Nhung", password, "Chánh Văn phòng Sở",
-                   [(Role.OFFICE_ADMIN, None)])
+    office = _user(
+        org,
+        OFFICE_EMAIL,
+        "Trần Thị Hồng Nhung",
+        password,
+        "Chánh Văn phòng Sở",
+        [(Role.OFFICE_ADMIN, None)],
+    )
     act_as(office)
     _user(org, VIEWER_EMAIL, "Nguyễn Huệ", password, "Giám đốc Sở", [(Role.VIEWER, None)])
     council_titles = ["Phó Giám đốc Sở", "Chánh Văn phòng Sở", "Chủ tịch Công đoàn Sở"]
     positions = [CouncilPosition.CHAIR, CouncilPosition.SECRETARY, CouncilPosition.MEMBER]
     for n in (1, 2, 3):
-        member = _user(org, council_email(n), person_name(900 + n), password, council_titles[n - 1],
-                       [(Role.COUNCIL_MEMBER, None)])
+        member = _user(
+            org,
+            council_email(n),
+            person_name(900 + n),
+            password,
+            council_titles[n - 1],
+            [(Role.COUNCIL_MEMBER, None)],
+        )
         _council_seat(org, period, member, positions[n - 1], council_titles[n - 1])
     for slug, unit in units.items():
-        _user(org, coordinator_email(slug), person_name(next(counter)), password,
-              "Cán bộ thi đua", [(Role.COORDINATOR, unit.id)])
+        _user(
+            org,
+            coordinator_email(slug),
+            person_name(next(counter)),
+            password,
+            "Cán bộ thi đua",
+            [(Role.COORDINATOR, unit.id)],
+        )
         for n in (1, 2):
-            _user(org, staff_email(slug, n), person_name(next(counter) + 50), password,
-                  "Chuyên viên", [(Role.STAFF, unit.id)])
+            _user(
+                org,
+                staff_email(slug, n),
+                person_name(next(counter) + 50),
+                password,
+                "Chuyên viên",
+                [(Role.STAFF, unit.id)],
+            )
     db.session.commit()
     for name in CAPABILITIES:
         module = capability_module(name, "demo")
@@ -76,13 +102,18 @@ def _unit(org: Organization, name: str, kind) -> Unit:
 
 def _period(org: Organization) -> PlanPeriod:
     period = db.session.scalar(
-        db.select(PlanPeriod).where(PlanPeriod.organization_id == org.id, PlanPeriod.name == "2023-2025")
+        db.select(PlanPeriod).where(
+            PlanPeriod.organization_id == org.id, PlanPeriod.name == "2023-2025"
+        )
     )
     if period is None:
         period = PlanPeriod(
             organization_id=org.id,
             name="2023-2025",
-            title="Kế hoạch tuyên truyền, bồi dưỡng và nhân rộng điển hình tiên tiến giai đoạn 2023-2025",
+            title=(
+                "Kế hoạch tuyên truyền, bồi dưỡng và nhân rộng điển hình tiên tiến "
+                "giai đoạn 2023-2025"
+            ),
             start_year=2023,
             end_year=2025,
             is_current=True,
@@ -112,5 +143,12 @@ def _council_seat(org, period, user, position, title) -> None:
         )
     )
     if exists is None:
-        db.session.add(CouncilMember(organization_id=org.id, period_id=period.id, user_id=user.id,
-                                     position=position, title=title))
+        db.session.add(
+            CouncilMember(
+                organization_id=org.id,
+                period_id=period.id,
+                user_id=user.id,
+                position=position,
+                title=title,
+            )
+        )

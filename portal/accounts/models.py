@@ -78,9 +78,7 @@ class User(UserMixin, TimestampMixin, db.Model):
     @property
     def primary_unit_id(self) -> int | None:
         """The unit a coordinator or staff member works in (their home page)."""
-        ids = sorted(self.unit_ids_with(Role.COORDINATOR)) or sorted(
-            self.unit_ids_with(Role.STAFF)
-        )
+        ids = sorted(self.unit_ids_with(Role.COORDINATOR)) or sorted(self.unit_ids_with(Role.STAFF))
         return ids[0] if ids else None
 
 

@@ -59,8 +59,11 @@ def save_upload(file: FileStorage, unit_id: int, owner_type: str, owner_id: int)
     data = file.stream.read(limit + 1)
     if len(data) > limit:
         raise UploadError(
-            _("Tệp %(name)s vượt quá dung lượng cho phép (%(mb)s MB).", name=original,
-              mb=current_app.config["MAX_UPLOAD_MB"])
+            _(
+                "Tệp %(name)s vượt quá dung lượng cho phép (%(mb)s MB).",
+                name=original,
+                mb=current_app.config["MAX_UPLOAD_MB"],
+            )
         )
     if not data:
         raise UploadError(_("Tệp %(name)s rỗng.", name=original))
@@ -71,8 +74,10 @@ def save_upload(file: FileStorage, unit_id: int, owner_type: str, owner_id: int)
         kind = extension
     if kind is None or kind == "ole" or extension not in EXTENSIONS.get(kind, set()):
         raise UploadError(
-            _("Tệp %(name)s không đúng định dạng cho phép (PDF, Word, Excel, JPEG, PNG).",
-              name=original)
+            _(
+                "Tệp %(name)s không đúng định dạng cho phép (PDF, Word, Excel, JPEG, PNG).",
+                name=original,
+            )
         )
     stored_name = secrets.token_hex(16)
     directory = Path(current_app.config["UPLOAD_DIR"]) / str(int(unit_id))
@@ -97,7 +102,9 @@ def save_upload(file: FileStorage, unit_id: int, owner_type: str, owner_id: int)
     return attachment
 
 
-def save_uploads(files: list[FileStorage], unit_id: int, owner_type: str, owner_id: int) -> list[Attachment]:
+def save_uploads(
+    files: list[FileStorage], unit_id: int, owner_type: str, owner_id: int
+) -> list[Attachment]:
     """Save several files; all are checked before any is stored."""
     files = [f for f in files if f and f.filename]
     saved = []

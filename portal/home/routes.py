@@ -22,7 +22,11 @@ def index():
             return redirect(url_for("publiccolumn.index"))
         return redirect(url_for("accounts.login"))
     unit_id = current_user.primary_unit_id
-    if unit_id and not sees_whole_organization(current_user) and has_endpoint("workspace.unit_home"):
+    if (
+        unit_id
+        and not sees_whole_organization(current_user)
+        and has_endpoint("workspace.unit_home")
+    ):
         return redirect(url_for("workspace.unit_home", unit_id=unit_id))
     if current_user.has_role(Role.OFFICE_ADMIN, Role.VIEWER, Role.COUNCIL_MEMBER) and has_endpoint(
         "dashboards.index"
