@@ -13,10 +13,10 @@ from portal.annualreports.models import AnnualReport
 from portal.assessments.matrix import ASSESSMENT_KIND, REPORT_KIND
 from portal.assessments.models import SelfAssessment
 from portal.congress.models import CongressSubmission
+from portal.congress.services import submission_deadlines
 from portal.council.models import SupervisionPlanItem
 from portal.council.planning import Coverage
 from portal.deadlines.completion import completion_map
-from portal.deadlines.models import Deadline, DeadlineKind
 from portal.deadlines.services import CellStatus, cell_status
 from portal.exemplars.quota import quota_flag, unit_quota
 from portal.extensions import db
@@ -177,15 +177,7 @@ def congress_states(
         )
     )
     by_unit = {s.unit_id: s for s in submissions}
-    deadlines = db.session.scalars(
-        select(Deadline)
-        .where(
-            Deadline.organization_id == period.organization_id,
-            Deadline.period_id == period.id,
-            Deadline.kind == DeadlineKind.CONGRESS_SUBMISSION,
-        )
-        .order_by(Deadline.due_at, Deadline.id)
-    ).all()
+    deadlines = submission_deadlines(period)
     done = completion_map(deadlines, unit_ids)
     moment = as_utc(now)
     states: dict[int, Punctuality] = {}
