@@ -14,7 +14,13 @@ ORGANISATION_CHARTS = 5  # statuses, per year, propagation, findings, reminders
 
 
 def drawn_charts(page: Page) -> list[dict]:
-    """What Chart.js drew on each canvas: its type and the sum of its data."""
+    """What Chart.js drew on each canvas: its type and the sum of its data (once the
+    page's scripts have run: the heading shows before the scripts at the end load)."""
+    page.wait_for_load_state("load")
+    page.wait_for_function(
+        """() => typeof Chart !== 'undefined' && [...document.querySelectorAll(
+            'canvas[data-chart-source]')].every(canvas => Chart.getChart(canvas))"""
+    )
     return page.evaluate(
         """() => [...document.querySelectorAll('canvas[data-chart-source]')].map(canvas => {
             const chart = Chart.getChart(canvas);
