@@ -19,7 +19,7 @@ from portal.inspections.access import unit_people_ids
 from portal.inspections.forms import NONE, AnswerForm, ConfirmForm, FindingForm, VerifyForm
 from portal.inspections.models import FindingStatus, Inspection, InspectionFinding
 from portal.inspections.queries import FindingFilters, findings_select, findings_workbook
-from portal.inspections.routes import bp, field_error, refuse_if_locked
+from portal.inspections.routes import bp, field_error, require_editable
 from portal.tenancy import get_scoped_or_404, get_unit_or_404, visible_units
 
 
@@ -32,17 +32,11 @@ def _owner_choices(form: FindingForm, inspection: Inspection) -> None:
     form.action_owner_user_id.choices = [NONE] + [SelectChoice(u.id, u.full_name) for u in people]
 
 
-def _editable_inspection(inspection: Inspection) -> None:
-    if not access.can_edit_record(current_user, inspection):
-        abort(403)
-    refuse_if_locked(inspection)
-
-
 @bp.route("/<int:inspection_id>/findings/new", methods=["GET", "POST"])
 @login_required
 def finding_new(inspection_id: int):
     inspection = get_scoped_or_404(Inspection, inspection_id)
-    _editable_inspection(inspection)
+    require_editable(inspection)
     form = FindingForm()
     _owner_choices(form, inspection)
     if form.validate_on_submit():
@@ -67,7 +61,7 @@ def finding_new(inspection_id: int):
 def finding_edit(finding_id: int):
     finding = get_scoped_or_404(InspectionFinding, finding_id)
     inspection = finding.inspection
-    _editable_inspection(inspection)
+    require_editable(inspection)
     # The stored values fill the form only when it is first shown: a submitted
     # form stands on its own (an unticked or emptied field means "none").
     form = FindingForm(obj=finding if request.method == "GET" else None)
@@ -94,7 +88,7 @@ def finding_edit(finding_id: int):
 def finding_delete(finding_id: int):
     finding = get_scoped_or_404(InspectionFinding, finding_id)
     inspection = finding.inspection
-    _editable_inspection(inspection)
+    require_editable(inspection)
     try:
         findings.delete_finding(finding)
     except records.InspectionError as error:

@@ -75,6 +75,20 @@ def refuse_if_locked(inspection: Inspection) -> None:
         refuse(str(RecordLockedError()))
 
 
+def require_editable(inspection: Inspection) -> None:
+    """403 unless the user may edit the record and it is not signed off yet."""
+    if not access.can_edit_record(current_user, inspection):
+        abort(403)
+    refuse_if_locked(inspection)
+
+
+def save_evidence(inspection: Inspection) -> list[Attachment]:
+    """The files of the request's "evidence" field, filed with the inspection."""
+    return save_uploads(
+        request.files.getlist("evidence"), inspection.unit_id, records.EVIDENCE_OWNER, inspection.id
+    )
+
+
 def field_error(form, error: records.InspectionError) -> None:
     field = getattr(form, error.field or "", None)
     if field is not None:
@@ -186,9 +200,7 @@ def new():
 def _save_new(form: InspectionForm, unit: Unit) -> Inspection | None:
     try:
         inspection = records.record_inspection(current_user, unit, **_record_values(form))
-        save_uploads(
-            request.files.getlist("evidence"), unit.id, records.EVIDENCE_OWNER, inspection.id
-        )
+        save_evidence(inspection)
     except records.InspectionError as error:
         db.session.rollback()
         field_error(form, error)
@@ -237,9 +249,7 @@ def _correction_form(inspection: Inspection) -> CorrectionForm:
 @login_required
 def edit(inspection_id: int):
     inspection = get_scoped_or_404(Inspection, inspection_id)
-    if not access.can_edit_record(current_user, inspection):
-        abort(403)
-    refuse_if_locked(inspection)
+    require_editable(inspection)
     # Stored values only on first display: unticked checkboxes mean "none".
     form = InspectionForm(obj=inspection if request.method == "GET" else None)
     _fill_choices(form, inspection.unit)
@@ -249,12 +259,7 @@ def edit(inspection_id: int):
     elif form.validate_on_submit():
         try:
             records.update_inspection(inspection, **_record_values(form))
-            save_uploads(
-                request.files.getlist("evidence"),
-                inspection.unit_id,
-                records.EVIDENCE_OWNER,
-                inspection.id,
-            )
+            save_evidence(inspection)
         except records.InspectionError as error:
             db.session.rollback()
             field_error(form, error)
@@ -274,9 +279,7 @@ def edit(inspection_id: int):
 @login_required
 def delete(inspection_id: int):
     inspection = get_scoped_or_404(Inspection, inspection_id)
-    if not access.can_edit_record(current_user, inspection):
-        abort(403)
-    refuse_if_locked(inspection)
+    require_editable(inspection)
     unit_id = inspection.unit_id
     records.delete_inspection(inspection)
     db.session.commit()
@@ -325,16 +328,9 @@ def add_correction(inspection_id: int):
 @login_required
 def upload_evidence(inspection_id: int):
     inspection = get_scoped_or_404(Inspection, inspection_id)
-    if not access.can_edit_record(current_user, inspection):
-        abort(403)
-    refuse_if_locked(inspection)
+    require_editable(inspection)
     try:
-        saved = save_uploads(
-            request.files.getlist("evidence"),
-            inspection.unit_id,
-            records.EVIDENCE_OWNER,
-            inspection.id,
-        )
+        saved = save_evidence(inspection)
     except UploadError as error:
         db.session.rollback()
         flash(str(error), "danger")
@@ -352,9 +348,7 @@ def delete_evidence(inspection_id: int, attachment_id: int):
     attachment = get_scoped_or_404(Attachment, attachment_id)
     if attachment.owner_type != records.EVIDENCE_OWNER or attachment.owner_id != inspection.id:
         abort(404)
-    if not access.can_edit_record(current_user, inspection):
-        abort(403)
-    refuse_if_locked(inspection)
+    require_editable(inspection)
     name = attachment.original_name
     delete_attachment(attachment)
     db.session.commit()
