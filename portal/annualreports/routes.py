@@ -18,9 +18,8 @@ from portal.annualreports.models import AnnualReport
 from portal.annualreports.sections import COMMENTARY_FIELDS, PROPOSALS_LABEL, SECTIONS
 from portal.extensions import db
 from portal.reviews.excel import xlsx_response
-from portal.reviews.services import allowed_actions, can_edit, timeline
-from portal.reviews.states import ReviewAction
-from portal.reviews.views import action_forms, run_transition
+from portal.reviews.services import can_edit, timeline
+from portal.reviews.views import review_panel, run_transition
 from portal.reviews.yearly import YearlyRecords, create_yearly, yearly_index
 from portal.tenancy import get_scoped_or_404
 
@@ -69,10 +68,7 @@ def view(report_id: int):
         sections=SECTIONS,
         proposals_label=PROPOSALS_LABEL,
         can_edit=can_edit(current_user, report),
-        actions=[a.value for a in allowed_actions(current_user, report)],
-        forms=action_forms(),
-        action_urls=_action_urls(report),
-        events=timeline(report),
+        **review_panel(report, ".transition", report_id=report.id),
     )
 
 
@@ -112,11 +108,7 @@ def edit(report_id: int):
 @login_required
 def transition(report_id: int, action: str):
     report = get_scoped_or_404(AnnualReport, report_id)
-    try:
-        review_action = ReviewAction(action)
-    except ValueError:
-        abort(404)
-    return run_transition(report, review_action, url_for(".view", report_id=report.id))
+    return run_transition(report, action, RECORDS.view_url(report))
 
 
 @bp.get("/<int:report_id>/export.xlsx")
@@ -125,10 +117,3 @@ def export(report_id: int):
     report = get_scoped_or_404(AnnualReport, report_id)
     workbook = report_workbook(report, figures_for(report), timeline(report))
     return xlsx_response(workbook, f"bao-cao-nam-{report.year}-don-vi-{report.unit_id}.xlsx")
-
-
-def _action_urls(report: AnnualReport) -> dict[str, str]:
-    return {
-        action.value: url_for(".transition", report_id=report.id, action=action.value)
-        for action in ReviewAction
-    }

@@ -18,18 +18,11 @@ from portal.assessments.scoring import format_percent, format_score, format_sign
 from portal.evidence.services import UploadError, attachments_for, save_uploads
 from portal.extensions import db
 from portal.reviews.excel import xlsx_response
-from portal.reviews.services import (
-    allowed_actions,
-    can_edit,
-    can_review_scores,
-    is_reviewer,
-    timeline,
-)
-from portal.reviews.states import ReviewAction
+from portal.reviews.services import can_edit, can_review_scores, is_reviewer, timeline
 from portal.reviews.views import (
-    action_forms,
     no_period_page,
     organization_periods,
+    review_panel,
     run_transition,
     selected_period,
     units_page,
@@ -95,10 +88,7 @@ def view(assessment_id: int):
         show_office=reviewer or comparison.office_total is not None,
         can_edit=can_edit(current_user, assessment),
         can_review=can_review_scores(current_user, assessment),
-        actions=[a.value for a in allowed_actions(current_user, assessment)],
-        forms=action_forms(),
-        action_urls=_action_urls(assessment),
-        events=timeline(assessment),
+        **review_panel(assessment, ".transition", assessment_id=assessment.id),
         missing=services.unscored_required_titles(assessment),
     )
 
@@ -160,11 +150,7 @@ def review(assessment_id: int):
 @login_required
 def transition(assessment_id: int, action: str):
     assessment = get_scoped_or_404(SelfAssessment, assessment_id)
-    try:
-        review_action = ReviewAction(action)
-    except ValueError:
-        abort(404)
-    return run_transition(assessment, review_action, url_for(".view", assessment_id=assessment.id))
+    return run_transition(assessment, action, RECORDS.view_url(assessment))
 
 
 @bp.get("/<int:assessment_id>/export.xlsx")
@@ -204,13 +190,6 @@ def matrix_export():
     units = db.session.scalars(visible_units(current_user)).all()
     workbook = matrix_workbook(build_matrix(units, period), period)
     return xlsx_response(workbook, f"tinh-hinh-nop-{period.name}.xlsx")
-
-
-def _action_urls(assessment: SelfAssessment) -> dict[str, str]:
-    return {
-        action.value: url_for(".transition", assessment_id=assessment.id, action=action.value)
-        for action in ReviewAction
-    }
 
 
 def _evidence_by_item(assessment: SelfAssessment) -> dict[int, list]:

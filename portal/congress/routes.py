@@ -14,12 +14,11 @@ from portal.congress.models import NOMINEE_OWNER, CongressNominee, CongressSubmi
 from portal.evidence.services import UploadError, attachments_for, save_uploads
 from portal.extensions import db
 from portal.periods.models import PlanPeriod
-from portal.reviews.services import allowed_actions, can_edit, is_preparer, timeline
-from portal.reviews.states import ReviewAction
+from portal.reviews.services import can_edit, is_preparer
 from portal.reviews.views import (
-    action_forms,
     no_period_page,
     organization_periods,
+    review_panel,
     run_transition,
     selected_period,
     units_page,
@@ -97,13 +96,7 @@ def view(submission_id: int):
         cycle=services.cycle_for(submission.period),
         files=files,
         can_edit=can_edit(current_user, submission),
-        actions=[a.value for a in allowed_actions(current_user, submission)],
-        forms=action_forms(),
-        action_urls={
-            a.value: url_for(".transition", submission_id=submission.id, action=a.value)
-            for a in ReviewAction
-        },
-        events=timeline(submission),
+        **review_panel(submission, ".transition", submission_id=submission.id),
     )
 
 
@@ -230,11 +223,7 @@ def nominee_delete(nominee_id: int):
 @login_required
 def transition(submission_id: int, action: str):
     submission = get_scoped_or_404(CongressSubmission, submission_id)
-    try:
-        review_action = ReviewAction(action)
-    except ValueError:
-        abort(404)
-    return run_transition(submission, review_action, url_for(".view", submission_id=submission.id))
+    return run_transition(submission, action, url_for(".view", submission_id=submission.id))
 
 
 @bp.route("/periods/<int:period_id>/cycle", methods=["GET", "POST"])

@@ -1,8 +1,9 @@
-"""Route helpers shared by every reviewed record: run a transition from a form."""
+"""Route helpers shared by every reviewed record: the review panel of its page and
+running a transition from a form."""
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, request
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -14,7 +15,9 @@ from portal.reviews.models import ReviewableMixin
 from portal.reviews.services import (
     ReviewForbiddenError,
     TransitionError,
+    allowed_actions,
     has_review_role,
+    timeline,
     transition,
 )
 from portal.reviews.states import ACTION_ROLE, ReviewAction
@@ -39,9 +42,26 @@ def action_forms() -> dict[str, object]:
     return {action.value: form() for action, form in FORMS.items()}
 
 
-def run_transition(record: ReviewableMixin, action: ReviewAction, back_url: str):
-    """Handle the POST of an action button: 403 for someone who may not act,
-    a message for a missing reason or an impossible change, else commit."""
+def review_panel(record: ReviewableMixin, transition_endpoint: str, **url_args) -> dict:
+    """What the shared review pieces of a record's page need (`actions`, `forms`,
+    `action_urls`, `events`); `transition_endpoint` takes `url_args` and `action`."""
+    return {
+        "actions": [a.value for a in allowed_actions(current_user, record)],
+        "forms": action_forms(),
+        "action_urls": {
+            a.value: url_for(transition_endpoint, action=a.value, **url_args) for a in ReviewAction
+        },
+        "events": timeline(record),
+    }
+
+
+def run_transition(record: ReviewableMixin, action_name: str, back_url: str):
+    """Handle the POST of an action button: 404 for an unknown action, 403 for someone
+    who may not act, a message for a missing reason or an impossible change, else commit."""
+    try:
+        action = ReviewAction(action_name)
+    except ValueError:
+        abort(404)
     if not has_review_role(current_user, record, ACTION_ROLE[action]):
         abort(403)
     form = FORMS[action]()
