@@ -3,13 +3,14 @@ inspector; the list across units (overdue ones included) and its Excel export.""
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
 from portal.accounts.models import User
 from portal.council.services import organization_years
+from portal.documents.excel import xlsx_response
 from portal.evidence.services import UploadError, attachments_for, save_uploads
 from portal.extensions import db
 from portal.formatting import today_vn
@@ -18,7 +19,7 @@ from portal.inspections import services as records
 from portal.inspections.access import unit_people_ids
 from portal.inspections.forms import NONE, AnswerForm, ConfirmForm, FindingForm, VerifyForm
 from portal.inspections.models import FindingStatus, Inspection, InspectionFinding
-from portal.inspections.queries import FindingFilters, findings_select, findings_workbook
+from portal.inspections.queries import FindingFilters, findings_select, findings_sheet
 from portal.inspections.routes import bp, field_error, require_editable
 from portal.tenancy import get_scoped_or_404, get_unit_or_404, visible_units
 
@@ -223,9 +224,6 @@ def findings_export():
     filters = _finding_filters()
     today = today_vn()
     rows = db.session.scalars(findings_select(filters, today)).all()
-    return send_file(
-        findings_workbook(rows, today),
-        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        as_attachment=True,
-        download_name=f"ket-luan-kiem-tra-{today.isoformat()}.xlsx",
+    return xlsx_response(
+        f"ket-luan-kiem-tra-{today.isoformat()}.xlsx", [findings_sheet(rows, today)]
     )

@@ -3,19 +3,16 @@ Excel export of findings."""
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
 
-from portal.documents.excel import workbook_bytes
+from portal.documents.excel import Sheet
 from portal.extensions import db
 from portal.formatting import format_date
 from portal.inspections.labels import SEVERITY_LABELS, STATUS_LABELS
@@ -186,34 +183,21 @@ EXPORT_HEADERS = (
 )
 
 
-def findings_workbook(findings: list[InspectionFinding], today: date) -> io.BytesIO:
-    """An .xlsx of the findings with Vietnamese headers."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Kết luận kiểm tra")[:31]
-    sheet.append([str(h) for h in EXPORT_HEADERS])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for finding in findings:
-        sheet.append(
-            [
-                finding.unit.name,
-                format_date(finding.inspection.inspection_date),
-                str(SEVERITY_LABELS[finding.severity]),
-                finding.finding,
-                finding.recommendation,
-                finding.corrective_action,
-                finding.owner_label,
-                format_date(finding.due_date),
-                str(STATUS_LABELS[finding.status]),
-                _("Có") if is_overdue(finding, today) else "",
-            ]
+def findings_sheet(findings: list[InspectionFinding], today: date) -> Sheet:
+    """The findings as one sheet for `portal.documents.excel`, Vietnamese headers."""
+    rows = [
+        (
+            finding.unit.name,
+            format_date(finding.inspection.inspection_date),
+            str(SEVERITY_LABELS[finding.severity]),
+            finding.finding,
+            finding.recommendation,
+            finding.corrective_action,
+            finding.owner_label,
+            format_date(finding.due_date),
+            str(STATUS_LABELS[finding.status]),
+            _("Có") if is_overdue(finding, today) else "",
         )
-    widths = (28, 14, 14, 50, 40, 40, 24, 14, 18, 10)
-    for index, width in enumerate(widths):
-        sheet.column_dimensions[chr(ord("A") + index)].width = width
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
-    return io.BytesIO(workbook_bytes(workbook))
+        for finding in findings
+    ]
+    return _("Kết luận kiểm tra"), [str(h) for h in EXPORT_HEADERS], rows

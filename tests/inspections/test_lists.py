@@ -189,3 +189,11 @@ def test_excel_export(login_as, world):
     assert rows[1][0] == "Phòng Môi trường" and rows[1][1] == "10/03/2025"
     assert rows[1][2] == "Tồn tại lớn" and rows[1][6] == "Nguyễn Văn An"
     assert rows[1][7] == "01/04/2025" and rows[1][8] == "Chờ khắc phục" and rows[1][9] == "Có"
+
+
+def test_excel_export_never_runs_typed_text_as_a_formula(login_as, world):
+    inspection = make_inspection(world, world.unit_a, world.council, date(2025, 3, 10))
+    make_finding(inspection, finding='=HYPERLINK("http://x.example","bấm")')
+    response = login_as(world.coordinator_a).get("/inspections/findings/export.xlsx")
+    cell = load_workbook(io.BytesIO(response.data)).active["D2"]
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
