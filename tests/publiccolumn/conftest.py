@@ -9,24 +9,9 @@ from portal.exemplars.models import Exemplar, ExemplarKind, ExemplarStatus
 from portal.extensions import db
 from portal.models_base import utcnow
 from portal.publiccolumn.models import ExemplarStory, StoryStatus
-from tests.conftest import login
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 48
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 48
-
-
-@pytest.fixture
-def login_as(client):
-    """As the suite's `login_as`, but forgets the previous user: the test's app
-    context (and so `g`, where Flask-Login keeps the user) outlives each request."""
-
-    def _login(user):
-        g.pop("_login_user", None)
-        g.pop("_visible_units", None)
-        login(client, user)
-        return client
-
-    return _login
 
 
 @pytest.fixture

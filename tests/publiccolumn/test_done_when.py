@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import io
 
-from flask import g
-
 from portal.exemplars.models import ExemplarStatus
 from portal.extensions import db
 from portal.propagation.models import PropagationActivity
@@ -86,4 +84,3 @@ def test_article_story_approval_and_public_column(
     assert other.get(f"/propagation/{activity.id}").status_code == 404
     assert other.get(f"/stories/{story.id}").status_code == 404
     assert "Tổ quan trắc" not in other.get("/propagation/").get_data(as_text=True)
-    g.pop("_login_user", None)

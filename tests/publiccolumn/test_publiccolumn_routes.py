@@ -262,7 +262,7 @@ def test_office_reviews_in_manage_and_rejects_with_reason(world, login_as, make_
     assert "Cần thêm số liệu" in detail
 
 
-def test_office_unpublishes(client, world, login_as, make_story):
+def test_office_unpublishes(world, login_as, logout, make_story):
     story = make_story(world.unit_a, "Bài đã đăng", status=StoryStatus.PUBLISHED)
     office = login_as(world.office)
     assert (
@@ -271,12 +271,7 @@ def test_office_unpublishes(client, world, login_as, make_story):
     )
     db.session.expire_all()
     assert db.session.get(ExemplarStory, story.id).status == StoryStatus.REJECTED
-    from flask import g
-
-    g.pop("_login_user", None)
-    with client.session_transaction() as session:
-        session.clear()
-    assert client.get(f"/chuyen-muc-dien-hinh/{story.id}").status_code == 404
+    assert logout().get(f"/chuyen-muc-dien-hinh/{story.id}").status_code == 404
 
 
 def test_foreign_office_cannot_review(world, login_as, make_story):
