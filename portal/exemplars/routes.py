@@ -4,7 +4,9 @@ record, its lifecycle and its evidence. Fostering actions and evaluations are in
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from io import BytesIO
+from typing import Any
 
 from flask import (
     Blueprint,
@@ -77,9 +79,23 @@ def editable_units() -> list:
     return [u for u in db.session.scalars(visible_units(active_only=True)) if can_edit_unit(u.id)]
 
 
-def save_evidence(unit_id: int, owner_type: str, owner_id: int) -> None:
-    """Store the request's `evidence` files; raises UploadError."""
-    save_uploads(request.files.getlist("evidence"), unit_id, owner_type, owner_id)
+def commit_with_evidence(form, owner_type: str, save: Callable[[], Any]) -> Any | None:
+    """Run `save` (a service call returning the saved record), store the request's
+    `evidence` files on that record and commit. On a rule's or an upload's error:
+    roll back, show it, and return None."""
+    try:
+        record = save()
+        save_uploads(request.files.getlist("evidence"), record.unit_id, owner_type, record.id)
+    except services.ExemplarError as error:
+        db.session.rollback()
+        field_error(form, error)
+    except UploadError as error:
+        db.session.rollback()
+        flash(str(error), "danger")
+    else:
+        db.session.commit()
+        return record
+    return None
 
 
 @bp.get("/")
@@ -154,24 +170,19 @@ def new():
         form.unit_id.data = request.args.get("unit_id", type=int)
     form.set_people(services.people_choices([u.id for u in units]))
     if form.validate_on_submit():
-        try:
-            exemplar = services.create_exemplar(
+        exemplar = commit_with_evidence(
+            form,
+            "exemplar",
+            lambda: services.create_exemplar(
                 form.unit_id.data,
                 initial_status=ExemplarStatus(form.initial_status.data),
                 year_recognised=form.year_recognised.data,
                 identified_on=form.identified_on.data,
                 note=form.note.data or "",
                 **form.values(),
-            )
-            save_evidence(exemplar.unit_id, "exemplar", exemplar.id)
-        except services.ExemplarError as error:
-            db.session.rollback()
-            field_error(form, error)
-        except UploadError as error:
-            db.session.rollback()
-            flash(str(error), "danger")
-        else:
-            db.session.commit()
+            ),
+        )
+        if exemplar is not None:
             flash(_("Đã ghi nhận điển hình %(name)s.", name=exemplar.name), "success")
             return redirect(url_for("exemplars.detail", exemplar_id=exemplar.id))
     return render_template("exemplars/form.html", form=form, exemplar=None)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from portal.evidence.services import UploadError
 from portal.exemplars.evaluation import (
     criteria_set_for,
     delete_evaluation,
@@ -24,7 +24,7 @@ from portal.exemplars.models import (
     FosteringStatus,
     SupportType,
 )
-from portal.exemplars.routes import bp, field_error, save_evidence
+from portal.exemplars.routes import bp, commit_with_evidence
 from portal.exemplars.services import ExemplarError, people_choices
 from portal.extensions import db
 from portal.formatting import today_vn
@@ -68,17 +68,10 @@ def _action_form(exemplar: Exemplar, action: FosteringAction | None):
         values = form.values()
         values["support_type"] = SupportType(values["support_type"])
         values["status"] = FosteringStatus(values["status"])
-        try:
-            saved = save_action(exemplar, action=action, **values)
-            save_evidence(exemplar.unit_id, "fostering_action", saved.id)
-        except ExemplarError as error:
-            db.session.rollback()
-            field_error(form, error)
-        except UploadError as error:
-            db.session.rollback()
-            flash(str(error), "danger")
-        else:
-            db.session.commit()
+        saved = commit_with_evidence(
+            form, "fostering_action", lambda: save_action(exemplar, action=action, **values)
+        )
+        if saved is not None:
             flash(_("Đã lưu hoạt động bồi dưỡng."), "success")
             return _back(exemplar.id, "#boi-duong")
     return render_template(
@@ -90,16 +83,21 @@ def _action_form(exemplar: Exemplar, action: FosteringAction | None):
 @login_required
 def action_delete(action_id: int):
     action = get_editable_or_404(FosteringAction, action_id)
-    exemplar_id = action.exemplar_id
+    return _delete(action, delete_action, _("Đã xoá hoạt động bồi dưỡng."), "#boi-duong")
+
+
+def _delete(record, delete: Callable, message: str, anchor: str):
+    """Delete an action or an evaluation (refused once the exemplar is dropped)."""
+    exemplar_id = record.exemplar_id
     try:
-        delete_action(action)
+        delete(record)
     except ExemplarError as error:
         db.session.rollback()
         flash(str(error), "danger")
     else:
         db.session.commit()
-        flash(_("Đã xoá hoạt động bồi dưỡng."), "success")
-    return _back(exemplar_id, "#boi-duong")
+        flash(message, "success")
+    return _back(exemplar_id, anchor)
 
 
 def _date_from_form() -> date | None:
@@ -138,8 +136,10 @@ def evaluation_edit(evaluation_id: int):
 
 def _evaluation_form(exemplar, evaluation, form, criteria_set):
     if form.validate_on_submit():
-        try:
-            saved = save_evaluation(
+        saved = commit_with_evidence(
+            form,
+            "exemplar_evaluation",
+            lambda: save_evaluation(
                 exemplar,
                 evaluation=evaluation,
                 evaluated_on=form.evaluated_on.data,
@@ -148,16 +148,9 @@ def _evaluation_form(exemplar, evaluation, form, criteria_set):
                 item_scores=form.item_scores(),
                 difficulties=form.difficulties.data or "",
                 help_given=form.help_given.data or "",
-            )
-            save_evidence(exemplar.unit_id, "exemplar_evaluation", saved.id)
-        except ExemplarError as error:
-            db.session.rollback()
-            field_error(form, error)
-        except UploadError as error:
-            db.session.rollback()
-            flash(str(error), "danger")
-        else:
-            db.session.commit()
+            ),
+        )
+        if saved is not None:
             flash(_("Đã lưu kết quả đánh giá."), "success")
             return _back(exemplar.id, "#danh-gia")
     return render_template(
@@ -173,13 +166,4 @@ def _evaluation_form(exemplar, evaluation, form, criteria_set):
 @login_required
 def evaluation_delete(evaluation_id: int):
     evaluation = get_editable_or_404(ExemplarEvaluation, evaluation_id)
-    exemplar_id = evaluation.exemplar_id
-    try:
-        delete_evaluation(evaluation)
-    except ExemplarError as error:
-        db.session.rollback()
-        flash(str(error), "danger")
-    else:
-        db.session.commit()
-        flash(_("Đã xoá kết quả đánh giá."), "success")
-    return _back(exemplar_id, "#danh-gia")
+    return _delete(evaluation, delete_evaluation, _("Đã xoá kết quả đánh giá."), "#danh-gia")

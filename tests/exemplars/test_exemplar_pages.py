@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
+from portal.exemplars import services
+from portal.exemplars.evaluation import save_evaluation
+from portal.exemplars.fostering import save_action
 from portal.exemplars.models import (
     Exemplar,
     ExemplarEvaluation,
     ExemplarKind,
     ExemplarStatus,
     FosteringAction,
+    SupportType,
 )
 from portal.extensions import db
 from portal.notifications.models import Notification
@@ -169,6 +173,31 @@ def test_drop_without_reason_is_refused_with_the_message(world, login_as, make_e
     # A dropped exemplar is no longer fostered or evaluated.
     response = client.get(f"/exemplars/{exemplar.id}/actions/new", follow_redirects=True)
     assert "đã dừng theo dõi" in response.get_data(as_text=True)
+
+
+def test_records_of_a_dropped_exemplar_are_not_deleted(world, login_as, make_exemplar):
+    exemplar = make_exemplar(path=[ExemplarStatus.FOSTERING])
+    action = save_action(
+        exemplar, support_type=SupportType.AWARD, description="Giấy khen", owner_name="Sở"
+    )
+    aspects = {"effect": 4, "effectiveness": 4, "development_potential": 4, "influence": 4}
+    evaluation = save_evaluation(
+        exemplar, evaluated_on=date(2024, 7, 1), evaluator=None, aspects=aspects, item_scores={}
+    )
+    services.transition(
+        exemplar, ExemplarStatus.DROPPED, note="Lý do", occurred_on=date(2024, 8, 1)
+    )
+    db.session.commit()
+    client = login_as(world.coordinator_a)
+    for url in (
+        f"/exemplars/actions/{action.id}/delete",
+        f"/exemplars/evaluations/{evaluation.id}/delete",
+    ):
+        response = client.post(url, follow_redirects=True)
+        assert "đã dừng theo dõi" in response.get_data(as_text=True), url
+    db.session.expire_all()
+    assert db.session.get(FosteringAction, action.id) is not None
+    assert db.session.get(ExemplarEvaluation, evaluation.id) is not None
 
 
 def test_forbidden_transition_changes_nothing(world, login_as, make_exemplar):
