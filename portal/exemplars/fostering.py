@@ -21,9 +21,13 @@ from portal.extensions import db
 from portal.models_base import utcnow
 
 
-def ensure_followed(exemplar: Exemplar) -> None:
+def is_followed(exemplar: Exemplar) -> bool:
     """Fostering and evaluation stop once an exemplar is dropped."""
-    if exemplar.status == ExemplarStatus.DROPPED:
+    return exemplar.status != ExemplarStatus.DROPPED
+
+
+def ensure_followed(exemplar: Exemplar) -> None:
+    if not is_followed(exemplar):
         raise ExemplarError(_("Điển hình đã dừng theo dõi; không thể bồi dưỡng hay đánh giá thêm."))
 
 

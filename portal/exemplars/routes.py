@@ -29,6 +29,7 @@ from portal.exemplars import services
 from portal.exemplars.evaluation import score_history
 from portal.exemplars.export import exemplars_workbook
 from portal.exemplars.forms import ExemplarForm, NewExemplarForm, TransitionForm
+from portal.exemplars.fostering import is_followed
 from portal.exemplars.labels import template_helpers
 from portal.exemplars.models import (
     Exemplar,
@@ -202,6 +203,7 @@ def detail(exemplar_id: int):
         "exemplars/detail.html",
         exemplar=exemplar,
         can_edit=can_edit,
+        can_foster=can_edit and is_followed(exemplar),
         transitions=services.allowed_transitions(exemplar.status) if can_edit else (),
         history=history,
         chart=[(row.average, f"{row.evaluation.evaluated_on:%m/%Y}") for row in history],

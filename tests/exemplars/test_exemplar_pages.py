@@ -175,7 +175,7 @@ def test_drop_without_reason_is_refused_with_the_message(world, login_as, make_e
     assert "đã dừng theo dõi" in response.get_data(as_text=True)
 
 
-def test_records_of_a_dropped_exemplar_are_not_deleted(world, login_as, make_exemplar):
+def test_records_of_a_dropped_exemplar_are_not_changed(world, login_as, make_exemplar):
     exemplar = make_exemplar(path=[ExemplarStatus.FOSTERING])
     action = save_action(
         exemplar, support_type=SupportType.AWARD, description="Giấy khen", owner_name="Sở"
@@ -184,11 +184,22 @@ def test_records_of_a_dropped_exemplar_are_not_deleted(world, login_as, make_exe
     evaluation = save_evaluation(
         exemplar, evaluated_on=date(2024, 7, 1), evaluator=None, aspects=aspects, item_scores={}
     )
+    db.session.commit()
+    client = login_as(world.coordinator_a)
+    links = (
+        f"/exemplars/{exemplar.id}/actions/new",
+        f"/exemplars/actions/{action.id}/edit",
+        f"/exemplars/{exemplar.id}/evaluations/new",
+        f"/exemplars/evaluations/{evaluation.id}/edit",
+    )
+    page = client.get(f"/exemplars/{exemplar.id}").get_data(as_text=True)
+    assert all(link in page for link in links)
     services.transition(
         exemplar, ExemplarStatus.DROPPED, note="Lý do", occurred_on=date(2024, 8, 1)
     )
     db.session.commit()
-    client = login_as(world.coordinator_a)
+    page = client.get(f"/exemplars/{exemplar.id}").get_data(as_text=True)
+    assert not any(link in page for link in links)  # the page offers no fostering either
     for url in (
         f"/exemplars/actions/{action.id}/delete",
         f"/exemplars/evaluations/{evaluation.id}/delete",
