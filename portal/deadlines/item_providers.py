@@ -125,9 +125,9 @@ def fostering_items(query: ItemQuery) -> Iterator[DueItem]:
     rows = db.session.execute(stmt).all()
     coordinators = coordinators_by_unit({row[0].unit_id for row in rows})
     for action, exemplar_name, unit_name, org_id in rows:
-        unit_team = frozenset(coordinators.get(action.unit_id, ()))
-        owner = {action.owner_user_id} if action.owner_user_id else set(unit_team)
-        yield DueItem(
+        yield _owned_action(
+            coordinators,
+            action.owner_user_id,
             key=f"fostering_action:{action.id}",
             kind="fostering_action",
             organization_id=org_id,
@@ -139,9 +139,6 @@ def fostering_items(query: ItemQuery) -> Iterator[DueItem]:
                 action=_short(action.description),
             ),
             due_at=end_of_day(action.due_date),
-            all_day=True,
-            recipients=frozenset(owner),
-            escalate_to=unit_team,
             link=portal_path(
                 [
                     ("exemplars.detail", {"exemplar_id": action.exemplar_id}),
@@ -171,9 +168,9 @@ def finding_items(query: ItemQuery) -> Iterator[DueItem]:
     rows = db.session.execute(stmt).all()
     coordinators = coordinators_by_unit({row[0].unit_id for row in rows})
     for finding, inspected_on, unit_name, org_id in rows:
-        unit_team = frozenset(coordinators.get(finding.unit_id, ()))
-        owner = {finding.action_owner_user_id} if finding.action_owner_user_id else set(unit_team)
-        yield DueItem(
+        yield _owned_action(
+            coordinators,
+            finding.action_owner_user_id,
             key=f"finding_action:{finding.id}",
             kind="finding_action",
             organization_id=org_id,
@@ -185,9 +182,6 @@ def finding_items(query: ItemQuery) -> Iterator[DueItem]:
                 action=_short(finding.corrective_action),
             ),
             due_at=end_of_day(finding.due_date),
-            all_day=True,
-            recipients=frozenset(owner),
-            escalate_to=unit_team,
             link=portal_path(
                 [
                     ("inspections.finding_detail", {"finding_id": finding.id}),
@@ -198,6 +192,14 @@ def finding_items(query: ItemQuery) -> Iterator[DueItem]:
             completed=_value(finding.status) not in ("open", "sent_back"),
             detail=finding.action_owner_name or "",
         )
+
+
+def _owned_action(coordinators: dict[int, set[int]], owner_id: int | None, **fields) -> DueItem:
+    """An all-day action reminded to its owner (the unit's coordinators when it
+    has none), escalated to those coordinators."""
+    unit_team = frozenset(coordinators.get(fields["unit_id"], ()))
+    owner = frozenset({owner_id}) if owner_id else unit_team
+    return DueItem(all_day=True, recipients=owner, escalate_to=unit_team, **fields)
 
 
 def _common_filters(stmt, model, query: ItemQuery):
