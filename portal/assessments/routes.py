@@ -99,24 +99,13 @@ def edit(assessment_id: int):
     assessment = get_scoped_or_404(SelfAssessment, assessment_id)
     if not can_edit(current_user, assessment):
         abort(403)
-    items = {item.id: item for item in assessment.items}
-    if request.method == "GET":
-        form = SelfScoresForm(data=_self_form_data(assessment))
-    else:
-        form = SelfScoresForm()
-        valid = form.validate()
-        valid = _check_scores(form, items) and valid
-        if valid and _save_self(assessment, form):
-            db.session.commit()
-            flash(_("Đã lưu bản tự đánh giá."), "success")
-            return redirect(url_for(".view", assessment_id=assessment.id))
-    rows = _rows(form, items)
-    return render_template(
+    return _scores_page(
+        assessment,
+        SelfScoresForm,
+        _self_form_data,
+        _save_self,
         "assessments/edit.html",
-        assessment=assessment,
-        form=form,
-        rows=rows,
-        evidence=_evidence_by_item(assessment),
+        _("Đã lưu bản tự đánh giá."),
     )
 
 
@@ -126,23 +115,13 @@ def review(assessment_id: int):
     assessment = get_scoped_or_404(SelfAssessment, assessment_id)
     if not can_review_scores(current_user, assessment):
         abort(403)
-    items = {item.id: item for item in assessment.items}
-    if request.method == "GET":
-        form = OfficeScoresForm(data=_office_form_data(assessment))
-    else:
-        form = OfficeScoresForm()
-        valid = form.validate()
-        if _check_scores(form, items) and valid:
-            services.save_office_scores(assessment, _entries(form), form.office_comment.data or "")
-            db.session.commit()
-            flash(_("Đã lưu điểm thẩm định."), "success")
-            return redirect(url_for(".view", assessment_id=assessment.id))
-    return render_template(
+    return _scores_page(
+        assessment,
+        OfficeScoresForm,
+        _office_form_data,
+        _save_office,
         "assessments/review.html",
-        assessment=assessment,
-        form=form,
-        rows=_rows(form, items),
-        evidence=_evidence_by_item(assessment),
+        _("Đã lưu điểm thẩm định."),
     )
 
 
@@ -197,6 +176,28 @@ def _evidence_by_item(assessment: SelfAssessment) -> dict[int, list]:
     for attachment in attachments_for(EVIDENCE_OWNER, [item.id for item in assessment.items]):
         grouped.setdefault(attachment.owner_id, []).append(attachment)
     return grouped
+
+
+def _scores_page(assessment: SelfAssessment, form_class, initial, save, template, saved: str):
+    """The unit's or the Office's scores form: filled from `initial` on GET; on POST,
+    field and range errors beside each score, else `save` (False: stay) and commit."""
+    items = {item.id: item for item in assessment.items}
+    if request.method == "GET":
+        form = form_class(data=initial(assessment))
+    else:
+        form = form_class()
+        valid = form.validate()
+        if _check_scores(form, items) and valid and save(assessment, form):
+            db.session.commit()
+            flash(saved, "success")
+            return redirect(url_for(".view", assessment_id=assessment.id))
+    return render_template(
+        template,
+        assessment=assessment,
+        form=form,
+        rows=_rows(form, items),
+        evidence=_evidence_by_item(assessment),
+    )
 
 
 def _self_form_data(assessment: SelfAssessment) -> dict:
@@ -262,6 +263,11 @@ def _entries(form) -> list[services.ScoreEntry]:
         )
         for entry in form.items
     ]
+
+
+def _save_office(assessment: SelfAssessment, form: OfficeScoresForm) -> bool:
+    services.save_office_scores(assessment, _entries(form), form.office_comment.data or "")
+    return True
 
 
 def _save_self(assessment: SelfAssessment, form: SelfScoresForm) -> bool:

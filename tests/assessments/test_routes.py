@@ -36,7 +36,7 @@ INDEX_VISIBILITY = [  # (who, sees unit A, sees unit B)
 ]
 
 
-def test_index_lists_the_visible_units(world, login_as, criteria, assigned_council):
+def test_index_lists_the_visible_units(world, login_as, criteria, council_on_a):
     for who, sees_a, sees_b in INDEX_VISIBILITY:
         page = login_as(getattr(world, who)).get("/assessments/").get_data(as_text=True)
         assert ("Phòng Môi trường" in page) is sees_a, who
@@ -112,7 +112,7 @@ VIEW_STATUS = [
 ]
 
 
-def test_view_per_role(world, login_as, criteria, assigned_council):
+def test_view_per_role(world, login_as, criteria, council_on_a):
     assessment = make_assessment(world, scores=[8, 6, 4])
     for who, status in VIEW_STATUS:
         response = login_as(getattr(world, who)).get(f"/assessments/{assessment.id}")
@@ -121,7 +121,7 @@ def test_view_per_role(world, login_as, criteria, assigned_council):
             assert "75,00%" in response.get_data(as_text=True)
 
 
-def test_unassigned_council_member_gets_404(world, login_as, criteria, assigned_council):
+def test_unassigned_council_member_gets_404(world, login_as, criteria, council_on_a):
     assessment = make_assessment(world, unit=world.unit_b)
     assert login_as(world.council).get(f"/assessments/{assessment.id}").status_code == 404
 
@@ -253,7 +253,7 @@ def test_submit_is_for_the_coordinator(world, login_as, criteria):
     assert db.session.get(SelfAssessment, assessment.id).state == ReviewState.DRAFT
 
 
-def test_review_actions_are_for_the_office(world, login_as, criteria, assigned_council):
+def test_review_actions_are_for_the_office(world, login_as, criteria, council_on_a):
     assessment = make_assessment(world, scores=[7, 7, 3])
     move(assessment, "submit", world.coordinator_a)
     for action in ("accept", "return", "reopen"):
@@ -326,6 +326,20 @@ def test_office_reviews_side_by_side(world, login_as, criteria):
     # unit 75,00%; Office (6/10*2+6/10+4/5)/4*100 = 65,00%; difference -10
     assert "75,00%" in page and "65,00%" in page and "-10" in page
     assert "Đối chiếu minh chứng" in page and "Cơ bản đạt" in page
+
+
+def test_an_office_score_out_of_range_is_shown_and_nothing_saved(world, login_as, criteria):
+    assessment = make_assessment(world, scores=[8, 6, 4])
+    move(assessment, "submit", world.coordinator_a)
+    data = _score_form(assessment, ["11", "6", "4"])
+    data["office_comment"] = "Chưa đạt"
+    response = login_as(world.office).post(f"/assessments/{assessment.id}/review", data=data)
+    assert response.status_code == 200
+    assert "Điểm phải từ 0 đến 10" in response.get_data(as_text=True)
+    db.session.expire_all()
+    saved = db.session.get(SelfAssessment, assessment.id)
+    assert all(i.office_score is None for i in saved.items)
+    assert not saved.office_comment
 
 
 def test_only_the_office_writes_review_scores(world, login_as, criteria):
