@@ -12,6 +12,7 @@ from portal.exemplars.models import Exemplar, ExemplarStatus
 from portal.extensions import db
 from portal.organizations.models import Unit
 from portal.periods.models import PlanPeriod
+from portal.tenancy import scoped
 
 
 def period_choices(organization_id: int) -> list[tuple[int, str]]:
@@ -33,11 +34,12 @@ def title_choices(organization_id: int, include_id: int | None = None) -> list[t
     return [(t.id, t.name) for t in titles if t.is_active or t.id == include_id]
 
 
-def exemplar_choices(organization_id: int) -> list[tuple[int, str]]:
+def exemplar_choices() -> list[tuple[int, str]]:
+    """The exemplars of the units the user sees (the Office: the whole organization)."""
     exemplars = db.session.scalars(
-        select(Exemplar)
+        scoped(Exemplar)
         .join(Unit, Exemplar.unit_id == Unit.id)
-        .where(Unit.organization_id == organization_id, Exemplar.status != ExemplarStatus.DROPPED)
+        .where(Exemplar.status != ExemplarStatus.DROPPED)
         .options(joinedload(Exemplar.unit))
         .order_by(Unit.name, Exemplar.name)
     )

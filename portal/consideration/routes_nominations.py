@@ -20,8 +20,7 @@ from portal.consideration.models import AwardTitle, ConsiderationRound, Nominati
 from portal.consideration.routes import bp
 from portal.exemplars.models import Exemplar, ExemplarKind
 from portal.extensions import db
-from portal.organizations.models import Unit
-from portal.tenancy import current_org, office_required
+from portal.tenancy import current_org, get_scoped_or_404, get_unit_or_404, office_required
 
 
 def _form(nomination: Nomination | None = None) -> NominationForm:
@@ -30,7 +29,7 @@ def _form(nomination: Nomination | None = None) -> NominationForm:
     form.award_title_id.choices = options(
         title_choices(org_id, nomination.award_title_id if nomination else None)
     )
-    form.exemplar_id.choices = options(exemplar_choices(org_id))
+    form.exemplar_id.choices = options(exemplar_choices())
     form.nominee_user_id.choices = options(user_choices(org_id))
     form.unit_id.choices = options(unit_choices(org_id))
     for field in (form.exemplar_id, form.nominee_user_id, form.unit_id):
@@ -47,13 +46,15 @@ def _input(form: NominationForm) -> services.NomineeInput:
     def get(model, value):
         return db.session.get(model, value) if value else None
 
+    # Unit data goes through the tenancy helpers (the choices already hold only ours).
+    exemplar_id, unit_id = form.exemplar_id.data, form.unit_id.data
     return services.NomineeInput(
         award_title=get(AwardTitle, form.award_title_id.data),
-        exemplar=get(Exemplar, form.exemplar_id.data),
+        exemplar=get_scoped_or_404(Exemplar, exemplar_id) if exemplar_id else None,
         nominee_user=get(User, form.nominee_user_id.data),
         nominee_name=form.nominee_name.data or "",
         nominee_kind=ExemplarKind(form.nominee_kind.data) if form.nominee_kind.data else None,
-        unit=get(Unit, form.unit_id.data),
+        unit=get_unit_or_404(unit_id) if unit_id else None,
         achievements=form.achievements.data or "",
     )
 

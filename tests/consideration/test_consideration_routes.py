@@ -9,7 +9,8 @@ import pytest
 
 from portal.consideration import services, voting
 from portal.consideration.catalogue import ensure_catalogue
-from portal.consideration.models import AwardTitle, Vote, VoteChoice, VotingRule
+from portal.consideration.models import AwardTitle, Nomination, Vote, VoteChoice, VotingRule
+from portal.exemplars.models import Exemplar, ExemplarKind
 from portal.extensions import db
 
 from .conftest import open_round
@@ -454,3 +455,24 @@ def test_round_pages_do_not_query_per_nomination(world, council, login_as, query
     for state in ("open", "closed"):
         for minutes in (False, True):
             assert counts[(state, minutes, True)] == counts[(state, minutes, False)], counts
+
+
+def test_nomination_form_offers_and_takes_only_our_exemplars(world, setup, login_as):
+    ours, foreign = (
+        Exemplar(unit_id=unit.id, kind=ExemplarKind.INDIVIDUAL, name=name, year_identified=2024)
+        for unit, name in ((world.unit_a, "Điển hình của ta"), (world.foreign_unit, "Ngoại lai"))
+    )
+    db.session.add_all([ours, foreign])
+    db.session.commit()
+    client = login_as(world.office)
+    form = client.get(url("add_nomination", setup)).get_data(as_text=True)
+    assert "Điển hình của ta" in form and "Ngoại lai" not in form
+    before = db.session.scalar(db.select(db.func.count(Nomination.id)))
+    data = {"award_title_id": setup["title"], "exemplar_id": foreign.id}
+    assert client.post(url("add_nomination", setup), data=data).status_code == 200
+    assert db.session.scalar(db.select(db.func.count(Nomination.id))) == before
+    data["exemplar_id"] = ours.id
+    response = client.post(url("add_nomination", setup), data=data)
+    assert response.status_code == 302
+    added = db.session.scalars(db.select(Nomination).where(Nomination.exemplar_id == ours.id))
+    assert [n.unit_id for n in added] == [world.unit_a.id]
