@@ -8,16 +8,16 @@ from portal.exemplars.demo_data import (
     M_TTST,
     M_VHCS,
     Action,
-    DemoExemplar,
     Evaluation,
     Step,
+    collective,
+    individual,
 )
 
 EXEMPLARS = [
     # Trung tâm Công nghệ thông tin: none in 2023 (its 2023 find was recognised in 2024).
-    DemoExemplar(
+    collective(
         "cntt",
-        "collective",
         "Nhóm phát triển cơ sở dữ liệu đất đai",
         2023,
         "10/08/2023",
@@ -47,10 +47,8 @@ EXEMPLARS = [
             Step("12/06/2024", "recognised", "Được công nhận điển hình cấp Sở."),
         ],
     ),
-    DemoExemplar(
+    individual(
         "cntt",
-        "individual",
-        "",
         2024,
         "15/01/2024",
         "Công nghệ thông tin, chuyển đổi số",
@@ -67,10 +65,8 @@ EXEMPLARS = [
             Step("20/12/2024", "recognised", "Bằng khen của Bộ trưởng Bộ TN&MT."),
         ],
     ),
-    DemoExemplar(
+    individual(
         "cntt",
-        "individual",
-        "",
         2025,
         "03/03/2025",
         "Công nghệ thông tin, chuyển đổi số",
@@ -79,9 +75,8 @@ EXEMPLARS = [
         position="Chuyên viên",
         staff=2,
     ),
-    DemoExemplar(
+    collective(
         "cntt",
-        "collective",
         "Tổ hỗ trợ dịch vụ công trực tuyến",
         2025,
         "14/04/2025",
@@ -96,9 +91,8 @@ EXEMPLARS = [
         ],
     ),
     # Văn phòng Đăng ký đất đai: recorded already recognised; none in 2025 (below).
-    DemoExemplar(
+    collective(
         "vpdkdd",
-        "collective",
         "Chi nhánh Văn phòng Đăng ký đất đai huyện Bố Trạch",
         2023,
         "10/01/2023",
@@ -112,10 +106,8 @@ EXEMPLARS = [
             Step("15/05/2024", "replicated", "Nhân rộng tại 4 chi nhánh khác."),
         ],
     ),
-    DemoExemplar(
+    individual(
         "vpdkdd",
-        "individual",
-        "",
         2024,
         "05/02/2024",
         "Đăng ký đất đai",
@@ -131,9 +123,8 @@ EXEMPLARS = [
         ],
     ),
     # Đoàn Thanh niên Sở: three in 2024 (above), none in 2023.
-    DemoExemplar(
+    collective(
         "doanthanhnien",
-        "collective",
         "Chi đoàn Trung tâm Quan trắc TN&MT",
         2024,
         "26/03/2024",
@@ -147,10 +138,8 @@ EXEMPLARS = [
             Step("10/12/2024", "recognised"),
         ],
     ),
-    DemoExemplar(
+    individual(
         "doanthanhnien",
-        "individual",
-        "",
         2024,
         "26/03/2024",
         "Công tác đoàn thể",
@@ -166,10 +155,8 @@ EXEMPLARS = [
             Step("12/12/2024", "recognised"),
         ],
     ),
-    DemoExemplar(
+    individual(
         "doanthanhnien",
-        "individual",
-        "",
         2024,
         "10/05/2024",
         "Công tác đoàn thể",
@@ -183,9 +170,8 @@ EXEMPLARS = [
             Step("16/12/2024", "recognised"),
         ],
     ),
-    DemoExemplar(
+    collective(
         "doanthanhnien",
-        "collective",
         "Đội thanh niên tình nguyện ứng phó thiên tai",
         2025,
         "05/09/2025",
@@ -194,9 +180,8 @@ EXEMPLARS = [
         "Hỗ trợ di dời tài sản cho 40 hộ dân trong đợt mưa lũ tháng 10/2025.",
     ),
     # Công đoàn Sở.
-    DemoExemplar(
+    collective(
         "congdoan",
-        "collective",
         "Công đoàn cơ sở Văn phòng Sở",
         2023,
         "08/03/2023",
@@ -214,9 +199,8 @@ EXEMPLARS = [
             Step("28/12/2023", "recognised"),
         ],
     ),
-    DemoExemplar(
+    collective(
         "congdoan",
-        "collective",
         "Tổ công đoàn Phòng Kế hoạch - Tài chính",
         2023,
         "15/06/2023",
@@ -225,10 +209,8 @@ EXEMPLARS = [
         "Mô hình tiết kiệm chi hành chính.",
         steps=[Step("30/01/2024", "dropped", "Tổ công đoàn sáp nhập theo sắp xếp tổ chức.")],
     ),
-    DemoExemplar(
+    individual(
         "congdoan",
-        "individual",
-        "",
         2025,
         "12/02/2025",
         "Công tác đoàn thể",

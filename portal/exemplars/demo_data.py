@@ -1,4 +1,5 @@
-"""The shape of the demo exemplars (records in `demo_divisions`, `demo_affiliated`).
+"""The shape of the demo exemplars (records in `demo_divisions`, `demo_affiliated`,
+built with `collective` and `individual`).
 
 Chosen so that every status appears and the quota (1-2 a year) shows units below,
 within and above it: Phòng Môi trường 1/1/1, Phòng Quản lý đất đai 3/0/1,
@@ -43,7 +44,7 @@ class Evaluation:
 class DemoExemplar:
     unit: str
     kind: str
-    name: str  # for an individual linked to a staff member: the position's context
+    name: str  # empty for an individual: the staff member's name is used
     year: int
     on: str
     field_of_work: str
@@ -55,6 +56,16 @@ class DemoExemplar:
     level: str = "unit"
     start: str = "candidate"
     steps: list = field(default_factory=list)
+
+
+def collective(unit: str, name: str, *rest, **more) -> DemoExemplar:
+    """A collective: `rest` and `more` are DemoExemplar's fields from `year` on."""
+    return DemoExemplar(unit, "collective", name, *rest, **more)
+
+
+def individual(unit: str, *rest, position: str, staff: int, **more) -> DemoExemplar:
+    """Staff member `staff` of the unit, recorded under their account's name."""
+    return DemoExemplar(unit, "individual", "", *rest, position=position, staff=staff, **more)
 
 
 M_CCHC = "Phong trào thi đua đẩy mạnh cải cách hành chính, chuyển đổi số"

@@ -10,16 +10,16 @@ from portal.exemplars.demo_data import (
     M_MT,
     M_VHCS,
     Action,
-    DemoExemplar,
     Evaluation,
     Step,
+    collective,
+    individual,
 )
 
 EXEMPLARS = [
     # Phòng Môi trường: 2023, 2024, 2025 one each.
-    DemoExemplar(
+    collective(
         "moitruong",
-        "collective",
         "Tổ Thẩm định hồ sơ môi trường",
         2023,
         "15/03/2023",
@@ -56,10 +56,8 @@ EXEMPLARS = [
             ),
         ],
     ),
-    DemoExemplar(
+    individual(
         "moitruong",
-        "individual",
-        "",
         2024,
         "20/02/2024",
         "Bảo vệ môi trường",
@@ -90,10 +88,8 @@ EXEMPLARS = [
             Step("18/12/2024", "recognised", "Công nhận điển hình tiên tiến năm 2024."),
         ],
     ),
-    DemoExemplar(
+    individual(
         "moitruong",
-        "individual",
-        "",
         2025,
         "10/02/2025",
         "Quan trắc môi trường",
@@ -126,9 +122,8 @@ EXEMPLARS = [
         ],
     ),
     # Phòng Quản lý đất đai: three in 2023 (above), none in 2024 (below), one in 2025.
-    DemoExemplar(
+    collective(
         "qldd",
-        "collective",
         "Tổ Giải quyết thủ tục đất đai một cửa",
         2023,
         "06/02/2023",
@@ -143,10 +138,8 @@ EXEMPLARS = [
             Step("15/11/2023", "recognised"),
         ],
     ),
-    DemoExemplar(
+    individual(
         "qldd",
-        "individual",
-        "",
         2023,
         "20/03/2023",
         "Quản lý đất đai",
@@ -161,10 +154,8 @@ EXEMPLARS = [
             Step("22/12/2023", "recognised"),
         ],
     ),
-    DemoExemplar(
+    individual(
         "qldd",
-        "individual",
-        "",
         2023,
         "05/05/2023",
         "Đo đạc, bản đồ và viễn thám",
@@ -179,9 +170,8 @@ EXEMPLARS = [
             Step("27/12/2023", "recognised"),
         ],
     ),
-    DemoExemplar(
+    collective(
         "qldd",
-        "collective",
         "Nhóm rà soát quỹ đất công",
         2024,
         "12/03/2024",
@@ -202,9 +192,8 @@ EXEMPLARS = [
             Step("15/10/2024", "dropped", "Nhân sự nhóm luân chuyển, mô hình không duy trì được."),
         ],
     ),
-    DemoExemplar(
+    collective(
         "qldd",
-        "collective",
         "Tổ công tác hỗ trợ cấp giấy chứng nhận lần đầu",
         2025,
         "18/04/2025",
@@ -213,10 +202,8 @@ EXEMPLARS = [
         "Hỗ trợ cấp 1.200 giấy chứng nhận lần đầu tại huyện Minh Hoá.",
     ),
     # Thanh tra Sở: one candidate in 2025.
-    DemoExemplar(
+    individual(
         "thanhtra",
-        "individual",
-        "",
         2025,
         "22/07/2025",
         "Công tác thanh tra",
@@ -226,9 +213,8 @@ EXEMPLARS = [
         staff=1,
     ),
     # This year's emerging candidates, with fostering already planned.
-    DemoExemplar(
+    collective(
         "moitruong",
-        "collective",
         "Nhóm kiểm soát ô nhiễm làng nghề",
         2026,
         "16/02/2026",
