@@ -5,13 +5,14 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import false, or_, select
 
 from portal.deadlines import views
 from portal.deadlines.forms import KIND_LABELS, ConfirmForm, MarkDoneForm
-from portal.deadlines.models import Deadline, DeadlineKind, DeadlineTarget
+from portal.deadlines.models import Deadline, DeadlineKind
 from portal.deadlines.services import (
     completion_matrix,
+    concerning,
+    concerns,
     deadline_unit_ids,
     delete_deadline,
     local_due,
@@ -26,7 +27,6 @@ from portal.tenancy import (
     get_org_owned_or_404,
     office_required,
     org_scoped,
-    sees_whole_organization,
     visible_unit_ids,
     visible_units,
 )
@@ -39,21 +39,9 @@ def _status_labels() -> dict:
     return {"status_labels": views.STATUS_LABELS, "status_tones": views.STATUS_TONES}
 
 
-def _concerning(query):
-    """Deadlines that apply to a unit the user may see (all of them for org-wide readers)."""
-    if sees_whole_organization(current_user):
-        return query
-    visible = visible_unit_ids()
-    if not visible:
-        return query.where(false())
-    targeted = select(DeadlineTarget.deadline_id).where(DeadlineTarget.unit_id.in_(visible))
-    return query.where(or_(Deadline.all_units.is_(True), Deadline.id.in_(targeted)))
-
-
 def _get_deadline(deadline_id: int) -> Deadline:
     deadline = get_org_owned_or_404(Deadline, deadline_id)
-    hidden = not deadline_unit_ids(deadline) & visible_unit_ids()
-    if hidden and not sees_whole_organization(current_user):
+    if not concerns(deadline, current_user):
         abort(404)
     return deadline
 
@@ -64,7 +52,7 @@ def index():
     periods, period = views.selected_period(request.args.get("period_id", type=int))
     kind = request.args.get("kind", "")
     search = request.args.get("q", "").strip()
-    query = _concerning(org_scoped(Deadline))
+    query = concerning(org_scoped(Deadline), current_user)
     if period is not None:
         query = query.where(Deadline.period_id == period.id)
     if kind in {k.value for k in DeadlineKind}:
@@ -94,7 +82,7 @@ def index():
 def matrix():
     periods, period = views.selected_period(request.args.get("period_id", type=int))
     year = request.args.get("year", type=int)
-    deadlines = views.period_deadlines(_concerning(org_scoped(Deadline)), period, year)
+    deadlines = views.period_deadlines(concerning(org_scoped(Deadline), current_user), period, year)
     page = db.paginate(
         visible_units(current_user, active_only=True),
         page=request.args.get("page", 1, type=int),
@@ -117,7 +105,7 @@ def matrix():
 def matrix_export():
     _, period = views.selected_period(request.args.get("period_id", type=int))
     year = request.args.get("year", type=int)
-    deadlines = views.period_deadlines(_concerning(org_scoped(Deadline)), period, year)
+    deadlines = views.period_deadlines(concerning(org_scoped(Deadline), current_user), period, year)
     grid = completion_matrix(deadlines, visible_unit_ids())
     return views.matrix_workbook_response(grid, period)
 

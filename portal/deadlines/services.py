@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, false, func, or_, select
 
 from portal.accounts.models import User
 from portal.deadlines.completion import Completion, completion_map, record_model
@@ -23,6 +23,7 @@ from portal.extensions import db
 from portal.formatting import VN_TZ, local_datetime
 from portal.models_base import as_utc, utcnow
 from portal.organizations.models import Unit
+from portal.tenancy import sees_whole_organization, visible_unit_ids
 
 DEFAULT_DUE_TIME = time(17, 0)
 
@@ -107,6 +108,25 @@ def deadline_unit_ids(deadline: Deadline) -> set[int]:
             )
         )
     )
+
+
+def concerning(query: Select, user: User) -> Select:
+    """Narrow a query of deadlines to those that apply to a unit `user` sees
+    (all of them for org-wide readers)."""
+    if sees_whole_organization(user):
+        return query
+    visible = visible_unit_ids(user)
+    if not visible:
+        return query.where(false())
+    targeted = select(DeadlineTarget.deadline_id).where(DeadlineTarget.unit_id.in_(visible))
+    return query.where(or_(Deadline.all_units.is_(True), Deadline.id.in_(targeted)))
+
+
+def concerns(deadline: Deadline, user: User) -> bool:
+    """Whether `deadline` applies to a unit `user` sees (always, for org-wide readers)."""
+    if sees_whole_organization(user):
+        return True
+    return bool(deadline_unit_ids(deadline) & visible_unit_ids(user))
 
 
 def mark_done(deadline: Deadline, unit_id: int, user: User, note: str = "") -> DeadlineCompletion:
