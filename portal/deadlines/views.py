@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import io
 import math
 from dataclasses import dataclass
 from datetime import timedelta
 
-from flask import send_file
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 from sqlalchemy import func, or_, select
 from wtforms.fields.choices import SelectChoice
 
@@ -19,7 +15,7 @@ from portal.deadlines.forms import DeadlineForm
 from portal.deadlines.models import Deadline, ReminderDelivery
 from portal.deadlines.providers import DueItem, ItemQuery, due_items
 from portal.deadlines.services import CellStatus, Matrix, default_title
-from portal.documents.excel import workbook_bytes
+from portal.documents.excel import xlsx_response
 from portal.extensions import db
 from portal.formatting import format_date, format_datetime, today_vn
 from portal.models_base import utcnow
@@ -115,31 +111,19 @@ def stage_counts(deadline: Deadline) -> list[tuple[str, str, int]]:
 
 
 def matrix_workbook_response(matrix: Matrix, period: PlanPeriod | None):
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = str(_l("Tiến độ"))
+    """The completion matrix as an .xlsx download: one row per unit, one column per deadline."""
     header = [str(_l("STT")), str(_l("Đơn vị"))] + [
         f"{d.title} ({_l('hạn')} {format_datetime(d.due_at)})" for d in matrix.deadlines
     ]
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    rows = []
     for number, unit in enumerate(matrix.units, start=1):
         row = [number, unit.name]
         for deadline in matrix.deadlines:
             status = matrix.cells.get((deadline.id, unit.id))
             row.append(str(STATUS_LABELS[status] if status else _l("Không áp dụng")))
-        sheet.append(row)
-    sheet.column_dimensions["B"].width = 40
-    buffer = io.BytesIO(workbook_bytes(workbook))
+        rows.append(row)
     name = f"tien-do-thoi-han-{period.name if period else 'tat-ca'}.xlsx"
-    return send_file(
-        buffer,
-        as_attachment=True,
-        download_name=name,
-        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+    return xlsx_response(name, [(str(_l("Tiến độ")), header, rows)])
 
 
 @dataclass(frozen=True)
