@@ -118,6 +118,9 @@ def test_round_from_opening_to_minutes(world, council, login_as):
     assert "CHỦ TỊCH HỘI ĐỒNG" in minutes and "THƯ KÝ" in minutes
     assert council.chair.full_name in minutes and council.secretary.full_name in minutes
     assert "1/3 đề nghị đạt" in minutes
+    # The same tally columns as the round page, for each nomination.
+    assert "4/5" in minutes and "80,0%" in minutes and "2/5" in minutes and "40,0%" in minutes
+    assert "Xung đột lợi ích" in minutes and "Quy định áp dụng" in minutes
     assert "@media print" in minutes
 
     # 7. The nominee and the unit's coordinator were told; nobody else was.
