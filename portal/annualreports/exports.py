@@ -15,7 +15,7 @@ from portal.annualreports.labels import figure_label
 from portal.annualreports.models import AnnualReport
 from portal.annualreports.sections import PROPOSALS_LABEL, SECTIONS
 from portal.formatting import format_date, format_number, format_vnd
-from portal.reviews.excel import new_sheet, timeline_sheet, write_heading, write_table
+from portal.reviews.excel import new_sheet, put, timeline_sheet, write_heading, write_table
 from portal.reviews.models import ReviewEvent
 from portal.reviews.states import STATE_LABELS
 
@@ -38,7 +38,7 @@ def report_workbook(report: AnnualReport, figures: dict, events: list[ReviewEven
         ],
     )
     for number, section in enumerate(SECTIONS, start=1):
-        sheet.cell(row=row, column=1, value=f"{number}. {section.title}").font = Font(bold=True)
+        put(sheet, row, 1, f"{number}. {section.title}").font = Font(bold=True)
         row = WRITERS[section.key](sheet, figures, row + 1)
         row = _commentary(
             sheet, row, _("Nhận xét của đơn vị"), getattr(report, section.commentary_field)
@@ -51,13 +51,13 @@ def report_workbook(report: AnnualReport, figures: dict, events: list[ReviewEven
 
 
 def _commentary(sheet: Worksheet, row: int, label: str, text: str) -> int:
-    sheet.cell(row=row, column=1, value=label).font = Font(italic=True)
-    sheet.cell(row=row, column=2, value=text or "")
+    put(sheet, row, 1, label).font = Font(italic=True)
+    put(sheet, row, 2, text or "")
     return row + 1
 
 
 def _unavailable(sheet: Worksheet, row: int) -> int:
-    sheet.cell(row=row, column=1, value=_("Chức năng này chưa có trên cổng."))
+    put(sheet, row, 1, _("Chức năng này chưa có trên cổng."))
     return row + 1
 
 

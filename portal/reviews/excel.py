@@ -9,6 +9,7 @@ from decimal import Decimal
 from flask import Response
 from flask_babel import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -33,10 +34,18 @@ def new_sheet(workbook: Workbook | None, title: str) -> tuple[Workbook, Workshee
     return workbook, sheet
 
 
+def put(sheet: Worksheet, row: int, column: int, value: object) -> Cell:
+    """Write one cell; text typed by users that starts with "=" stays text, never a formula."""
+    cell = sheet.cell(row=row, column=column, value=_cell_value(value))
+    if cell.data_type == "f":
+        cell.data_type = "s"
+    return cell
+
+
 def write_heading(sheet: Worksheet, lines: Sequence[str]) -> int:
     """Bold title lines at the top; returns the next free row."""
     for row, line in enumerate(lines, start=1):
-        cell = sheet.cell(row=row, column=1, value=line)
+        cell = put(sheet, row, 1, line)
         cell.font = Font(bold=row == 1, size=13 if row == 1 else 11)
     return len(lines) + 2
 
@@ -53,7 +62,7 @@ def write_table(
     row_number = start_row
     for row_number, row in enumerate(rows, start=start_row + 1):
         for column, value in enumerate(row, start=1):
-            cell = sheet.cell(row=row_number, column=column, value=_cell_value(value))
+            cell = put(sheet, row_number, column, value)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     _fit_columns(sheet)
     return row_number + 2

@@ -5,29 +5,13 @@ from __future__ import annotations
 import io
 from datetime import date
 
-import pytest
 from openpyxl import load_workbook
 
 from portal.annualreports.models import AnnualReport
-from portal.council.models import CouncilAssignment
 from portal.extensions import db
 from portal.propagation.models import ActivityType, Channel, PropagationActivity
 from portal.reviews.states import ReviewState
 from tests.reviews.factories import make_report, move
-
-
-@pytest.fixture
-def assigned_council(world):
-    db.session.add(
-        CouncilAssignment(
-            organization_id=world.org.id,
-            user_id=world.council.id,
-            unit_id=world.unit_a.id,
-            year=2024,
-        )
-    )
-    db.session.commit()
-    return world.council
 
 
 def _commentary(**extra):
@@ -44,7 +28,7 @@ def _commentary(**extra):
     return data | extra
 
 
-def test_index_lists_the_visible_units(world, login_as, assigned_council):
+def test_index_lists_the_visible_units(world, login_as, council_on_a):
     for who, sees_a, sees_b in [
         ("office", True, True),
         ("viewer", True, True),
@@ -111,7 +95,7 @@ def test_proposing_another_units_exemplar_is_refused_and_input_kept(world, login
     assert db.session.get(AnnualReport, report.id).training_commentary == ""
 
 
-def test_view_per_role(world, login_as, assigned_council):
+def test_view_per_role(world, login_as, council_on_a):
     report = make_report(world)
     db.session.add(
         PropagationActivity(
@@ -141,7 +125,7 @@ def test_view_per_role(world, login_as, assigned_council):
             assert "Gương sáng Phòng Môi trường" in page and "1.250.000 ₫" in page
 
 
-def test_only_the_coordinator_edits(world, login_as, assigned_council):
+def test_only_the_coordinator_edits(world, login_as, council_on_a):
     report = make_report(world)
     for who, status in [
         ("office", 403),
@@ -248,3 +232,13 @@ def test_excel_export(world, login_as, exemplars):
     assert "Hội nghị điển hình" in values and "5.000.000 ₫" in values
     assert "Tổng kinh phí" in values
     assert "Quá trình xử lý" in workbook.sheetnames
+
+
+def test_excel_export_keeps_typed_formulas_as_text(world, login_as):
+    report = make_report(world)
+    report.detection_commentary = '=HYPERLINK("http://example.invalid","Bấm vào đây")'
+    db.session.commit()
+    data = login_as(world.office).get(f"/annual-reports/{report.id}/export.xlsx").data
+    cells = [c for row in load_workbook(io.BytesIO(data)).active.iter_rows() for c in row]
+    typed = [c for c in cells if str(c.value).startswith("=HYPERLINK")]
+    assert typed and all(c.data_type == "s" for c in typed)
