@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -11,6 +11,7 @@ from portal.difficulties.forms import AnswerForm, DifficultyFilterForm, Difficul
 from portal.difficulties.models import Difficulty, DifficultyStatus
 from portal.evidence.services import UploadError
 from portal.extensions import db
+from portal.listing import filter_args, page_of
 from portal.propagation.fields import filter_years
 from portal.tenancy import (
     can_edit_unit,
@@ -25,15 +26,6 @@ from portal.tenancy import (
 bp = Blueprint("difficulties", __name__, url_prefix="/difficulties", template_folder="templates")
 
 
-def _page(query):
-    return db.paginate(
-        query,
-        page=request.args.get("page", 1, type=int),
-        per_page=current_app.config["ITEMS_PER_PAGE"],
-        error_out=False,
-    )
-
-
 @bp.get("/")
 @login_required
 def index():
@@ -41,7 +33,7 @@ def index():
     form = DifficultyFilterForm(request.args).setup(
         filter_years(current_user.organization_id), units
     )
-    page = _page(services.list_query(form.filters()))
+    page = page_of(services.list_query(form.filters()))
     return render_template(
         "difficulties/index.html",
         form=form,
@@ -49,14 +41,14 @@ def index():
         difficulties=page.items,
         editable_units=[u for u in units if can_edit_unit(u.id)],
         show_unit_filter=len(units) > 1,
-        filter_args={k: v for k, v in request.args.items() if k != "page" and v},
+        filter_args=filter_args(),
     )
 
 
 @bp.get("/open")
 @office_required
 def office_queue():
-    page = _page(services.open_queue_query())
+    page = page_of(services.open_queue_query())
     return render_template("difficulties/queue.html", page=page, difficulties=page.items)
 
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from flask import url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import Select, or_
+from sqlalchemy import Select
 from sqlalchemy.orm import joinedload
 from werkzeug.datastructures import FileStorage
 
@@ -19,6 +19,7 @@ from portal.evidence.models import Attachment
 from portal.evidence.services import attachments_for, delete_attachment, save_uploads
 from portal.extensions import db
 from portal.formatting import VN_TZ
+from portal.listing import text_search
 from portal.models_base import utcnow
 from portal.notifications.services import notify
 from portal.tenancy import scoped
@@ -138,13 +139,8 @@ class DifficultyFilters:
             start, end = _year_bounds(self.year)
             query = query.where(Difficulty.raised_at >= start, Difficulty.raised_at < end)
         if self.q:
-            pattern = f"%{self.q}%"
             query = query.where(
-                or_(
-                    Difficulty.title.ilike(pattern),
-                    Difficulty.description.ilike(pattern),
-                    Difficulty.answer.ilike(pattern),
-                )
+                text_search(self.q, Difficulty.title, Difficulty.description, Difficulty.answer)
             )
         return query
 

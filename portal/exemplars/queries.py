@@ -11,6 +11,7 @@ from werkzeug.datastructures import MultiDict
 
 from portal.exemplars.models import Exemplar, ExemplarEvent, ExemplarKind, ExemplarStatus
 from portal.extensions import db
+from portal.listing import text_search
 from portal.tenancy import scoped, visible_unit_ids
 
 
@@ -72,27 +73,18 @@ def filtered_exemplars(filters: ExemplarFilters) -> Select:
     if filters.unit_id:
         query = query.where(Exemplar.unit_id == filters.unit_id)
     if filters.q:
-        pattern = f"%{_escape_like(filters.q)}%"
         query = query.where(
-            or_(
-                *(
-                    column.ilike(pattern, escape="\\")
-                    for column in (
-                        Exemplar.name,
-                        Exemplar.position,
-                        Exemplar.movement,
-                        Exemplar.achievements,
-                        Exemplar.initiatives,
-                        Exemplar.field_of_work,
-                    )
-                )
+            text_search(
+                filters.q,
+                Exemplar.name,
+                Exemplar.position,
+                Exemplar.movement,
+                Exemplar.achievements,
+                Exemplar.initiatives,
+                Exemplar.field_of_work,
             )
         )
     return query.order_by(Exemplar.year_identified.desc(), Exemplar.name, Exemplar.id)
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def field_choices() -> list[str]:

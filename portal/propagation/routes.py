@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from portal.evidence.services import UploadError, attachments_for
 from portal.extensions import db
+from portal.listing import filter_args, page_of
 from portal.propagation import services
 from portal.propagation.export import activities_export
 from portal.propagation.fields import filter_years
@@ -29,23 +30,13 @@ def _filter_form(units) -> ActivityFilterForm:
     return ActivityFilterForm(request.args).setup(filter_years(current_user.organization_id), units)
 
 
-def filter_args() -> dict[str, str]:
-    """The current filters, to carry into pagination and export links."""
-    return {k: v for k, v in request.args.items() if k != "page" and v}
-
-
 @bp.get("/")
 @login_required
 def index():
     units = db.session.scalars(visible_units()).all()
     form = _filter_form(units)
     filters = form.filters()
-    page = db.paginate(
-        services.list_query(filters),
-        page=request.args.get("page", 1, type=int),
-        per_page=current_app.config["ITEMS_PER_PAGE"],
-        error_out=False,
-    )
+    page = page_of(services.list_query(filters))
     activities = list(page.items)
     return render_template(
         "propagation/index.html",

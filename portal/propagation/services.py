@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import joinedload, selectinload
 from werkzeug.datastructures import FileStorage
 
@@ -16,6 +16,7 @@ from portal.evidence.models import Attachment
 from portal.evidence.services import delete_attachment, save_uploads
 from portal.exemplars.models import Exemplar, ExemplarStatus
 from portal.extensions import db
+from portal.listing import text_search
 from portal.propagation.models import (
     ActivityType,
     Channel,
@@ -168,12 +169,12 @@ class ActivityFilters:
         if self.unit_id:
             query = query.where(PropagationActivity.unit_id == self.unit_id)
         if self.q:
-            pattern = f"%{self.q}%"
             query = query.where(
-                or_(
-                    PropagationActivity.title.ilike(pattern),
-                    PropagationActivity.description.ilike(pattern),
-                    PropagationActivity.partner_unit.ilike(pattern),
+                text_search(
+                    self.q,
+                    PropagationActivity.title,
+                    PropagationActivity.description,
+                    PropagationActivity.partner_unit,
                 )
             )
         return query

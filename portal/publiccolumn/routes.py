@@ -6,7 +6,6 @@ from __future__ import annotations
 from flask import (
     Blueprint,
     abort,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -20,6 +19,7 @@ from werkzeug.datastructures import MultiDict
 
 from portal.evidence.services import UploadError, storage_path
 from portal.extensions import db
+from portal.listing import filter_args, page_of
 from portal.publiccolumn import services
 from portal.publiccolumn.forms import ReasonForm, StoryFilterForm, StoryForm
 from portal.publiccolumn.models import ExemplarStory, StoryStatus
@@ -35,15 +35,6 @@ from portal.tenancy import (
 
 bp = Blueprint("publiccolumn", __name__, template_folder="templates")
 PUBLIC_PER_PAGE = 10
-
-
-def _page(query, per_page: int | None = None):
-    return db.paginate(
-        query,
-        page=request.args.get("page", 1, type=int),
-        per_page=per_page or current_app.config["ITEMS_PER_PAGE"],
-        error_out=False,
-    )
 
 
 def _send_photo(story: ExemplarStory, public: bool):
@@ -65,7 +56,7 @@ def _send_photo(story: ExemplarStory, public: bool):
 
 @bp.get("/chuyen-muc-dien-hinh/")
 def index():
-    page = _page(services.published_query(), PUBLIC_PER_PAGE)
+    page = page_of(services.published_query(), PUBLIC_PER_PAGE)
     return render_template("publiccolumn/public_index.html", page=page, stories=page.items)
 
 
@@ -90,7 +81,7 @@ def _list(template: str, default_status: str | None = None):
     if default_status and "status" not in args:
         args["status"] = default_status
     form = StoryFilterForm(MultiDict(args)).setup(units)
-    page = _page(services.list_query(form.filters()))
+    page = page_of(services.list_query(form.filters()))
     return render_template(
         template,
         form=form,
@@ -99,7 +90,7 @@ def _list(template: str, default_status: str | None = None):
         editable_units=[u for u in units if can_edit_unit(u.id)],
         show_unit_filter=len(units) > 1,
         # An explicit empty status ("all") must survive paging on the Office's queue.
-        filter_args={k: v for k, v in args.items() if k != "page" and (v or k == "status")},
+        filter_args=filter_args(args, keep_empty=("status",)),
     )
 
 

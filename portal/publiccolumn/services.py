@@ -17,6 +17,7 @@ from portal.evidence.models import Attachment
 from portal.evidence.services import UploadError, delete_attachment, save_upload, storage_path
 from portal.exemplars.models import Exemplar, ExemplarStatus
 from portal.extensions import db
+from portal.listing import text_search
 from portal.models_base import utcnow
 from portal.notifications.services import notify
 from portal.publiccolumn.models import ExemplarStory, StoryStatus
@@ -206,7 +207,7 @@ class StoryFilters:
         if self.unit_id:
             query = query.where(ExemplarStory.unit_id == self.unit_id)
         if self.q:
-            query = query.where(ExemplarStory.title.ilike(f"%{self.q}%"))
+            query = query.where(text_search(self.q, ExemplarStory.title))
         return query
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from portal.extensions import db
+from portal.listing import filter_args, page_of
 from portal.propagation.fields import filter_years
 from portal.tenancy import (
     can_edit_unit,
@@ -33,12 +34,7 @@ def index():
     units = db.session.scalars(visible_units()).all()
     form = _filter_form(units)
     filters = form.filters()
-    page = db.paginate(
-        services.list_query(filters),
-        page=request.args.get("page", 1, type=int),
-        per_page=current_app.config["ITEMS_PER_PAGE"],
-        error_out=False,
-    )
+    page = page_of(services.list_query(filters))
     count, hours = services.totals(filters)
     editable = {u.id for u in units if can_edit_unit(u.id)}
     return render_template(
@@ -51,7 +47,7 @@ def index():
         editable_ids=editable,
         editable_units=[u for u in units if u.id in editable],
         show_unit_filter=len(units) > 1,
-        filter_args={k: v for k, v in request.args.items() if k != "page" and v},
+        filter_args=filter_args(),
     )
 
 

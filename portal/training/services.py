@@ -7,11 +7,12 @@ from datetime import date
 
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import joinedload
 
 from portal.accounts.models import Role, RoleMembership, User
 from portal.extensions import db
+from portal.listing import text_search
 from portal.tenancy import scoped
 from portal.training.models import TrainingRecord
 
@@ -109,12 +110,12 @@ class TrainingFilters:
         if self.unit_id:
             query = query.where(TrainingRecord.unit_id == self.unit_id)
         if self.q:
-            pattern = f"%{self.q}%"
             query = query.where(
-                or_(
-                    TrainingRecord.person_name.ilike(pattern),
-                    TrainingRecord.course.ilike(pattern),
-                    TrainingRecord.organiser.ilike(pattern),
+                text_search(
+                    self.q,
+                    TrainingRecord.person_name,
+                    TrainingRecord.course,
+                    TrainingRecord.organiser,
                 )
             )
         return query

@@ -170,6 +170,9 @@ def test_filters_and_totals(app, world, make_activity):
         assert titles(channel=Channel.TRADITIONAL) == ["Tham quan mô hình 2024", "Bài báo 2023"]
         assert titles(unit_id=world.unit_a.id) == ["Bài đăng 2024", "Bài báo 2023"]
         assert titles(q="quảng trị") == ["Tham quan mô hình 2024"]
+        # LIKE's wildcards in the search are taken literally (no title has them).
+        assert titles(q="%") == []
+        assert titles(q="_") == []
         total = services.totals(ActivityFilters(year=2024))
         assert (total.count, total.cost_vnd, total.audience) == (2, 7_500_000, 2500)
         total = services.totals(ActivityFilters())
