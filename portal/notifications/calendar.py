@@ -15,13 +15,14 @@ from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from icalendar import Alarm, Calendar, Event
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from portal.accounts.models import User
 from portal.deadlines.completion import completion_map
 from portal.deadlines.links import absolute_url, portal_path
-from portal.deadlines.models import Deadline, DeadlineTarget
+from portal.deadlines.models import Deadline
 from portal.deadlines.providers import DueItem, ItemQuery, due_items
+from portal.deadlines.services import concerning
 from portal.extensions import db
 from portal.formatting import VN_TZ
 from portal.i18n import in_language_of
@@ -54,21 +55,13 @@ def _calendar(user: User) -> bytes:
 
 
 def concerning_deadlines(user: User) -> tuple[list[Deadline], set[int]]:
-    """The deadlines that apply to a unit `user` sees, and those unit ids."""
-    visible = visible_unit_ids(user)
+    """The recent and coming deadlines that apply to a unit `user` sees, and those unit ids."""
     since = utcnow() - timedelta(days=HISTORY_DAYS)
     query = select(Deadline).where(
         Deadline.organization_id == user.organization_id, Deadline.due_at >= since
     )
-    if not sees_whole_organization(user):
-        targeted = select(DeadlineTarget.deadline_id).where(
-            DeadlineTarget.unit_id.in_(visible or {-1})
-        )
-        query = query.where(or_(Deadline.all_units.is_(True), Deadline.id.in_(targeted)))
-    deadlines = list(db.session.scalars(query.order_by(Deadline.due_at)))
-    if not visible:
-        deadlines = []
-    return deadlines, visible
+    deadlines = list(db.session.scalars(concerning(query, user).order_by(Deadline.due_at)))
+    return deadlines, visible_unit_ids(user)
 
 
 def deadline_events(user: User, host: str) -> list[Event]:
