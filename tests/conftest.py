@@ -17,6 +17,7 @@ from sqlalchemy import event
 
 from portal import create_app
 from portal.accounts.models import Role, RoleMembership, User
+from portal.council.models import CouncilAssignment
 from portal.extensions import db
 from portal.jobs.queues import QUEUE_NAMES, get_queue
 from portal.organizations.models import Organization, Unit, UnitKind
@@ -219,6 +220,23 @@ class World:
 @pytest.fixture
 def world(app) -> World:
     return World()
+
+
+def assign_council(world: World, unit: Unit, year: int = 2025) -> User:
+    """Assign the world's council member to `unit` for `year`; returns the member."""
+    db.session.add(
+        CouncilAssignment(
+            organization_id=world.org.id, user_id=world.council.id, unit_id=unit.id, year=year
+        )
+    )
+    db.session.commit()
+    return world.council
+
+
+@pytest.fixture
+def council_on_a(world) -> User:
+    """The council member assigned to unit A (so they read A, not B)."""
+    return assign_council(world, world.unit_a)
 
 
 def login(client, user: User) -> None:

@@ -86,7 +86,7 @@ def test_matrix_page_shows_states_dates_and_links(world, login_as, submissions):
     assert "Đã nộp lại" in page and "Bản nháp" in page
 
 
-def test_council_member_sees_assigned_units_only(world, login_as, submissions, assigned_council):
+def test_council_member_sees_assigned_units_only(world, login_as, submissions, council_on_a):
     page = login_as(world.council).get("/assessments/matrix").get_data(as_text=True)
     assert "Phòng Môi trường" in page and "Thanh tra Sở" not in page
 

@@ -12,6 +12,7 @@ from portal.deadlines.models import CompletionMode, Deadline, DeadlineCompletion
 from portal.deadlines.reminders import sweep_reminders
 from portal.extensions import db
 from portal.models_base import as_utc, utcnow
+from tests.conftest import assign_council
 
 from .helpers import make_deadline, vn
 
@@ -254,21 +255,11 @@ def test_record_kind_without_its_capability_tells_the_office_to_mark(world, logi
 
 
 def test_council_member_sees_deadlines_of_assigned_units_only(world, login_as, deadline):
-    from portal.council.models import CouncilAssignment
-
     everywhere = make_deadline(world, title="Báo cáo toàn Sở")
     client = login_as(world.council)
     assert "Báo cáo toàn Sở" not in client.get("/deadlines/").get_data(as_text=True)
     assert client.get(f"/deadlines/{everywhere.id}").status_code == 404
-    db.session.add(
-        CouncilAssignment(
-            organization_id=world.org.id,
-            user_id=world.council.id,
-            unit_id=world.unit_b.id,
-            year=2025,
-        )
-    )
-    db.session.commit()
+    assign_council(world, world.unit_b)
     client = login_as(world.council)
     page = client.get("/deadlines/").get_data(as_text=True)
     assert "Báo cáo toàn Sở" in page and "Báo cáo sơ kết phong trào" not in page

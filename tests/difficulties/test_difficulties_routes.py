@@ -6,10 +6,10 @@ import io
 
 import pytest
 
-from portal.council.models import CouncilAssignment
 from portal.difficulties.models import Difficulty, DifficultyStatus
 from portal.extensions import db
 from portal.notifications.models import Notification
+from tests.conftest import assign_council
 
 
 def _get(difficulty):
@@ -51,15 +51,7 @@ def test_others_get_404(world, login_as, make_difficulty, who):
 @pytest.mark.parametrize("who", ["staff_a", "viewer", "council"])
 def test_readers_cannot_write(world, login_as, make_difficulty, who):
     if who == "council":
-        db.session.add(
-            CouncilAssignment(
-                organization_id=world.org.id,
-                user_id=world.council.id,
-                unit_id=world.unit_a.id,
-                year=2024,
-            )
-        )
-        db.session.commit()
+        assign_council(world, world.unit_a, 2024)
     difficulty = make_difficulty(world.unit_a)
     client = login_as(getattr(world, who))
     assert client.get(f"/difficulties/{difficulty.id}").status_code == 200

@@ -7,7 +7,6 @@ from decimal import Decimal
 
 import pytest
 
-from portal.council.models import CouncilAssignment
 from portal.criteria.models import CriteriaAudience, CriteriaItem, CriteriaSet
 from portal.exemplars import services
 from portal.exemplars.models import ExemplarKind, ExemplarStatus
@@ -95,18 +94,3 @@ def make_exemplar(world):
         return exemplar
 
     return _make
-
-
-@pytest.fixture
-def council_on_a(world):
-    """The council member assigned to unit A (so they read A, not B)."""
-    db.session.add(
-        CouncilAssignment(
-            organization_id=world.org.id,
-            user_id=world.council.id,
-            unit_id=world.unit_a.id,
-            year=2025,
-        )
-    )
-    db.session.commit()
-    return world.council

@@ -8,10 +8,10 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from portal.council.models import CouncilAssignment
 from portal.evidence.models import Attachment
 from portal.extensions import db
 from portal.propagation.models import PropagationActivity, PropagationActivityExemplar
+from tests.conftest import assign_council
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
@@ -21,15 +21,6 @@ BLIND_TO_A = ["coordinator_b", "council", "foreign_office", "foreign_coordinator
 
 def _count():
     return db.session.scalar(db.select(db.func.count(PropagationActivity.id)))
-
-
-def _assign_council(world, unit):
-    db.session.add(
-        CouncilAssignment(
-            organization_id=world.org.id, user_id=world.council.id, unit_id=unit.id, year=2024
-        )
-    )
-    db.session.commit()
 
 
 @pytest.mark.parametrize("who", READERS_OF_A)
@@ -60,7 +51,7 @@ def test_others_neither_list_nor_open_the_units_activities(world, login_as, make
 
 def test_assigned_council_member_reads_but_cannot_write(world, login_as, make_activity):
     activity = make_activity(world.unit_a, "Bài viết về Tổ quan trắc")
-    _assign_council(world, world.unit_a)
+    assign_council(world, world.unit_a, 2024)
     client = login_as(world.council)
     assert "Bài viết về Tổ quan trắc" in client.get("/propagation/").get_data(as_text=True)
     assert client.get(f"/propagation/{activity.id}").status_code == 200

@@ -7,10 +7,10 @@ import io
 import pytest
 from werkzeug.datastructures import FileStorage
 
-from portal.council.models import CouncilAssignment
 from portal.extensions import db
 from portal.publiccolumn.models import ExemplarStory, StoryStatus
 from portal.publiccolumn.services import save_photo
+from tests.conftest import assign_council
 
 
 def _with_photo(app, story, content):
@@ -151,15 +151,7 @@ def test_others_get_404_for_the_units_stories(app, world, login_as, make_story, 
 @pytest.mark.parametrize("who", ["staff_a", "viewer", "council"])
 def test_readers_cannot_write_stories(world, login_as, make_story, make_exemplar, who):
     if who == "council":
-        db.session.add(
-            CouncilAssignment(
-                organization_id=world.org.id,
-                user_id=world.council.id,
-                unit_id=world.unit_a.id,
-                year=2024,
-            )
-        )
-        db.session.commit()
+        assign_council(world, world.unit_a, 2024)
     story = make_story(world.unit_a)
     client = login_as(getattr(world, who))
     assert client.get(f"/stories/{story.id}").status_code == 200

@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from portal.council.models import CouncilAssignment
 from portal.extensions import db
 from portal.training.models import TrainingRecord
+from tests.conftest import assign_council
 
 
 def _count():
@@ -46,15 +46,7 @@ def test_others_neither_see_nor_touch_the_units_trainings(
 @pytest.mark.parametrize("who", ["staff_a", "viewer", "council"])
 def test_readers_cannot_write(world, login_as, make_record, training_form, who):
     if who == "council":
-        db.session.add(
-            CouncilAssignment(
-                organization_id=world.org.id,
-                user_id=world.council.id,
-                unit_id=world.unit_a.id,
-                year=2024,
-            )
-        )
-        db.session.commit()
+        assign_council(world, world.unit_a, 2024)
     record = make_record(world.unit_a)
     client = login_as(getattr(world, who))
     assert client.get(f"/training/units/{world.unit_a.id}/new").status_code == 403
