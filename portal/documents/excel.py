@@ -28,7 +28,7 @@ def build_workbook(sheets: Iterable[Sheet]) -> Workbook:
     workbook.properties.creator = "Cổng điển hình tiên tiến"
     for title, headers, rows in sheets:
         sheet = workbook.create_sheet(title=title[:31])
-        sheet.append(list(headers))
+        append_row(sheet, [str(h) for h in headers])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
             cell.fill = PatternFill("solid", fgColor="F2DEDE")
@@ -36,10 +36,7 @@ def build_workbook(sheets: Iterable[Sheet]) -> Workbook:
         widths = [len(str(h)) for h in headers]
         for row in rows:
             values = [_cell_value(v) for v in row]
-            sheet.append(values)
-            for cell in sheet[sheet.max_row]:
-                if cell.data_type == "f":  # text typed by users is never run as a formula
-                    cell.data_type = "s"
+            append_row(sheet, values)
             for i, value in enumerate(values):
                 widths[i] = max(widths[i], min(len(str(value or "")), 60))
         for i, width in enumerate(widths, start=1):
@@ -50,6 +47,15 @@ def build_workbook(sheets: Iterable[Sheet]) -> Workbook:
                     cell.number_format = "DD/MM/YYYY"
         sheet.freeze_panes = "A2"
     return workbook
+
+
+def append_row(sheet, values: Sequence[object]) -> None:
+    """Append a row whose text is never run as a formula: titles and findings are typed
+    by users, and "=HYPERLINK(...)" must stay text."""
+    sheet.append(list(values))
+    for cell in sheet[sheet.max_row]:
+        if cell.data_type == "f":
+            cell.data_type = "s"
 
 
 def save_workbook(workbook: Workbook, path: Path) -> Path:

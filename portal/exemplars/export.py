@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from portal.documents.excel import workbook_bytes
+from portal.documents.excel import append_row, workbook_bytes
 from portal.exemplars.labels import KIND_LABELS, LEVEL_LABELS, STATUS_LABELS
 from portal.exemplars.models import Exemplar
 
@@ -66,9 +66,6 @@ def exemplars_workbook(exemplars: Iterable[Exemplar]) -> bytes:
     for index, (_header, width) in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     for number, exemplar in enumerate(exemplars, start=1):
-        sheet.append(_row(number, exemplar))
-        for cell in sheet[sheet.max_row]:
-            if cell.data_type == "f":  # text typed by users is never run as a formula
-                cell.data_type = "s"
+        append_row(sheet, _row(number, exemplar))
     sheet.freeze_panes = "A2"
     return workbook_bytes(workbook)

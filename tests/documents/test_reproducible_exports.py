@@ -32,3 +32,14 @@ def test_excel_downloads_have_fixed_entry_times(world, login_as, url):
     assert times == {FIXED_ZIP_TIME}
     assert core.count(b"2000-01-01T00:00:00Z") == 2  # created and modified, never the clock
     assert client.get(url).data == response.data
+
+
+def test_typed_text_is_never_a_formula_in_headers_or_rows():
+    """Deadline titles become column headers: "=..." typed there stays text too."""
+    from portal.documents.excel import build_workbook
+
+    workbook = build_workbook([("Tiến độ", ["Đơn vị", "=HYPERLINK(1)"], [["=1+1", 2]])])
+    sheet = workbook["Tiến độ"]
+    assert sheet["B1"].data_type == "s" and sheet["B1"].value == "=HYPERLINK(1)"
+    assert sheet["A2"].data_type == "s" and sheet["A2"].value == "=1+1"
+    assert sheet["B2"].data_type == "n"
