@@ -2,90 +2,19 @@
 
 from __future__ import annotations
 
-import socket
-import time
-from dataclasses import dataclass, field
-
 import pytest
-from aiosmtpd.controller import Controller
-from rq.registry import ScheduledJobRegistry
 
-from portal.extensions import mail
-from portal.jobs.queues import QUEUE_NAMES, get_queue
+from tests import mail_server
+from tests.mail_server import RecordingHandler, use_smtp
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@dataclass
-class SmtpSink:
-    """Accepts messages, or answers 451 (try later) while `refuse` is above zero;
-    counts the connections (one EHLO each)."""
-
-    received: list = field(default_factory=list)
-    refuse: int = 0
-    connections: int = 0
-
-    async def handle_EHLO(self, server, session, envelope, hostname, responses):  # noqa: N802
-        self.connections += 1
-        session.host_name = hostname
-        return responses
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook)
-        if self.refuse > 0:
-            self.refuse -= 1
-            return "451 4.3.0 Mailbox temporarily unavailable"
-        self.received.append(envelope)
-        return "250 Message accepted for delivery"
+# The server and the fast retries are shared with the mail tests.
+smtp_server = mail_server.smtp_server
+retries_now = mail_server.retries_now
+run_jobs_with_retries = mail_server.run_jobs_with_retries
 
 
 @pytest.fixture
-def smtp_sink(app):
-    """A local SMTP server that the app sends its mail to."""
-    sink = SmtpSink()
-    controller = Controller(sink, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    app.config.update(
-        MAIL_SERVER="127.0.0.1",
-        MAIL_PORT=controller.port,
-        MAIL_BACKEND="smtp",
-        MAIL_USE_TLS=False,
-        MAIL_USE_SSL=False,
-        MAIL_SUPPRESS_SEND=False,
-    )
-    mail.init_app(app)  # Flask-Mail reads its settings when bound
-    try:
-        yield sink
-    finally:
-        controller.stop()
-
-
-@pytest.fixture
-def run_jobs_with_retries(run_jobs, redis_server):
-    """Run the queues, then each retry as if its backoff had passed, until none is left.
-    Returns how many rounds of retries there were."""
-
-    def retries_now() -> int:
-        moved = 0
-        for name in QUEUE_NAMES:
-            registry = ScheduledJobRegistry(queue=get_queue(name))
-            for job_id in registry.get_job_ids():
-                # The retry was scheduled in the future: that is the backoff.
-                assert registry.get_scheduled_time(job_id).timestamp() > time.time() + 5
-                redis_server.zadd(registry.key, {job_id: 0})
-                moved += 1
-        return moved
-
-    def _run(max_rounds: int = 10) -> int:
-        rounds = 0
-        run_jobs()
-        while retries_now():
-            rounds += 1
-            assert rounds <= max_rounds, "jobs keep being retried"
-            run_jobs()
-        return rounds
-
-    return _run
+def smtp_sink(app, smtp_server) -> RecordingHandler:
+    """What the local SMTP server that the app sends its mail to has received."""
+    use_smtp(app, smtp_server.port)
+    return smtp_server.handler

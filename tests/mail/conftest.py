@@ -2,62 +2,15 @@
 
 from __future__ import annotations
 
-import socket
-import time
-from dataclasses import dataclass, field
-
 import pytest
-from aiosmtpd.controller import Controller
-from rq.registry import ScheduledJobRegistry
 
-from portal.extensions import mail
-from portal.jobs.queues import QUEUE_NAMES, get_queue
+from tests import mail_server
+from tests.mail_server import free_port, use_smtp
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@dataclass
-class RecordingHandler:
-    """Accepts messages, or answers 451 (try later) while `refuse` is above zero."""
-
-    received: list = field(default_factory=list)
-    refuse: int = 0
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
-        if self.refuse > 0:
-            self.refuse -= 1
-            return "451 4.3.0 Mailbox temporarily unavailable"
-        self.received.append(envelope)
-        return "250 Message accepted for delivery"
-
-
-@pytest.fixture
-def smtp_server():
-    handler = RecordingHandler()
-    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    try:
-        yield controller
-    finally:
-        controller.stop()
-
-
-def use_smtp(app, port: int) -> None:
-    """Point the app's mail at 127.0.0.1:`port` by SMTP (Flask-Mail reads its
-    settings when bound, hence init_app again)."""
-    app.config.update(
-        MAIL_SERVER="127.0.0.1",
-        MAIL_PORT=port,
-        MAIL_BACKEND="smtp",
-        MAIL_USE_TLS=False,
-        MAIL_USE_SSL=False,
-        MAIL_SUPPRESS_SEND=False,  # Flask-Mail suppresses sending when TESTING
-    )
-    mail.init_app(app)
+# The server and the fast retries are shared with the deadline tests.
+smtp_server = mail_server.smtp_server
+retries_now = mail_server.retries_now
+run_jobs_with_retries = mail_server.run_jobs_with_retries
 
 
 @pytest.fixture
@@ -75,37 +28,3 @@ def point_mail_at(app):
 def smtp_app(app, smtp_server):
     use_smtp(app, smtp_server.port)
     return app
-
-
-@pytest.fixture
-def retries_now(redis_server):
-    """Move every retry waiting for its backoff to 'due now'; returns how many were
-    waiting and checks that each was scheduled in the future (the backoff)."""
-
-    def _fast_forward() -> int:
-        moved = 0
-        for name in QUEUE_NAMES:
-            registry = ScheduledJobRegistry(queue=get_queue(name))
-            for job_id in registry.get_job_ids():
-                assert registry.get_scheduled_time(job_id).timestamp() > time.time() + 5
-                redis_server.zadd(registry.key, {job_id: 0})
-                moved += 1
-        return moved
-
-    return _fast_forward
-
-
-@pytest.fixture
-def run_jobs_with_retries(run_jobs, retries_now):
-    """Run the queues, then every retry as if its backoff had passed, until none is left."""
-
-    def _run(max_rounds: int = 10) -> int:
-        rounds = 0
-        run_jobs()
-        while retries_now():
-            rounds += 1
-            assert rounds <= max_rounds, "jobs keep being retried"
-            run_jobs()
-        return rounds
-
-    return _run
