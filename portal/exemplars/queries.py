@@ -3,6 +3,7 @@ Every query starts from the tenancy helpers, so nobody sees another unit's rows.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, fields
 
 from sqlalchemy import Select, func, or_, select
@@ -97,6 +98,20 @@ def field_choices() -> list[str]:
             .order_by(Exemplar.field_of_work)
         )
     )
+
+
+def exemplar_choices(unit_id: int, keep_ids: Collection[int] = ()) -> list[Exemplar]:
+    """A unit's exemplars that a record may name, by name: not the dropped ones,
+    unless already named (`keep_ids`), so that an edit does not lose them."""
+    query = (
+        select(Exemplar)
+        .where(
+            Exemplar.unit_id == unit_id,
+            or_(Exemplar.status != ExemplarStatus.DROPPED, Exemplar.id.in_(keep_ids)),
+        )
+        .order_by(Exemplar.name)
+    )
+    return list(db.session.scalars(query))
 
 
 def status_counts(unit_ids: list[int]) -> dict[ExemplarStatus, int]:

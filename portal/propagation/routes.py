@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from portal.evidence.services import UploadError, attachments_for
+from portal.exemplars.queries import exemplar_choices
 from portal.extensions import db
 from portal.listing import filter_args, page_of
 from portal.propagation import services
@@ -65,7 +66,7 @@ def create(unit_id: int):
     require_unit_edit(unit_id)
     unit = get_unit_or_404(unit_id)
     form = ActivityForm()
-    form.set_exemplars(services.exemplar_choices(unit_id))
+    form.set_exemplars(exemplar_choices(unit_id))
     upload_errors: list[str] = []
     if form.validate_on_submit():
         try:
@@ -105,7 +106,7 @@ def edit(activity_id: int):
     activity = get_editable_or_404(PropagationActivity, activity_id)
     form = ActivityForm(obj=activity)
     linked = {link.exemplar_id for link in activity.exemplar_links}
-    form.set_exemplars(services.exemplar_choices(activity.unit_id, keep_ids=linked))
+    form.set_exemplars(exemplar_choices(activity.unit_id, keep_ids=linked))
     if request.method == "GET":
         form.activity_type.data = activity.activity_type.value
         form.channel.data = activity.channel.value

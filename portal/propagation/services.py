@@ -14,7 +14,7 @@ from werkzeug.datastructures import FileStorage
 
 from portal.evidence.models import Attachment
 from portal.evidence.services import delete_attachment, save_uploads
-from portal.exemplars.models import Exemplar, ExemplarStatus
+from portal.exemplars.models import Exemplar
 from portal.extensions import db
 from portal.listing import text_search
 from portal.propagation.models import (
@@ -57,17 +57,6 @@ def clean_link(value: str | None) -> str:
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise LinkError(_("Đường dẫn phải là địa chỉ web bắt đầu bằng http:// hoặc https://."))
     return value
-
-
-def exemplar_choices(unit_id: int, keep_ids: set[int] | None = None) -> list[Exemplar]:
-    """The unit's exemplars that an activity may feature (dropped ones only if kept)."""
-    keep_ids = keep_ids or set()
-    query = select(Exemplar).where(Exemplar.unit_id == unit_id).order_by(Exemplar.name)
-    return [
-        e
-        for e in db.session.scalars(query)
-        if e.status != ExemplarStatus.DROPPED or e.id in keep_ids
-    ]
 
 
 def set_featured_exemplars(activity: PropagationActivity, exemplar_ids: list[int]) -> None:

@@ -18,6 +18,7 @@ from flask_login import current_user, login_required
 from werkzeug.datastructures import MultiDict
 
 from portal.evidence.services import UploadError, storage_path
+from portal.exemplars.queries import exemplar_choices
 from portal.extensions import db
 from portal.listing import filter_args, page_of
 from portal.publiccolumn import services
@@ -112,7 +113,7 @@ def create(unit_id: int):
     require_unit_edit(unit_id)
     unit = get_unit_or_404(unit_id)
     form = StoryForm()
-    form.set_exemplars(services.exemplar_choices(unit_id))
+    form.set_exemplars(exemplar_choices(unit_id))
     if form.validate_on_submit():
         try:
             story = services.create_story(unit_id, form.story_data(), form.photo_file.data)
@@ -164,7 +165,7 @@ def edit(story_id: int):
         flash(_("Bài viết đang chờ duyệt hoặc đã đăng nên không sửa được."), "warning")
         return redirect(url_for("publiccolumn.detail", story_id=story.id))
     form = StoryForm(obj=story)
-    form.set_exemplars(services.exemplar_choices(story.unit_id, keep_id=story.exemplar_id))
+    form.set_exemplars(exemplar_choices(story.unit_id, keep_ids={story.exemplar_id}))
     if form.validate_on_submit():
         try:
             services.update_story(story, form.story_data(), form.photo_file.data)

@@ -15,7 +15,7 @@ from portal.accounts.models import User
 from portal.difficulties.recipients import office_users, unit_coordinators
 from portal.evidence.models import Attachment
 from portal.evidence.services import UploadError, delete_attachment, save_upload, storage_path
-from portal.exemplars.models import Exemplar, ExemplarStatus
+from portal.exemplars.models import Exemplar
 from portal.extensions import db
 from portal.listing import text_search
 from portal.models_base import utcnow
@@ -30,16 +30,6 @@ FIELDS = ("exemplar_id", "title", "summary", "body")
 
 class StoryError(ValueError):
     """A change the story's state or unit does not allow; the message is for the user."""
-
-
-def exemplar_choices(unit_id: int, keep_id: int | None = None) -> list[Exemplar]:
-    """The unit's exemplars a story may be about (not dropped ones, unless kept)."""
-    query = select(Exemplar).where(Exemplar.unit_id == unit_id).order_by(Exemplar.name)
-    return [
-        e
-        for e in db.session.scalars(query)
-        if e.status != ExemplarStatus.DROPPED or e.id == keep_id
-    ]
 
 
 def _check_exemplar(unit_id: int, exemplar_id: int | None) -> None:

@@ -11,6 +11,7 @@ from werkzeug.datastructures import FileStorage
 from portal.audit import AuditLog
 from portal.evidence.models import Attachment
 from portal.evidence.services import UploadError
+from portal.exemplars.queries import exemplar_choices
 from portal.extensions import db
 from portal.propagation import services
 from portal.propagation.models import (
@@ -126,8 +127,8 @@ def test_exemplar_choices_are_the_units_own_without_dropped(app, world, make_exe
     kept = make_exemplar(world.unit_a, "Đang bồi dưỡng", status=ExemplarStatus.FOSTERING)
     dropped = make_exemplar(world.unit_a, "Dừng theo dõi", status=ExemplarStatus.DROPPED)
     make_exemplar(world.unit_b, "Của đơn vị khác")
-    assert [e.id for e in services.exemplar_choices(world.unit_a.id)] == [kept.id]
-    with_kept = services.exemplar_choices(world.unit_a.id, keep_ids={dropped.id})
+    assert [e.id for e in exemplar_choices(world.unit_a.id)] == [kept.id]
+    with_kept = exemplar_choices(world.unit_a.id, keep_ids={dropped.id})
     assert {e.id for e in with_kept} == {kept.id, dropped.id}
 
 
