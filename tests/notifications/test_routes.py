@@ -26,8 +26,15 @@ def test_index_lists_own_notifications_with_the_unread_count(world, login_as):
 
 
 def test_every_role_has_a_list(world, login_as):
-    for person in (world.office, world.viewer, world.council, world.staff_a):
-        assert login_as(person).get("/notifications/").status_code == 200
+    people = (world.office, world.viewer, world.council, world.staff_a)
+    for person in people:
+        note_for(person, f"Thư của {person.email}")
+    for person in people:
+        response = login_as(person).get("/notifications/")
+        assert response.status_code == 200
+        page = response.get_data(as_text=True)
+        for other in people:
+            assert (f"Thư của {other.email}" in page) is (other is person), (person, other)
 
 
 def test_read_follows_the_link_and_marks_read(world, login_as):
