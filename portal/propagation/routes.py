@@ -60,6 +60,21 @@ def export():
     return activities_export(activities, services.totals(filters))
 
 
+def _save(form: ActivityForm, action, target, errors: list[str]) -> PropagationActivity | None:
+    """`action(target, ...)` (create or update) with the form's data, then commit;
+    a refused exemplar or file rolls back and its message goes to `errors`."""
+    try:
+        activity = action(
+            target, form.activity_data(), form.exemplar_ids.data, request.files.getlist("evidence")
+        )
+        db.session.commit()
+    except (services.FeaturedExemplarError, UploadError) as exc:
+        db.session.rollback()
+        errors.append(str(exc))
+        return None
+    return activity
+
+
 @bp.route("/units/<int:unit_id>/new", methods=["GET", "POST"])
 @login_required
 def create(unit_id: int):
@@ -68,21 +83,12 @@ def create(unit_id: int):
     form = ActivityForm()
     form.set_exemplars(exemplar_choices(unit_id))
     upload_errors: list[str] = []
-    if form.validate_on_submit():
-        try:
-            activity = services.create_activity(
-                unit_id,
-                form.activity_data(),
-                form.exemplar_ids.data,
-                request.files.getlist("evidence"),
-            )
-            db.session.commit()
-        except (services.FeaturedExemplarError, UploadError) as exc:
-            db.session.rollback()
-            upload_errors.append(str(exc))
-        else:
-            flash(_("Đã ghi nhận hoạt động tuyên truyền."), "success")
-            return redirect(url_for("propagation.detail", activity_id=activity.id))
+    activity = form.validate_on_submit() and _save(
+        form, services.create_activity, unit_id, upload_errors
+    )
+    if activity:
+        flash(_("Đã ghi nhận hoạt động tuyên truyền."), "success")
+        return redirect(url_for("propagation.detail", activity_id=activity.id))
     return render_template(
         "propagation/form.html", form=form, unit=unit, activity=None, errors=upload_errors
     )
@@ -112,21 +118,9 @@ def edit(activity_id: int):
         form.channel.data = activity.channel.value
         form.exemplar_ids.data = sorted(linked)
     upload_errors: list[str] = []
-    if form.validate_on_submit():
-        try:
-            services.update_activity(
-                activity,
-                form.activity_data(),
-                form.exemplar_ids.data,
-                request.files.getlist("evidence"),
-            )
-            db.session.commit()
-        except (services.FeaturedExemplarError, UploadError) as exc:
-            db.session.rollback()
-            upload_errors.append(str(exc))
-        else:
-            flash(_("Đã cập nhật hoạt động tuyên truyền."), "success")
-            return redirect(url_for("propagation.detail", activity_id=activity.id))
+    if form.validate_on_submit() and _save(form, services.update_activity, activity, upload_errors):
+        flash(_("Đã cập nhật hoạt động tuyên truyền."), "success")
+        return redirect(url_for("propagation.detail", activity_id=activity.id))
     return render_template(
         "propagation/form.html",
         form=form,
