@@ -15,7 +15,11 @@ from portal.assessments.forms import NewAssessmentForm, OfficeScoresForm, SelfSc
 from portal.assessments.matrix import build_matrix, matrix_workbook
 from portal.assessments.models import EVIDENCE_OWNER, SelfAssessment
 from portal.assessments.scoring import format_percent, format_score, format_signed
-from portal.evidence.services import UploadError, attachments_for, save_uploads
+from portal.evidence.services import (
+    UploadError,
+    attachments_by_owner,
+    save_uploads,
+)
 from portal.extensions import db
 from portal.reviews.excel import xlsx_response
 from portal.reviews.services import can_edit, can_review_scores, is_reviewer, timeline
@@ -172,10 +176,7 @@ def matrix_export():
 
 
 def _evidence_by_item(assessment: SelfAssessment) -> dict[int, list]:
-    grouped: dict[int, list] = {}
-    for attachment in attachments_for(EVIDENCE_OWNER, [item.id for item in assessment.items]):
-        grouped.setdefault(attachment.owner_id, []).append(attachment)
-    return grouped
+    return attachments_by_owner(EVIDENCE_OWNER, [item.id for item in assessment.items])
 
 
 def _scores_page(assessment: SelfAssessment, form_class, initial, save, template, saved: str):

@@ -11,7 +11,12 @@ from wtforms.fields.choices import SelectChoice
 from portal.congress import services
 from portal.congress.forms import ConferenceForm, CycleForm, NewSubmissionForm, NomineeForm
 from portal.congress.models import NOMINEE_OWNER, CongressNominee, CongressSubmission
-from portal.evidence.services import UploadError, attachments_for, save_uploads
+from portal.evidence.services import (
+    UploadError,
+    attachments_by_owner,
+    attachments_for,
+    save_uploads,
+)
 from portal.extensions import db
 from portal.periods.models import PlanPeriod
 from portal.reviews.services import can_edit, is_preparer
@@ -86,10 +91,7 @@ def create():
 @login_required
 def view(submission_id: int):
     submission = get_scoped_or_404(CongressSubmission, submission_id)
-    nominee_ids = [n.id for n in submission.nominees]
-    files: dict[int, list] = {}
-    for attachment in attachments_for(NOMINEE_OWNER, nominee_ids):
-        files.setdefault(attachment.owner_id, []).append(attachment)
+    files = attachments_by_owner(NOMINEE_OWNER, [n.id for n in submission.nominees])
     return render_template(
         "congress/view.html",
         submission=submission,

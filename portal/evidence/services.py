@@ -133,6 +133,15 @@ def attachments_for(owner_type: str, owner_ids: list[int] | int) -> list[Attachm
     )
 
 
+def attachments_by_owner(owner_type: str, owner_ids: list[int]) -> dict[int, list[Attachment]]:
+    """The attachments of many owners in one query, by owner id (owners without any
+    are absent)."""
+    grouped: dict[int, list[Attachment]] = {}
+    for attachment in attachments_for(owner_type, owner_ids):
+        grouped.setdefault(attachment.owner_id, []).append(attachment)
+    return grouped
+
+
 def delete_attachment(attachment: Attachment) -> None:
     storage_path(attachment).unlink(missing_ok=True)
     db.session.delete(attachment)

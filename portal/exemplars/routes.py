@@ -24,7 +24,12 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
-from portal.evidence.services import UploadError, attachments_for, save_uploads
+from portal.evidence.services import (
+    UploadError,
+    attachments_by_owner,
+    attachments_for,
+    save_uploads,
+)
 from portal.exemplars import services
 from portal.exemplars.evaluation import score_history
 from portal.exemplars.export import exemplars_workbook
@@ -208,21 +213,14 @@ def detail(exemplar_id: int):
         history=history,
         chart=[(row.average, f"{row.evaluation.evaluated_on:%m/%Y}") for row in history],
         evidence=attachments_for("exemplar", exemplar.id),
-        action_evidence=_grouped(
-            attachments_for("fostering_action", [a.id for a in exemplar.fostering_actions])
+        action_evidence=attachments_by_owner(
+            "fostering_action", [a.id for a in exemplar.fostering_actions]
         ),
-        evaluation_evidence=_grouped(
-            attachments_for("exemplar_evaluation", [e.id for e in exemplar.evaluations])
+        evaluation_evidence=attachments_by_owner(
+            "exemplar_evaluation", [e.id for e in exemplar.evaluations]
         ),
         today=today_vn(),
     )
-
-
-def _grouped(attachments) -> dict[int, list]:
-    grouped: dict[int, list] = {}
-    for attachment in attachments:
-        grouped.setdefault(attachment.owner_id, []).append(attachment)
-    return grouped
 
 
 @bp.route("/<int:exemplar_id>/edit", methods=["GET", "POST"])

@@ -11,7 +11,11 @@ from wtforms.fields.choices import SelectChoice
 from portal.accounts.models import User
 from portal.council.services import organization_years
 from portal.documents.excel import xlsx_response
-from portal.evidence.services import UploadError, attachments_for, save_uploads
+from portal.evidence.services import (
+    UploadError,
+    attachments_by_owner,
+    save_uploads,
+)
 from portal.extensions import db
 from portal.formatting import today_vn
 from portal.inspections import access, findings
@@ -130,10 +134,7 @@ def _render_finding(finding, answer_form=None, verify_form=None):
 
 
 def _files_by_response(response_ids: list[int]) -> dict[int, list]:
-    result: dict[int, list] = {}
-    for attachment in attachments_for(records.RESPONSE_EVIDENCE_OWNER, response_ids):
-        result.setdefault(attachment.owner_id, []).append(attachment)
-    return result
+    return attachments_by_owner(records.RESPONSE_EVIDENCE_OWNER, response_ids)
 
 
 @bp.post("/findings/<int:finding_id>/answer")
