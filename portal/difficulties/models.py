@@ -59,6 +59,20 @@ class Difficulty(UnitOwnedMixin, TimestampMixin, db.Model):
         return self.title
 
     @property
+    def is_editable(self) -> bool:
+        """The unit may change its text and files only while it waits for an answer."""
+        return self.status == DifficultyStatus.OPEN
+
+    @property
+    def can_be_withdrawn(self) -> bool:
+        """The unit may withdraw it only before anyone has answered."""
+        return self.is_editable and not self.answer
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == DifficultyStatus.CLOSED
+
+    @property
     def status_label(self) -> str:
         return str(DIFFICULTY_STATUS_LABELS.get(self.status, self.status))
 

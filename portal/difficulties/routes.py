@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 
 from portal.difficulties import services
 from portal.difficulties.forms import AnswerForm, DifficultyFilterForm, DifficultyForm
-from portal.difficulties.models import Difficulty, DifficultyStatus
+from portal.difficulties.models import Difficulty
 from portal.evidence.services import UploadError
 from portal.extensions import db
 from portal.listing import filter_args, page_of
@@ -92,7 +92,6 @@ def _render_detail(difficulty: Difficulty, answer_form: AnswerForm | None = None
         attachments=services.evidence_of(difficulty),
         can_edit=can_edit_unit(difficulty.unit_id),
         answer_form=answer_form,
-        Status=DifficultyStatus,
     )
 
 
@@ -100,7 +99,7 @@ def _render_detail(difficulty: Difficulty, answer_form: AnswerForm | None = None
 @login_required
 def edit(difficulty_id: int):
     difficulty = get_editable_or_404(Difficulty, difficulty_id)
-    if difficulty.status != DifficultyStatus.OPEN:
+    if not difficulty.is_editable:
         flash(_("Chỉ sửa được khó khăn, vướng mắc đang chờ trả lời."), "warning")
         return redirect(url_for("difficulties.detail", difficulty_id=difficulty.id))
     form = DifficultyForm(obj=difficulty)

@@ -66,7 +66,7 @@ def raise_difficulty(
 def update_difficulty(
     difficulty: Difficulty, title: str, description: str, files: list[FileStorage] = ()
 ) -> None:
-    if difficulty.status != DifficultyStatus.OPEN:
+    if not difficulty.is_editable:
         raise DifficultyError(_("Chỉ sửa được khó khăn, vướng mắc đang chờ trả lời."))
     difficulty.title = title.strip()
     difficulty.description = (description or "").strip()
@@ -78,7 +78,7 @@ def answer_difficulty(difficulty: Difficulty, office_user: User, answer: str) ->
     answer = (answer or "").strip()
     if not answer:
         raise DifficultyError(_("Vui lòng nhập nội dung trả lời."))
-    if difficulty.status == DifficultyStatus.CLOSED:
+    if difficulty.is_closed:
         raise DifficultyError(_("Khó khăn, vướng mắc này đã đóng."))
     difficulty.answer = answer
     difficulty.status = DifficultyStatus.ANSWERED
@@ -96,7 +96,7 @@ def answer_difficulty(difficulty: Difficulty, office_user: User, answer: str) ->
 
 def close_difficulty(difficulty: Difficulty, user: User) -> None:
     """The unit closes it when satisfied with the answer, or the Office closes it."""
-    if difficulty.status == DifficultyStatus.CLOSED:
+    if difficulty.is_closed:
         raise DifficultyError(_("Khó khăn, vướng mắc này đã đóng."))
     difficulty.status = DifficultyStatus.CLOSED
     difficulty.closed_by_id = user.id
@@ -109,7 +109,7 @@ def evidence_of(difficulty: Difficulty) -> list[Attachment]:
 
 def delete_difficulty(difficulty: Difficulty) -> None:
     """Withdraw a difficulty nobody has answered yet, with its files."""
-    if difficulty.status != DifficultyStatus.OPEN or difficulty.answer:
+    if not difficulty.can_be_withdrawn:
         raise DifficultyError(_("Chỉ rút được khó khăn, vướng mắc chưa được trả lời."))
     for attachment in evidence_of(difficulty):
         delete_attachment(attachment)

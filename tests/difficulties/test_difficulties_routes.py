@@ -219,3 +219,21 @@ def test_lists_run_the_same_statements_for_3_and_30_rows(
     with query_counter() as many:
         assert client.get(url).status_code == 200
     assert len(few) == len(many)
+
+
+@pytest.mark.parametrize(
+    ("status", "answer", "actions"),
+    [
+        (DifficultyStatus.OPEN, "", {"edit", "delete", "close"}),
+        (DifficultyStatus.OPEN, "Đã có trả lời cũ", {"edit", "close"}),
+        (DifficultyStatus.ANSWERED, "Sở trả lời", {"close"}),
+        (DifficultyStatus.CLOSED, "Sở trả lời", set()),
+    ],
+)
+def test_detail_offers_only_what_the_status_allows(
+    world, login_as, make_difficulty, status, answer, actions
+):
+    difficulty = make_difficulty(world.unit_a, status=status, answer=answer)
+    page = login_as(world.coordinator_a).get(f"/difficulties/{difficulty.id}").get_data(True)
+    offered = {a for a in ("edit", "delete", "close") if f"/{difficulty.id}/{a}" in page}
+    assert offered == actions
