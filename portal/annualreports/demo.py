@@ -9,12 +9,12 @@ from sqlalchemy import select
 from portal.accounts.models import User
 from portal.annualreports.services import (
     create_report,
-    eligible_exemplars,
     find_report,
     set_commendations,
 )
 from portal.assessments.demo_plan import demo_period, planned, play, scenario
 from portal.demo import OFFICE_EMAIL, coordinator_email
+from portal.exemplars.queries import exemplar_choices
 from portal.extensions import db
 from portal.organizations.models import Organization, Unit
 
@@ -80,7 +80,7 @@ def _write(report, partial: bool) -> None:
     if not partial:
         chosen = [
             e.id
-            for e in eligible_exemplars(report.unit_id)
+            for e in exemplar_choices(report.unit_id)
             if (e.year_recognised or e.year_identified) == report.year
         ][:2]
         set_commendations(report, chosen)

@@ -16,6 +16,7 @@ from portal.annualreports.forms import NewReportForm, ReportForm
 from portal.annualreports.labels import figure_label
 from portal.annualreports.models import AnnualReport
 from portal.annualreports.sections import COMMENTARY_FIELDS, PROPOSALS_LABEL, SECTIONS
+from portal.exemplars.queries import exemplar_choices
 from portal.extensions import db
 from portal.reviews.excel import xlsx_response
 from portal.reviews.services import can_edit, timeline
@@ -78,7 +79,7 @@ def edit(report_id: int):
     report = get_scoped_or_404(AnnualReport, report_id)
     if not can_edit(current_user, report):
         abort(403)
-    exemplars = services.eligible_exemplars(report.unit_id)
+    exemplars = exemplar_choices(report.unit_id)
     form = ReportForm(obj=report if request.method == "GET" else None)
     form.exemplar_ids.choices = [SelectChoice(e.id, e.name) for e in exemplars]
     if request.method == "GET":

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from portal.annualreports.models import AnnualReport, CommendationProposal
 from portal.annualreports.sections import COMMENTARY_FIELDS
+from portal.exemplars.queries import exemplar_choices
 from portal.extensions import db
 from portal.periods.models import PlanPeriod
 
@@ -40,19 +41,6 @@ def create_report(unit_id: int, period: PlanPeriod, year: int) -> AnnualReport:
     return report
 
 
-def eligible_exemplars(unit_id: int) -> list:
-    """The unit's exemplars that may be proposed for commendation (not dropped)."""
-    from portal.exemplars.models import Exemplar, ExemplarStatus
-
-    return list(
-        db.session.scalars(
-            select(Exemplar)
-            .where(Exemplar.unit_id == unit_id, Exemplar.status != ExemplarStatus.DROPPED)
-            .order_by(Exemplar.name)
-        )
-    )
-
-
 def save_report(report: AnnualReport, commentary: dict[str, str], exemplar_ids: list[int]) -> None:
     """The coordinator's words and the proposed exemplars. The caller commits."""
     if not report.is_editable:
@@ -64,7 +52,7 @@ def save_report(report: AnnualReport, commentary: dict[str, str], exemplar_ids: 
 
 
 def set_commendations(report: AnnualReport, exemplar_ids: list[int]) -> None:
-    allowed = {exemplar.id for exemplar in eligible_exemplars(report.unit_id)}
+    allowed = {exemplar.id for exemplar in exemplar_choices(report.unit_id)}
     wanted = set(exemplar_ids)
     if not wanted <= allowed:
         raise ReportError(_("Chỉ được đề nghị khen thưởng điển hình của đơn vị mình."))

@@ -12,6 +12,7 @@ from portal.assessments.demo_plan import demo_period
 from portal.congress import services
 from portal.demo import OFFICE_EMAIL, coordinator_email
 from portal.demo_data import UNITS
+from portal.exemplars.queries import exemplar_choices
 from portal.extensions import db
 from portal.organizations.models import Organization, Unit
 from portal.reviews.services import transition
@@ -69,7 +70,7 @@ def seed(org: Organization, password: str) -> None:
 
 
 def _seed_unit(unit: Unit, period, day, titles, steps, coordinator, office) -> None:
-    exemplars = services.eligible_exemplars(unit.id)[:4]
+    exemplars = exemplar_choices(unit.id)[:4]
     if not exemplars:
         return
     submission = services.create_submission(unit.id, period)

@@ -17,6 +17,7 @@ from portal.evidence.services import (
     attachments_for,
     save_uploads,
 )
+from portal.exemplars.queries import exemplar_choices
 from portal.extensions import db
 from portal.periods.models import PlanPeriod
 from portal.reviews.services import can_edit, is_preparer
@@ -115,7 +116,7 @@ def _editable(model, object_id: int):
 def edit(submission_id: int):
     submission, _unused = _editable(CongressSubmission, submission_id)
     form = ConferenceForm(obj=submission if request.method == "GET" else None)
-    exemplars = services.eligible_exemplars(submission.unit_id)
+    exemplars = exemplar_choices(submission.unit_id)
     form.honoured_ids.choices = [SelectChoice(e.id, e.name) for e in exemplars]
     if request.method == "GET":
         form.honoured_ids.data = [h.exemplar_id for h in submission.honoured]
@@ -138,7 +139,7 @@ def edit(submission_id: int):
 def _nominee_form(submission: CongressSubmission, obj=None) -> NomineeForm:
     form = NomineeForm(obj=obj if request.method == "GET" else None)
     form.exemplar_id.choices = [
-        SelectChoice(e.id, e.name) for e in services.eligible_exemplars(submission.unit_id)
+        SelectChoice(e.id, e.name) for e in exemplar_choices(submission.unit_id)
     ]
     titles = services.award_titles(submission.unit.organization_id)
     form.award_title_id.choices = [SelectChoice(0, _("(Không đề nghị khen thưởng)"))] + [

@@ -18,7 +18,7 @@ from portal.congress.models import (
 from portal.consideration.models import AwardTitle
 from portal.evidence.models import Attachment
 from portal.evidence.services import register_lock_check
-from portal.exemplars.models import Exemplar, ExemplarStatus
+from portal.exemplars.models import Exemplar
 from portal.extensions import db
 from portal.periods.models import PlanPeriod
 
@@ -53,17 +53,6 @@ def create_submission(unit_id: int, period: PlanPeriod) -> CongressSubmission:
     db.session.add(submission)
     db.session.flush()
     return submission
-
-
-def eligible_exemplars(unit_id: int) -> list[Exemplar]:
-    """The unit's exemplars that may be honoured or proposed (not dropped)."""
-    return list(
-        db.session.scalars(
-            select(Exemplar)
-            .where(Exemplar.unit_id == unit_id, Exemplar.status != ExemplarStatus.DROPPED)
-            .order_by(Exemplar.name, Exemplar.id)
-        )
-    )
 
 
 def award_titles(organization_id: int) -> list[AwardTitle]:
