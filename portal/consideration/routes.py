@@ -16,6 +16,7 @@ from portal.consideration.models import ConsiderationRound, Nomination, RoundSta
 from portal.consideration.rules import describe_threshold
 from portal.council.models import CouncilPosition
 from portal.extensions import db
+from portal.form_errors import show_field_error
 from portal.periods.models import PlanPeriod, current_period
 from portal.tenancy import current_org, office_required, org_scoped
 
@@ -99,7 +100,7 @@ def new_round():
                 opened_by=current_user,
             )
         except services.ConsiderationError as error:
-            form[error.field or "title"].errors.append(error.message)
+            show_field_error(form, error, "title")
         else:
             db.session.commit()
             flash(_("Đã mở phiên bình xét. Thêm các đề nghị để Hội đồng bỏ phiếu."), "success")
@@ -128,7 +129,7 @@ def edit_round(round_id: int):
                 location=(form.location.data or "").strip(),
             )
         except services.ConsiderationError as error:
-            form[error.field or "title"].errors.append(error.message)
+            show_field_error(form, error, "title")
         else:
             db.session.commit()
             flash(_("Đã lưu phiên bình xét."), "success")

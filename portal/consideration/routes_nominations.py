@@ -20,6 +20,7 @@ from portal.consideration.models import AwardTitle, ConsiderationRound, Nominati
 from portal.consideration.routes import bp
 from portal.exemplars.models import Exemplar, ExemplarKind
 from portal.extensions import db
+from portal.form_errors import show_field_error
 from portal.tenancy import current_org, get_scoped_or_404, get_unit_or_404, office_required
 
 
@@ -68,7 +69,7 @@ def _save(round_: ConsiderationRound, form: NominationForm, nomination: Nominati
         else:
             services.update_nomination(nomination, _input(form))
     except services.ConsiderationError as error:
-        form[error.field or "award_title_id"].errors.append(error.message)
+        show_field_error(form, error, "award_title_id")
         return None
     db.session.commit()
     flash(_("Đã lưu đề nghị."), "success")

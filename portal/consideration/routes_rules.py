@@ -21,6 +21,7 @@ from portal.consideration.models import (
 from portal.consideration.routes import bp
 from portal.consideration.rules import save_rule
 from portal.extensions import db
+from portal.form_errors import show_field_error
 from portal.tenancy import current_org, office_required, org_scoped
 
 DEFAULT_CHOICE = 0  # the rule for titles without a statutory threshold
@@ -93,7 +94,7 @@ def _save_rule(form: VotingRuleForm, rule: VotingRule | None):
         save_rule(rule)
     except ConsiderationError as error:
         db.session.rollback()
-        form[error.field or "legal_basis"].errors.append(error.message)
+        show_field_error(form, error, "legal_basis")
         return None
     db.session.commit()
     flash(_("Đã lưu quy định biểu quyết."), "success")

@@ -11,8 +11,9 @@ from portal.council import planning
 from portal.council import services as council
 from portal.council.forms import PlanItemForm
 from portal.council.models import SupervisionPlanItem
-from portal.council.routes import _field_error, _year, bp
+from portal.council.routes import _year, bp
 from portal.extensions import db
+from portal.form_errors import show_field_error
 from portal.formatting import today_vn
 from portal.inspections.forms import ConfirmForm
 from portal.organizations.models import Unit
@@ -75,7 +76,7 @@ def _save(form: PlanItemForm, item: SupervisionPlanItem | None, year: int):
         )
     except council.CouncilError as error:
         db.session.rollback()
-        _field_error(form, error)
+        show_field_error(form, error)
         return None
     db.session.commit()
     return saved

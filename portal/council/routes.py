@@ -20,6 +20,7 @@ from portal.council.models import (
     SupervisionPlanMember,
 )
 from portal.extensions import db
+from portal.form_errors import show_field_error
 from portal.formatting import today_vn
 from portal.inspections.forms import ConfirmForm
 from portal.inspections.queries import overdue_count
@@ -37,14 +38,6 @@ bp = Blueprint("council", __name__, url_prefix="/council", template_folder="temp
 
 
 bp.add_app_template_global(labels, "council_labels")
-
-
-def _field_error(form, error: council.CouncilError) -> None:
-    field = getattr(form, error.field or "", None)
-    if field is not None:
-        field.errors = [*field.errors, str(error)]
-    else:
-        flash(str(error), "danger")
 
 
 def _period() -> PlanPeriod | None:
@@ -105,7 +98,7 @@ def seat_add(period_id: int):
             council.seat_member(period, user, CouncilPosition(form.position.data), form.title.data)
         except council.CouncilError as error:
             db.session.rollback()
-            _field_error(form, error)
+            show_field_error(form, error)
         else:
             db.session.commit()
             flash(_("Đã cử %(name)s vào Hội đồng.", name=user.full_name), "success")
@@ -123,7 +116,7 @@ def seat_edit(member_id: int):
             council.update_seat(member, CouncilPosition(form.position.data), form.title.data)
         except council.CouncilError as error:
             db.session.rollback()
-            _field_error(form, error)
+            show_field_error(form, error)
         else:
             db.session.commit()
             flash(_("Đã lưu."), "success")

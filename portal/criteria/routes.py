@@ -12,6 +12,7 @@ from portal.criteria.forms import CriteriaItemForm, CriteriaSetForm, PeriodForm
 from portal.criteria.labels import AUDIENCE_LABELS
 from portal.criteria.models import CriteriaAudience, CriteriaItem, CriteriaSet
 from portal.extensions import db
+from portal.form_errors import show_field_error
 from portal.periods.models import PlanPeriod
 from portal.periods.services import PeriodError, save_period
 from portal.tenancy import current_org, get_org_owned_or_404, org_scoped
@@ -89,7 +90,7 @@ def _save_period(form: PeriodForm, period: PlanPeriod | None = None) -> PlanPeri
         )
     except PeriodError as error:
         db.session.rollback()
-        getattr(form, error.field).errors.append(str(error))
+        show_field_error(form, error)
         return None
 
 

@@ -50,6 +50,7 @@ from portal.exemplars.queries import (
 )
 from portal.exemplars.quota import quota_flag, unit_quota
 from portal.extensions import db
+from portal.form_errors import show_field_error
 from portal.formatting import today_vn
 from portal.periods.models import PlanPeriod, current_period
 from portal.tenancy import (
@@ -72,15 +73,6 @@ EVIDENCE_OWNERS = {
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def field_error(form, error: services.ExemplarError) -> None:
-    """Show a rule's message next to its field (or at the top of the page)."""
-    field = getattr(form, error.field, None) if error.field else None
-    if field is not None:
-        field.errors = [*field.errors, str(error)]
-    else:
-        flash(str(error), "danger")
-
-
 def editable_units() -> list:
     return [u for u in db.session.scalars(visible_units(active_only=True)) if can_edit_unit(u.id)]
 
@@ -94,7 +86,7 @@ def commit_with_evidence(form, owner_type: str, save: Callable[[], Any]) -> Any 
         save_uploads(request.files.getlist("evidence"), record.unit_id, owner_type, record.id)
     except services.ExemplarError as error:
         db.session.rollback()
-        field_error(form, error)
+        show_field_error(form, error)
     except UploadError as error:
         db.session.rollback()
         flash(str(error), "danger")
@@ -237,7 +229,7 @@ def edit(exemplar_id: int):
             services.update_exemplar(exemplar, **form.values())
         except services.ExemplarError as error:
             db.session.rollback()
-            field_error(form, error)
+            show_field_error(form, error)
         else:
             db.session.commit()
             flash(_("Đã lưu điển hình %(name)s.", name=exemplar.name), "success")
@@ -264,7 +256,7 @@ def transition(exemplar_id: int, to_status: str):
             )
         except services.ExemplarError as error:
             db.session.rollback()
-            field_error(form, error)
+            show_field_error(form, error)
         else:
             db.session.commit()
             flash(_("Đã cập nhật trạng thái điển hình."), "success")

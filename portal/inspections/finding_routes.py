@@ -17,6 +17,7 @@ from portal.evidence.services import (
     save_uploads,
 )
 from portal.extensions import db
+from portal.form_errors import show_field_error
 from portal.formatting import today_vn
 from portal.inspections import access, findings
 from portal.inspections import services as records
@@ -24,7 +25,7 @@ from portal.inspections.access import unit_people_ids
 from portal.inspections.forms import NONE, AnswerForm, ConfirmForm, FindingForm, VerifyForm
 from portal.inspections.models import FindingStatus, Inspection, InspectionFinding
 from portal.inspections.queries import FindingFilters, findings_select, findings_sheet
-from portal.inspections.routes import bp, field_error, require_editable
+from portal.inspections.routes import bp, require_editable
 from portal.tenancy import get_scoped_or_404, get_unit_or_404, visible_units
 
 
@@ -49,7 +50,7 @@ def finding_new(inspection_id: int):
             findings.add_finding(inspection, form.values())
         except records.InspectionError as error:
             db.session.rollback()
-            field_error(form, error)
+            show_field_error(form, error)
         else:
             db.session.commit()
             flash(_("Đã thêm kết luận kiểm tra."), "success")
@@ -78,7 +79,7 @@ def finding_edit(finding_id: int):
             findings.update_finding(finding, form.values())
         except records.InspectionError as error:
             db.session.rollback()
-            field_error(form, error)
+            show_field_error(form, error)
         else:
             db.session.commit()
             flash(_("Đã lưu kết luận kiểm tra."), "success")
@@ -155,7 +156,7 @@ def finding_answer(finding_id: int):
             )
         except records.InspectionError as error:
             db.session.rollback()
-            field_error(form, error)
+            show_field_error(form, error)
         except UploadError as error:
             db.session.rollback()
             form.body.errors = [*form.body.errors, str(error)]
@@ -183,7 +184,7 @@ def finding_verify(finding_id: int):
                 message = _("Đã trả lại kết luận cho đơn vị.")
         except records.InspectionError as error:
             db.session.rollback()
-            field_error(form, error)
+            show_field_error(form, error)
         else:
             db.session.commit()
             flash(message, "success")

@@ -18,6 +18,7 @@ from portal.evidence.services import (
     save_uploads,
 )
 from portal.extensions import db
+from portal.form_errors import show_field_error
 from portal.formatting import today_vn
 from portal.inspections import access, labels
 from portal.inspections import services as records
@@ -87,14 +88,6 @@ def save_evidence(inspection: Inspection) -> list[Attachment]:
     return save_uploads(
         request.files.getlist("evidence"), inspection.unit_id, records.EVIDENCE_OWNER, inspection.id
     )
-
-
-def field_error(form, error: records.InspectionError) -> None:
-    field = getattr(form, error.field or "", None)
-    if field is not None:
-        field.errors = [*field.errors, str(error)]
-    else:
-        flash(str(error), "danger")
 
 
 @bp.get("/")
@@ -203,7 +196,7 @@ def _save_new(form: InspectionForm, unit: Unit) -> Inspection | None:
         save_evidence(inspection)
     except records.InspectionError as error:
         db.session.rollback()
-        field_error(form, error)
+        show_field_error(form, error)
         return None
     except UploadError as error:
         db.session.rollback()
@@ -262,7 +255,7 @@ def edit(inspection_id: int):
             save_evidence(inspection)
         except records.InspectionError as error:
             db.session.rollback()
-            field_error(form, error)
+            show_field_error(form, error)
         except UploadError as error:
             db.session.rollback()
             flash(str(error), "danger")
@@ -316,7 +309,7 @@ def add_correction(inspection_id: int):
                 inspection, current_user, form.text.data, form.finding_id.data or None
             )
         except records.InspectionError as error:
-            field_error(form, error)
+            show_field_error(form, error)
         else:
             db.session.commit()
             flash(_("Đã thêm đính chính."), "success")

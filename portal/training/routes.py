@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from portal.extensions import db
+from portal.form_errors import show_field_error
 from portal.listing import filter_args, page_of
 from portal.propagation.fields import filter_years
 from portal.tenancy import (
@@ -66,8 +67,7 @@ def _save(form: TrainingForm, action) -> bool:
         db.session.commit()
     except services.TrainingError as exc:
         db.session.rollback()
-        field = getattr(form, exc.field)
-        field.errors = [*field.errors, str(exc)]
+        show_field_error(form, exc)
         return False
     return True
 

@@ -1,0 +1,19 @@
+"""A rule's refusal shown next to the form field it concerns.
+
+Services raise errors that name the field at fault (`error.field`); the form page
+shows the message there, and re-renders with everything the person typed."""
+
+from __future__ import annotations
+
+from flask import flash
+
+
+def show_field_error(form, error: Exception, default_field: str | None = None) -> None:
+    """Put `error`'s message on the field it names (else on `default_field`); when the
+    form has no such field, flash it at the top of the page instead."""
+    name = getattr(error, "field", None) or default_field or ""
+    field = getattr(form, name, None) if name else None
+    if field is not None:
+        field.errors = [*field.errors, str(error)]
+    else:
+        flash(str(error), "danger")
