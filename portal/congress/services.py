@@ -17,7 +17,7 @@ from portal.congress.models import (
 )
 from portal.consideration.models import AwardTitle
 from portal.evidence.models import Attachment
-from portal.evidence.services import register_lock_check
+from portal.evidence.services import delete_attachments_of, register_lock_check
 from portal.exemplars.models import Exemplar
 from portal.extensions import db
 from portal.periods.models import PlanPeriod
@@ -157,6 +157,7 @@ def _apply(submission, nominee, data: NomineeData, exemplar: Exemplar) -> None:
 
 def delete_nominee(nominee: CongressNominee) -> None:
     _require_editable(nominee.submission)
+    delete_attachments_of(NOMINEE_OWNER, nominee.id)
     nominee.submission.nominees.remove(nominee)
 
 

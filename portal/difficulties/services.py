@@ -16,7 +16,11 @@ from portal.accounts.models import User
 from portal.difficulties.models import Difficulty, DifficultyStatus
 from portal.difficulties.recipients import office_users, unit_coordinators
 from portal.evidence.models import Attachment
-from portal.evidence.services import attachments_for, delete_attachment, save_uploads
+from portal.evidence.services import (
+    attachments_for,
+    delete_attachments_of,
+    save_uploads,
+)
 from portal.extensions import db
 from portal.formatting import VN_TZ
 from portal.listing import text_search
@@ -111,8 +115,7 @@ def delete_difficulty(difficulty: Difficulty) -> None:
     """Withdraw a difficulty nobody has answered yet, with its files."""
     if not difficulty.can_be_withdrawn:
         raise DifficultyError(_("Chỉ rút được khó khăn, vướng mắc chưa được trả lời."))
-    for attachment in evidence_of(difficulty):
-        delete_attachment(attachment)
+    delete_attachments_of(OWNER_TYPE, difficulty.id)
     db.session.delete(difficulty)
 
 

@@ -145,3 +145,10 @@ def attachments_by_owner(owner_type: str, owner_ids: list[int]) -> dict[int, lis
 def delete_attachment(attachment: Attachment) -> None:
     storage_path(attachment).unlink(missing_ok=True)
     db.session.delete(attachment)
+
+
+def delete_attachments_of(owner_type: str, owner_ids: list[int] | int) -> None:
+    """Delete the files of records being deleted: every service that deletes a record
+    carrying evidence calls this, so no file outlives its record."""
+    for attachment in attachments_for(owner_type, owner_ids):
+        delete_attachment(attachment)

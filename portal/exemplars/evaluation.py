@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 from portal.accounts.models import User
 from portal.criteria.models import CriteriaAudience, CriteriaItem, CriteriaSet
 from portal.criteria.services import current_set
+from portal.evidence.services import delete_attachments_of
 from portal.exemplars.fostering import ensure_followed
 from portal.exemplars.models import (
     Exemplar,
@@ -125,6 +126,7 @@ def _store_scores(evaluation: ExemplarEvaluation, checked: dict[int, int]) -> No
 
 def delete_evaluation(evaluation: ExemplarEvaluation) -> None:
     ensure_followed(evaluation.exemplar)
+    delete_attachments_of("exemplar_evaluation", evaluation.id)
     db.session.delete(evaluation)
     db.session.flush()
 

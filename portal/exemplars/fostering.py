@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from sqlalchemy import nulls_last, select
 from sqlalchemy.orm import joinedload
 
+from portal.evidence.services import delete_attachments_of
 from portal.exemplars.models import (
     OPEN_FOSTERING_STATUSES,
     Exemplar,
@@ -73,6 +74,7 @@ def save_action(
 
 def delete_action(action: FosteringAction) -> None:
     ensure_followed(action.exemplar)
+    delete_attachments_of("fostering_action", action.id)
     db.session.delete(action)
     db.session.flush()
 

@@ -11,8 +11,7 @@ from sqlalchemy.orm import selectinload
 
 from portal.accounts.models import Role, RoleMembership, User
 from portal.council.models import CouncilAssignment, SupervisionPlanItem
-from portal.evidence.models import Attachment
-from portal.evidence.services import attachments_for, delete_attachment
+from portal.evidence.services import delete_attachments_of
 from portal.extensions import db
 from portal.formatting import today_vn
 from portal.inspections.locking import RecordLockedError, ensure_not_signed
@@ -255,8 +254,6 @@ def delete_inspection(inspection: Inspection) -> None:
             )
         )
     )
-    files: list[Attachment] = attachments_for(EVIDENCE_OWNER, inspection.id)
-    files += attachments_for(RESPONSE_EVIDENCE_OWNER, response_ids)
-    for attachment in files:
-        delete_attachment(attachment)
+    delete_attachments_of(EVIDENCE_OWNER, inspection.id)
+    delete_attachments_of(RESPONSE_EVIDENCE_OWNER, response_ids)
     db.session.delete(inspection)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from werkzeug.datastructures import FileStorage
 
 from portal.evidence.models import Attachment
-from portal.evidence.services import delete_attachment, save_uploads
+from portal.evidence.services import delete_attachments_of, save_uploads
 from portal.exemplars.models import Exemplar
 from portal.extensions import db
 from portal.listing import text_search
@@ -128,12 +128,7 @@ def update_activity(
 
 def delete_activity(activity: PropagationActivity) -> None:
     """Delete the activity, its exemplar links and its evidence files."""
-    for attachment in db.session.scalars(
-        select(Attachment).where(
-            Attachment.owner_type == OWNER_TYPE, Attachment.owner_id == activity.id
-        )
-    ):
-        delete_attachment(attachment)
+    delete_attachments_of(OWNER_TYPE, activity.id)
     db.session.delete(activity)
 
 

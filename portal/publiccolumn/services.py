@@ -14,7 +14,13 @@ from werkzeug.datastructures import FileStorage
 from portal.accounts.models import User
 from portal.difficulties.recipients import office_users, unit_coordinators
 from portal.evidence.models import Attachment
-from portal.evidence.services import UploadError, delete_attachment, save_upload, storage_path
+from portal.evidence.services import (
+    UploadError,
+    delete_attachment,
+    delete_attachments_of,
+    save_upload,
+    storage_path,
+)
 from portal.exemplars.models import Exemplar
 from portal.extensions import db
 from portal.listing import text_search
@@ -85,15 +91,9 @@ def update_story(story: ExemplarStory, data: dict, photo: FileStorage | None = N
 def delete_story(story: ExemplarStory) -> None:
     if not story.is_editable:
         raise StoryError(_("Chỉ xoá được bài viết nháp hoặc bị trả lại."))
-    photos = db.session.scalars(
-        select(Attachment).where(
-            Attachment.owner_type == OWNER_TYPE, Attachment.owner_id == story.id
-        )
-    ).all()
-    story.photo_id = None
+    story.photo_id = None  # the story points at its photo: unlink before the photo goes
     db.session.flush()
-    for attachment in photos:
-        delete_attachment(attachment)
+    delete_attachments_of(OWNER_TYPE, story.id)
     db.session.delete(story)
 
 

@@ -166,3 +166,18 @@ def test_unknown_owner_type_is_refused(world, exemplar, login_as):
         f"/exemplars/{exemplar.id}/evidence", data={"owner_type": "user", "owner_id": "1"}
     )
     assert response.status_code == 400
+
+
+def test_deleting_an_action_or_evaluation_deletes_its_files(world, criteria, exemplar, login_as):
+    from portal.evidence.services import storage_path
+
+    test_evidence_on_actions_and_evaluations(world, criteria, exemplar, login_as)
+    stored = [storage_path(a) for a in _attachments()]
+    assert len(stored) == 2 and all(path.exists() for path in stored)
+    client = login_as(world.coordinator_a)
+    action_id = exemplar.fostering_actions[0].id
+    evaluation_id = exemplar.evaluations[0].id
+    client.post(f"/exemplars/actions/{action_id}/delete")
+    client.post(f"/exemplars/evaluations/{evaluation_id}/delete")
+    assert _attachments() == []
+    assert not any(path.exists() for path in stored)
