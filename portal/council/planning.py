@@ -59,6 +59,18 @@ def plan_items(organization_id: int, year: int, unit_ids: set[int] | None = None
     return list(db.session.scalars(query))
 
 
+def unit_plan_items(unit_id: int) -> list[SupervisionPlanItem]:
+    """A unit's supervision plan over the years, newest first (what an inspection
+    record may say it carries out)."""
+    return list(
+        db.session.scalars(
+            select(SupervisionPlanItem)
+            .where(SupervisionPlanItem.unit_id == unit_id)
+            .order_by(SupervisionPlanItem.year.desc(), SupervisionPlanItem.month)
+        )
+    )
+
+
 def save_plan_item(
     item: SupervisionPlanItem | None,
     organization_id: int,

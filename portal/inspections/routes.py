@@ -8,6 +8,7 @@ from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
 from portal.council.models import SupervisionPlanItem
+from portal.council.planning import unit_plan_items
 from portal.council.services import organization_years
 from portal.evidence.models import Attachment
 from portal.evidence.services import (
@@ -124,11 +125,7 @@ def _fill_choices(form: InspectionForm, unit: Unit) -> None:
     form.member_ids.choices = [
         SelectChoice(u.id, u.full_name) for u in records.member_candidates(unit)
     ]
-    items = db.session.scalars(
-        db.select(SupervisionPlanItem)
-        .where(SupervisionPlanItem.unit_id == unit.id)
-        .order_by(SupervisionPlanItem.year.desc(), SupervisionPlanItem.month)
-    ).all()
+    items = unit_plan_items(unit.id)
     form.plan_item_id.choices = [NONE] + [
         SelectChoice(i.id, _("Tháng %(month)s/%(year)s", month=i.month, year=i.year)) for i in items
     ]
