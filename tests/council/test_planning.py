@@ -134,3 +134,13 @@ def test_plan_item_with_an_inspection_is_not_deleted(world):
     planning.delete_plan_item(item)
     db.session.commit()
     assert planning.plan_items(world.org.id, 2025) == []
+
+
+def test_a_units_plan_items_newest_year_first_then_by_month(world):
+    for unit, year in ((world.unit_a, 2024), (world.unit_a, 2025), (world.unit_b, 2025)):
+        assign(world, world.council, unit, year)
+    late = _item(world, month=9, year=2024)
+    early = _item(world, month=2, year=2024)
+    newest = _item(world, month=5, year=2025)
+    _item(world, unit=world.unit_b, month=1, year=2025)
+    assert planning.unit_plan_items(world.unit_a.id) == [newest, early, late]
