@@ -16,9 +16,9 @@ from portal.annualreports.forms import NewReportForm, ReportForm
 from portal.annualreports.labels import figure_label
 from portal.annualreports.models import AnnualReport
 from portal.annualreports.sections import COMMENTARY_FIELDS, PROPOSALS_LABEL, SECTIONS
+from portal.documents.excel import send_workbook
 from portal.exemplars.queries import exemplar_choices
 from portal.extensions import db
-from portal.reviews.excel import xlsx_response
 from portal.reviews.services import can_edit, timeline
 from portal.reviews.views import review_panel, run_transition
 from portal.reviews.yearly import YearlyRecords, create_yearly, yearly_index
@@ -117,4 +117,4 @@ def transition(report_id: int, action: str):
 def export(report_id: int):
     report = get_scoped_or_404(AnnualReport, report_id)
     workbook = report_workbook(report, figures_for(report), timeline(report))
-    return xlsx_response(workbook, f"bao-cao-nam-{report.year}-don-vi-{report.unit_id}.xlsx")
+    return send_workbook(workbook, f"bao-cao-nam-{report.year}-don-vi-{report.unit_id}.xlsx")

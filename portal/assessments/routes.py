@@ -15,13 +15,13 @@ from portal.assessments.forms import NewAssessmentForm, OfficeScoresForm, SelfSc
 from portal.assessments.matrix import build_matrix, matrix_workbook
 from portal.assessments.models import EVIDENCE_OWNER, SelfAssessment
 from portal.assessments.scoring import format_percent, format_score, format_signed
+from portal.documents.excel import send_workbook
 from portal.evidence.services import (
     UploadError,
     attachments_by_owner,
     save_uploads,
 )
 from portal.extensions import db
-from portal.reviews.excel import xlsx_response
 from portal.reviews.services import can_edit, can_review_scores, is_reviewer, timeline
 from portal.reviews.views import (
     no_period_page,
@@ -141,7 +141,7 @@ def transition(assessment_id: int, action: str):
 def export(assessment_id: int):
     assessment = get_scoped_or_404(SelfAssessment, assessment_id)
     workbook = assessment_workbook(assessment, services.compare(assessment), timeline(assessment))
-    return xlsx_response(
+    return send_workbook(
         workbook, f"tu-danh-gia-{assessment.year}-don-vi-{assessment.unit_id}.xlsx"
     )
 
@@ -172,7 +172,7 @@ def matrix_export():
         return no_period_page()
     units = db.session.scalars(visible_units(current_user)).all()
     workbook = matrix_workbook(build_matrix(units, period), period)
-    return xlsx_response(workbook, f"tinh-hinh-nop-{period.name}.xlsx")
+    return send_workbook(workbook, f"tinh-hinh-nop-{period.name}.xlsx")
 
 
 def _evidence_by_item(assessment: SelfAssessment) -> dict[int, list]:

@@ -3,17 +3,13 @@ byte-for-byte the same for the same data and day (fixed times, like the dossiers
 
 from __future__ import annotations
 
-import tempfile
-from io import BytesIO
-from pathlib import Path
-
-from flask import Response, send_file
+from flask import Response
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from portal.dashboards.cells import COLUMNS, ColumnTotal, Row
 from portal.dashboards.charts import Chart
-from portal.documents.excel import XLSX_MIME, Sheet, build_workbook, save_workbook
+from portal.documents.excel import Sheet, xlsx_response
 
 # Sheet names: at most 31 characters, none of : \ / ? * [ ].
 CHART_SHEETS = {
@@ -56,9 +52,4 @@ def workbook_response(
     filename: str, rows: list[Row], totals: list[ColumnTotal] | None, charts: list[Chart]
 ) -> Response:
     sheets = [matrix_sheet(rows, totals), *(chart_sheet(c) for c in charts)]
-    workbook = build_workbook(sheets)
-    # save_workbook fixes the times inside the file; it works on a path.
-    with tempfile.TemporaryDirectory() as folder:
-        path = save_workbook(workbook, Path(folder) / "dashboard.xlsx")
-        data = path.read_bytes()
-    return send_file(BytesIO(data), mimetype=XLSX_MIME, as_attachment=True, download_name=filename)
+    return xlsx_response(filename, sheets)

@@ -75,9 +75,19 @@ def workbook_bytes(workbook: Workbook) -> bytes:
 
 
 def xlsx_response(filename: str, sheets) -> Response:
-    """Send a workbook as a download named `filename` (Vietnamese letters allowed)."""
-    buffer = BytesIO(workbook_bytes(build_workbook(sheets)))
-    return send_file(buffer, mimetype=XLSX_MIME, as_attachment=True, download_name=filename)
+    """Send (title, headers, rows) sheets as a download named `filename`."""
+    return send_workbook(build_workbook(sheets), filename)
+
+
+def send_workbook(workbook: Workbook | bytes, filename: str) -> Response:
+    """Send a workbook (or its bytes) as a download named `filename` (Vietnamese letters
+    allowed). Exports hold unit data: never kept by a shared cache."""
+    data = workbook if isinstance(workbook, bytes) else workbook_bytes(workbook)
+    response = send_file(
+        BytesIO(data), mimetype=XLSX_MIME, as_attachment=True, download_name=filename
+    )
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _cell_value(value: object) -> object:

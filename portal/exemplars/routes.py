@@ -5,7 +5,6 @@ record, its lifecycle and its evidence. Fostering actions and evaluations are in
 from __future__ import annotations
 
 from collections.abc import Callable
-from io import BytesIO
 from typing import Any
 
 from flask import (
@@ -16,7 +15,6 @@ from flask import (
     redirect,
     render_template,
     request,
-    send_file,
     url_for,
 )
 from flask_babel import gettext as _
@@ -24,6 +22,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
+from portal.documents.excel import send_workbook
 from portal.evidence.services import (
     UploadError,
     attachments_by_owner,
@@ -70,7 +69,6 @@ EVIDENCE_OWNERS = {
     "exemplar_evaluation": ExemplarEvaluation,
     "fostering_action": FosteringAction,
 }
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def editable_units() -> list:
@@ -123,11 +121,8 @@ def index():
 def export():
     filters = ExemplarFilters.from_args(request.args)
     exemplars = db.session.scalars(filtered_exemplars(filters)).unique().all()
-    return send_file(
-        BytesIO(exemplars_workbook(exemplars)),
-        mimetype=XLSX,
-        as_attachment=True,
-        download_name=f"diem-hinh-tien-tien-{today_vn():%Y%m%d}.xlsx",
+    return send_workbook(
+        exemplars_workbook(exemplars), f"diem-hinh-tien-tien-{today_vn():%Y%m%d}.xlsx"
     )
 
 

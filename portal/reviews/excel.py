@@ -6,7 +6,6 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 
-from flask import Response
 from flask_babel import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
@@ -14,7 +13,6 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from portal.documents.excel import workbook_bytes
 from portal.formatting import format_date, format_datetime
 from portal.reviews.states import ACTION_LABELS, STATE_LABELS
 
@@ -90,13 +88,6 @@ def _fit_columns(sheet: Worksheet) -> None:
                 widths[cell.column] = max(widths.get(cell.column, 8), len(str(cell.value)) + 2)
     for column, width in widths.items():
         sheet.column_dimensions[get_column_letter(column)].width = min(width, MAX_WIDTH)
-
-
-def xlsx_response(workbook: Workbook, filename: str) -> Response:
-    response = Response(workbook_bytes(workbook), mimetype=XLSX_MIMETYPE)
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
 
 
 def timeline_sheet(workbook: Workbook, events: list) -> None:

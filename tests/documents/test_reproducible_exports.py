@@ -26,6 +26,7 @@ def test_excel_downloads_have_fixed_entry_times(world, login_as, url):
     client = login_as(world.office)
     response = client.get(url)
     assert response.status_code == 200, url
+    assert response.headers["Cache-Control"] == "private, no-store"  # unit data
     with zipfile.ZipFile(io.BytesIO(response.data)) as archive:
         times = {info.date_time for info in archive.infolist()}
         core = archive.read("docProps/core.xml")
