@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import noload
 
 from portal.accounts.models import User
@@ -25,7 +25,7 @@ from portal.deadlines.schedule import Stage, current_stage
 from portal.extensions import db
 from portal.models_base import as_utc, utcnow
 from portal.notifications.claims import claim_rows, with_lock_retry
-from portal.notifications.services import deliver, enqueue_send_batches, preferences_for
+from portal.notifications.services import deliver, preferences_for, record_deliveries
 
 CHUNK_SIZE = 400  # claims per transaction: two full send_batch jobs of 200
 MAX_DAYS_BEFORE = 90  # the furthest reminder a schedule may ask for
@@ -136,19 +136,7 @@ def _deliver_chunk(chunk: Sequence[Reminder]) -> int:
         reminder = wanted[(row.item_key, row.recipient_user_id, row.stage)]
         user = users[row.recipient_user_id]
         results.append((row.id, _deliver_one(reminder, user, prefs.get(user.id))))
-    db.session.flush()
-    db.session.execute(
-        update(ReminderDelivery),
-        [
-            {
-                "id": delivery_id,
-                "notification_id": done.notification.id,
-                "mail_message_id": done.message.id if done.message else None,
-            }
-            for delivery_id, done in results
-        ],
-    )
-    enqueue_send_batches([done.message.id for _, done in results if done.message])
+    record_deliveries(ReminderDelivery, results)
     db.session.commit()
     return len(results)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from flask_babel import gettext as _
-from sqlalchemy import or_, select, update
+from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload
 
 from portal.accounts.models import Role, RoleMembership, User
@@ -20,7 +20,7 @@ from portal.notifications.models import (
     AnnouncementStatus,
     AnnouncementUnit,
 )
-from portal.notifications.services import deliver, enqueue_send_batches, preferences_for
+from portal.notifications.services import deliver, preferences_for, record_deliveries
 from portal.organizations.models import Unit
 from portal.urls import path_for
 
@@ -160,19 +160,7 @@ def _deliver_chunk(announcement_id: int, user_ids: Sequence[int], link: str) -> 
             send=False,
         )
         results.append((row.id, done))
-    db.session.flush()
-    db.session.execute(
-        update(AnnouncementDelivery),
-        [
-            {
-                "id": delivery_id,
-                "notification_id": done.notification.id,
-                "mail_message_id": done.message.id if done.message else None,
-            }
-            for delivery_id, done in results
-        ],
-    )
-    enqueue_send_batches([done.message.id for _, done in results if done.message])
+    record_deliveries(AnnouncementDelivery, results)
     db.session.commit()
     return len(results)
 

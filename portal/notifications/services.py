@@ -209,6 +209,25 @@ def mark_all_read(user: User) -> int:
     return result.rowcount or 0
 
 
+def record_deliveries(delivery_model: type, results: list[tuple[int, Delivered]]) -> None:
+    """Link each claimed delivery row (by id) to the notification and email it produced,
+    and queue those emails in batches. Used by every bulk sender (reminders,
+    announcements); the caller commits."""
+    db.session.flush()
+    db.session.execute(
+        update(delivery_model),
+        [
+            {
+                "id": delivery_id,
+                "notification_id": done.notification.id,
+                "mail_message_id": done.message.id if done.message else None,
+            }
+            for delivery_id, done in results
+        ],
+    )
+    enqueue_send_batches([done.message.id for _, done in results if done.message])
+
+
 def enqueue_send_batches(message_ids: Iterable[int], size: int | None = None) -> None:
     """Send stored messages in batches once the transaction commits."""
     from portal.mail.jobs import send_batch
