@@ -10,6 +10,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from portal.accounts.models import Role
+from portal.fields import optional_int
 from portal.labels import ROLE_LABELS, UNIT_KIND_LABELS
 from portal.organizations.models import UnitKind
 
@@ -28,13 +29,6 @@ def role_choices(blank: object | None = None) -> list[SelectChoice]:
 
 def unit_choices(units, blank: object) -> list[SelectChoice]:
     return choices(((u.id, u.name) for u in units), blank)
-
-
-def _int_or_none(value: object) -> int | None:
-    try:
-        return int(value) if value not in (None, "") else None
-    except (TypeError, ValueError):
-        return None
 
 
 class UnitForm(FlaskForm):
@@ -66,7 +60,7 @@ class RoleFields:
     """A role and, for unit roles, the unit it applies to."""
 
     role = SelectField(_l("Vai trò"), choices=role_choices())
-    unit_id = SelectField(_l("Đơn vị"), choices=[], coerce=_int_or_none, validate_choice=False)
+    unit_id = SelectField(_l("Đơn vị"), choices=[], coerce=optional_int, validate_choice=False)
 
     def set_units(self, units, blank: object) -> None:
         self.unit_id.choices = unit_choices(units, blank)
@@ -111,7 +105,7 @@ class AuditFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    actor = SelectField(_l("Người thực hiện"), coerce=_int_or_none, validate_choice=False)
+    actor = SelectField(_l("Người thực hiện"), coerce=optional_int, validate_choice=False)
     object_type = SelectField(_l("Loại đối tượng"), validate_choice=False)
     action = SelectField(
         _l("Thao tác"),
@@ -120,6 +114,6 @@ class AuditFilterForm(FlaskForm):
         ),
         validate_choice=False,
     )
-    unit = SelectField(_l("Đơn vị"), coerce=_int_or_none, validate_choice=False)
+    unit = SelectField(_l("Đơn vị"), coerce=optional_int, validate_choice=False)
     date_from = DateField(_l("Từ ngày"), validators=[Optional()])
     date_to = DateField(_l("Đến ngày"), validators=[Optional()])

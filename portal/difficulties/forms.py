@@ -9,7 +9,7 @@ from wtforms.validators import DataRequired, Length
 
 from portal.difficulties.models import DIFFICULTY_STATUS_LABELS, DifficultyStatus
 from portal.difficulties.services import DifficultyFilters
-from portal.propagation.fields import choices, optional_int, year_choices
+from portal.fields import choices, optional_int, year_choices
 
 REQUIRED = _l("Vui lòng điền mục này.")
 

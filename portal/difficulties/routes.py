@@ -11,8 +11,8 @@ from portal.difficulties.forms import AnswerForm, DifficultyFilterForm, Difficul
 from portal.difficulties.models import Difficulty
 from portal.evidence.services import UploadError
 from portal.extensions import db
+from portal.fields import filter_years
 from portal.listing import filter_args, page_of
-from portal.propagation.fields import filter_years
 from portal.tenancy import (
     can_edit_unit,
     get_editable_or_404,

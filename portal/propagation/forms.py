@@ -23,7 +23,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from portal.propagation.fields import (
+from portal.fields import (
     VnDateField,
     WholeNumberField,
     choices,

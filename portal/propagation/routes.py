@@ -9,10 +9,10 @@ from flask_login import current_user, login_required
 from portal.evidence.services import UploadError, attachments_for
 from portal.exemplars.queries import exemplar_choices
 from portal.extensions import db
+from portal.fields import filter_years
 from portal.listing import filter_args, page_of
 from portal.propagation import services
 from portal.propagation.export import activities_export
-from portal.propagation.fields import filter_years
 from portal.propagation.forms import ActivityFilterForm, ActivityForm
 from portal.propagation.models import PropagationActivity
 from portal.tenancy import (

@@ -8,7 +8,7 @@ from flask_wtf.file import FileField
 from wtforms import Form, SearchField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from portal.propagation.fields import choices, optional_int
+from portal.fields import choices, optional_int
 from portal.publiccolumn.models import STORY_STATUS_LABELS, StoryStatus
 from portal.publiccolumn.services import StoryFilters
 

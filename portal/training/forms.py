@@ -15,7 +15,7 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
-from portal.propagation.fields import VnDateField, choices, optional_int, year_choices
+from portal.fields import VnDateField, choices, optional_int, year_choices
 from portal.training.services import TrainingFilters
 
 REQUIRED = _l("Vui lòng điền mục này.")

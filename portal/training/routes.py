@@ -7,9 +7,9 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from portal.extensions import db
+from portal.fields import filter_years
 from portal.form_errors import show_field_error
 from portal.listing import filter_args, page_of
-from portal.propagation.fields import filter_years
 from portal.tenancy import (
     can_edit_unit,
     get_editable_or_404,

@@ -1,5 +1,5 @@
-"""Form fields with Vietnamese messages and habits (1.500.000 đ, dd/mm/yyyy), shared by
-the unit-workspace forms (propagation, training)."""
+"""Form fields with Vietnamese messages and habits (1.500.000 đ, dd/mm/yyyy) and the
+select helpers shared by the forms and list filters of every capability."""
 
 from __future__ import annotations
 
