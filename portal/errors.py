@@ -6,6 +6,7 @@ from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 
 from portal.extensions import db
+from portal.rules import NotAllowedError
 
 
 def _wants_json() -> bool:
@@ -20,6 +21,11 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(403)
     def forbidden(error):
+        return render(403, "403")
+
+    @app.errorhandler(NotAllowedError)
+    def not_allowed(error):
+        db.session.rollback()
         return render(403, "403")
 
     @app.errorhandler(404)

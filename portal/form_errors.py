@@ -12,7 +12,7 @@ def show_field_error(form, error: Exception, default_field: str | None = None) -
     """Put `error`'s message on the field it names (else on `default_field`); when the
     form has no such field, flash it at the top of the page instead."""
     name = getattr(error, "field", None) or default_field or ""
-    field = getattr(form, name, None) if name else None
+    field = getattr(form, name, None) if name and form is not None else None
     if field is not None:
         field.errors = [*field.errors, str(error)]
     else:
