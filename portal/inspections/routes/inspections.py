@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
@@ -32,11 +32,9 @@ from portal.inspections.queries import (
     inspections_select,
     overdue_count,
 )
+from portal.inspections.routes.blueprint import bp
 from portal.organizations.models import Unit
 from portal.tenancy import get_scoped_or_404, get_unit_or_404, visible_unit_ids, visible_units
-
-bp = Blueprint("inspections", __name__, url_prefix=records.URL_PREFIX, template_folder="templates")
-
 
 # Globals, not context: the macros of _macros.html and _blocks.html use them
 # wherever they are imported (e.g. in the workspace block).
@@ -344,6 +342,3 @@ def delete_evidence(inspection_id: int, attachment_id: int):
     db.session.commit()
     flash(_("Đã xoá tệp %(name)s.", name=name), "success")
     return redirect(url_for(".detail", inspection_id=inspection.id))
-
-
-from portal.inspections import finding_routes  # noqa: E402,F401  (views on the same blueprint)

@@ -25,7 +25,8 @@ from portal.inspections.access import unit_people_ids
 from portal.inspections.forms import NONE, AnswerForm, ConfirmForm, FindingForm, VerifyForm
 from portal.inspections.models import FindingStatus, Inspection, InspectionFinding
 from portal.inspections.queries import FindingFilters, findings_select, findings_sheet
-from portal.inspections.routes import bp, require_editable
+from portal.inspections.routes.blueprint import bp
+from portal.inspections.routes.inspections import require_editable
 from portal.tenancy import get_scoped_or_404, get_unit_or_404, visible_units
 
 

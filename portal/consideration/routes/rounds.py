@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
@@ -13,14 +13,13 @@ from portal.consideration.catalogue import ensure_catalogue
 from portal.consideration.choices import period_choices
 from portal.consideration.forms import CHOICE_LABELS, ConfirmForm, RoundForm, options
 from portal.consideration.models import ConsiderationRound, Nomination, RoundStatus
+from portal.consideration.routes.blueprint import bp
 from portal.consideration.rules import describe_threshold
 from portal.council.models import CouncilPosition
 from portal.extensions import db
 from portal.form_errors import show_field_error
 from portal.periods.models import PlanPeriod, current_period
 from portal.tenancy import current_org, office_required, org_scoped
-
-bp = Blueprint("consideration", __name__, url_prefix="/consideration", template_folder="templates")
 
 
 @bp.app_context_processor
@@ -214,6 +213,3 @@ def minutes(round_id: int):
         secretary=secretary,
         passed=sum(1 for r in results if r.passed),
     )
-
-
-from portal.consideration import routes_nominations, routes_rules, routes_voting  # noqa: E402,F401

@@ -1,6 +1,6 @@
 """Exemplar pages: the list (filters, export), the quota overview, an exemplar's
 record, its lifecycle and its evidence. Fostering actions and evaluations are in
-`views_records`. Reading follows the tenancy rules; writing needs `can_edit_unit`."""
+`records`. Reading follows the tenancy rules; writing needs `can_edit_unit`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from collections.abc import Callable
 from typing import Any
 
 from flask import (
-    Blueprint,
     abort,
     current_app,
     flash,
@@ -48,6 +47,7 @@ from portal.exemplars.queries import (
     filtered_exemplars,
 )
 from portal.exemplars.quota import quota_flag, unit_quota
+from portal.exemplars.routes.blueprint import bp
 from portal.extensions import db
 from portal.form_errors import show_field_error
 from portal.formatting import today_vn
@@ -60,7 +60,6 @@ from portal.tenancy import (
     visible_units,
 )
 
-bp = Blueprint("exemplars", __name__, url_prefix="/exemplars", template_folder="templates")
 # Label helpers are Jinja globals, so that imported macros see them too.
 bp.record_once(lambda state: state.app.jinja_env.globals.update(template_helpers()))
 
@@ -289,6 +288,3 @@ def upload(exemplar_id: int):
         else:
             flash(_("Chưa chọn tệp."), "warning")
     return redirect(url_for("exemplars.detail", exemplar_id=exemplar.id) + "#minh-chung")
-
-
-from portal.exemplars import views_records  # noqa: E402,F401  (registers its views on bp)

@@ -17,7 +17,7 @@ from portal.consideration.choices import (
 )
 from portal.consideration.forms import ConfirmForm, NominationForm, options
 from portal.consideration.models import AwardTitle, ConsiderationRound, Nomination
-from portal.consideration.routes import bp
+from portal.consideration.routes.blueprint import bp
 from portal.exemplars.models import Exemplar, ExemplarKind
 from portal.extensions import db
 from portal.form_errors import show_field_error

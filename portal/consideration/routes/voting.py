@@ -16,7 +16,7 @@ from portal.consideration.forms import (
     parse_ballot,
 )
 from portal.consideration.models import ConsiderationRound, RoundMember
-from portal.consideration.routes import bp
+from portal.consideration.routes.blueprint import bp
 from portal.consideration.services import ConsiderationError
 from portal.extensions import db
 

@@ -24,7 +24,8 @@ from portal.exemplars.models import (
     FosteringStatus,
     SupportType,
 )
-from portal.exemplars.routes import bp, commit_with_evidence
+from portal.exemplars.routes.blueprint import bp
+from portal.exemplars.routes.exemplars import commit_with_evidence
 from portal.exemplars.services import ExemplarError, people_choices
 from portal.extensions import db
 from portal.formatting import today_vn

@@ -11,7 +11,8 @@ from portal.council import planning
 from portal.council import services as council
 from portal.council.forms import PlanItemForm
 from portal.council.models import SupervisionPlanItem
-from portal.council.routes import _year, bp
+from portal.council.routes.blueprint import bp
+from portal.council.routes.seats import _year
 from portal.extensions import db
 from portal.form_errors import show_field_error
 from portal.formatting import today_vn

@@ -18,7 +18,7 @@ from portal.consideration.models import (
     TitleAudience,
     VotingRule,
 )
-from portal.consideration.routes import bp
+from portal.consideration.routes.blueprint import bp
 from portal.consideration.rules import save_rule
 from portal.extensions import db
 from portal.form_errors import show_field_error

@@ -3,7 +3,7 @@ yearly supervision plan. Members see their own assignments."""
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
@@ -19,6 +19,7 @@ from portal.council.models import (
     SupervisionPlanItem,
     SupervisionPlanMember,
 )
+from portal.council.routes.blueprint import bp
 from portal.extensions import db
 from portal.form_errors import show_field_error
 from portal.formatting import today_vn
@@ -33,9 +34,6 @@ from portal.tenancy import (
     roles_required,
     scoped,
 )
-
-bp = Blueprint("council", __name__, url_prefix="/council", template_folder="templates")
-
 
 bp.add_app_template_global(labels, "council_labels")
 
@@ -194,6 +192,3 @@ def mine():
     return render_template(
         "council/mine.html", by_year=by_year, items=items, overdue=overdue_count(today_vn())
     )
-
-
-from portal.council import plan_routes  # noqa: E402,F401  (views on the same blueprint)
