@@ -18,7 +18,7 @@ from sqlalchemy import ForeignKey, Select, select
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 from werkzeug.local import LocalProxy
 
-from portal.accounts.models import Role, User
+from portal.accounts.models import CouncilAssignment, Role, User
 from portal.extensions import db
 from portal.organizations.models import Organization, Unit
 
@@ -69,8 +69,6 @@ def visible_unit_ids(user: User | None = None) -> set[int]:
 
 def assigned_unit_ids(user: User, year: int | None = None) -> set[int]:
     """Units a council member is assigned to (any year unless one is given)."""
-    from portal.council.models import CouncilAssignment
-
     query = select(CouncilAssignment.unit_id).where(
         CouncilAssignment.user_id == user.id,
         CouncilAssignment.organization_id == user.organization_id,

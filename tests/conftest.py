@@ -16,8 +16,7 @@ from rq import SimpleWorker
 from sqlalchemy import event
 
 from portal import create_app
-from portal.accounts.models import Role, RoleMembership, User
-from portal.council.models import CouncilAssignment
+from portal.accounts.models import CouncilAssignment, Role, RoleMembership, User
 from portal.extensions import db
 from portal.jobs.queues import QUEUE_NAMES, get_queue
 from portal.organizations.models import Organization, Unit, UnitKind

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from portal.accounts.models import Role, RoleMembership, User
+from portal.accounts.models import CouncilAssignment, Role, RoleMembership, User
 from portal.audit import act_as
 from portal.consideration.catalogue import ensure_catalogue
 from portal.council.models import (
-    CouncilAssignment,
     CouncilMember,
     CouncilPosition,
 )

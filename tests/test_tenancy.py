@@ -10,8 +10,7 @@ from flask_login import login_user
 from werkzeug.exceptions import Forbidden, NotFound
 
 from portal import tenancy
-from portal.accounts.models import Role
-from portal.council.models import CouncilAssignment
+from portal.accounts.models import CouncilAssignment, Role
 from portal.exemplars.models import Exemplar, ExemplarKind
 from portal.extensions import db
 from portal.organizations.models import Unit, UnitKind

@@ -95,3 +95,22 @@ class RoleMembership(db.Model):
 
     user: Mapped[User] = relationship(back_populates="memberships")
     unit = relationship("Unit")
+
+
+class CouncilAssignment(TimestampMixin, db.Model):
+    """A council member made responsible for inspecting and supervising a unit in a year.
+
+    Like a role membership it grants access (tenancy lets the member read the unit),
+    so it lives here, below the council capability that edits it."""
+
+    __tablename__ = "council_assignments"
+    __table_args__ = (UniqueConstraint("user_id", "unit_id", "year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    year: Mapped[int]
+
+    user = relationship("User")
+    unit = relationship("Unit")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from portal.accounts.models import User
-from portal.council.models import CouncilAssignment, SupervisionPlanItem, SupervisionPlanMember
+from portal.accounts.models import CouncilAssignment, User
+from portal.council.models import SupervisionPlanItem, SupervisionPlanMember
 from portal.demo import council_email
 from portal.demo_data import UNITS
 from portal.extensions import db

@@ -1,4 +1,7 @@
-"""Council membership and the assignment of members to units (plan III.4.b)."""
+"""Council membership and the yearly supervision plan (plan III.4.b).
+
+The assignment of members to units is `portal.accounts.models.CouncilAssignment`:
+it grants access, so the foundation (tenancy) owns it."""
 
 from __future__ import annotations
 
@@ -37,22 +40,6 @@ class CouncilMember(TimestampMixin, db.Model):
 
     user = relationship("User")
     period = relationship("PlanPeriod")
-
-
-class CouncilAssignment(TimestampMixin, db.Model):
-    """A member made responsible for inspecting and supervising a unit in a year."""
-
-    __tablename__ = "council_assignments"
-    __table_args__ = (UniqueConstraint("user_id", "unit_id", "year"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
-    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
-    year: Mapped[int]
-
-    user = relationship("User")
-    unit = relationship("Unit")
 
 
 class SupervisionPlanItem(UnitOwnedMixin, TimestampMixin, db.Model):

@@ -8,8 +8,8 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from portal.accounts.models import Role, RoleMembership, User
-from portal.council.models import CouncilAssignment, CouncilMember, CouncilPosition
+from portal.accounts.models import CouncilAssignment, Role, RoleMembership, User
+from portal.council.models import CouncilMember, CouncilPosition
 from portal.extensions import db
 from portal.organizations.models import Unit
 from portal.periods.models import PlanPeriod, current_period

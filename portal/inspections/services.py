@@ -9,8 +9,8 @@ from flask_babel import gettext as _
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
-from portal.accounts.models import Role, RoleMembership, User
-from portal.council.models import CouncilAssignment, SupervisionPlanItem
+from portal.accounts.models import CouncilAssignment, Role, RoleMembership, User
+from portal.council.models import SupervisionPlanItem
 from portal.evidence.services import delete_attachments_of
 from portal.extensions import db
 from portal.formatting import today_vn

@@ -7,9 +7,8 @@ from datetime import date
 
 import pytest
 
-from portal.accounts.models import Role
+from portal.accounts.models import CouncilAssignment, Role
 from portal.council.models import (
-    CouncilAssignment,
     CouncilMember,
     CouncilPosition,
     SupervisionPlanItem,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from portal.accounts.models import CouncilAssignment
 from portal.council import services as council
-from portal.council.models import CouncilAssignment, CouncilMember, CouncilPosition
+from portal.council.models import CouncilMember, CouncilPosition
 from portal.extensions import db
 from portal.tenancy import assigned_unit_ids, visible_unit_ids
 from tests.inspections.factories import second_member

@@ -151,7 +151,7 @@ def test_outsiders_get_404_everywhere(world, records, login_as, role):
 
 
 def test_unassigned_council_member_sees_nothing(world, records, login_as):
-    from portal.council.models import CouncilAssignment
+    from portal.accounts.models import CouncilAssignment
 
     db.session.execute(db.delete(CouncilAssignment))
     db.session.commit()

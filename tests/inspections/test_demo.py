@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from portal import demo
-from portal.council.models import CouncilAssignment, SupervisionPlanItem
+from portal.accounts.models import CouncilAssignment
+from portal.council.models import SupervisionPlanItem
 from portal.extensions import db
 from portal.inspections.models import FindingStatus, Inspection, InspectionFinding
 from portal.inspections.services import is_overdue
