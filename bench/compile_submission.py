@@ -20,10 +20,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from portal import create_app  # noqa: E402
 from portal.accounts.models import Role, RoleMembership, User  # noqa: E402
+from portal.compilations import congress_dossier as dossier  # noqa: E402
 from portal.compilations.jobs import run_compilation  # noqa: E402
 from portal.compilations.models import Compilation, CompilationStatus  # noqa: E402
 from portal.compilations.services import archive_path  # noqa: E402
-from portal.congress import dossier, services  # noqa: E402
+from portal.congress import services  # noqa: E402
 from portal.congress.models import CongressNominee, CongressSubmission  # noqa: E402
 from portal.congress.records import cycle_record, issuer_of  # noqa: E402
 from portal.consideration.models import AwardTitle  # noqa: E402

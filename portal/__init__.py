@@ -52,6 +52,7 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
     settings.INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
     register_extensions(app)
     import_models()
+    plug_services()
     register_blueprints(app)
     register_errorhandlers(app)
     register_template_helpers(app)
@@ -77,6 +78,19 @@ def import_models() -> None:
 
     for name in CAPABILITIES:
         capability_module(name, "models")
+
+
+def plug_services() -> None:
+    """Hand a lower layer what it needs from a higher one (see tests/test_layers.py),
+    and register the compilation builders."""
+    from portal.accounts import services as accounts
+    from portal.compilations import congress_dossier, yearly_report_dossier
+    from portal.compilations.builders import register_builder
+    from portal.mail.services import queue_email
+
+    accounts.plug_mail(queue_email)
+    for dossier in (yearly_report_dossier, congress_dossier):
+        register_builder(dossier.KIND, dossier.BUILDER)
 
 
 def register_extensions(app: Flask) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
 from flask import current_app, url_for
 from flask_babel import lazy_gettext as _l
@@ -23,6 +24,16 @@ SETUP = "setup"
 DEFAULT_SETUP_MAX_AGE = 7 * 24 * 3600
 
 _dummy_hash: str | None = None
+
+# Mail is infrastructure, a layer above accounts: accounts does not import it. The
+# factory hands over `portal.mail.services.queue_email` at start-up (plug_mail).
+_queue_email: Callable[..., object] | None = None
+
+
+def plug_mail(queue_email: Callable[..., object]) -> None:
+    """How the account messages (reset and setup links) are queued; set by the factory."""
+    global _queue_email
+    _queue_email = queue_email
 
 
 def normalise_email(email: str | None) -> str:
@@ -108,12 +119,10 @@ def password_link(user: User, purpose: str = RESET) -> str:
 
 def send_password_reset(email: str) -> None:
     """Email a reset link if an active account has that address; say nothing either way."""
-    from portal.mail.services import queue_email
-
     user = find_user_by_email(email)
     if user is None or not user.active:
         return
-    queue_email(
+    _queue_email(
         user.email,
         _l("Đặt lại mật khẩu Cổng điển hình tiên tiến"),  # in the recipient's language
         "password_reset",
@@ -131,9 +140,7 @@ def send_account_setup(user: User, send: bool = True):
 
     With `send=False` the message is only stored: the caller sends a batch.
     """
-    from portal.mail.services import queue_email
-
-    return queue_email(
+    return _queue_email(
         user.email,
         _l("Tài khoản của bạn trên Cổng điển hình tiên tiến"),
         "account_setup",

@@ -13,9 +13,9 @@ from werkzeug.datastructures import FileStorage
 
 from portal.compilations import jobs
 from portal.compilations.archive import MANIFEST_NAME
+from portal.compilations.congress_dossier import PDF_NOTE
 from portal.compilations.models import CompilationStatus
 from portal.compilations.services import archive_path, request_cancel, start_compilation
-from portal.congress.dossier import PDF_NOTE
 from portal.congress.models import NOMINEE_OWNER
 from portal.evidence.services import save_upload, storage_path
 from portal.exemplars.models import ExemplarKind
@@ -127,7 +127,7 @@ def test_missing_evidence_file_fails_clearly(world, run_jobs, accepted, app):
 
 
 def test_cancel_during_compilation(world, run_jobs, accepted, app, monkeypatch):
-    from portal.congress import dossier
+    from portal.compilations import congress_dossier as dossier
 
     real = dossier.build_unit_proposal
 
@@ -154,7 +154,7 @@ def test_only_accepted_submissions_are_used(world, run_jobs, accepted):
 
 
 def test_pdf_step_without_converter_writes_note(app, tmp_path, monkeypatch):
-    from portal.congress import dossier
+    from portal.compilations import congress_dossier as dossier
 
     app.config["DOSSIER_PDF"] = True
     monkeypatch.setattr(dossier, "find_converter", lambda: None)
@@ -166,7 +166,7 @@ def test_pdf_step_without_converter_writes_note(app, tmp_path, monkeypatch):
     __import__("shutil").which("soffice") is None, reason="LibreOffice not installed"
 )
 def test_pdf_step_converts_word_files(world, app, tmp_path):
-    from portal.congress import dossier
+    from portal.compilations import congress_dossier as dossier
     from portal.congress.records import cycle_record, issuer_of, load_submission, submission_record
     from portal.congress.services import cycle_for
     from portal.documents.proposal import build_unit_proposal
