@@ -81,16 +81,27 @@ def import_models() -> None:
 
 
 def plug_services() -> None:
-    """Hand a lower layer what it needs from a higher one (see tests/test_layers.py),
-    and register the compilation builders."""
+    """Hand a lower layer what it needs from a higher one (see tests/test_layers.py):
+    accounts its mail queue, compilations its builders, the review workflow the
+    adapter of each reviewed record."""
     from portal.accounts import services as accounts
+    from portal.annualreports.models import AnnualReport
+    from portal.annualreports.services import AnnualReportReview
+    from portal.assessments.models import SelfAssessment
+    from portal.assessments.services import SelfAssessmentReview
     from portal.compilations import congress_dossier, yearly_report_dossier
     from portal.compilations.builders import register_builder
+    from portal.congress.models import CongressSubmission
+    from portal.congress.services import CongressSubmissionReview
     from portal.mail.services import queue_email
+    from portal.reviews.adapters import register_adapter
 
     accounts.plug_mail(queue_email)
     for dossier in (yearly_report_dossier, congress_dossier):
         register_builder(dossier.KIND, dossier.BUILDER)
+    register_adapter(SelfAssessment.review_subject, SelfAssessmentReview())
+    register_adapter(AnnualReport.review_subject, AnnualReportReview())
+    register_adapter(CongressSubmission.review_subject, CongressSubmissionReview())
 
 
 def register_extensions(app: Flask) -> None:

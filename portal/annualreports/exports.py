@@ -15,6 +15,7 @@ from portal.annualreports.labels import figure_label
 from portal.annualreports.models import AnnualReport
 from portal.annualreports.sections import PROPOSALS_LABEL, SECTIONS
 from portal.formatting import format_date, format_number, format_vnd
+from portal.reviews.adapters import review_title
 from portal.reviews.excel import new_sheet, put, timeline_sheet, write_heading, write_table
 from portal.reviews.models import ReviewEvent
 from portal.reviews.states import STATE_LABELS
@@ -30,7 +31,7 @@ def report_workbook(report: AnnualReport, figures: dict, events: list[ReviewEven
     row = write_heading(
         sheet,
         [
-            report.review_title(),
+            review_title(report),
             _("Trạng thái: %(state)s", state=STATE_LABELS[report.state]),
             _("Số liệu chốt khi chấp nhận báo cáo")
             if frozen

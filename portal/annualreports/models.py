@@ -11,8 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.extensions import db
 from portal.models_base import TimestampMixin
-from portal.reviews.models import ReviewableMixin, ReviewEvent
-from portal.reviews.states import ReviewAction
+from portal.reviews.models import ReviewableMixin
 from portal.tenancy import UnitOwnedMixin
 
 
@@ -42,31 +41,6 @@ class AnnualReport(UnitOwnedMixin, ReviewableMixin, TimestampMixin, db.Model):
     commendations: Mapped[list[CommendationProposal]] = relationship(
         back_populates="report", cascade="all, delete-orphan", order_by="CommendationProposal.id"
     )
-
-    def __str__(self) -> str:
-        return self.review_title()
-
-    def review_title(self) -> str:
-        from flask_babel import gettext as _
-
-        unit_name = self.unit.name if self.unit else ""
-        return _("Báo cáo năm %(year)s của %(unit)s", year=self.year, unit=unit_name)
-
-    def review_path(self) -> str:
-        from portal.urls import path_for
-
-        return path_for("annualreports.view", report_id=self.id)
-
-    def after_review_transition(self, event: ReviewEvent) -> None:
-        """Freeze the figures when accepted; a reopened report shows live figures again."""
-        from portal.annualreports.figures import compute_figures
-
-        if event.action == ReviewAction.ACCEPT:
-            self.snapshot = compute_figures(self)
-            self.snapshot_at = event.at
-        elif event.action == ReviewAction.REOPEN:
-            self.snapshot = None
-            self.snapshot_at = None
 
 
 class CommendationProposal(UnitOwnedMixin, db.Model):

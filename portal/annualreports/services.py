@@ -6,11 +6,15 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from portal.annualreports.figures import compute_figures
 from portal.annualreports.models import AnnualReport, CommendationProposal
 from portal.annualreports.sections import COMMENTARY_FIELDS
 from portal.exemplars.queries import exemplar_choices
 from portal.extensions import db
 from portal.periods.models import PlanPeriod
+from portal.reviews.models import ReviewEvent
+from portal.reviews.states import ReviewAction
+from portal.urls import path_for
 
 
 class ReportError(ValueError):
@@ -64,3 +68,26 @@ def set_commendations(report: AnnualReport, exemplar_ids: list[int]) -> None:
         report.commendations.append(
             CommendationProposal(unit_id=report.unit_id, exemplar_id=exemplar_id)
         )
+
+
+class AnnualReportReview:
+    """The review workflow's adapter for an annual report (portal.reviews.adapters)."""
+
+    def title(self, report: AnnualReport) -> str:
+        unit_name = report.unit.name if report.unit else ""
+        return _("Báo cáo năm %(year)s của %(unit)s", year=report.year, unit=unit_name)
+
+    def path(self, report: AnnualReport) -> str:
+        return path_for("annualreports.view", report_id=report.id)
+
+    def submission_problems(self, report: AnnualReport) -> list[str]:
+        return []
+
+    def after_transition(self, report: AnnualReport, event: ReviewEvent) -> None:
+        """Freeze the figures when accepted; a reopened report shows live figures again."""
+        if event.action == ReviewAction.ACCEPT:
+            report.snapshot = compute_figures(report)
+            report.snapshot_at = event.at
+        elif event.action == ReviewAction.REOPEN:
+            report.snapshot = None
+            report.snapshot_at = None

@@ -8,6 +8,7 @@ from openpyxl import Workbook
 from portal.assessments.models import SelfAssessment
 from portal.assessments.scoring import format_percent, format_score, format_signed
 from portal.assessments.services import Comparison
+from portal.reviews.adapters import review_title
 from portal.reviews.excel import new_sheet, timeline_sheet, write_heading, write_table
 from portal.reviews.models import ReviewEvent
 from portal.reviews.states import STATE_LABELS
@@ -20,7 +21,7 @@ def assessment_workbook(
     row = write_heading(
         sheet,
         [
-            assessment.review_title(),
+            review_title(assessment),
             _("Trạng thái: %(state)s", state=STATE_LABELS[assessment.state]),
             _("Bộ tiêu chuẩn: %(title)s", title=assessment.criteria_set.title),
             _("Tổng điểm tự đánh giá: %(total)s", total=format_percent(comparison.self_total)),

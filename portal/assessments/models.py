@@ -44,25 +44,6 @@ class SelfAssessment(UnitOwnedMixin, ReviewableMixin, TimestampMixin, db.Model):
         order_by="SelfAssessmentItem.position",
     )
 
-    def __str__(self) -> str:
-        return self.review_title()
-
-    def review_title(self) -> str:
-        from flask_babel import gettext as _
-
-        unit_name = self.unit.name if self.unit else ""
-        return _("Bản tự đánh giá năm %(year)s của %(unit)s", year=self.year, unit=unit_name)
-
-    def review_path(self) -> str:
-        from portal.urls import path_for
-
-        return path_for("assessments.view", assessment_id=self.id)
-
-    def submission_problems(self) -> list[str]:
-        from portal.assessments.services import submission_problems
-
-        return submission_problems(self)
-
 
 class SelfAssessmentItem(UnitOwnedMixin, TimestampMixin, db.Model):
     """The unit's score and comment on one criterion, and the Office's own."""

@@ -14,6 +14,8 @@ from portal.assessments.scoring import ScoreLine, difference, weighted_total
 from portal.criteria.models import CriteriaAudience, CriteriaSet
 from portal.extensions import db
 from portal.periods.models import PlanPeriod
+from portal.reviews.models import ReviewEvent
+from portal.urls import path_for
 
 
 class AssessmentError(ValueError):
@@ -181,3 +183,20 @@ def compare(assessment: SelfAssessment) -> Comparison:
     ]
     unit_total, office = self_total(assessment), office_total(assessment)
     return Comparison(rows, unit_total, office, difference(unit_total, office))
+
+
+class SelfAssessmentReview:
+    """The review workflow's adapter for a self-assessment (portal.reviews.adapters)."""
+
+    def title(self, assessment: SelfAssessment) -> str:
+        unit_name = assessment.unit.name if assessment.unit else ""
+        return _("Bản tự đánh giá năm %(year)s của %(unit)s", year=assessment.year, unit=unit_name)
+
+    def path(self, assessment: SelfAssessment) -> str:
+        return path_for("assessments.view", assessment_id=assessment.id)
+
+    def submission_problems(self, assessment: SelfAssessment) -> list[str]:
+        return submission_problems(assessment)
+
+    def after_transition(self, assessment: SelfAssessment, event: ReviewEvent) -> None:
+        pass

@@ -58,31 +58,6 @@ class CongressSubmission(UnitOwnedMixin, ReviewableMixin, TimestampMixin, db.Mod
         back_populates="submission", cascade="all, delete-orphan", order_by="CongressNominee.id"
     )
 
-    def __str__(self) -> str:
-        return self.review_title()
-
-    def review_title(self) -> str:
-        from flask_babel import gettext as _
-
-        return _("Hồ sơ Đại hội của %(unit)s", unit=self.unit.name if self.unit else "")
-
-    def review_path(self) -> str:
-        from portal.urls import path_for
-
-        return path_for("congress.view", submission_id=self.id)
-
-    def submission_problems(self) -> list[str]:
-        from flask_babel import gettext as _
-
-        problems = []
-        if not self.conference_date:
-            problems.append(_("Chưa nhập ngày tổ chức Hội nghị điển hình tiên tiến."))
-        if not self.nominees:
-            problems.append(_("Chưa có đề xuất nào."))
-        elif any(not n.has_proposal for n in self.nominees):
-            problems.append(_("Mỗi đề xuất cần hình thức khen thưởng hoặc đại biểu dự Đại hội."))
-        return problems
-
 
 class CongressHonouree(UnitOwnedMixin, db.Model):
     """An exemplar honoured at the unit's conference."""

@@ -21,6 +21,8 @@ from portal.evidence.services import delete_attachments_of, register_lock_check
 from portal.exemplars.models import Exemplar
 from portal.extensions import db
 from portal.periods.models import PlanPeriod
+from portal.reviews.models import ReviewEvent
+from portal.urls import path_for
 
 
 class CongressError(ValueError):
@@ -211,3 +213,26 @@ def submission_deadlines(period: PlanPeriod) -> list:
             .order_by(Deadline.due_at, Deadline.id)
         )
     )
+
+
+class CongressSubmissionReview:
+    """The review workflow's adapter for a congress submission (portal.reviews.adapters)."""
+
+    def title(self, submission: CongressSubmission) -> str:
+        return _("Hồ sơ Đại hội của %(unit)s", unit=submission.unit.name if submission.unit else "")
+
+    def path(self, submission: CongressSubmission) -> str:
+        return path_for("congress.view", submission_id=submission.id)
+
+    def submission_problems(self, submission: CongressSubmission) -> list[str]:
+        problems = []
+        if not submission.conference_date:
+            problems.append(_("Chưa nhập ngày tổ chức Hội nghị điển hình tiên tiến."))
+        if not submission.nominees:
+            problems.append(_("Chưa có đề xuất nào."))
+        elif any(not n.has_proposal for n in submission.nominees):
+            problems.append(_("Mỗi đề xuất cần hình thức khen thưởng hoặc đại biểu dự Đại hội."))
+        return problems
+
+    def after_transition(self, submission: CongressSubmission, event: ReviewEvent) -> None:
+        pass

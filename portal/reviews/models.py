@@ -18,9 +18,9 @@ from portal.tenancy import UnitOwnedMixin
 class ReviewableMixin:
     """A unit's record that goes through draft -> submitted -> ... -> accepted.
 
-    Subclasses set `review_subject` (the key of their timeline rows) and may
-    override `submission_problems`, `after_review_transition`, `review_title`
-    and `review_path`. State changes go through `portal.reviews.services.transition`.
+    Subclasses set `review_subject` (the key of their timeline rows and of their
+    adapter in `portal.reviews.adapters`). State changes go through
+    `portal.reviews.services.transition`.
     """
 
     review_subject: ClassVar[str] = ""
@@ -46,19 +46,6 @@ class ReviewableMixin:
     @property
     def is_locked(self) -> bool:
         return self.state in LOCKED_STATES
-
-    def submission_problems(self) -> list[str]:
-        """Messages that prevent submission (none by default)."""
-        return []
-
-    def after_review_transition(self, event: ReviewEvent) -> None:
-        """Called after the state changed (e.g. to freeze figures on acceptance)."""
-
-    def review_title(self) -> str:
-        return str(self)
-
-    def review_path(self) -> str:
-        return ""
 
 
 class ReviewEvent(UnitOwnedMixin, db.Model):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from flask import Blueprint
 
+from portal.reviews.adapters import review_title
 from portal.reviews.deadlines import PUNCTUALITY_LABELS, PUNCTUALITY_TONES, Punctuality
 from portal.reviews.states import (
     ACTION_LABELS,
@@ -27,6 +28,7 @@ def _lookup(table: dict, enum_cls: type, value: object, default: str = "") -> ob
 
 # Template globals (not a context processor) so that imported macros see them too.
 HELPERS = {
+    "review_title": review_title,
     "review_state_label": lambda s: _lookup(STATE_LABELS, ReviewState, s),
     "review_state_tone": lambda s: _lookup(STATE_TONES, ReviewState, s, "secondary"),
     "review_action_label": lambda a: _lookup(ACTION_LABELS, ReviewAction, a),

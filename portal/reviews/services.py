@@ -12,6 +12,7 @@ from portal.accounts.models import Role, RoleMembership, User
 from portal.extensions import db
 from portal.models_base import utcnow
 from portal.organizations.models import Unit
+from portal.reviews.adapters import adapter_for
 from portal.reviews.models import ReviewableMixin, ReviewEvent
 from portal.reviews.states import (
     ACTION_ROLE,
@@ -116,7 +117,7 @@ def transition(
     if action in REASON_REQUIRED and not reason:
         raise TransitionError(_("Vui lòng nêu lý do."))
     if action == ReviewAction.SUBMIT:
-        problems = record.submission_problems()
+        problems = adapter_for(record).submission_problems(record)
         if problems:
             raise TransitionError(" ".join(problems))
     at = at or utcnow()
@@ -133,7 +134,7 @@ def transition(
         at=at,
     )
     db.session.add(event)
-    record.after_review_transition(event)
+    adapter_for(record).after_transition(record, event)
     if notify_people:
         _notify(record, event, actor)
     return event
@@ -187,7 +188,8 @@ def _notify(record: ReviewableMixin, event: ReviewEvent, actor: User) -> None:
     from portal.notifications.services import notify
 
     unit = db.session.get(Unit, record.unit_id)  # type: ignore[attr-defined]
-    subject = record.review_title()
+    adapter = adapter_for(record)
+    subject = adapter.title(record)
     titles = {
         ReviewAction.SUBMIT: _("%(unit)s đã nộp %(subject)s", unit=unit.name, subject=subject),
         ReviewAction.RETURN: _("%(subject)s đã bị trả lại", subject=subject),
@@ -197,4 +199,4 @@ def _notify(record: ReviewableMixin, event: ReviewEvent, actor: User) -> None:
     body = _("Lý do: %(reason)s", reason=event.reason) if event.reason else ""
     for user in _recipients(record, event.action):
         if user.id != actor.id:
-            notify(user, titles[event.action], body, record.review_path(), category="general")
+            notify(user, titles[event.action], body, adapter.path(record), category="general")
