@@ -11,11 +11,11 @@ from sqlalchemy import select
 from portal.deadlines.completion import completion_map
 from portal.deadlines.models import CompletionMode, Deadline, DeadlineKind
 from portal.deadlines.providers import ItemQuery, due_items
-from portal.deadlines.reminders import sweep_reminders
 from portal.deadlines.services import CellStatus, completion_matrix, mark_done
 from portal.extensions import db
 from portal.models_base import utcnow
 from portal.notifications.models import Notification
+from portal.notifications.reminders import sweep_reminders
 
 from .helpers import all_messages, make_deadline, messages_to, vn
 

@@ -17,12 +17,12 @@ from sqlalchemy import event, select
 
 from portal import create_app
 from portal.accounts.models import Role, RoleMembership, User
-from portal.deadlines import reminders
 from portal.deadlines.models import ReminderDelivery
-from portal.deadlines.reminders import sweep_reminders
 from portal.extensions import db
 from portal.jobs.queues import enqueue
 from portal.mail.models import MailMessage, MailStatus
+from portal.notifications import reminders
+from portal.notifications.reminders import sweep_reminders
 from tests.conftest import _empty_all_tables
 
 from .helpers import make_deadline, vn

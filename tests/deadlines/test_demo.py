@@ -6,11 +6,11 @@ from sqlalchemy import func, select
 
 from portal.deadlines.demo import seed
 from portal.deadlines.models import Deadline, DeadlineCompletion, DeadlineKind
-from portal.deadlines.reminders import sweep_reminders
 from portal.extensions import db
 from portal.formatting import format_date
 from portal.mail.models import MailMessage
 from portal.models_base import utcnow
+from portal.notifications.reminders import sweep_reminders
 
 
 def test_demo_is_idempotent_and_shows_reminders_happening(world):

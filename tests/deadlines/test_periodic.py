@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from croniter import croniter
 
-from portal.deadlines.reminders import sweep_reminders
 from portal.jobs.periodic import collect_periodic_jobs
 from portal.notifications.digest import send_daily_digests
+from portal.notifications.reminders import sweep_reminders
 
 
 def test_sweep_every_ten_minutes_and_digest_registered(app):

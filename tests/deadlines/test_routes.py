@@ -9,9 +9,9 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from portal.deadlines.models import CompletionMode, Deadline, DeadlineCompletion, DeadlineKind
-from portal.deadlines.reminders import sweep_reminders
 from portal.extensions import db
 from portal.models_base import as_utc, utcnow
+from portal.notifications.reminders import sweep_reminders
 from tests.conftest import assign_council
 
 from .helpers import make_deadline, vn

@@ -5,9 +5,9 @@ from __future__ import annotations
 from email import message_from_bytes
 from email.header import decode_header, make_header
 
-from portal.deadlines.reminders import sweep_reminders
 from portal.extensions import db
 from portal.mail.models import MailStatus
+from portal.notifications.reminders import sweep_reminders
 
 from .helpers import all_messages, make_deadline, vn
 

@@ -6,13 +6,13 @@ import pytest
 from sqlalchemy import func, select
 
 from portal.accounts.models import Role
-from portal.deadlines import reminders
 from portal.deadlines.models import ReminderDelivery
-from portal.deadlines.reminders import plan_reminders, sweep_reminders
 from portal.deadlines.services import mark_done
 from portal.extensions import db
 from portal.mail.models import MailMessage, MailStatus
+from portal.notifications import reminders
 from portal.notifications.models import EmailMode, Notification, NotificationPreference
+from portal.notifications.reminders import plan_reminders, sweep_reminders
 from tests.conftest import make_user
 
 from .helpers import all_messages, make_deadline, messages_to, vn

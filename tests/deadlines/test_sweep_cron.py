@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 import config
-from portal.deadlines.reminders import sweep_reminders
 from portal.jobs.periodic import collect_periodic_jobs
 from portal.jobs.scheduler import build_scheduler
+from portal.notifications.reminders import sweep_reminders
 
 
 def sweep_cron() -> str:

@@ -6,13 +6,13 @@ from __future__ import annotations
 from flask_babel import force_locale, refresh
 from sqlalchemy import select
 
-from portal.deadlines.reminders import sweep_reminders
 from portal.extensions import db
 from portal.i18n import LocalText
 from portal.mail.jobs import UNSENT, error_text
 from portal.mail.models import MailMessage
 from portal.notifications.digest import send_daily_digests
 from portal.notifications.models import Notification
+from portal.notifications.reminders import sweep_reminders
 from portal.notifications.services import notify, save_preferences
 from tests.deadlines.helpers import make_deadline, messages_to, vn
 
