@@ -1,5 +1,6 @@
-"""Form fields with Vietnamese messages and habits (1.500.000 đ, dd/mm/yyyy) and the
-select helpers shared by the forms and list filters of every capability."""
+"""Form fields with Vietnamese messages and habits (1.500.000 đ, dd/mm/yyyy), the
+select helpers shared by the forms and list filters of every capability, and the
+confirmation form of a button that changes something."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ import re
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, IntegerField
+from flask_wtf import FlaskForm
+from wtforms import DateField, IntegerField, SelectMultipleField, SubmitField
 from wtforms.fields.choices import SelectChoice
-from wtforms.widgets import TextInput
+from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
 _GROUPING = re.compile(r"[\s.,_]|đ|₫|vnđ|vnd", re.IGNORECASE)
 
@@ -62,6 +64,24 @@ class VnDateField(DateField):
                 continue
         self.data = None
         raise ValueError(_l("Ngày không hợp lệ (dd/mm/yyyy)."))
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """Several choices shown as checkboxes."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class ConfirmForm(FlaskForm):
+    """A button that changes something (sign-off, delete): CSRF only."""
+
+    submit = SubmitField(_l("Xác nhận"))
+
+
+def labelled(labels: dict) -> list[SelectChoice]:
+    """Choices from an enum's label dict."""
+    return [SelectChoice(value.value, label) for value, label in labels.items()]
 
 
 def choices(pairs, blank_label=None) -> list[SelectChoice]:

@@ -8,10 +8,6 @@ from portal.accounts.models import User
 from portal.compilations.models import Compilation, CompilationStatus
 from portal.consideration import services as consideration
 from portal.consideration.models import Vote, VoteChoice
-from portal.council.models import (
-    SupervisionPlanItem,
-    SupervisionPlanMember,
-)
 from portal.deadlines.models import (
     CompletionMode,
     Deadline,
@@ -33,6 +29,8 @@ from portal.inspections.models import (
     InspectionMember,
     InspectionMethod,
     ResponseKind,
+    SupervisionPlanItem,
+    SupervisionPlanMember,
 )
 from portal.mail.models import MailMessage, MailStatus
 from portal.notifications.models import (

@@ -83,10 +83,6 @@ class BallotForm(FlaskForm):
     submit = SubmitField(_l("Ghi nhận phiếu"))
 
 
-class ConfirmForm(FlaskForm):
-    submit = SubmitField(_l("Xác nhận"))
-
-
 def ballot_field(nomination_id: int) -> str:
     return f"vote-{nomination_id}"
 

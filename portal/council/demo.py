@@ -6,11 +6,10 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from portal.accounts.models import CouncilAssignment, User
-from portal.council.models import SupervisionPlanItem, SupervisionPlanMember
 from portal.demo import council_email
 from portal.demo_data import UNITS
 from portal.extensions import db
-from portal.inspections.models import InspectionScope
+from portal.inspections.models import InspectionScope, SupervisionPlanItem, SupervisionPlanMember
 from portal.organizations.models import Organization, Unit
 
 # Member number -> unit slugs, per year (a unit may have two members, e.g. Phòng Môi trường).

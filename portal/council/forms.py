@@ -9,7 +9,8 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length
 
 from portal.council.labels import POSITION_LABELS
-from portal.inspections.forms import MultiCheckboxField, labelled, scope_choices
+from portal.fields import MultiCheckboxField, labelled
+from portal.inspections.forms import scope_choices
 
 
 def position_choices() -> list[SelectChoice]:

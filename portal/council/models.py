@@ -1,19 +1,20 @@
-"""Council membership and the yearly supervision plan (plan III.4.b).
+"""Council membership (plan III.4.b).
 
 The assignment of members to units is `portal.accounts.models.CouncilAssignment`:
-it grants access, so the foundation (tenancy) owns it."""
+it grants access, so the foundation (tenancy) owns it. The yearly supervision plan
+(planned inspections) is in `portal.inspections.models`, beside the inspections
+that carry it out; the council's pages edit it."""
 
 from __future__ import annotations
 
 import enum
 
-from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.db_types import enum_column
 from portal.extensions import db
 from portal.models_base import TimestampMixin
-from portal.tenancy import UnitOwnedMixin
 
 
 class CouncilPosition(enum.StrEnum):
@@ -40,40 +41,3 @@ class CouncilMember(TimestampMixin, db.Model):
 
     user = relationship("User")
     period = relationship("PlanPeriod")
-
-
-class SupervisionPlanItem(UnitOwnedMixin, TimestampMixin, db.Model):
-    """A planned inspection of a unit in a month of the year (the yearly supervision plan)."""
-
-    __tablename__ = "supervision_plan_items"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
-    year: Mapped[int] = mapped_column(index=True)
-    month: Mapped[int]  # 1-12
-    # A list of portal.inspections.models.InspectionScope values.
-    scope: Mapped[list[str]] = mapped_column(JSON, default=list)
-    note: Mapped[str] = mapped_column(Text, default="")
-
-    unit = relationship("Unit")
-    members: Mapped[list[SupervisionPlanMember]] = relationship(
-        back_populates="plan_item", cascade="all, delete-orphan"
-    )
-
-    @property
-    def member_ids(self) -> set[int]:
-        return {m.user_id for m in self.members}
-
-
-class SupervisionPlanMember(UnitOwnedMixin, db.Model):
-    """A council member planned to take part in a planned inspection."""
-
-    __tablename__ = "supervision_plan_members"
-    __table_args__ = (UniqueConstraint("plan_item_id", "user_id"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    plan_item_id: Mapped[int] = mapped_column(ForeignKey("supervision_plan_items.id"), index=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
-
-    plan_item: Mapped[SupervisionPlanItem] = relationship(back_populates="members")
-    user = relationship("User")

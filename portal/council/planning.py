@@ -9,10 +9,14 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from portal.council.models import SupervisionPlanItem, SupervisionPlanMember
 from portal.council.services import CouncilError, assigned_member_ids
 from portal.extensions import db
-from portal.inspections.models import Inspection, InspectionScope
+from portal.inspections.models import (
+    Inspection,
+    InspectionScope,
+    SupervisionPlanItem,
+    SupervisionPlanMember,
+)
 from portal.organizations.models import Unit
 
 
@@ -57,18 +61,6 @@ def plan_items(organization_id: int, year: int, unit_ids: set[int] | None = None
     if unit_ids is not None:
         query = query.where(SupervisionPlanItem.unit_id.in_(unit_ids or {-1}))
     return list(db.session.scalars(query))
-
-
-def unit_plan_items(unit_id: int) -> list[SupervisionPlanItem]:
-    """A unit's supervision plan over the years, newest first (what an inspection
-    record may say it carries out)."""
-    return list(
-        db.session.scalars(
-            select(SupervisionPlanItem)
-            .where(SupervisionPlanItem.unit_id == unit_id)
-            .order_by(SupervisionPlanItem.year.desc(), SupervisionPlanItem.month)
-        )
-    )
 
 
 def save_plan_item(

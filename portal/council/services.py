@@ -51,17 +51,6 @@ def default_year(organization_id: int, today: date) -> int:
     return min(max(today.year, period.start_year), period.end_year)
 
 
-def organization_years(organization_id: int, today: date) -> list[int]:
-    """The years of every plan period of the organization (and this year)."""
-    periods = db.session.scalars(
-        select(PlanPeriod).where(PlanPeriod.organization_id == organization_id)
-    ).all()
-    years = {today.year}
-    for period in periods:
-        years.update(period.years)
-    return sorted(years)
-
-
 # -- seats -------------------------------------------------------------------
 
 

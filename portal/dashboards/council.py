@@ -16,9 +16,15 @@ from portal.consideration.models import (
     RoundStatus,
     Vote,
 )
-from portal.council.models import SupervisionPlanItem, SupervisionPlanMember
 from portal.extensions import db
-from portal.inspections.models import FindingStatus, Inspection, InspectionFinding, InspectionMember
+from portal.inspections.models import (
+    FindingStatus,
+    Inspection,
+    InspectionFinding,
+    InspectionMember,
+    SupervisionPlanItem,
+    SupervisionPlanMember,
+)
 from portal.organizations.models import Unit
 from portal.tenancy import assigned_unit_ids, visible_unit_ids
 

@@ -14,13 +14,12 @@ from portal.assessments.matrix import ASSESSMENT_KIND, REPORT_KIND
 from portal.assessments.models import SelfAssessment
 from portal.congress.models import CongressSubmission
 from portal.congress.services import submission_deadlines
-from portal.council.models import SupervisionPlanItem
 from portal.council.planning import Coverage
 from portal.deadlines.completion import completion_map
 from portal.deadlines.services import CellStatus, cell_status
 from portal.exemplars.quota import quota_flag, unit_quota
 from portal.extensions import db
-from portal.inspections.models import NOT_CLOSED, Inspection, InspectionFinding
+from portal.inspections.models import NOT_CLOSED, Inspection, InspectionFinding, SupervisionPlanItem
 from portal.inspections.services import overdue_clause
 from portal.models_base import as_utc
 from portal.organizations.models import Unit

@@ -121,9 +121,3 @@ class DeadlineForm(FlaskForm):
 class MarkDoneForm(FlaskForm):
     note = StringField(_l("Ghi chú"), validators=[Optional(), Length(max=500)])
     submit = SubmitField(_l("Đánh dấu đã hoàn thành"))
-
-
-class ConfirmForm(FlaskForm):
-    """A POST button protected by CSRF."""
-
-    submit = SubmitField(_l("Xác nhận"))

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from portal.deadlines import views
-from portal.deadlines.forms import KIND_LABELS, ConfirmForm, MarkDoneForm
+from portal.deadlines.forms import KIND_LABELS, MarkDoneForm
 from portal.deadlines.models import Deadline, DeadlineKind
 from portal.deadlines.services import (
     completion_matrix,
@@ -23,6 +23,7 @@ from portal.deadlines.services import (
     unmark_done,
 )
 from portal.extensions import db
+from portal.fields import ConfirmForm
 from portal.tenancy import (
     get_org_owned_or_404,
     office_required,

@@ -10,7 +10,6 @@ from sqlalchemy import select
 
 from portal.accounts.models import User
 from portal.council.demo import demo_members, demo_units
-from portal.council.models import SupervisionPlanItem
 from portal.demo import coordinator_email
 from portal.extensions import db
 from portal.formatting import today_vn
@@ -24,6 +23,7 @@ from portal.inspections.models import (
     InspectionMethod,
     InspectionScope,
     ResponseKind,
+    SupervisionPlanItem,
 )
 from portal.organizations.models import Organization
 

@@ -8,30 +8,16 @@ from wtforms import (
     DateField,
     RadioField,
     SelectField,
-    SelectMultipleField,
     StringField,
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
-from wtforms.widgets import CheckboxInput, ListWidget
 
+from portal.fields import MultiCheckboxField, labelled
 from portal.inspections.labels import METHOD_LABELS, SCOPE_LABELS, SEVERITY_LABELS
 
-
-class MultiCheckboxField(SelectMultipleField):
-    """Several choices shown as checkboxes."""
-
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
-
-
 NONE = SelectChoice(0, "—")
-
-
-def labelled(labels: dict) -> list[SelectChoice]:
-    """Choices from an enum's label dict."""
-    return [SelectChoice(value.value, label) for value, label in labels.items()]
 
 
 def scope_choices() -> list[SelectChoice]:
@@ -119,7 +105,3 @@ class CorrectionForm(FlaskForm):
         validators=[DataRequired(_l("Nhập nội dung đính chính.")), Length(max=10000)],
         render_kw={"rows": 3},
     )
-
-
-class ConfirmForm(FlaskForm):
-    """A button that changes something (sign-off, delete): CSRF only."""

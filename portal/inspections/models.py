@@ -179,3 +179,40 @@ class InspectionCorrection(UnitOwnedMixin, TimestampMixin, db.Model):
     inspection: Mapped[Inspection] = relationship(back_populates="corrections")
     finding = relationship("InspectionFinding")
     author = relationship("User")
+
+
+class SupervisionPlanItem(UnitOwnedMixin, TimestampMixin, db.Model):
+    """A planned inspection of a unit in a month of the year (the yearly supervision plan)."""
+
+    __tablename__ = "supervision_plan_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
+    year: Mapped[int] = mapped_column(index=True)
+    month: Mapped[int]  # 1-12
+    # A list of InspectionScope values.
+    scope: Mapped[list[str]] = mapped_column(JSON, default=list)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    unit = relationship("Unit")
+    members: Mapped[list[SupervisionPlanMember]] = relationship(
+        back_populates="plan_item", cascade="all, delete-orphan"
+    )
+
+    @property
+    def member_ids(self) -> set[int]:
+        return {m.user_id for m in self.members}
+
+
+class SupervisionPlanMember(UnitOwnedMixin, db.Model):
+    """A council member planned to take part in a planned inspection."""
+
+    __tablename__ = "supervision_plan_members"
+    __table_args__ = (UniqueConstraint("plan_item_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_item_id: Mapped[int] = mapped_column(ForeignKey("supervision_plan_items.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+
+    plan_item: Mapped[SupervisionPlanItem] = relationship(back_populates="members")
+    user = relationship("User")

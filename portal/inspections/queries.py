@@ -23,6 +23,7 @@ from portal.inspections.models import (
     Inspection,
     InspectionFinding,
     InspectionMember,
+    SupervisionPlanItem,
 )
 from portal.inspections.services import is_overdue, overdue_clause
 from portal.tenancy import scoped
@@ -201,3 +202,15 @@ def findings_sheet(findings: list[InspectionFinding], today: date) -> Sheet:
         for finding in findings
     ]
     return _("Kết luận kiểm tra"), [str(h) for h in EXPORT_HEADERS], rows
+
+
+def unit_plan_items(unit_id: int) -> list[SupervisionPlanItem]:
+    """A unit's supervision plan over the years, newest first (what an inspection
+    record may say it carries out)."""
+    return list(
+        db.session.scalars(
+            select(SupervisionPlanItem)
+            .where(SupervisionPlanItem.unit_id == unit_id)
+            .order_by(SupervisionPlanItem.year.desc(), SupervisionPlanItem.month)
+        )
+    )

@@ -10,7 +10,6 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
 from portal.accounts.models import CouncilAssignment, Role, RoleMembership, User
-from portal.council.models import SupervisionPlanItem
 from portal.evidence.services import delete_attachments_of
 from portal.extensions import db
 from portal.formatting import today_vn
@@ -25,6 +24,7 @@ from portal.inspections.models import (
     InspectionMember,
     InspectionMethod,
     InspectionScope,
+    SupervisionPlanItem,
 )
 from portal.models_base import utcnow
 from portal.organizations.models import Unit

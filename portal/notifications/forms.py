@@ -14,15 +14,10 @@ from wtforms import (
 )
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
-from wtforms.widgets import CheckboxInput, ListWidget
 
+from portal.fields import MultiCheckboxField
 from portal.notifications.categories import CATEGORY_LABELS, OPTIONAL
 from portal.notifications.models import EmailMode
-
-
-class MultiCheckboxField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 class PreferencesForm(FlaskForm):
@@ -77,7 +72,3 @@ class AnnouncementForm(FlaskForm):
                 "unit_ids",
             )
         }
-
-
-class ConfirmForm(FlaskForm):
-    submit = SubmitField(_l("Xác nhận"))

@@ -20,11 +20,12 @@ from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
 from portal.extensions import db
+from portal.fields import ConfirmForm
 from portal.notifications import announcements as ann_service
 from portal.notifications import services
 from portal.notifications.calendar import calendar_for
 from portal.notifications.categories import OPTIONAL, category_label
-from portal.notifications.forms import AnnouncementForm, ConfirmForm, PreferencesForm
+from portal.notifications.forms import AnnouncementForm, PreferencesForm
 from portal.notifications.models import Announcement, AnnouncementStatus, Notification
 from portal.tenancy import get_org_owned_or_404, office_required, org_scoped, visible_units
 from portal.urls import safe_next_url

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -81,3 +83,14 @@ def period_for_year(organization_id: int, year: int) -> PlanPeriod | None:
         .order_by(PlanPeriod.is_current.desc(), PlanPeriod.start_year.desc())
         .limit(1)
     )
+
+
+def organization_years(organization_id: int, today: date) -> list[int]:
+    """The years of every plan period of the organization (and this year)."""
+    periods = db.session.scalars(
+        select(PlanPeriod).where(PlanPeriod.organization_id == organization_id)
+    ).all()
+    years = {today.year}
+    for period in periods:
+        years.update(period.years)
+    return sorted(years)

@@ -8,13 +8,10 @@ from datetime import date
 import pytest
 
 from portal.accounts.models import CouncilAssignment, Role
-from portal.council.models import (
-    CouncilMember,
-    CouncilPosition,
-    SupervisionPlanItem,
-)
+from portal.council.models import CouncilMember, CouncilPosition
 from portal.evidence.services import save_upload
 from portal.extensions import db
+from portal.inspections.models import SupervisionPlanItem
 from portal.organizations.models import Unit
 from tests.conftest import make_user
 from tests.inspections.factories import assign, make_inspection, pdf_file, second_member

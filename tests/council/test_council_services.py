@@ -8,6 +8,7 @@ from portal.accounts.models import CouncilAssignment
 from portal.council import services as council
 from portal.council.models import CouncilMember, CouncilPosition
 from portal.extensions import db
+from portal.periods.services import organization_years
 from portal.tenancy import assigned_unit_ids, visible_unit_ids
 from tests.inspections.factories import second_member
 
@@ -100,5 +101,5 @@ def test_default_year_stays_in_the_current_period(world):
 
     assert council.default_year(world.org.id, date(2026, 11, 27)) == 2025
     assert council.default_year(world.org.id, date(2024, 2, 1)) == 2024
-    assert 2026 in council.organization_years(world.org.id, date(2026, 1, 1))
+    assert 2026 in organization_years(world.org.id, date(2026, 1, 1))
     assert db.session.scalar(db.select(db.func.count(CouncilMember.id))) == 0

@@ -15,11 +15,11 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from portal.congress import services as congress
-from portal.council.models import SupervisionPlanItem, SupervisionPlanMember
 from portal.deadlines.models import ReminderDelivery
 from portal.exemplars.models import Exemplar, ExemplarKind, ExemplarStatus
 from portal.extensions import db
 from portal.inspections import findings as finding_rules
+from portal.inspections.models import SupervisionPlanItem, SupervisionPlanMember
 from portal.mail.models import MailMessage, MailStatus
 from portal.propagation.models import ActivityType, Channel, PropagationActivity
 from portal.reviews.states import ReviewAction

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from portal import demo
 from portal.accounts.models import CouncilAssignment
-from portal.council.models import SupervisionPlanItem
 from portal.extensions import db
-from portal.inspections.models import FindingStatus, Inspection, InspectionFinding
+from portal.inspections.models import (
+    FindingStatus,
+    Inspection,
+    InspectionFinding,
+    SupervisionPlanItem,
+)
 from portal.inspections.services import is_overdue
 from portal.tenancy import visible_unit_ids
 

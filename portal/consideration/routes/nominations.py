@@ -15,11 +15,12 @@ from portal.consideration.choices import (
     unit_choices,
     user_choices,
 )
-from portal.consideration.forms import ConfirmForm, NominationForm, options
+from portal.consideration.forms import NominationForm, options
 from portal.consideration.models import AwardTitle, ConsiderationRound, Nomination
 from portal.consideration.routes.blueprint import bp
 from portal.exemplars.models import Exemplar, ExemplarKind
 from portal.extensions import db
+from portal.fields import ConfirmForm
 from portal.form_errors import show_field_error
 from portal.tenancy import current_org, get_scoped_or_404, get_unit_or_404, office_required
 

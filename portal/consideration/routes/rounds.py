@@ -11,12 +11,13 @@ from portal.consideration import services, voting
 from portal.consideration.access import get_round_or_404, readers_required
 from portal.consideration.catalogue import ensure_catalogue
 from portal.consideration.choices import period_choices
-from portal.consideration.forms import CHOICE_LABELS, ConfirmForm, RoundForm, options
+from portal.consideration.forms import CHOICE_LABELS, RoundForm, options
 from portal.consideration.models import ConsiderationRound, Nomination, RoundStatus
 from portal.consideration.routes.blueprint import bp
 from portal.consideration.rules import describe_threshold
 from portal.council.models import CouncilPosition
 from portal.extensions import db
+from portal.fields import ConfirmForm
 from portal.form_errors import show_field_error
 from portal.periods.models import PlanPeriod, current_period
 from portal.tenancy import current_org, office_required, org_scoped

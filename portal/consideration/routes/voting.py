@@ -11,7 +11,6 @@ from portal.consideration.access import get_member_or_404, get_round_or_404, vot
 from portal.consideration.forms import (
     CHOICE_LABELS,
     BallotForm,
-    ConfirmForm,
     ballot_field,
     parse_ballot,
 )
@@ -19,6 +18,7 @@ from portal.consideration.models import ConsiderationRound, RoundMember
 from portal.consideration.routes.blueprint import bp
 from portal.consideration.services import ConsiderationError
 from portal.extensions import db
+from portal.fields import ConfirmForm
 
 
 def _submit(round_: ConsiderationRound, store) -> tuple[bool, str | None]:

@@ -10,14 +10,15 @@ from wtforms.fields.choices import SelectChoice
 from portal.council import planning
 from portal.council import services as council
 from portal.council.forms import PlanItemForm
-from portal.council.models import SupervisionPlanItem
 from portal.council.routes.blueprint import bp
 from portal.council.routes.seats import _year
 from portal.extensions import db
+from portal.fields import ConfirmForm
 from portal.form_errors import show_field_error
 from portal.formatting import today_vn
-from portal.inspections.forms import ConfirmForm
+from portal.inspections.models import SupervisionPlanItem
 from portal.organizations.models import Unit
+from portal.periods.services import organization_years
 from portal.tenancy import get_org_owned_or_404, office_required, org_scoped
 
 
@@ -31,7 +32,7 @@ def plan():
     return render_template(
         "council/plan.html",
         year=year,
-        years=council.organization_years(current_user.organization_id, today_vn()),
+        years=organization_years(current_user.organization_id, today_vn()),
         rows=shown,
         counts=planning.coverage_counts(rows),
         status=status,

@@ -13,20 +13,17 @@ from portal.accounts.models import Role, User
 from portal.council import labels
 from portal.council import services as council
 from portal.council.forms import AssignmentsForm, SeatEditForm, SeatForm
-from portal.council.models import (
-    CouncilMember,
-    CouncilPosition,
-    SupervisionPlanItem,
-    SupervisionPlanMember,
-)
+from portal.council.models import CouncilMember, CouncilPosition
 from portal.council.routes.blueprint import bp
 from portal.extensions import db
+from portal.fields import ConfirmForm
 from portal.form_errors import show_field_error
 from portal.formatting import today_vn
-from portal.inspections.forms import ConfirmForm
+from portal.inspections.models import SupervisionPlanItem, SupervisionPlanMember
 from portal.inspections.queries import overdue_count
 from portal.organizations.models import Unit
 from portal.periods.models import PlanPeriod, current_period
+from portal.periods.services import organization_years
 from portal.tenancy import (
     get_org_owned_or_404,
     office_required,
@@ -48,7 +45,7 @@ def _period() -> PlanPeriod | None:
 def _year() -> int:
     year = request.values.get("year", type=int)
     today = today_vn()
-    if year is None or year not in council.organization_years(current_user.organization_id, today):
+    if year is None or year not in organization_years(current_user.organization_id, today):
         year = council.default_year(current_user.organization_id, today)
     return year
 
@@ -169,7 +166,7 @@ def assignments():
         "council/assignments.html",
         form=form,
         year=year,
-        years=council.organization_years(org_id, today_vn()),
+        years=organization_years(org_id, today_vn()),
         units=units,
         members=council.council_users(org_id),
         pairs=council.assignment_pairs(org_id, year),

@@ -9,7 +9,6 @@ from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
 from portal.accounts.models import User
-from portal.council.services import organization_years
 from portal.documents.excel import xlsx_response
 from portal.evidence.services import (
     UploadError,
@@ -17,16 +16,18 @@ from portal.evidence.services import (
     save_uploads,
 )
 from portal.extensions import db
+from portal.fields import ConfirmForm
 from portal.form_errors import show_field_error
 from portal.formatting import today_vn
 from portal.inspections import access, findings
 from portal.inspections import services as records
 from portal.inspections.access import unit_people_ids
-from portal.inspections.forms import NONE, AnswerForm, ConfirmForm, FindingForm, VerifyForm
+from portal.inspections.forms import NONE, AnswerForm, FindingForm, VerifyForm
 from portal.inspections.models import FindingStatus, Inspection, InspectionFinding
 from portal.inspections.queries import FindingFilters, findings_select, findings_sheet
 from portal.inspections.routes.blueprint import bp
 from portal.inspections.routes.inspections import require_editable
+from portal.periods.services import organization_years
 from portal.tenancy import get_scoped_or_404, get_unit_or_404, visible_units
 
 

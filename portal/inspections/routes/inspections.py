@@ -7,9 +7,6 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
-from portal.council.models import SupervisionPlanItem
-from portal.council.planning import unit_plan_items
-from portal.council.services import organization_years
 from portal.evidence.models import Attachment
 from portal.evidence.services import (
     UploadError,
@@ -19,21 +16,29 @@ from portal.evidence.services import (
     save_uploads,
 )
 from portal.extensions import db
+from portal.fields import ConfirmForm
 from portal.form_errors import show_field_error
 from portal.formatting import today_vn
 from portal.inspections import access, labels
 from portal.inspections import services as records
-from portal.inspections.forms import NONE, ConfirmForm, CorrectionForm, InspectionForm
+from portal.inspections.forms import NONE, CorrectionForm, InspectionForm
 from portal.inspections.locking import RecordLockedError
-from portal.inspections.models import FindingResponse, FindingStatus, Inspection
+from portal.inspections.models import (
+    FindingResponse,
+    FindingStatus,
+    Inspection,
+    SupervisionPlanItem,
+)
 from portal.inspections.queries import (
     InspectionFilters,
     finding_counts,
     inspections_select,
     overdue_count,
+    unit_plan_items,
 )
 from portal.inspections.routes.blueprint import bp
 from portal.organizations.models import Unit
+from portal.periods.services import organization_years
 from portal.tenancy import get_scoped_or_404, get_unit_or_404, visible_unit_ids, visible_units
 
 # Globals, not context: the macros of _macros.html and _blocks.html use them
