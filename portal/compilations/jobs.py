@@ -12,7 +12,7 @@ from portal.audit import act_as
 from portal.compilations import archive
 from portal.compilations.builders import builder_for
 from portal.compilations.models import Compilation, CompilationStatus
-from portal.compilations.services import archive_path, dossier_root
+from portal.compilations.storage import archive_path, dossier_root
 from portal.extensions import db
 from portal.i18n import N_
 from portal.jobs.progress import cancel_requested, report_progress

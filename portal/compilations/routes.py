@@ -20,11 +20,11 @@ from portal.compilations.builders import available_builders
 from portal.compilations.models import Compilation, CompilationStatus
 from portal.compilations.services import (
     CompilationError,
-    archive_path,
     live_progress,
     request_cancel,
     start_compilation,
 )
+from portal.compilations.storage import archive_path
 from portal.extensions import db
 from portal.periods.models import PlanPeriod
 from portal.tenancy import get_org_owned_or_404, office_required, org_scoped

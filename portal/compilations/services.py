@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from flask import current_app
 from flask_babel import gettext as _
 from rq.exceptions import NoSuchJobError
 from rq.job import Job
 
 from portal.accounts.models import User
 from portal.compilations.builders import builder_for
+from portal.compilations.jobs import run_compilation
 from portal.compilations.models import Compilation, CompilationStatus
 from portal.extensions import db
 from portal.i18n import N_, translated
@@ -27,8 +25,6 @@ def start_compilation(
     kind: str, period: PlanPeriod, user: User, year: int | None = None
 ) -> Compilation:
     """Record the compilation and queue its job on the long queue (after commit)."""
-    from portal.compilations.jobs import run_compilation
-
     builder = builder_for(kind)
     if builder.needs_year and year not in period.years:
         raise CompilationError(_("Năm không thuộc kỳ kế hoạch."))
@@ -83,14 +79,6 @@ def live_progress(compilation: Compilation) -> dict:
         "finished": compilation.is_finished,
         "downloadable": compilation.status == CompilationStatus.DONE,
     }
-
-
-def dossier_root() -> Path:
-    return Path(current_app.config["DOSSIER_DIR"])
-
-
-def archive_path(compilation: Compilation) -> Path:
-    return dossier_root() / str(compilation.organization_id) / compilation.file_name
 
 
 def _job(compilation: Compilation) -> Job | None:

@@ -9,7 +9,8 @@ from rq import get_current_job
 from portal.compilations import builders
 from portal.compilations.archive import MANIFEST_NAME
 from portal.compilations.models import Compilation, CompilationStatus
-from portal.compilations.services import archive_path, request_cancel, start_compilation
+from portal.compilations.services import request_cancel, start_compilation
+from portal.compilations.storage import archive_path
 from portal.extensions import db
 from portal.notifications.models import Notification
 

@@ -15,7 +15,8 @@ from portal.compilations import jobs
 from portal.compilations.archive import MANIFEST_NAME
 from portal.compilations.congress_dossier import PDF_NOTE
 from portal.compilations.models import CompilationStatus
-from portal.compilations.services import archive_path, request_cancel, start_compilation
+from portal.compilations.services import request_cancel, start_compilation
+from portal.compilations.storage import archive_path
 from portal.congress.models import NOMINEE_OWNER
 from portal.evidence.services import save_upload, storage_path
 from portal.exemplars.models import ExemplarKind

@@ -10,7 +10,8 @@ from docx import Document
 from openpyxl import load_workbook
 
 from portal.compilations.models import CompilationStatus
-from portal.compilations.services import archive_path, start_compilation
+from portal.compilations.services import start_compilation
+from portal.compilations.storage import archive_path
 from portal.extensions import db
 from portal.propagation.models import ActivityType, Channel, PropagationActivity
 from tests.congress.factories import make_exemplar

@@ -8,7 +8,8 @@ import zipfile
 from portal import demo
 from portal.accounts.models import User
 from portal.compilations.models import CompilationStatus
-from portal.compilations.services import archive_path, start_compilation
+from portal.compilations.services import start_compilation
+from portal.compilations.storage import archive_path
 from portal.congress.models import CongressNominee, CongressSubmission
 from portal.extensions import db
 
