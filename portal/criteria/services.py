@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from flask_babel import gettext as _
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists, func, or_, select
 
-from portal import capability_module
 from portal.criteria.models import CriteriaAudience, CriteriaItem, CriteriaSet
 from portal.extensions import db
 from portal.periods.models import PlanPeriod
@@ -39,19 +38,24 @@ class Change:
 
 
 def criteria_set_in_use(criteria_set: CriteriaSet) -> bool:
-    """True once an exemplar evaluation or a self-assessment refers to the set."""
-    from portal.exemplars.models import ExemplarEvaluation, ExemplarEvaluationScore
-
+    """True once a record refers to the set or to one of its items (an exemplar
+    evaluation or its scores, a self-assessment or its items). The references are
+    the foreign keys to the criteria tables: criteria, which exemplars and the
+    self-assessments build on, imports neither. One query."""
     item_ids = select(CriteriaItem.id).where(CriteriaItem.criteria_set_id == criteria_set.id)
+    targets = {
+        CriteriaSet.__table__.c.id: lambda column: column == criteria_set.id,
+        CriteriaItem.__table__.c.id: lambda column: column.in_(item_ids),
+    }
     checks = [
-        exists().where(ExemplarEvaluationScore.criteria_item_id.in_(item_ids)),
-        exists().where(ExemplarEvaluation.criteria_set_id == criteria_set.id),
+        exists().where(targets[key.column](column))
+        for table in db.metadata.sorted_tables
+        if table is not CriteriaItem.__table__  # a set's own items do not make it used
+        for column in table.columns
+        for key in column.foreign_keys
+        if key.column in targets
     ]
-    assessments = capability_module("assessments", "models")
-    self_assessment = getattr(assessments, "SelfAssessment", None) if assessments else None
-    if self_assessment is not None and hasattr(self_assessment, "criteria_set_id"):
-        checks.append(exists().where(self_assessment.criteria_set_id == criteria_set.id))
-    return any(db.session.scalar(select(check)) for check in checks)
+    return bool(db.session.scalar(select(or_(*checks))))
 
 
 def current_set(period_id: int, audience: CriteriaAudience) -> CriteriaSet | None:
