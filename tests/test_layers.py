@@ -4,8 +4,9 @@ LAYERS is the one written definition of the architecture (the README's
 "Architecture" section describes it). A package, or a module directly under
 portal/, may import its own layer and the layers below, never one above; imports
 inside functions count, as do those under `if TYPE_CHECKING:`. Within a layer,
-packages may use each other as long as no cycle forms. The test reads the source
-with `ast` and imports nothing.
+packages may use each other as long as no cycle forms. Models sit under every
+rule of their package: they import no services, URL helpers or translations.
+The test reads the source with `ast` and imports nothing.
 """
 
 from __future__ import annotations
@@ -93,6 +94,19 @@ def imported(tree: ast.AST, here: str, is_package: bool, modules: set[str]) -> s
     return found
 
 
+def imported_names(path: Path) -> set[str]:
+    """Every module name an import statement of the file mentions, portal's or not."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module == "portal":
+            names |= {f"portal.{alias.name}" for alias in node.names}  # from portal import urls
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
 def import_graph() -> dict[str, set[str]]:
     modules = portal_modules()
     graph = {}
@@ -161,3 +175,18 @@ def test_no_import_cycle_between_packages():
         packages[unit_of(source)] |= {unit_of(t) for t in targets} - {unit_of(source)}
     found = cycles(packages)
     assert not found, "\n".join(" <-> ".join(group) for group in found)
+
+
+def test_models_import_no_services_urls_or_translations():
+    forbidden = []
+    for name, path in portal_modules().items():
+        if path.name != "models.py":
+            continue
+        for target in sorted(imported_names(path)):
+            if (
+                target.startswith("flask_babel")
+                or target in {"portal.urls", "portal.i18n"}
+                or target.endswith(".services")
+            ):
+                forbidden.append(f"{name} -> {target}")
+    assert not forbidden, "\n".join(forbidden)
