@@ -13,7 +13,8 @@ from portal.accounts.forms import (
     LoginForm,
     ResetPasswordForm,
 )
-from portal.extensions import db, limiter
+from portal.actions import attempt
+from portal.extensions import limiter
 from portal.urls import safe_next_url
 
 bp = Blueprint("accounts", __name__, template_folder="templates")
@@ -39,8 +40,7 @@ def login():
     if form.validate_on_submit():
         user = services.authenticate(form.email.data, form.password.data)
         if user is not None:
-            services.record_login(user)
-            db.session.commit()
+            attempt(services.record_login, user)
             login_user(user, remember=form.remember.data)
             return redirect(safe_next_url(form.next.data))
         # One message whatever went wrong: the form never reveals whether an email exists.
@@ -60,8 +60,7 @@ def logout():
 def forgot_password():
     form = ForgotPasswordForm()
     if form.validate_on_submit():
-        services.send_password_reset(form.email.data)
-        db.session.commit()
+        attempt(services.send_password_reset, form.email.data)
         # The same answer whether or not the address has an account.
         flash(
             _(
@@ -88,8 +87,7 @@ def reset_password(token: str):
         return redirect(url_for("accounts.forgot_password"))
     form = ResetPasswordForm()
     if form.validate_on_submit():
-        services.change_password(user, form.new_password.data)
-        db.session.commit()
+        attempt(services.change_password, user, form.new_password.data)
         if current_user.is_authenticated and current_user.id != user.id:
             logout_user()
         flash(_("Đã lưu mật khẩu mới. Vui lòng đăng nhập."), "success")
@@ -101,12 +99,16 @@ def reset_password(token: str):
 @login_required
 def change_password():
     form = ChangePasswordForm()
-    if form.validate_on_submit():
-        if not current_user.check_password(form.current_password.data):
-            form.current_password.errors.append(_("Mật khẩu hiện tại không đúng."))
-        else:
-            services.change_password(current_user, form.new_password.data)
-            db.session.commit()
-            flash(_("Đã đổi mật khẩu."), "success")
-            return redirect(url_for("home.index"))
+    if (
+        form.validate_on_submit()
+        and attempt(
+            services.change_own_password,
+            current_user._get_current_object(),
+            form.current_password.data,
+            form.new_password.data,
+            form=form,
+        ).ok
+    ):
+        flash(_("Đã đổi mật khẩu."), "success")
+        return redirect(url_for("home.index"))
     return render_template("accounts/change_password.html", form=form)

@@ -14,6 +14,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from portal.accounts.models import User
 from portal.extensions import db
 from portal.models_base import utcnow
+from portal.rules import RuleError
 
 MIN_PASSWORD_LENGTH = 8
 RESET_SALT = "portal.password-reset"
@@ -63,6 +64,13 @@ def record_login(user: User) -> None:
 def change_password(user: User, new_password: str) -> None:
     """Set a new password; earlier reset links stop working (they are bound to the hash)."""
     user.set_password(new_password)
+
+
+def change_own_password(user: User, current_password: str, new_password: str) -> None:
+    """The signed-in person's own change, which needs their current password."""
+    if not user.check_password(current_password):
+        raise RuleError(_l("Mật khẩu hiện tại không đúng."), "current_password")
+    change_password(user, new_password)
 
 
 def _timing_hash() -> str:

@@ -6,10 +6,10 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from portal.actions import attempt
 from portal.admin import staff_import
 from portal.admin.blueprint import bp
 from portal.admin.forms import ImportForm
-from portal.extensions import db
 
 
 @bp.route("/users/import", methods=["GET", "POST"])
@@ -17,16 +17,11 @@ def import_users():
     form = ImportForm()
     if form.validate_on_submit():
         upload = form.file.data
-        try:
-            table = staff_import.read_table(upload.filename, upload.read())
-            raw = staff_import.parse_rows(table)
-        except staff_import.ImportFileError as exc:
-            form.file.errors.append(str(exc))
-        else:
-            token = staff_import.store(
-                current_user.organization_id, current_user.id, upload.filename, raw
-            )
-            return redirect(url_for("admin.import_preview", token=token))
+        outcome = attempt(
+            staff_import.upload, current_user, upload.filename, upload.read(), form=form
+        )
+        if outcome.ok:
+            return redirect(url_for("admin.import_preview", token=outcome.value))
     return render_template("admin/import_upload.html", form=form)
 
 
@@ -57,8 +52,10 @@ def confirm_import(token: str):
     payload = _stored(token)
     # Checked again: accounts may have been created since the preview.
     rows = staff_import.check_rows(current_user.organization_id, payload["rows"])
-    users = staff_import.save_valid_rows(current_user.organization_id, rows)
-    db.session.commit()
+    outcome = attempt(staff_import.save_valid_rows, current_user.organization_id, rows)
+    if not outcome.ok:  # a row refused since the preview: nothing was saved
+        return redirect(url_for("admin.import_preview", token=token))
+    users = outcome.value
     staff_import.discard(token)
     skipped = len(rows) - len(users)
     flash(

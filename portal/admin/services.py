@@ -6,14 +6,10 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, func, or_, select
 
 from portal.accounts.models import Role, RoleMembership, User
-from portal.accounts.services import normalise_email
+from portal.accounts.services import normalise_email, send_account_setup
 from portal.extensions import db
 from portal.organizations.models import Unit
-
-
-class AdminError(ValueError):
-    """A change the rules refuse; the message is shown to the Office."""
-
+from portal.rules import RuleError
 
 EMAIL_TAKEN = _l("Email này đã được dùng cho một tài khoản khác.")
 UNIT_REQUIRED = _l("Vai trò này gắn với một đơn vị: vui lòng chọn đơn vị.")
@@ -37,15 +33,15 @@ def check_role(organization_id: int, role: Role, unit_id: int | None) -> None:
     """Unit roles need an active unit of the same organization; organization roles have none."""
     if not role.is_unit_role:
         if unit_id:
-            raise AdminError(NO_UNIT_FOR_ORG_ROLE)
+            raise RuleError(NO_UNIT_FOR_ORG_ROLE, "unit_id")
         return
     if not unit_id:
-        raise AdminError(UNIT_REQUIRED)
+        raise RuleError(UNIT_REQUIRED, "unit_id")
     unit = db.session.get(Unit, unit_id)
     if unit is None or unit.organization_id != organization_id:
-        raise AdminError(UNKNOWN_UNIT)
+        raise RuleError(UNKNOWN_UNIT, "unit_id")
     if not unit.is_active:
-        raise AdminError(INACTIVE_UNIT)
+        raise RuleError(INACTIVE_UNIT, "unit_id")
 
 
 def create_user(
@@ -60,7 +56,7 @@ def create_user(
     """A new account with no password yet (it is chosen through the emailed link)."""
     email = normalise_email(email)
     if email_taken(email):
-        raise AdminError(EMAIL_TAKEN)
+        raise RuleError(EMAIL_TAKEN, "email")
     if role is not None:
         check_role(organization_id, role, unit_id)
     user = User(
@@ -79,10 +75,17 @@ def create_user(
     return user
 
 
+def invite_user(organization_id: int, full_name: str, email: str, **details: object) -> User:
+    """A new account (see `create_user`) and its email with the link to a first password."""
+    user = create_user(organization_id, full_name, email, **details)
+    send_account_setup(user)
+    return user
+
+
 def update_user(user: User, full_name: str, email: str, position: str, phone: str) -> None:
     email = normalise_email(email)
     if email != user.email and email_taken(email, exclude_id=user.id):
-        raise AdminError(EMAIL_TAKEN)
+        raise RuleError(EMAIL_TAKEN, "email")
     user.full_name = " ".join(full_name.split())
     user.email = email
     user.position = (position or "").strip()
@@ -91,7 +94,7 @@ def update_user(user: User, full_name: str, email: str, position: str, phone: st
 
 def set_user_active(user: User, active: bool, acting: User) -> None:
     if not active and user.id == acting.id:
-        raise AdminError(NOT_YOURSELF)
+        raise RuleError(NOT_YOURSELF)
     user.active = active
 
 
@@ -99,7 +102,7 @@ def add_role(user: User, role: Role, unit_id: int | None) -> RoleMembership:
     unit_id = unit_id or None
     check_role(user.organization_id, role, unit_id)
     if any(m.role == role and m.unit_id == unit_id for m in user.memberships):
-        raise AdminError(ROLE_HELD)
+        raise RuleError(ROLE_HELD, "unit_id")
     membership = RoleMembership(role=role, unit_id=unit_id)
     user.memberships.append(membership)
     db.session.flush()
@@ -108,7 +111,7 @@ def add_role(user: User, role: Role, unit_id: int | None) -> RoleMembership:
 
 def remove_role(user: User, membership: RoleMembership, acting: User) -> None:
     if user.id == acting.id and membership.role == Role.OFFICE_ADMIN:
-        raise AdminError(KEEP_OWN_ADMIN)
+        raise RuleError(KEEP_OWN_ADMIN)
     user.memberships.remove(membership)
     # Deleted explicitly, not only orphaned: the audit log sees explicit deletes.
     db.session.delete(membership)

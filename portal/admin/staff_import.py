@@ -28,6 +28,7 @@ from portal.admin import services
 from portal.extensions import db
 from portal.labels import ROLE_LABELS
 from portal.organizations.models import Unit
+from portal.rules import RuleError
 
 MAX_ROWS = 2000
 KEEP_SECONDS = 24 * 3600
@@ -47,10 +48,6 @@ ROLE_ALIASES = {
     Role.STAFF: {"can bo nhan vien", "can bo", "nhan vien", "chuyen vien", "staff"},
     Role.VIEWER: {"lanh dao", "lanh dao chi xem", "chi xem", "viewer"},
 }
-
-
-class ImportFileError(ValueError):
-    """The file as a whole cannot be read; the message is shown to the Office."""
 
 
 @dataclass
@@ -86,7 +83,7 @@ def read_table(filename: str, data: bytes) -> list[list[str]]:
         return _read_xlsx(data)
     if suffix == ".csv":
         return _read_csv(data)
-    raise ImportFileError(_("Chỉ nhận tệp CSV hoặc Excel (.xlsx)."))
+    raise RuleError(_("Chỉ nhận tệp CSV hoặc Excel (.xlsx)."), "file")
 
 
 def _read_xlsx(data: bytes) -> list[list[str]]:
@@ -95,7 +92,9 @@ def _read_xlsx(data: bytes) -> list[list[str]]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise ImportFileError(_("Không đọc được tệp Excel. Hãy lưu lại dưới dạng .xlsx.")) from exc
+        raise RuleError(
+            _("Không đọc được tệp Excel. Hãy lưu lại dưới dạng .xlsx."), "file"
+        ) from exc
     try:
         sheet = workbook.worksheets[0]
         return [
@@ -114,7 +113,7 @@ def _read_csv(data: bytes) -> list[list[str]]:
         except UnicodeDecodeError:
             continue
     else:  # pragma: no cover - cp1258 decodes almost anything
-        raise ImportFileError(_("Không đọc được tệp CSV: hãy lưu với bảng mã UTF-8."))
+        raise RuleError(_("Không đọc được tệp CSV: hãy lưu với bảng mã UTF-8."), "file")
     # Windows-1258 (and some Mac exports) write tone marks as separate characters.
     text = unicodedata.normalize("NFC", text)
     sample = text[:4096]
@@ -129,22 +128,23 @@ def parse_rows(table: list[list[str]]) -> list[list]:
     """[line, full name, email, unit, role] for every non-empty row after the headings."""
     rows = [(n, r) for n, r in enumerate(table, start=1) if any(c.strip() for c in r)]
     if not rows:
-        raise ImportFileError(_("Tệp không có dữ liệu."))
+        raise RuleError(_("Tệp không có dữ liệu."), "file")
     header_line, header = rows[0]
     columns = _columns(header)
     required = {"full_name": _("Họ và tên"), "email": "Email"}
     missing = [label for key, label in required.items() if key not in columns]
     if missing:
-        raise ImportFileError(
+        raise RuleError(
             _(
                 "Không tìm thấy cột bắt buộc: %(names)s. Dòng tiêu đề cần có các cột "
                 "Họ và tên, Email, Đơn vị, Vai trò.",
                 names=", ".join(missing),
-            )
+            ),
+            "file",
         )
     data = rows[1:]
     if len(data) > MAX_ROWS:
-        raise ImportFileError(_("Tệp có quá nhiều dòng (tối đa %(n)d).", n=MAX_ROWS))
+        raise RuleError(_("Tệp có quá nhiều dòng (tối đa %(n)d).", n=MAX_ROWS), "file")
 
     def cell(row: list[str], key: str) -> str:
         index = columns.get(key)
@@ -244,7 +244,7 @@ def _check_role_and_unit(
     if row.role is not None:
         try:
             services.check_role(organization_id, row.role, row.unit.id if row.unit else None)
-        except services.AdminError as exc:
+        except RuleError as exc:
             row.errors.append(str(exc))
 
 
@@ -255,6 +255,12 @@ def _folder() -> Path:
     folder = Path(current_app.config["INSTANCE_DIR"]) / "imports"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def upload(actor: User, filename: str, data: bytes) -> str:
+    """Read and parse the Office's file and keep its rows for the preview: the token."""
+    raw = parse_rows(read_table(filename, data))
+    return store(actor.organization_id, actor.id, filename, raw)
 
 
 def store(organization_id: int, user_id: int, filename: str, raw: list[list]) -> str:

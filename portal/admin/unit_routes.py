@@ -6,9 +6,9 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from portal.actions import attempt
 from portal.admin.blueprint import bp
 from portal.admin.forms import UnitForm
-from portal.extensions import db
 from portal.organizations import services
 from portal.organizations.models import Unit, UnitKind
 from portal.tenancy import get_org_owned_or_404
@@ -24,15 +24,15 @@ def units():
 def new_unit():
     form = UnitForm()
     if form.validate_on_submit():
-        try:
-            unit = services.create_unit(
-                current_user.organization_id, form.name.data, UnitKind(form.kind.data)
-            )
-        except services.UnitError as exc:
-            form.name.errors.append(str(exc))
-        else:
-            db.session.commit()
-            flash(_("Đã tạo đơn vị %(name)s.", name=unit.name), "success")
+        outcome = attempt(
+            services.create_unit,
+            current_user.organization_id,
+            form.name.data,
+            UnitKind(form.kind.data),
+            form=form,
+        )
+        if outcome.ok:
+            flash(_("Đã tạo đơn vị %(name)s.", name=outcome.value.name), "success")
             return redirect(url_for("admin.units"))
     return render_template("admin/unit_form.html", form=form, unit=None, history=[])
 
@@ -41,15 +41,18 @@ def new_unit():
 def edit_unit(unit_id: int):
     unit = get_org_owned_or_404(Unit, unit_id)
     form = UnitForm(obj=unit)
-    if form.validate_on_submit():
-        try:
-            services.update_unit(unit, form.name.data, UnitKind(form.kind.data), current_user)
-        except services.UnitError as exc:
-            form.name.errors.append(str(exc))
-        else:
-            db.session.commit()
-            flash(_("Đã lưu đơn vị %(name)s.", name=unit.name), "success")
-            return redirect(url_for("admin.units"))
+    if form.validate_on_submit() and (
+        attempt(
+            services.update_unit,
+            unit,
+            form.name.data,
+            UnitKind(form.kind.data),
+            current_user._get_current_object(),
+            form=form,
+        ).ok
+    ):
+        flash(_("Đã lưu đơn vị %(name)s.", name=unit.name), "success")
+        return redirect(url_for("admin.units"))
     history = services.name_history(unit)
     return render_template("admin/unit_form.html", form=form, unit=unit, history=history)
 
@@ -57,8 +60,7 @@ def edit_unit(unit_id: int):
 @bp.post("/units/<int:unit_id>/deactivate")
 def deactivate_unit(unit_id: int):
     unit = get_org_owned_or_404(Unit, unit_id)
-    services.set_unit_active(unit, False)
-    db.session.commit()
+    attempt(services.set_unit_active, unit, False)
     flash(_("Đã ngừng hoạt động đơn vị %(name)s.", name=unit.name), "success")
     return redirect(url_for("admin.units"))
 
@@ -66,7 +68,6 @@ def deactivate_unit(unit_id: int):
 @bp.post("/units/<int:unit_id>/reactivate")
 def reactivate_unit(unit_id: int):
     unit = get_org_owned_or_404(Unit, unit_id)
-    services.set_unit_active(unit, True)
-    db.session.commit()
+    attempt(services.set_unit_active, unit, True)
     flash(_("Đã cho đơn vị %(name)s hoạt động trở lại.", name=unit.name), "success")
     return redirect(url_for("admin.units"))

@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from portal.accounts import services as accounts
 from portal.accounts.models import Role, User
+from portal.actions import attempt
 from portal.admin import services
 from portal.admin.blueprint import bp
 from portal.admin.forms import NewUserForm, RoleForm, UserForm
@@ -68,33 +69,26 @@ def new_user():
     form.set_units(organization_units(current_user.organization_id, True), _l("— Không —"))
     if form.validate_on_submit():
         role = Role(form.role.data) if form.role.data else None
-        try:
-            user = services.create_user(
-                current_user.organization_id,
-                form.full_name.data,
-                form.email.data,
-                form.position.data,
-                form.phone.data,
-                role=role,
-                unit_id=form.unit_id.data if role else None,
-            )
-        except services.AdminError as exc:
-            _field_for(form, exc).errors.append(str(exc))
-        else:
-            accounts.send_account_setup(user)
-            db.session.commit()
+        outcome = attempt(
+            services.invite_user,
+            current_user.organization_id,
+            form.full_name.data,
+            form.email.data,
+            position=form.position.data,
+            phone=form.phone.data,
+            role=role,
+            unit_id=form.unit_id.data if role else None,
+            form=form,
+            default_field="unit_id",
+        )
+        if outcome.ok:
+            user = outcome.value
             flash(
                 _("Đã tạo tài khoản %(name)s và gửi thư đặt mật khẩu.", name=user.full_name),
                 "success",
             )
             return redirect(url_for("admin.user_detail", user_id=user.id))
     return render_template("admin/user_new.html", form=form)
-
-
-def _field_for(form, exc: services.AdminError):
-    if str(exc) == str(services.EMAIL_TAKEN):
-        return form.email
-    return form.unit_id
 
 
 @bp.get("/users/<int:user_id>")
@@ -126,17 +120,19 @@ def _render_detail(user: User, role_form: RoleForm, status: int = 200):
 def edit_user(user_id: int):
     user = get_org_owned_or_404(User, user_id)
     form = UserForm(obj=user)
-    if form.validate_on_submit():
-        try:
-            services.update_user(
-                user, form.full_name.data, form.email.data, form.position.data, form.phone.data
-            )
-        except services.AdminError as exc:
-            form.email.errors.append(str(exc))
-        else:
-            db.session.commit()
-            flash(_("Đã lưu thông tin của %(name)s.", name=user.full_name), "success")
-            return redirect(url_for("admin.user_detail", user_id=user.id))
+    if form.validate_on_submit() and (
+        attempt(
+            services.update_user,
+            user,
+            form.full_name.data,
+            form.email.data,
+            form.position.data,
+            form.phone.data,
+            form=form,
+        ).ok
+    ):
+        flash(_("Đã lưu thông tin của %(name)s.", name=user.full_name), "success")
+        return redirect(url_for("admin.user_detail", user_id=user.id))
     return render_template("admin/user_form.html", form=form, user=user)
 
 
@@ -151,12 +147,7 @@ def reactivate_user(user_id: int):
 
 
 def _set_active(user: User, active: bool):
-    try:
-        services.set_user_active(user, active, current_user)
-    except services.AdminError as exc:
-        flash(str(exc), "error")
-    else:
-        db.session.commit()
+    if attempt(services.set_user_active, user, active, current_user._get_current_object()).ok:
         message = _("Đã mở lại tài khoản %(name)s.") if active else _("Đã khoá tài khoản %(name)s.")
         flash(message % {"name": user.full_name}, "success")
     return redirect(url_for("admin.user_detail", user_id=user.id))
@@ -166,15 +157,12 @@ def _set_active(user: User, active: bool):
 def add_role(user_id: int):
     user = get_org_owned_or_404(User, user_id)
     form = _role_form()
-    if form.validate_on_submit():
-        try:
-            services.add_role(user, Role(form.role.data), form.unit_id.data)
-        except services.AdminError as exc:
-            form.unit_id.errors.append(str(exc))
-        else:
-            db.session.commit()
-            flash(_("Đã giao vai trò cho %(name)s.", name=user.full_name), "success")
-            return redirect(url_for("admin.user_detail", user_id=user.id))
+    if (
+        form.validate_on_submit()
+        and attempt(services.add_role, user, Role(form.role.data), form.unit_id.data, form=form).ok
+    ):
+        flash(_("Đã giao vai trò cho %(name)s.", name=user.full_name), "success")
+        return redirect(url_for("admin.user_detail", user_id=user.id))
     return _render_detail(user, form, 400)
 
 
@@ -184,12 +172,7 @@ def remove_role(user_id: int, membership_id: int):
     membership = next((m for m in user.memberships if m.id == membership_id), None)
     if membership is None:
         abort(404)
-    try:
-        services.remove_role(user, membership, current_user)
-    except services.AdminError as exc:
-        flash(str(exc), "error")
-    else:
-        db.session.commit()
+    if attempt(services.remove_role, user, membership, current_user._get_current_object()).ok:
         flash(_("Đã bỏ vai trò của %(name)s.", name=user.full_name), "success")
     return redirect(url_for("admin.user_detail", user_id=user.id))
 
@@ -199,8 +182,6 @@ def send_password_link(user_id: int):
     user = get_org_owned_or_404(User, user_id)
     if not user.active:
         flash(_("Tài khoản đang bị khoá: hãy mở lại trước khi gửi liên kết."), "error")
-    else:
-        accounts.send_account_setup(user)
-        db.session.commit()
+    elif attempt(accounts.send_account_setup, user).ok:
         flash(_("Đã gửi liên kết đặt mật khẩu tới %(email)s.", email=user.email), "success")
     return redirect(url_for("admin.user_detail", user_id=user.id))

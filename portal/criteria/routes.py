@@ -7,14 +7,14 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from portal.actions import attempt
 from portal.criteria import services
 from portal.criteria.forms import CriteriaItemForm, CriteriaSetForm, PeriodForm
 from portal.criteria.labels import AUDIENCE_LABELS
 from portal.criteria.models import CriteriaAudience, CriteriaItem, CriteriaSet
 from portal.extensions import db
-from portal.form_errors import show_field_error
 from portal.periods.models import PlanPeriod
-from portal.periods.services import PeriodError, save_period
+from portal.periods.services import save_period
 from portal.tenancy import current_org, get_org_owned_or_404, org_scoped
 
 bp = Blueprint("criteria", __name__, url_prefix="/criteria", template_folder="templates")
@@ -55,11 +55,9 @@ def period_new():
     _require_office()
     form = PeriodForm()
     if form.validate_on_submit():
-        period = _save_period(form)
-        if period is not None:
-            services.ensure_sets(period)
-            db.session.commit()
-            flash(_("Đã tạo kỳ kế hoạch %(name)s.", name=period.name), "success")
+        outcome = attempt(services.open_period, current_org.id, **_period_values(form), form=form)
+        if outcome.ok:
+            flash(_("Đã tạo kỳ kế hoạch %(name)s.", name=outcome.value.name), "success")
             return redirect(url_for("criteria.index"))
     return render_template("criteria/period_form.html", form=form, period=None)
 
@@ -70,28 +68,25 @@ def period_edit(period_id: int):
     period = get_org_owned_or_404(PlanPeriod, period_id)
     _require_office()
     form = PeriodForm(obj=period)
-    if form.validate_on_submit() and _save_period(form, period) is not None:
-        db.session.commit()
+    if (
+        form.validate_on_submit()
+        and attempt(
+            save_period, current_org.id, **_period_values(form), period=period, form=form
+        ).ok
+    ):
         flash(_("Đã lưu kỳ kế hoạch %(name)s.", name=period.name), "success")
         return redirect(url_for("criteria.index"))
     return render_template("criteria/period_form.html", form=form, period=period)
 
 
-def _save_period(form: PeriodForm, period: PlanPeriod | None = None) -> PlanPeriod | None:
-    try:
-        return save_period(
-            current_org.id,
-            name=form.name.data,
-            title=form.title.data or "",
-            start_year=form.start_year.data,
-            end_year=form.end_year.data,
-            is_current=form.is_current.data,
-            period=period,
-        )
-    except PeriodError as error:
-        db.session.rollback()
-        show_field_error(form, error)
-        return None
+def _period_values(form: PeriodForm) -> dict:
+    return {
+        "name": form.name.data,
+        "title": form.title.data or "",
+        "start_year": form.start_year.data,
+        "end_year": form.end_year.data,
+        "is_current": form.is_current.data,
+    }
 
 
 @bp.post("/periods/<int:period_id>/sets")
@@ -99,9 +94,7 @@ def _save_period(form: PeriodForm, period: PlanPeriod | None = None) -> PlanPeri
 def set_create(period_id: int):
     period = get_org_owned_or_404(PlanPeriod, period_id)
     _require_office()
-    created = services.ensure_sets(period)
-    db.session.commit()
-    if created:
+    if attempt(services.ensure_sets, period).value:
         flash(_("Đã tạo bộ tiêu chuẩn cho kỳ %(name)s.", name=period.name), "success")
     return redirect(url_for("criteria.index"))
 
@@ -186,13 +179,10 @@ def item_delete(item_id: int):
 def _apply(change_fn, criteria_set: CriteriaSet):
     """Run a change, commit, say whether a new version was made, show the set."""
     set_id = criteria_set.id
-    try:
-        change = change_fn()
-    except services.CriteriaError as error:
-        db.session.rollback()
-        flash(str(error), "danger")
+    outcome = attempt(change_fn)
+    if not outcome.ok:
         return redirect(url_for("criteria.set_detail", set_id=set_id))
-    db.session.commit()
+    change = outcome.value
     if change.versioned:
         flash(
             _(

@@ -17,16 +17,14 @@ from sqlalchemy import exists, func, or_, select
 from portal.criteria.models import CriteriaAudience, CriteriaItem, CriteriaSet
 from portal.extensions import db
 from portal.periods.models import PlanPeriod
+from portal.periods.services import save_period
+from portal.rules import RuleError
 
 DEFAULT_TITLES = {
     CriteriaAudience.COLLECTIVE: "Tiêu chuẩn tập thể điển hình tiên tiến",
     CriteriaAudience.INDIVIDUAL: "Tiêu chuẩn cá nhân điển hình tiên tiến",
 }
 ITEM_FIELDS = ("title", "guidance", "weight", "max_score", "required")
-
-
-class CriteriaError(ValueError):
-    """A change the rules do not allow; the message is shown to the user."""
 
 
 @dataclass
@@ -115,6 +113,13 @@ def ensure_sets(period: PlanPeriod) -> list[CriteriaSet]:
     return created
 
 
+def open_period(organization_id: int, **values: object) -> PlanPeriod:
+    """A new plan period (see `save_period` for its rules) with its criteria sets."""
+    period = save_period(organization_id, **values)
+    ensure_sets(period)
+    return period
+
+
 def _next_version(period_id: int, audience: CriteriaAudience) -> int:
     latest = db.session.scalar(
         select(func.max(CriteriaSet.version)).where(
@@ -150,7 +155,7 @@ def new_version(criteria_set: CriteriaSet) -> tuple[CriteriaSet, dict[int, Crite
 def _writable(criteria_set: CriteriaSet) -> tuple[Change, dict[int, CriteriaItem]]:
     """The set a change goes to: itself while unused, else a new version."""
     if not criteria_set.is_current:
-        raise CriteriaError(_("Đây là phiên bản cũ của bộ tiêu chuẩn; chỉ được xem."))
+        raise RuleError(_("Đây là phiên bản cũ của bộ tiêu chuẩn; chỉ được xem."))
     if not criteria_set_in_use(criteria_set):
         return Change(criteria_set), {item.id: item for item in criteria_set.items}
     copy, mapping = new_version(criteria_set)
@@ -220,7 +225,7 @@ def _item_values(fields: dict) -> dict:
     if "weight" in values:
         values["weight"] = Decimal(str(values["weight"]))
         if values["weight"] <= 0:
-            raise CriteriaError(_("Trọng số phải lớn hơn 0."))
+            raise RuleError(_("Trọng số phải lớn hơn 0."))
     if "max_score" in values and int(values["max_score"]) < 1:
-        raise CriteriaError(_("Điểm tối đa phải từ 1 trở lên."))
+        raise RuleError(_("Điểm tối đa phải từ 1 trở lên."))
     return values

@@ -6,6 +6,7 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from portal.actions import attempt
 from portal.extensions import db
 from portal.mail import services
 from portal.mail.forms import OutboxFilterForm, SendTestForm
@@ -70,12 +71,7 @@ def message_detail(message_id: int):
 @office_required
 def resend(message_id: int):
     message = get_org_owned_or_404(MailMessage, message_id)
-    try:
-        services.resend(message)
-    except services.ResendError:
-        flash(_("Chỉ gửi lại được thư đã gửi không thành công."), "warning")
-    else:
-        db.session.commit()
+    if attempt(services.resend, message).ok:
         flash(_("Thư đã được đưa lại vào hàng đợi gửi."), "success")
     return redirect(url_for("mail.message_detail", message_id=message.id))
 
@@ -87,8 +83,7 @@ def send_test():
     if request.method == "GET":
         form.email.data = current_user.email
     if form.validate_on_submit():
-        message = queue_test_email(form.email.data, current_user)
-        db.session.commit()
+        message = attempt(queue_test_email, form.email.data, current_user).value
         flash(
             _("Đã đưa thư kiểm tra gửi %(email)s vào hàng đợi.", email=message.recipient_email),
             "success",

@@ -6,14 +6,12 @@ from contextlib import nullcontext
 
 from flask import current_app, render_template
 from flask_babel import force_locale
+from flask_babel import gettext as _
 
 from portal.extensions import db
 from portal.jobs.queues import MAIL, enqueue_after_commit
 from portal.mail.models import MailMessage, MailStatus
-
-
-class ResendError(ValueError):
-    """Only a failed message can be sent again."""
+from portal.rules import RuleError
 
 
 def render_message(template: str, **context: object) -> tuple[str, str]:
@@ -80,7 +78,7 @@ def resend(message: MailMessage) -> None:
     from portal.mail.jobs import send_email
 
     if not can_resend(message):
-        raise ResendError(f"message {message.id} is {message.status}, not failed")
+        raise RuleError(_("Chỉ gửi lại được thư đã gửi không thành công."))
     message.status = MailStatus.QUEUED
     message.last_error = ""
     enqueue_after_commit(send_email, message.id, queue=MAIL)

@@ -9,11 +9,7 @@ from sqlalchemy.orm import selectinload
 from portal.accounts.models import Role, RoleMembership, User
 from portal.extensions import db
 from portal.organizations.models import Unit, UnitKind, UnitNameHistory
-
-
-class UnitError(ValueError):
-    """A unit change that breaks a rule; the message is shown to the user."""
-
+from portal.rules import RuleError
 
 DUPLICATE_NAME = _l("Sở đã có một đơn vị với tên này.")
 
@@ -36,7 +32,7 @@ def name_taken(organization_id: int, name: str, exclude_id: int | None = None) -
 def create_unit(organization_id: int, name: str, kind: UnitKind) -> Unit:
     name = clean_name(name)
     if name_taken(organization_id, name):
-        raise UnitError(DUPLICATE_NAME)
+        raise RuleError(DUPLICATE_NAME, "name")
     unit = Unit(organization_id=organization_id, name=name, kind=kind, is_active=True)
     db.session.add(unit)
     db.session.flush()
@@ -48,7 +44,7 @@ def update_unit(unit: Unit, name: str, kind: UnitKind, changed_by: User | None) 
     name = clean_name(name)
     if name != unit.name:
         if name_taken(unit.organization_id, name, exclude_id=unit.id):
-            raise UnitError(DUPLICATE_NAME)
+            raise RuleError(DUPLICATE_NAME, "name")
         db.session.add(
             UnitNameHistory(
                 unit_id=unit.id,

@@ -9,16 +9,9 @@ from sqlalchemy import select
 
 from portal.extensions import db
 from portal.periods.models import PlanPeriod
+from portal.rules import RuleError
 
 MAX_YEARS = 10
-
-
-class PeriodError(ValueError):
-    """Bad period data; `field` names the form field the message belongs to."""
-
-    def __init__(self, message: str, field: str = "name") -> None:
-        super().__init__(message)
-        self.field = field
 
 
 def save_period(
@@ -35,16 +28,16 @@ def save_period(
     Marking a period current unmarks the organization's other periods."""
     name = name.strip()
     if end_year < start_year:
-        raise PeriodError(_("Năm kết thúc phải không trước năm bắt đầu."), "end_year")
+        raise RuleError(_("Năm kết thúc phải không trước năm bắt đầu."), "end_year")
     if end_year - start_year + 1 > MAX_YEARS:
-        raise PeriodError(_("Một kỳ kế hoạch dài tối đa %(n)s năm.", n=MAX_YEARS), "end_year")
+        raise RuleError(_("Một kỳ kế hoạch dài tối đa %(n)s năm.", n=MAX_YEARS), "end_year")
     clash = select(PlanPeriod.id).where(
         PlanPeriod.organization_id == organization_id, PlanPeriod.name == name
     )
     if period is not None:
         clash = clash.where(PlanPeriod.id != period.id)
     if db.session.scalar(clash) is not None:
-        raise PeriodError(_("Đã có kỳ kế hoạch tên %(name)s.", name=name), "name")
+        raise RuleError(_("Đã có kỳ kế hoạch tên %(name)s.", name=name), "name")
     if period is None:
         period = PlanPeriod(organization_id=organization_id)
         db.session.add(period)

@@ -6,9 +6,9 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from portal.actions import attempt
 from portal.extensions import db
 from portal.fields import filter_years
-from portal.form_errors import show_field_error
 from portal.listing import filter_args, page_of
 from portal.tenancy import (
     can_edit_unit,
@@ -60,18 +60,6 @@ def export():
     return records_export(records, services.totals(filters)[1])
 
 
-def _save(form: TrainingForm, action) -> bool:
-    """Run `action(data)`; on a rule's refusal put its message next to the field."""
-    try:
-        action(form.record_data())
-        db.session.commit()
-    except services.TrainingError as exc:
-        db.session.rollback()
-        show_field_error(form, exc)
-        return False
-    return True
-
-
 @bp.route("/units/<int:unit_id>/new", methods=["GET", "POST"])
 @login_required
 def create(unit_id: int):
@@ -79,7 +67,10 @@ def create(unit_id: int):
     unit = get_unit_or_404(unit_id)
     form = TrainingForm()
     form.set_people(services.unit_people(unit_id))
-    if form.validate_on_submit() and _save(form, lambda d: services.create_record(unit_id, d)):
+    if (
+        form.validate_on_submit()
+        and attempt(services.create_record, unit_id, form.record_data(), current_user, form=form).ok
+    ):
         flash(_("Đã ghi nhận khoá tập huấn."), "success")
         return redirect(url_for("training.index"))
     return render_template("training/form.html", form=form, unit=unit, record=None)
@@ -91,7 +82,10 @@ def edit(record_id: int):
     record = get_editable_or_404(TrainingRecord, record_id)
     form = TrainingForm(obj=record)
     form.set_people(services.unit_people(record.unit_id))
-    if form.validate_on_submit() and _save(form, lambda d: services.update_record(record, d)):
+    if (
+        form.validate_on_submit()
+        and attempt(services.update_record, record, form.record_data(), form=form).ok
+    ):
         flash(_("Đã cập nhật khoá tập huấn."), "success")
         return redirect(url_for("training.index"))
     return render_template("training/form.html", form=form, unit=record.unit, record=record)
@@ -101,7 +95,6 @@ def edit(record_id: int):
 @login_required
 def delete(record_id: int):
     record = get_editable_or_404(TrainingRecord, record_id)
-    services.delete_record(record)
-    db.session.commit()
+    attempt(services.delete_record, record)
     flash(_("Đã xoá khoá tập huấn."), "success")
     return redirect(url_for("training.index"))

@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import gettext as _
-from flask_login import current_user
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import joinedload
 
 from portal.accounts.models import Role, RoleMembership, User
 from portal.extensions import db
 from portal.listing import text_search
+from portal.rules import RuleError
 from portal.tenancy import scoped
 from portal.training.models import TrainingRecord
 
@@ -26,14 +26,6 @@ FIELDS = (
     "hours",
     "notes",
 )
-
-
-class TrainingError(ValueError):
-    """A record the rules refuse; the message is shown next to the field `field`."""
-
-    def __init__(self, message: str, field: str) -> None:
-        super().__init__(message)
-        self.field = field
 
 
 def unit_people(unit_id: int) -> list[User]:
@@ -57,30 +49,28 @@ def _apply(record: TrainingRecord, data: dict) -> None:
     if user_id:
         person = next((u for u in unit_people(record.unit_id) if u.id == user_id), None)
         if person is None:
-            raise TrainingError(_("Chỉ chọn được người của chính đơn vị."), "person_user_id")
+            raise RuleError(_("Chỉ chọn được người của chính đơn vị."), "person_user_id")
         values["person_name"] = person.full_name
     values["person_name"] = (values["person_name"] or "").strip()
     if not values["person_name"]:
-        raise TrainingError(_("Chọn người của đơn vị hoặc nhập họ tên."), "person_name")
+        raise RuleError(_("Chọn người của đơn vị hoặc nhập họ tên."), "person_name")
     start, end = values["start_date"], values["end_date"] or values["start_date"]
     if start is None:
-        raise TrainingError(_("Vui lòng nhập ngày bắt đầu."), "start_date")
+        raise RuleError(_("Vui lòng nhập ngày bắt đầu."), "start_date")
     if end < start:
-        raise TrainingError(_("Ngày kết thúc không được trước ngày bắt đầu."), "end_date")
+        raise RuleError(_("Ngày kết thúc không được trước ngày bắt đầu."), "end_date")
     values["end_date"] = end
     values["course"] = (values["course"] or "").strip()
     if not values["course"]:
-        raise TrainingError(_("Vui lòng nhập tên khoá tập huấn."), "course")
+        raise RuleError(_("Vui lòng nhập tên khoá tập huấn."), "course")
     values["organiser"] = (values["organiser"] or "").strip()
     values["notes"] = values["notes"] or ""
     for key, value in values.items():
         setattr(record, key, value)
 
 
-def create_record(unit_id: int, data: dict) -> TrainingRecord:
-    record = TrainingRecord(unit_id=unit_id)
-    if current_user and current_user.is_authenticated:
-        record.created_by_id = current_user.id
+def create_record(unit_id: int, data: dict, actor: User | None) -> TrainingRecord:
+    record = TrainingRecord(unit_id=unit_id, created_by_id=actor.id if actor else None)
     _apply(record, data)
     db.session.add(record)
     db.session.flush()

@@ -13,6 +13,7 @@ from portal.audit import AuditLog
 from portal.extensions import db
 from portal.mail.models import MailMessage
 from portal.models_base import utcnow
+from portal.rules import RuleError
 from tests.conftest import PASSWORD
 
 SAME_ANSWER = "Nếu địa chỉ này có tài khoản trên cổng"
@@ -210,3 +211,14 @@ def test_change_password_succeeds_and_is_not_audited_with_the_hash(world, login_
     for entry in db.session.scalars(select(AuditLog)):
         assert "password_hash" not in entry.changes
         assert NEW_PASSWORD not in str(entry.changes)
+
+
+def test_changing_ones_own_password_needs_the_current_one_and_leaves_the_commit(app, world):
+    with app.test_request_context():
+        with pytest.raises(RuleError) as error:
+            services.change_own_password(world.staff_a, "không-phải", "Mật-khẩu-mới-2024")
+        assert error.value.field == "current_password"
+        services.change_own_password(world.staff_a, PASSWORD, "Mật-khẩu-mới-2024")
+        assert world.staff_a.check_password("Mật-khẩu-mới-2024")
+        db.session.rollback()  # the service does not commit: the route does
+        assert world.staff_a.check_password(PASSWORD)

@@ -15,6 +15,7 @@ from portal.accounts.models import Role, User
 from portal.admin import staff_import
 from portal.extensions import db
 from portal.mail.models import MailMessage
+from portal.rules import RuleError
 
 GOOD_AND_BAD = [
     ["Họ và tên", "Email", "Đơn vị", "Vai trò"],
@@ -176,8 +177,9 @@ def test_unreadable_files_are_refused_on_the_upload_form(world, login_as, name, 
 def test_too_many_rows_are_refused(monkeypatch):
     monkeypatch.setattr(staff_import, "MAX_ROWS", 2)
     table = [["Họ và tên", "Email"]] + [[f"N{n}", f"n{n}@example.vn"] for n in range(3)]
-    with pytest.raises(staff_import.ImportFileError, match="quá nhiều dòng"):
+    with pytest.raises(RuleError, match="quá nhiều dòng") as error:
         staff_import.parse_rows(table)
+    assert error.value.field == "file"
 
 
 def test_upload_requires_a_file(world, login_as):

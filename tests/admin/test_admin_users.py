@@ -12,6 +12,7 @@ from portal.accounts.models import Role, RoleMembership, User
 from portal.admin import services
 from portal.extensions import db
 from portal.mail.models import MailMessage
+from portal.rules import RuleError
 from tests.conftest import make_user
 
 
@@ -164,8 +165,20 @@ def test_create_user_errors_keep_the_input(world, login_as, data, message):
 def test_unit_role_in_an_inactive_unit_is_refused(world):
     world.unit_b.is_active = False
     db.session.commit()
-    with pytest.raises(services.AdminError, match="ngừng hoạt động"):
+    with pytest.raises(RuleError, match="ngừng hoạt động") as error:
         services.add_role(world.staff_a, Role.STAFF, world.unit_b.id)
+    assert error.value.field == "unit_id"
+
+
+def test_a_taken_email_is_refused_on_the_email_field_and_nothing_is_committed(app, world):
+    with app.test_request_context():
+        with pytest.raises(RuleError) as error:
+            services.invite_user(world.org.id, "Lê Văn Giang", world.staff_a.email.upper())
+        assert error.value.field == "email"
+        user = services.invite_user(world.org.id, "Lê Văn Giang", "giang@example.vn")
+        assert user.id is not None
+        db.session.rollback()  # the service flushed, the route commits
+        assert _user("giang@example.vn") is None
 
 
 # -- Edit, (de)activate ------------------------------------------------------------

@@ -11,13 +11,14 @@ import sqlalchemy as sa
 from portal.assessments.models import SelfAssessment
 from portal.criteria import services
 from portal.criteria.models import CriteriaAudience, CriteriaSet
-from portal.criteria.services import CriteriaError, criteria_set_in_use
+from portal.criteria.services import criteria_set_in_use
 from portal.exemplars import services as exemplar_services
 from portal.exemplars.evaluation import save_evaluation
 from portal.exemplars.models import ExemplarKind
 from portal.extensions import db
 from portal.periods.models import PlanPeriod
-from portal.periods.services import PeriodError, period_for_year, save_period
+from portal.periods.services import period_for_year, save_period
+from portal.rules import RuleError
 
 ASPECTS = {"effect": 3, "effectiveness": 3, "development_potential": 3, "influence": 3}
 
@@ -149,9 +150,9 @@ def test_every_change_to_a_used_set_versions_it(world, collective, operation):
 def test_old_version_cannot_be_changed(world, collective):
     _use(world, collective)
     services.add_item(collective, **_item(title="Mới"))
-    with pytest.raises(CriteriaError):
+    with pytest.raises(RuleError):
         services.add_item(collective, **_item(title="Khác"))
-    with pytest.raises(CriteriaError):
+    with pytest.raises(RuleError):
         services.update_item(collective.items[0], **_item())
 
 
@@ -165,7 +166,7 @@ def test_new_version_once_then_edited_in_place(world, collective):
 
 @pytest.mark.parametrize(("field", "value"), [("weight", "0"), ("max_score", 0)])
 def test_item_values_are_checked(collective, field, value):
-    with pytest.raises(CriteriaError):
+    with pytest.raises(RuleError):
         services.add_item(collective, **_item(**{field: value}))
 
 
@@ -176,13 +177,13 @@ def test_save_period_rules(world):
     db.session.commit()
     db.session.refresh(world.period)
     assert period.is_current and not world.period.is_current
-    with pytest.raises(PeriodError) as error:
+    with pytest.raises(RuleError) as error:
         save_period(world.org.id, name="2026-2030", start_year=2026, end_year=2030)
     assert error.value.field == "name"
-    with pytest.raises(PeriodError) as error:
+    with pytest.raises(RuleError) as error:
         save_period(world.org.id, name="X", start_year=2026, end_year=2025)
     assert error.value.field == "end_year"
-    with pytest.raises(PeriodError):
+    with pytest.raises(RuleError):
         save_period(world.org.id, name="Y", start_year=2020, end_year=2035)
     # The same name in another organization is fine.
     save_period(world.other_org.id, name="2026-2030", start_year=2026, end_year=2030)
@@ -192,3 +193,14 @@ def test_period_for_year(world):
     assert period_for_year(world.org.id, 2024) == world.period
     assert period_for_year(world.org.id, 2030) is None
     assert db.session.get(PlanPeriod, world.period.id).years == [2023, 2024, 2025]
+
+
+def test_open_period_makes_the_period_and_its_sets_and_leaves_the_commit_to_the_caller(world):
+    period = services.open_period(world.org.id, name="2026-2030", start_year=2026, end_year=2030)
+    assert all(services.current_set(period.id, audience) for audience in CriteriaAudience)
+    period_id = period.id
+    db.session.rollback()
+    assert db.session.get(PlanPeriod, period_id) is None
+    with pytest.raises(RuleError) as error:
+        services.open_period(world.org.id, name="X", start_year=2026, end_year=2025)
+    assert error.value.field == "end_year"

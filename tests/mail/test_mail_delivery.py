@@ -14,6 +14,7 @@ from portal.mail import services
 from portal.mail.jobs import send_batch, send_email
 from portal.mail.models import MailMessage, MailStatus
 from portal.mail.outbox import queue_test_email
+from portal.rules import RuleError
 
 SUBJECT = "Thông báo: nhắc hạn nộp báo cáo điển hình tiên tiến năm 2025"
 SENDER = "Trần Thị Hồng Nhung – Văn phòng Sở"
@@ -223,7 +224,7 @@ def test_only_a_failed_message_can_be_resent(app, status):
     db.session.commit()
     get_queue(MAIL).empty()
 
-    with pytest.raises(services.ResendError):
+    with pytest.raises(RuleError, match="Chỉ gửi lại được thư đã gửi không thành công"):
         services.resend(message)
     db.session.commit()
 

@@ -72,6 +72,7 @@ def test_editors_record_edit_and_delete(world, login_as, training_form, who):
         date(2024, 10, 9),
         20.5,
     )
+    assert record.created_by_id == getattr(world, who).id  # the route hands over its actor
     page = client.get("/training/").get_data(as_text=True)
     assert "07/10/2024 – 09/10/2024" in page and "20,5" in page
     response = client.post(

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from portal.extensions import db
+from portal.rules import RuleError
 from portal.training import services
 from portal.training.models import TrainingRecord
 from portal.training.services import TrainingFilters
@@ -29,16 +30,27 @@ def _data(**kw):
 
 def test_free_name_and_one_day_course(app, world):
     with app.test_request_context():
-        record = services.create_record(world.unit_a.id, _data())
+        record = services.create_record(world.unit_a.id, _data(), world.coordinator_a)
         db.session.commit()
     assert (record.person_name, record.person_user_id) == ("Hoàng Văn Nam", None)
     assert record.end_date == record.start_date == date(2024, 5, 6)
 
 
+def test_the_record_is_written_by_the_actor_given_not_the_signed_in_user(app, world):
+    with app.test_request_context():
+        record = services.create_record(world.unit_a.id, _data(), world.staff_a)
+        record_id = record.id
+        assert record.created_by_id == world.staff_a.id
+        db.session.rollback()
+        assert db.session.get(TrainingRecord, record_id) is None  # the service did not commit
+
+
 def test_a_unit_user_gives_the_name(app, world):
     with app.test_request_context():
         record = services.create_record(
-            world.unit_a.id, _data(person_user_id=world.staff_a.id, person_name="")
+            world.unit_a.id,
+            _data(person_user_id=world.staff_a.id, person_name=""),
+            world.coordinator_a,
         )
     assert record.person_name == "Trần Thị Bình"
 
@@ -56,8 +68,8 @@ def test_a_unit_user_gives_the_name(app, world):
 def test_refusals_name_their_field(app, world, overrides, field):
     if "person_user_id" in overrides:
         overrides["person_user_id"] = getattr(world, overrides["person_user_id"]).id
-    with app.test_request_context(), pytest.raises(services.TrainingError) as error:
-        services.create_record(world.unit_a.id, _data(**overrides))
+    with app.test_request_context(), pytest.raises(RuleError) as error:
+        services.create_record(world.unit_a.id, _data(**overrides), world.coordinator_a)
     assert error.value.field == field
 
 
