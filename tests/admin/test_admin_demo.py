@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from portal.accounts.models import Role
-from portal.admin import demo
-from portal.demo import OFFICE_EMAIL
+from portal.demo import admin as demo
+from portal.demo.department import OFFICE_EMAIL
 from portal.extensions import db
 from portal.organizations.models import Unit, UnitKind, UnitNameHistory
 from tests.conftest import make_user

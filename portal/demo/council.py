@@ -7,8 +7,7 @@ from sqlalchemy import select
 
 from portal.accounts.models import User
 from portal.council.models import CouncilAssignment, SupervisionPlanItem, SupervisionPlanMember
-from portal.demo import council_email
-from portal.demo_data import UNITS
+from portal.demo.department import UNITS, council_email
 from portal.extensions import db
 from portal.inspections.models import InspectionScope
 from portal.organizations.models import Organization, Unit
