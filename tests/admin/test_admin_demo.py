@@ -9,7 +9,7 @@ from portal.demo import admin as demo
 from portal.demo.department import OFFICE_EMAIL
 from portal.extensions import db
 from portal.organizations.models import Unit, UnitKind, UnitNameHistory
-from tests.conftest import make_user
+from sampledata.world import make_user
 
 
 def test_seed_records_former_names_once(world, login_as):

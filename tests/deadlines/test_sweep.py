@@ -13,7 +13,7 @@ from portal.deadlines.services import mark_done
 from portal.extensions import db
 from portal.mail.models import MailMessage, MailStatus
 from portal.notifications.models import EmailMode, Notification, NotificationPreference
-from tests.conftest import make_user
+from sampledata.world import make_user
 
 from .helpers import all_messages, make_deadline, messages_to, vn
 
