@@ -31,7 +31,7 @@ messages: $(STAMP)
 # The launcher starts the embedded Redis first, upgrades the database, seeds the
 # demo into an empty one, then runs web, worker and scheduler until Ctrl-C.
 run: install
-	$(BIN)/python -m portal.jobs.launcher $(RUN_ARGS)
+	$(BIN)/python launcher.py $(RUN_ARGS)
 
 # The suite runs on every core (pytest-xdist, at most 4 workers); the browser journeys
 # stay together on one worker, sharing one portal. TEST_WORKERS=0 runs in one process.

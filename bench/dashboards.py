@@ -3,8 +3,8 @@ grows, time and SQL query count per page.
 
     .venv/bin/python bench/dashboards.py [--scales 1,10,40] [--repeat 5] [--database-url URL]
 
-It fills a temporary SQLite file (or the empty database given) with the test suite's
-programme data (tests/programme_data.py: every kind of unit data, two more units per
+It fills a temporary SQLite file (or the empty database given) with the programme
+data shared with the tests (sampledata/programme.py: every kind of unit data, two more units per
 scale step) and times each page through the app, signed in as the Department Office
 (the council member for the council dashboard). Target: the same number of queries at
 every scale, and every page under one second (median) at the largest scale.
@@ -24,8 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from portal import create_app  # noqa: E402
 from portal.extensions import db  # noqa: E402
 from portal.organizations.models import Unit  # noqa: E402
-from tests.conftest import World, count_queries, login  # noqa: E402
-from tests.programme_data import fill_programme  # noqa: E402
+from sampledata.probes import count_queries, login  # noqa: E402
+from sampledata.programme import fill_programme  # noqa: E402
+from sampledata.world import World  # noqa: E402
 
 PAGES = (
     ("office", "/dashboards/"),

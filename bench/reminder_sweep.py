@@ -29,7 +29,6 @@ from flask import current_app  # noqa: E402
 from rq.job import Job  # noqa: E402
 from sqlalchemy import event, func, select  # noqa: E402
 
-from bench.datagen import due_in, generate  # noqa: E402
 from bench.smtp_sink import SmtpSink  # noqa: E402
 from portal import create_app  # noqa: E402
 from portal.deadlines.models import ReminderDelivery  # noqa: E402
@@ -41,6 +40,7 @@ from portal.mail.models import MailMessage, MailStatus  # noqa: E402
 from portal.models_base import utcnow  # noqa: E402
 from portal.notifications import services as notification_services  # noqa: E402
 from portal.notifications.reminders import sweep_reminders  # noqa: E402
+from sampledata.reminders import due_in, generate  # noqa: E402
 
 TARGET_RATIO = 0.5
 

@@ -9,8 +9,8 @@ from flask import Flask
 
 import config as portal_config
 
-# One package per capability. Each may have models.py, routes.py (with `bp`),
-# cli.py (with `register(app)`) and demo.py (with `seed(org, password)`).
+# One package per capability. Each may have models.py, routes.py (with `bp`)
+# and cli.py (with `register(app)`).
 CAPABILITIES = (
     "organizations",
     "accounts",
@@ -160,9 +160,10 @@ def register_template_helpers(app: Flask) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    from portal import cli
+    from portal import cli, demo
 
     cli.register(app)
+    demo.register(app)  # scaffolding: `flask demo` seeds the demo department
     for name in CAPABILITIES:
         module = capability_module(name, "cli")
         if module is not None and hasattr(module, "register"):

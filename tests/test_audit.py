@@ -12,7 +12,7 @@ from portal.exemplars.models import Exemplar, ExemplarKind, ExemplarStatus
 from portal.extensions import db
 from portal.mail.models import MailMessage
 from portal.organizations.models import Organization, Unit
-from tests.conftest import PASSWORD, make_user
+from sampledata.world import PASSWORD, make_user
 
 
 def _entries(object_type: str, action: str | None = None) -> list[AuditLog]:

@@ -2,7 +2,7 @@
 
 Every GET page of the url_map is visited (but for the short list of exclusions
 below) as each role that may see it, with the programme at scale 1 and at scale 10
-(tests/programme_data.py); the first and the second page of a paginated list are
+(sampledata/programme.py); the first and the second page of a paginated list are
 both counted. A page's count must be the same every time. At scale 1 most lists
 fill less than a page and at scale 10 more than two, so that a query per row
 shows as a difference. Pages of one record
@@ -37,8 +37,10 @@ from portal.notifications.models import Announcement, AnnouncementStatus
 from portal.organizations.models import Unit
 from portal.propagation.models import PropagationActivity
 from portal.publiccolumn.models import ExemplarStory, StoryStatus
-from tests.conftest import World, _empty_all_tables, _is_memory_sqlite, count_queries
-from tests.programme_data import fill_programme
+from sampledata.probes import count_queries
+from sampledata.programme import fill_programme
+from sampledata.world import World
+from tests.conftest import _empty_all_tables, _is_memory_sqlite
 
 SCALES = (1, 10)
 ROLES = ("office", "viewer", "council", "coordinator_a", "staff_a", None)  # None: not signed in

@@ -15,7 +15,7 @@ from portal.exemplars.models import Exemplar, ExemplarKind
 from portal.extensions import db
 from portal.organizations.models import Unit, UnitKind
 from portal.periods.models import PlanPeriod
-from tests.conftest import make_user
+from sampledata.world import make_user
 
 
 @contextmanager
@@ -268,7 +268,7 @@ def test_organization_rows(app, world):
 
 
 def test_roles_required_and_office_required(app, world, client):
-    from tests.conftest import login
+    from sampledata.probes import login
 
     app.add_url_rule("/_t/office", "t_office", tenancy.office_required(lambda: "ok"))
     readers = tenancy.roles_required(Role.VIEWER, Role.COUNCIL_MEMBER)(lambda: "ok")

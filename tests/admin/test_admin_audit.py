@@ -26,7 +26,7 @@ def test_shows_changes_with_before_and_after(world, login_as):
 
 
 def test_only_the_organizations_entries_are_listed(app, world, login_as, client):
-    from tests.conftest import login
+    from sampledata.probes import login
 
     other = app.test_client()
     login(other, world.foreign_office)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from portal.accounts.models import Role
-from portal.admin import demo
-from portal.demo import OFFICE_EMAIL
+from portal.demo import admin as demo
+from portal.demo.department import OFFICE_EMAIL
 from portal.extensions import db
 from portal.organizations.models import Unit, UnitKind, UnitNameHistory
-from tests.conftest import make_user
+from sampledata.world import make_user
 
 
 def test_seed_records_former_names_once(world, login_as):

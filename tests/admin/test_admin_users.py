@@ -13,7 +13,7 @@ from portal.admin import services
 from portal.extensions import db
 from portal.mail.models import MailMessage
 from portal.rules import RuleError
-from tests.conftest import make_user
+from sampledata.world import make_user
 
 
 def _user(email: str) -> User | None:

@@ -23,12 +23,10 @@ def _counts():
     return tuple(db.session.query(m).count() for m in (SelfAssessment, AnnualReport, ReviewEvent))
 
 
-def test_demo(app, monkeypatch):
+def test_demo(app):
     # Only the capabilities the demo records build on, so that this test is about them.
-    monkeypatch.setattr(
-        demo, "CAPABILITIES", ("criteria", "exemplars", "deadlines", "assessments", "annualreports")
-    )
-    org = demo.seed_demo("demo-password-1")
+    parts = (demo.criteria, demo.exemplars, demo.deadlines, demo.assessments, demo.annualreports)
+    org = demo.seed("demo-password-1", parts=parts)
 
     # 2023 and 2024 for most units, in various states; a few 2025 drafts only.
     assert _states(SelfAssessment, 2023) == ["accepted"] * 12
@@ -53,5 +51,5 @@ def test_demo(app, monkeypatch):
 
     # Running the demo again adds nothing.
     before = _counts()
-    demo.seed_demo("demo-password-1")
+    demo.seed("demo-password-1", parts=parts)
     assert _counts() == before

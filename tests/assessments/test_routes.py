@@ -401,7 +401,7 @@ def test_excel_export(world, login_as, criteria):
 
 def test_pages_before_any_plan_period(app, login_as):
     from portal.organizations.models import Organization
-    from tests.conftest import make_user
+    from sampledata.world import make_user
 
     org = Organization(name="Sở mới thành lập")
     db.session.add(org)

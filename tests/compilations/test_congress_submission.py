@@ -186,8 +186,8 @@ def test_pdf_step_converts_word_files(world, app, tmp_path):
 
 def test_minutes_of_closed_round_with_vote_results(world, run_jobs, app):
     from portal.consideration import services as consideration
-    from portal.consideration.demo import CLOSED_TITLE, seed
     from portal.consideration.models import AwardTitle, ConsiderationRound
+    from portal.demo.consideration import CLOSED_TITLE, seed
     from tests.consideration.conftest import seat_council
 
     app.config["DOSSIER_PDF"] = False

@@ -11,16 +11,20 @@ from portal.compilations.models import CompilationStatus
 from portal.compilations.services import start_compilation
 from portal.compilations.storage import archive_path
 from portal.congress.models import CongressNominee, CongressSubmission
+from portal.demo.department import OFFICE_EMAIL
 from portal.extensions import db
 
 
-def test_demo_and_compile(app, monkeypatch, run_jobs):
-    monkeypatch.setattr(
-        demo,
-        "CAPABILITIES",
-        ("criteria", "exemplars", "council", "consideration", "deadlines", "congress"),
+def test_demo_and_compile(app, run_jobs):
+    parts = (
+        demo.criteria,
+        demo.exemplars,
+        demo.council,
+        demo.consideration,
+        demo.deadlines,
+        demo.congress,
     )
-    demo.seed_demo("demo-password-1")
+    demo.seed("demo-password-1", parts=parts)
     submissions = db.session.scalars(db.select(CongressSubmission)).all()
     states = {str(s.state) for s in submissions}
     assert {"accepted", "submitted", "returned", "draft"} <= states
@@ -28,14 +32,14 @@ def test_demo_and_compile(app, monkeypatch, run_jobs):
     assert nominees and all(n.exemplar.unit_id == n.unit_id for n in nominees)
     assert any(n.award_title_id for n in nominees)
     count = len(submissions), len(nominees)
-    demo.seed_demo("demo-password-1")
+    demo.seed("demo-password-1", parts=parts)
     assert (
         db.session.query(CongressSubmission).count(),
         db.session.query(CongressNominee).count(),
     ) == count
 
     app.config["DOSSIER_PDF"] = False
-    office = db.session.scalar(db.select(User).where(User.email == demo.OFFICE_EMAIL))
+    office = db.session.scalar(db.select(User).where(User.email == OFFICE_EMAIL))
     compilation = start_compilation("congress_submission", submissions[0].period, office)
     db.session.commit()
     run_jobs("long")

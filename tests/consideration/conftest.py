@@ -14,7 +14,7 @@ from portal.consideration.models import AwardTitle, ConsiderationRound
 from portal.council.models import CouncilMember, CouncilPosition
 from portal.exemplars.models import ExemplarKind
 from portal.extensions import db
-from tests.conftest import make_user
+from sampledata.world import make_user
 
 
 @dataclass

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from portal.consideration import services
-from portal.consideration.demo import CLOSED_TITLE, OPEN_TITLE, seed
 from portal.consideration.models import ConsiderationRound, Vote
+from portal.demo.consideration import CLOSED_TITLE, OPEN_TITLE, seed
 from portal.exemplars.models import Exemplar, ExemplarKind
 from portal.extensions import db
 

@@ -21,7 +21,7 @@ from portal.council.models import CouncilMember
 from portal.exemplars.models import Exemplar, ExemplarKind
 from portal.extensions import db
 from portal.notifications.models import Notification
-from tests.conftest import make_user
+from sampledata.world import make_user
 
 from .conftest import open_round, seat_council, title
 

@@ -13,7 +13,7 @@ from portal.evidence.services import save_upload
 from portal.extensions import db
 from portal.inspections.models import SupervisionPlanItem
 from portal.organizations.models import Unit
-from tests.conftest import make_user
+from sampledata.world import make_user
 from tests.inspections.factories import assign, make_inspection, pdf_file, second_member
 
 OFFICE_PAGES = ["/council/", "/council/assignments", "/council/plan", "/council/plan/new"]

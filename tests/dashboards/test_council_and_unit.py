@@ -12,7 +12,7 @@ from portal.deadlines.models import Deadline, DeadlineKind
 from portal.deadlines.services import due_at_from_local
 from portal.extensions import db
 from portal.formatting import today_vn
-from tests.conftest import make_user
+from sampledata.world import make_user
 from tests.consideration.conftest import open_round, seat_council
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from portal.dashboards import charts, demo
+from portal.dashboards import charts
 from portal.deadlines.models import ReminderDelivery
+from portal.demo import dashboards as demo
 from portal.extensions import db
 from portal.formatting import today_vn
 

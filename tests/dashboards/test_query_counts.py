@@ -12,7 +12,7 @@ from portal.extensions import db
 from portal.mail.models import MailStatus
 from portal.organizations.models import Unit, UnitKind
 from portal.reviews.states import ReviewAction
-from tests.conftest import make_user
+from sampledata.world import make_user
 from tests.dashboards.conftest import add_inspections, exemplar, reminder
 from tests.inspections.factories import make_finding, make_inspection
 from tests.reviews.factories import at, make_assessment, make_report, move

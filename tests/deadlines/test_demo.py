@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from portal.deadlines.demo import seed
 from portal.deadlines.models import Deadline, DeadlineCompletion, DeadlineKind
+from portal.demo.deadlines import seed
 from portal.extensions import db
 from portal.formatting import format_date
 from portal.mail.models import MailMessage

@@ -13,7 +13,7 @@ from portal.mail.models import MailMessage, MailStatus
 from portal.notifications import reminders
 from portal.notifications.models import EmailMode, Notification, NotificationPreference
 from portal.notifications.reminders import plan_reminders, sweep_reminders
-from tests.conftest import make_user
+from sampledata.world import make_user
 
 from .helpers import all_messages, make_deadline, messages_to, vn
 

@@ -136,8 +136,7 @@ def portal(tmp_path_factory) -> Iterator[Portal]:
         process = subprocess.Popen(
             [
                 sys.executable,
-                "-m",
-                "portal.jobs.launcher",
+                "launcher.py",
                 "--host",
                 "127.0.0.1",
                 "--port",

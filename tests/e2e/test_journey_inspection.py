@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 from portal.formatting import today_vn
 from tests.e2e.browser import COUNCIL, DOMAIN, check_page, login
 
-# hoidong3 is assigned to Đoàn Thanh niên Sở for 2024 and 2025 (portal/council/demo.py);
+# hoidong3 is assigned to Đoàn Thanh niên Sở for 2024 and 2025 (portal/demo/council.py);
 # no other journey works on that unit.
 MEMBER = COUNCIL[2]
 UNIT = "Đoàn Thanh niên Sở"

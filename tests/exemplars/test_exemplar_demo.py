@@ -21,9 +21,8 @@ from portal.organizations.models import Unit
 
 @pytest.fixture
 def seeded(app, monkeypatch):
-    monkeypatch.setattr(demo, "CAPABILITIES", ("criteria", "exemplars"))
     monkeypatch.setattr("portal.accounts.models.generate_password_hash", lambda *a, **k: "demo")
-    return demo.seed_demo("demo")
+    return demo.seed("demo", parts=(demo.criteria, demo.exemplars))
 
 
 def _counts():
@@ -42,7 +41,7 @@ def _counts():
 
 def test_demo_is_complete_and_idempotent(seeded):
     first = _counts()
-    demo.seed_demo("demo")
+    demo.seed("demo", parts=(demo.criteria, demo.exemplars))
     assert _counts() == first
     sets = db.session.scalars(db.select(CriteriaSet)).all()
     assert {s.audience for s in sets} == {"collective", "individual"}

@@ -11,7 +11,7 @@ from portal.extensions import db
 from portal.inspections import findings as finding_rules
 from portal.inspections import services as records
 from portal.inspections.models import Inspection, InspectionFinding
-from tests.conftest import make_user
+from sampledata.world import make_user
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from portal import demo
 from portal.accounts.models import CouncilAssignment
+from portal.demo.department import council_email
 from portal.extensions import db
 from portal.inspections.models import (
     FindingStatus,
@@ -15,21 +16,20 @@ from portal.inspections.services import is_overdue
 from portal.tenancy import visible_unit_ids
 
 
-def _seed(monkeypatch):
+def _seed():
     # Only this capability's demos (with the core demo they build on).
-    monkeypatch.setattr(demo, "CAPABILITIES", ("council", "inspections"))
-    return demo.seed_demo("demo-password")
+    return demo.seed("demo-password", parts=(demo.council, demo.inspections))
 
 
-def test_demo_is_complete_and_idempotent(app, monkeypatch):
-    _seed(monkeypatch)
+def test_demo_is_complete_and_idempotent(app):
+    _seed()
     counts = (
         db.session.scalar(db.select(db.func.count(CouncilAssignment.id))),
         db.session.scalar(db.select(db.func.count(SupervisionPlanItem.id))),
         db.session.scalar(db.select(db.func.count(Inspection.id))),
         db.session.scalar(db.select(db.func.count(InspectionFinding.id))),
     )
-    _seed(monkeypatch)
+    _seed()
     again = (
         db.session.scalar(db.select(db.func.count(CouncilAssignment.id))),
         db.session.scalar(db.select(db.func.count(SupervisionPlanItem.id))),
@@ -50,11 +50,11 @@ def test_demo_is_complete_and_idempotent(app, monkeypatch):
     )
 
 
-def test_demo_members_see_their_units(app, monkeypatch):
+def test_demo_members_see_their_units(app):
     from portal.accounts.models import User
 
-    _seed(monkeypatch)
-    member = db.session.scalar(db.select(User).where(User.email == demo.council_email(1)))
+    _seed()
+    member = db.session.scalar(db.select(User).where(User.email == council_email(1)))
     inspections = db.session.scalars(db.select(Inspection)).all()
     visible = visible_unit_ids(member)
     led = [i for i in inspections if i.lead_inspector_id == member.id]

@@ -20,9 +20,9 @@ import pytest
 from sqlalchemy import create_engine, text
 
 import config
-from portal.cli import DEFAULT_DEMO_PASSWORD
-from portal.demo_data import ORGANIZATION
-from portal.jobs import launcher
+import launcher
+from portal.demo import DEFAULT_DEMO_PASSWORD
+from portal.demo.department import ORGANIZATION
 
 
 def free_port() -> int:
@@ -62,7 +62,7 @@ def test_the_launcher_starts_everything_and_ctrl_c_stops_it(tmp_path):
     log_path = tmp_path / "run.log"
     with open(log_path, "w") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "portal.jobs.launcher", "--port", str(port), "--skip-demo"],
+            [sys.executable, "launcher.py", "--port", str(port), "--skip-demo"],
             cwd=config.BASE_DIR,
             env=env,
             stdout=log,

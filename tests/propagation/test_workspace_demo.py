@@ -6,29 +6,28 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-import portal.demo
+from portal import demo
 from portal.accounts.models import User
-from portal.demo import OFFICE_EMAIL, coordinator_email, seed_demo
-from portal.difficulties import demo as difficulties_demo
+from portal.demo import difficulties as difficulties_demo
+from portal.demo import propagation as propagation_demo
+from portal.demo import publiccolumn as publiccolumn_demo
+from portal.demo import training as training_demo
+from portal.demo.department import OFFICE_EMAIL, coordinator_email
 from portal.difficulties.models import Difficulty, DifficultyStatus
 from portal.exemplars.models import Exemplar, ExemplarKind, ExemplarStatus
 from portal.extensions import db
 from portal.organizations.models import Unit
-from portal.propagation import demo as propagation_demo
 from portal.propagation.models import PropagationActivity, PropagationActivityExemplar
-from portal.publiccolumn import demo as publiccolumn_demo
 from portal.publiccolumn.models import ExemplarStory, StoryStatus
-from portal.training import demo as training_demo
 from portal.training.models import TrainingRecord
 
 SEEDS = (propagation_demo, publiccolumn_demo, training_demo, difficulties_demo)
 
 
 @pytest.fixture
-def core_demo(app, monkeypatch):
+def core_demo(app):
     """The core demo department only (units, people, period), without other packages' demos."""
-    monkeypatch.setattr(portal.demo, "CAPABILITIES", ())
-    return seed_demo("demo-password-1")
+    return demo.seed("demo-password-1", parts=())
 
 
 def _counts():

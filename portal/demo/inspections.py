@@ -9,8 +9,8 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import select
 
 from portal.accounts.models import User
-from portal.council.demo import demo_members, demo_units
-from portal.demo import coordinator_email
+from portal.demo.council import demo_members, demo_units
+from portal.demo.department import coordinator_email
 from portal.extensions import db
 from portal.formatting import today_vn
 from portal.inspections.models import (

@@ -40,7 +40,7 @@ from portal.notifications.models import (
     AnnouncementUnit,
     Notification,
 )
-from tests.programme_units import (
+from sampledata.programme_units import (
     FINDING_STATES,
     YEARS,
     Step,

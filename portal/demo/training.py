@@ -7,8 +7,7 @@ from datetime import date
 from sqlalchemy import select
 
 from portal.accounts.models import User
-from portal.demo import coordinator_email, staff_email
-from portal.demo_data import UNITS
+from portal.demo.department import UNITS, coordinator_email, staff_email
 from portal.extensions import db
 from portal.organizations.models import Organization, Unit
 from portal.training.models import TrainingRecord

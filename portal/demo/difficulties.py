@@ -7,8 +7,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 
 from portal.accounts.models import User
-from portal.demo import OFFICE_EMAIL, coordinator_email
-from portal.demo_data import UNITS
+from portal.demo.department import OFFICE_EMAIL, UNITS, coordinator_email
 from portal.difficulties.models import Difficulty, DifficultyStatus
 from portal.extensions import db
 from portal.organizations.models import Organization, Unit

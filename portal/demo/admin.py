@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from portal.accounts.models import User
-from portal.demo import OFFICE_EMAIL
+from portal.demo.department import OFFICE_EMAIL
 from portal.extensions import db
 from portal.organizations.models import Organization, Unit, UnitNameHistory
 

@@ -14,7 +14,7 @@ from werkzeug.datastructures import FileStorage
 
 from portal.accounts.models import User
 from portal.audit import act_as
-from portal.demo import OFFICE_EMAIL, coordinator_email
+from portal.demo.department import OFFICE_EMAIL, coordinator_email
 from portal.evidence.services import save_upload
 from portal.exemplars.models import Exemplar, ExemplarKind, ExemplarStatus, RecognitionLevel
 from portal.extensions import db

@@ -1,4 +1,4 @@
-"""Demo exemplars (see `demo_data`), recorded through the services so that the
+"""Demo exemplars (see `exemplars_data`), recorded through the services so that the
 timeline, the rules and the audit log are those of real use. Idempotent: an
 exemplar already present (same unit and name) is left alone. Steps dated after
 today are not recorded."""
@@ -12,10 +12,10 @@ from sqlalchemy import select
 from portal.accounts.models import User
 from portal.audit import act_as
 from portal.criteria.models import CriteriaItem
-from portal.demo import coordinator_email, staff_email
-from portal.demo_data import UNITS
-from portal.exemplars import demo_affiliated, demo_divisions, services
-from portal.exemplars.demo_data import Action, DemoExemplar, Evaluation, Step
+from portal.demo import exemplars_affiliated, exemplars_divisions
+from portal.demo.department import UNITS, coordinator_email, staff_email
+from portal.demo.exemplars_data import Action, DemoExemplar, Evaluation, Step
+from portal.exemplars import services
 from portal.exemplars.evaluation import criteria_set_for, save_evaluation
 from portal.exemplars.fostering import save_action
 from portal.exemplars.models import (
@@ -45,7 +45,7 @@ def seed(org: Organization, password: str) -> None:
         u.email: u for u in db.session.scalars(select(User).where(User.organization_id == org.id))
     }
     previous_actor = db.session.info.get("audit_actor_id")
-    for spec in demo_divisions.EXEMPLARS + demo_affiliated.EXEMPLARS:
+    for spec in exemplars_divisions.EXEMPLARS + exemplars_affiliated.EXEMPLARS:
         unit = units.get(names.get(spec.unit, ""))
         coordinator = users.get(coordinator_email(spec.unit))
         if unit is None or coordinator is None or _date(spec.on) > today_vn():

@@ -8,10 +8,9 @@ from datetime import UTC, date, datetime
 from sqlalchemy import select
 
 from portal.accounts.models import User
-from portal.assessments.demo_plan import demo_period
 from portal.congress import services
-from portal.demo import OFFICE_EMAIL, coordinator_email
-from portal.demo_data import UNITS
+from portal.demo.department import OFFICE_EMAIL, UNITS, coordinator_email
+from portal.demo.review_plan import demo_period
 from portal.exemplars.queries import exemplar_choices
 from portal.extensions import db
 from portal.organizations.models import Organization, Unit

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
-from portal.demo_data import UNITS
+from portal.demo.department import UNITS
 from portal.extensions import db
 from portal.periods.models import PlanPeriod
 from portal.reviews.services import transition

@@ -8,13 +8,12 @@ from sqlalchemy import select
 
 from portal.accounts.models import User
 from portal.audit import act_as
-from portal.demo import coordinator_email
-from portal.demo_data import UNITS
+from portal.demo.department import UNITS, coordinator_email
+from portal.demo.propagation_data import DATES, TEMPLATES, UNIT_TOPICS
 from portal.exemplars.models import Exemplar, ExemplarStatus
 from portal.extensions import db
 from portal.formatting import today_vn
 from portal.organizations.models import Organization, Unit
-from portal.propagation.demo_data import DATES, TEMPLATES, UNIT_TOPICS
 from portal.propagation.models import (
     ActivityType,
     Channel,

@@ -1,4 +1,4 @@
-"""Data generator of the benchmarks: an organization, units, coordinators, a deadline.
+"""Bulk data for the reminder sweep benchmark: an organization, units, coordinators, a deadline.
 
 Rows go in with Core bulk inserts (no password hashing, no audit): the
 benchmarks measure the reminder path, not the making of test data.

@@ -12,8 +12,7 @@ from portal.council.models import (
 from portal.criteria.models import CriteriaAudience, CriteriaItem, CriteriaSet
 from portal.extensions import db
 from portal.organizations.models import Unit
-from tests.conftest import password_hash
-from tests.programme_office import (
+from sampledata.programme_office import (
     add_announcements,
     add_compilations,
     add_deadlines,
@@ -22,7 +21,7 @@ from tests.programme_office import (
     add_plan_items,
     add_rounds,
 )
-from tests.programme_units import (
+from sampledata.programme_units import (
     UNIT_KINDS,
     YEARS,
     Programme,
@@ -35,6 +34,7 @@ from tests.programme_units import (
     add_stories,
     add_training,
 )
+from sampledata.world import password_hash
 
 # In order: each kind may use what the kinds before it made.
 KINDS = (

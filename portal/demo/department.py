@@ -1,4 +1,5 @@
-"""The demo department: Quang Binh's Department of Natural Resources and Environment."""
+"""The demo department: Quang Binh's Department of Natural Resources and Environment,
+its units, its people's names and their e-mail addresses."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ ORGANIZATION = {
     "document_code": "STNMT",
 }
 EMAIL_DOMAIN = "demo.stnmt.quangbinh.gov.vn"
+OFFICE_EMAIL = f"vanphong@{EMAIL_DOMAIN}"
+VIEWER_EMAIL = f"giamdoc@{EMAIL_DOMAIN}"
 
 # (slug used in the demo e-mail addresses, name, kind)
 UNITS = [
@@ -69,3 +72,15 @@ def person_name(index: int) -> str:
         f"{FAMILY[index % len(FAMILY)]} {MIDDLE[(index * 7) % len(MIDDLE)]} "
         f"{GIVEN[(index * 11) % len(GIVEN)]}"
     )
+
+
+def council_email(n: int) -> str:
+    return f"hoidong{n}@{EMAIL_DOMAIN}"
+
+
+def coordinator_email(slug: str) -> str:
+    return f"thidua.{slug}@{EMAIL_DOMAIN}"
+
+
+def staff_email(slug: str, n: int) -> str:
+    return f"canbo{n}.{slug}@{EMAIL_DOMAIN}"

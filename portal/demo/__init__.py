@@ -1,34 +1,93 @@
-"""The demo department, created idempotently by `flask demo` and by `make run`."""
+"""The demo department, created idempotently by `flask demo` and by `make run`.
+
+Scaffolding, not product: nothing in the portal imports this package; the factory
+only calls `register(app)` to add the `flask demo` command. Each capability's demo
+data is one module here, seeded in the order of `PARTS` (later parts build on the
+records of earlier ones).
+"""
 
 from __future__ import annotations
 
-from portal import CAPABILITIES, capability_module
+import click
+from flask import Flask
+
 from portal.accounts.models import Role, RoleMembership, User
 from portal.audit import act_as
 from portal.council.models import CouncilMember, CouncilPosition
-from portal.demo_data import EMAIL_DOMAIN, ORGANIZATION, UNITS, person_name
+from portal.demo import (
+    admin,
+    annualreports,
+    assessments,
+    congress,
+    consideration,
+    council,
+    criteria,
+    dashboards,
+    deadlines,
+    difficulties,
+    exemplars,
+    inspections,
+    propagation,
+    publiccolumn,
+    training,
+)
+from portal.demo.department import (
+    OFFICE_EMAIL,
+    ORGANIZATION,
+    UNITS,
+    VIEWER_EMAIL,
+    coordinator_email,
+    council_email,
+    person_name,
+    staff_email,
+)
 from portal.extensions import db
 from portal.organizations.models import Organization, Unit
 from portal.periods.models import PlanPeriod
 
-OFFICE_EMAIL = f"vanphong@{EMAIL_DOMAIN}"
-VIEWER_EMAIL = f"giamdoc@{EMAIL_DOMAIN}"
+DEFAULT_DEMO_PASSWORD = "demo@2025"
+
+# Each part has `seed(org, password)`; in this order, each may use what those before made.
+PARTS = (
+    admin,
+    criteria,
+    exemplars,
+    propagation,
+    publiccolumn,
+    training,
+    difficulties,
+    council,
+    inspections,
+    consideration,
+    deadlines,
+    assessments,
+    annualreports,
+    congress,
+    dashboards,
+)
 
 
-def council_email(n: int) -> str:
-    return f"hoidong{n}@{EMAIL_DOMAIN}"
+def register(app: Flask) -> None:
+    """Add `flask demo` to the application's commands (called by the factory)."""
+    app.cli.add_command(demo_command)
 
 
-def coordinator_email(slug: str) -> str:
-    return f"thidua.{slug}@{EMAIL_DOMAIN}"
+@click.command("demo")
+@click.option(
+    "--password",
+    default=DEFAULT_DEMO_PASSWORD,
+    show_default=True,
+    help="Password of every demo account (demo only).",
+)
+def demo_command(password: str) -> None:
+    """Create (or complete) the demo department. Safe to run again."""
+    org = seed(password)
+    click.echo(f"Demo data ready for {org.name}.")
 
 
-def staff_email(slug: str, n: int) -> str:
-    return f"canbo{n}.{slug}@{EMAIL_DOMAIN}"
-
-
-def seed_demo(password: str) -> Organization:
-    """Create what is missing of the demo department; existing rows are kept."""
+def seed(password: str, parts=PARTS) -> Organization:
+    """Create what is missing of the demo department and of each of `parts`;
+    existing rows are kept."""
     org = db.session.scalar(
         db.select(Organization).where(Organization.name == ORGANIZATION["name"])
     )
@@ -80,11 +139,9 @@ def seed_demo(password: str) -> Organization:
                 [(Role.STAFF, unit.id)],
             )
     db.session.commit()
-    for name in CAPABILITIES:
-        module = capability_module(name, "demo")
-        if module is not None and hasattr(module, "seed"):
-            module.seed(org, password)
-            db.session.commit()
+    for part in parts:
+        part.seed(org, password)
+        db.session.commit()
     act_as(None)
     return org
 

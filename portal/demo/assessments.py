@@ -8,7 +8,6 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from portal.accounts.models import User
-from portal.assessments.demo_plan import demo_period, planned, play, scenario
 from portal.assessments.services import (
     ScoreEntry,
     create_assessment,
@@ -16,7 +15,8 @@ from portal.assessments.services import (
     find_assessment,
     save_office_scores,
 )
-from portal.demo import OFFICE_EMAIL, coordinator_email
+from portal.demo.department import OFFICE_EMAIL, coordinator_email
+from portal.demo.review_plan import demo_period, planned, play, scenario
 from portal.extensions import db
 from portal.organizations.models import Organization, Unit
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from portal.exemplars.demo_data import (
+from portal.demo.exemplars_data import (
     M_CCHC,
     M_GVN,
     M_TTST,

@@ -12,8 +12,8 @@ from portal.annualreports.services import (
     find_report,
     set_commendations,
 )
-from portal.assessments.demo_plan import demo_period, planned, play, scenario
-from portal.demo import OFFICE_EMAIL, coordinator_email
+from portal.demo.department import OFFICE_EMAIL, coordinator_email
+from portal.demo.review_plan import demo_period, planned, play, scenario
 from portal.exemplars.queries import exemplar_choices
 from portal.extensions import db
 from portal.organizations.models import Organization, Unit

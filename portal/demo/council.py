@@ -6,8 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from portal.accounts.models import CouncilAssignment, User
-from portal.demo import council_email
-from portal.demo_data import UNITS
+from portal.demo.department import UNITS, council_email
 from portal.extensions import db
 from portal.inspections.models import InspectionScope, SupervisionPlanItem, SupervisionPlanMember
 from portal.organizations.models import Organization, Unit

@@ -1,4 +1,4 @@
-"""The shape of the demo exemplars (records in `demo_divisions`, `demo_affiliated`,
+"""The shape of the demo exemplars (records in `exemplars_divisions`, `exemplars_affiliated`,
 built with `collective` and `individual`).
 
 Chosen so that every status appears and the quota (1-2 a year) shows units below,
