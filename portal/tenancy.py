@@ -20,6 +20,7 @@ from werkzeug.local import LocalProxy
 
 from portal.accounts.models import Role, User
 from portal.extensions import db
+from portal.models_base import in_ids
 from portal.organizations.models import Organization, Unit
 
 M = TypeVar("M")
@@ -61,7 +62,7 @@ def visible_unit_ids(user: User | None = None) -> set[int]:
         ids = user.unit_ids_with(Role.COORDINATOR, Role.STAFF)
         if user.has_role(Role.COUNCIL_MEMBER):
             ids |= assigned_unit_ids(user)
-        query = query.where(Unit.id.in_(ids or {-1}))
+        query = query.where(in_ids(Unit.id, ids))
     result = set(db.session.scalars(query))
     cache[user.id] = result
     return result
@@ -90,7 +91,7 @@ def can_edit_unit(unit_id: int, user: User | None = None) -> bool:
 
 def visible_units(user: User | None = None, active_only: bool = False) -> Select:
     """A select of the units `user` may read, ordered by name."""
-    query = select(Unit).where(Unit.id.in_(visible_unit_ids(user) or {-1}))
+    query = select(Unit).where(in_ids(Unit.id, visible_unit_ids(user)))
     if active_only:
         query = query.where(Unit.is_active.is_(True))
     return query.order_by(Unit.name)
@@ -104,7 +105,7 @@ def get_unit_or_404(unit_id: int) -> Unit:
 
 def scoped(model: type[M], user: User | None = None) -> Select:
     """A select of `model` rows (which carry `unit_id`) in units `user` may read."""
-    return select(model).where(model.unit_id.in_(visible_unit_ids(user) or {-1}))  # type: ignore[attr-defined]
+    return select(model).where(in_ids(model.unit_id, visible_unit_ids(user)))  # type: ignore[attr-defined]
 
 
 def get_scoped_or_404(model: type[M], object_id: int) -> M:

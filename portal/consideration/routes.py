@@ -17,6 +17,7 @@ from portal.consideration.rules import describe_threshold
 from portal.council.models import CouncilPosition
 from portal.extensions import db
 from portal.form_errors import show_field_error
+from portal.models_base import in_ids
 from portal.periods.models import PlanPeriod, current_period
 from portal.tenancy import current_org, office_required, org_scoped
 
@@ -48,11 +49,11 @@ def index():
         page=request.args.get("page", 1, type=int),
         per_page=current_app.config["ITEMS_PER_PAGE"],
     )
-    ids = [r.id for r in page.items] or [-1]
+    ids = [r.id for r in page.items]
     counts = dict(
         db.session.execute(
             select(Nomination.round_id, func.count(Nomination.id))
-            .where(Nomination.round_id.in_(ids))
+            .where(in_ids(Nomination.round_id, ids))
             .group_by(Nomination.round_id)
         ).all()
     )

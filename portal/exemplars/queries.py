@@ -13,6 +13,7 @@ from werkzeug.datastructures import MultiDict
 from portal.exemplars.models import Exemplar, ExemplarEvent, ExemplarKind, ExemplarStatus
 from portal.extensions import db
 from portal.listing import text_search
+from portal.models_base import in_ids
 from portal.tenancy import scoped, visible_unit_ids
 
 
@@ -93,7 +94,7 @@ def field_choices() -> list[str]:
     return list(
         db.session.scalars(
             select(Exemplar.field_of_work)
-            .where(Exemplar.unit_id.in_(visible_unit_ids() or {-1}), Exemplar.field_of_work != "")
+            .where(in_ids(Exemplar.unit_id, visible_unit_ids()), Exemplar.field_of_work != "")
             .distinct()
             .order_by(Exemplar.field_of_work)
         )
@@ -119,7 +120,7 @@ def status_counts(unit_ids: list[int]) -> dict[ExemplarStatus, int]:
     counts = {status: 0 for status in ExemplarStatus}
     rows = db.session.execute(
         select(Exemplar.status, func.count(Exemplar.id))
-        .where(Exemplar.unit_id.in_(unit_ids or [-1]))
+        .where(in_ids(Exemplar.unit_id, unit_ids))
         .group_by(Exemplar.status)
     )
     for status, count in rows:
@@ -132,7 +133,7 @@ def recent_events(unit_ids: list[int], limit: int = 10) -> list[ExemplarEvent]:
     return list(
         db.session.scalars(
             select(ExemplarEvent)
-            .where(ExemplarEvent.unit_id.in_(unit_ids or [-1]))
+            .where(in_ids(ExemplarEvent.unit_id, unit_ids))
             .options(joinedload(ExemplarEvent.exemplar), joinedload(ExemplarEvent.actor))
             .order_by(ExemplarEvent.occurred_on.desc(), ExemplarEvent.id.desc())
             .limit(limit)

@@ -26,13 +26,14 @@ from portal.inspections.forms import NONE, AnswerForm, ConfirmForm, FindingForm,
 from portal.inspections.models import FindingStatus, Inspection, InspectionFinding
 from portal.inspections.queries import FindingFilters, findings_select, findings_sheet
 from portal.inspections.routes import bp, require_editable
+from portal.models_base import in_ids
 from portal.tenancy import get_scoped_or_404, get_unit_or_404, visible_units
 
 
 def _owner_choices(form: FindingForm, inspection: Inspection) -> None:
     people = db.session.scalars(
         db.select(User)
-        .where(User.id.in_(unit_people_ids(inspection.unit) or {-1}), User.active.is_(True))
+        .where(in_ids(User.id, unit_people_ids(inspection.unit)), User.active.is_(True))
         .order_by(User.full_name)
     ).all()
     form.action_owner_user_id.choices = [NONE] + [SelectChoice(u.id, u.full_name) for u in people]
