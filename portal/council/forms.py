@@ -10,6 +10,7 @@ from wtforms.validators import InputRequired, Length
 
 from portal.council.labels import POSITION_LABELS
 from portal.inspections.forms import MultiCheckboxField, labelled, scope_choices
+from portal.listing import FilterForm
 
 
 def position_choices() -> list[SelectChoice]:
@@ -46,3 +47,9 @@ class PlanItemForm(FlaskForm):
 
 class AssignmentsForm(FlaskForm):
     """The assignment matrix: its checkboxes are read from the request as `pair` values."""
+
+
+class PlanFilterForm(FilterForm):
+    """The supervision plan's units: all, or those whose coverage has one status."""
+
+    status = StringField()

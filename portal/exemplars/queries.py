@@ -8,7 +8,6 @@ from dataclasses import dataclass, fields
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
-from werkzeug.datastructures import MultiDict
 
 from portal.exemplars.models import Exemplar, ExemplarEvent, ExemplarKind, ExemplarStatus
 from portal.extensions import db
@@ -19,7 +18,7 @@ from portal.tenancy import scoped, visible_unit_ids
 
 @dataclass
 class ExemplarFilters:
-    """The list's filters, read from the query string; bad values are ignored."""
+    """The list's filters (read from the query string by `ExemplarFilterForm`)."""
 
     year: int | None = None
     status: ExemplarStatus | None = None
@@ -28,35 +27,10 @@ class ExemplarFilters:
     unit_id: int | None = None
     q: str = ""
 
-    @classmethod
-    def from_args(cls, args: MultiDict) -> ExemplarFilters:
-        return cls(
-            year=_int(args.get("year")),
-            status=_enum(ExemplarStatus, args.get("status")),
-            kind=_enum(ExemplarKind, args.get("kind")),
-            field=(args.get("field") or "").strip()[:255],
-            unit_id=_int(args.get("unit_id")),
-            q=(args.get("q") or "").strip()[:200],
-        )
-
     def as_args(self) -> dict:
         """The non-empty filters, to carry into pagination and export links."""
         values = {f.name: getattr(self, f.name) for f in fields(self)}
         return {k: (v.value if hasattr(v, "value") else v) for k, v in values.items() if v}
-
-
-def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
-        return None
-
-
-def _enum(enum_cls, value: str | None):
-    try:
-        return enum_cls(value) if value else None
-    except ValueError:
-        return None
 
 
 def filtered_exemplars(filters: ExemplarFilters) -> Select:

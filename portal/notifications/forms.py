@@ -16,6 +16,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from portal.listing import FilterForm
 from portal.notifications.categories import CATEGORY_LABELS, OPTIONAL
 from portal.notifications.models import EmailMode
 
@@ -81,3 +82,9 @@ class AnnouncementForm(FlaskForm):
 
 class ConfirmForm(FlaskForm):
     submit = SubmitField(_l("Xác nhận"))
+
+
+class NotificationFilterForm(FilterForm):
+    """The list of one's notifications: all, or the unread ones (`unread=1`)."""
+
+    unread = StringField()
