@@ -1,10 +1,11 @@
-"""Column helpers shared by every model: ids, timestamps in UTC."""
+"""Column helpers shared by every model and query: ids, timestamps in UTC."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime
+from sqlalchemy import ColumnElement, DateTime, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 
@@ -24,3 +25,8 @@ def as_utc(value: datetime | None) -> datetime | None:
     if value is None or value.tzinfo is not None:
         return value
     return value.replace(tzinfo=UTC)
+
+
+def in_ids(column: ColumnElement, ids: Collection[int]) -> ColumnElement[bool]:
+    """`column IN ids`, and plainly false for no ids (SQL has no empty IN list)."""
+    return column.in_(ids) if ids else false()

@@ -8,18 +8,21 @@ assigned to them. Nobody sees another organization. A foreign id is a 404
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import wraps
 from typing import Any, TypeVar
 
 from flask import abort, g
 from flask_login import current_user, login_required
 from sqlalchemy import ForeignKey, Select, select
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
+from sqlalchemy.orm.interfaces import ORMOption
 from werkzeug.local import LocalProxy
 
 from portal.accounts.models import CouncilAssignment, Role, User
 from portal.extensions import db
+from portal.models_base import in_ids
 from portal.organizations.models import Organization, Unit
 
 M = TypeVar("M")
@@ -61,7 +64,7 @@ def visible_unit_ids(user: User | None = None) -> set[int]:
         ids = user.unit_ids_with(Role.COORDINATOR, Role.STAFF)
         if user.has_role(Role.COUNCIL_MEMBER):
             ids |= assigned_unit_ids(user)
-        query = query.where(Unit.id.in_(ids or {-1}))
+        query = query.where(in_ids(Unit.id, ids))
     result = set(db.session.scalars(query))
     cache[user.id] = result
     return result
@@ -88,7 +91,7 @@ def can_edit_unit(unit_id: int, user: User | None = None) -> bool:
 
 def visible_units(user: User | None = None, active_only: bool = False) -> Select:
     """A select of the units `user` may read, ordered by name."""
-    query = select(Unit).where(Unit.id.in_(visible_unit_ids(user) or {-1}))
+    query = select(Unit).where(in_ids(Unit.id, visible_unit_ids(user)))
     if active_only:
         query = query.where(Unit.is_active.is_(True))
     return query.order_by(Unit.name)
@@ -102,15 +105,39 @@ def get_unit_or_404(unit_id: int) -> Unit:
 
 def scoped(model: type[M], user: User | None = None) -> Select:
     """A select of `model` rows (which carry `unit_id`) in units `user` may read."""
-    return select(model).where(model.unit_id.in_(visible_unit_ids(user) or {-1}))  # type: ignore[attr-defined]
+    return select(model).where(in_ids(model.unit_id, visible_unit_ids(user)))  # type: ignore[attr-defined]
 
 
-def get_scoped_or_404(model: type[M], object_id: int) -> M:
-    """A unit-owned row by id, or 404 when it is outside what the user may read."""
-    obj = db.session.get(model, object_id)
+def get_scoped_or_404(model: type[M], object_id: int, options: Sequence[ORMOption] = ()) -> M:
+    """A unit-owned row by id (loaded with `options`, e.g. `selectinload(...)`), or 404
+    when it is outside what the user may read."""
+    obj = db.session.get(model, object_id, options=options)
     if obj is None or obj.unit_id not in visible_unit_ids():  # type: ignore[attr-defined]
         abort(404)
     return obj
+
+
+def get_child_or_404(
+    model: type[M], object_id: int, parent: Any, options: Sequence[ORMOption] = ()
+) -> M:
+    """A row by id that belongs to `parent` (through its one foreign key to the parent's
+    table), or 404. `parent` is a row already fetched through a scoped lookup, so its
+    children are in scope and anyone else's ids are not found."""
+    obj = db.session.get(model, object_id, options=options)
+    if obj is None or getattr(obj, _parent_key(model, parent)) != parent.id:
+        abort(404)
+    return obj
+
+
+def _parent_key(model: type, parent: Any) -> str:
+    """The attribute of `model` that holds its parent's id (say `round_id`)."""
+    parent_table = parent.__class__.__table__  # through a proxy such as `current_user` too
+    (column,) = (
+        column
+        for column in model.__table__.columns  # type: ignore[attr-defined]
+        if any(key.column.table is parent_table for key in column.foreign_keys)
+    )
+    return sa_inspect(model).get_property_by_column(column).key
 
 
 def get_editable_or_404(model: type[M], object_id: int) -> M:
@@ -121,9 +148,10 @@ def get_editable_or_404(model: type[M], object_id: int) -> M:
     return obj
 
 
-def get_org_owned_or_404(model: type[M], object_id: int) -> M:
-    """A row that belongs to the organization (carries `organization_id`)."""
-    obj = db.session.get(model, object_id)
+def get_org_owned_or_404(model: type[M], object_id: int, options: Sequence[ORMOption] = ()) -> M:
+    """A row that belongs to the organization (carries `organization_id`), loaded with
+    `options`."""
+    obj = db.session.get(model, object_id, options=options)
     # `current_org` is a proxy: test its truth, it is never `None` itself.
     if obj is None or not current_org or obj.organization_id != current_org.id:  # type: ignore[attr-defined]
         abort(404)

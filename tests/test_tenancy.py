@@ -6,13 +6,17 @@ from contextlib import contextmanager
 
 import pytest
 from flask import g
-from flask_login import login_user
+from flask_login import current_user, login_user
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 from werkzeug.exceptions import Forbidden, NotFound
 
 from portal import tenancy
-from portal.accounts.models import CouncilAssignment, Role
+from portal.accounts.models import CouncilAssignment, Role, RoleMembership
 from portal.exemplars.models import Exemplar, ExemplarKind
 from portal.extensions import db
+from portal.models_base import in_ids
 from portal.organizations.models import Unit, UnitKind
 from portal.periods.models import PlanPeriod
 from sampledata.world import make_user
@@ -205,6 +209,35 @@ def test_get_scoped_or_404(app, world):
         assert tenancy.get_scoped_or_404(Exemplar, theirs.id) == theirs
         with pytest.raises(NotFound):
             tenancy.get_scoped_or_404(Exemplar, foreign.id)
+
+
+def test_get_scoped_or_404_loads_with_the_options_given(app, world):
+    mine = _exemplar(world.unit_a)
+    mine_id = mine.id
+    db.session.expunge(mine)  # loaded afresh, not found in the session
+    with signed_in(app, world.staff_a):
+        options = (selectinload(Exemplar.unit),)
+        loaded = tenancy.get_scoped_or_404(Exemplar, mine_id, options=options)
+        assert "unit" not in sa_inspect(loaded).unloaded
+        assert loaded.unit == world.unit_a
+
+
+def test_get_child_or_404_finds_only_the_parents_own_rows(app, world):
+    own = world.coordinator_a.memberships[0]
+    with signed_in(app, world.coordinator_a):
+        assert tenancy.get_child_or_404(RoleMembership, own.id, parent=world.coordinator_a) == own
+        assert tenancy.get_child_or_404(RoleMembership, own.id, parent=current_user) == own
+        for parent, object_id in ((world.staff_a, own.id), (world.coordinator_a, 99999)):
+            with pytest.raises(NotFound):
+                tenancy.get_child_or_404(RoleMembership, object_id, parent=parent)
+
+
+def test_in_ids_is_false_for_no_ids(world):
+    units = select(Unit.id).where(Unit.organization_id == world.org.id)
+    assert set(db.session.scalars(units.where(in_ids(Unit.id, {world.unit_a.id})))) == {
+        world.unit_a.id
+    }
+    assert list(db.session.scalars(units.where(in_ids(Unit.id, set())))) == []
 
 
 @pytest.mark.parametrize(

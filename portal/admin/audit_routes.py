@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, render_template, request
+from flask import render_template
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
@@ -12,6 +12,7 @@ from portal.admin import audit_log
 from portal.admin.blueprint import bp
 from portal.admin.forms import AuditFilterForm, choices, unit_choices
 from portal.extensions import db
+from portal.listing import filter_args, page_of
 from portal.organizations.services import organization_units
 
 ACTION_LABELS = {"create": _l("Tạo mới"), "update": _l("Sửa"), "delete": _l("Xoá")}
@@ -20,7 +21,7 @@ ACTION_LABELS = {"create": _l("Tạo mới"), "update": _l("Sửa"), "delete": _
 @bp.get("/audit")
 def audit():
     org_id = current_user.organization_id
-    form = AuditFilterForm(request.args)
+    form = AuditFilterForm()
     people = db.session.execute(
         select(User.id, User.full_name)
         .where(User.organization_id == org_id)
@@ -31,27 +32,20 @@ def audit():
     form.actor.choices = choices(people, everyone)
     form.object_type.choices = choices(((t, t) for t in audit_log.object_types(org_id)), everyone)
     form.unit.choices = unit_choices(units, everyone)
-    form.validate()
     filters = audit_log.AuditFilters(
-        actor_id=form.actor.data,
-        object_type=form.object_type.data or "",
-        action=form.action.data if form.action.data in ACTION_LABELS else "",
-        unit_id=form.unit.data,
-        date_from=form.date_from.data if not form.date_from.errors else None,
-        date_to=form.date_to.data if not form.date_to.errors else None,
+        actor_id=form.value("actor"),
+        object_type=form.value("object_type") or "",
+        action=form.value("action") if form.value("action") in ACTION_LABELS else "",
+        unit_id=form.value("unit"),
+        date_from=form.value("date_from"),
+        date_to=form.value("date_to"),
     )
-    page = db.paginate(
-        audit_log.audit_query(org_id, filters),
-        page=request.args.get("page", 1, type=int),
-        per_page=current_app.config["ITEMS_PER_PAGE"],
-        error_out=False,
-    )
-    args = {k: v for k, v in request.args.items() if k != "page" and v}
+    page = page_of(audit_log.audit_query(org_id, filters))
     return render_template(
         "admin/audit.html",
         form=form,
         page=page,
-        args=args,
+        args=filter_args(),
         unit_names={u.id: u.name for u in units},
         action_labels=ACTION_LABELS,
         changes_of=audit_log.visible_changes,

@@ -5,13 +5,14 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
-from wtforms import DateField, EmailField, SelectField, StringField, SubmitField
+from wtforms import DateField, EmailField, IntegerField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from portal.accounts.models import Role
 from portal.fields import optional_int
 from portal.labels import ROLE_LABELS, UNIT_KIND_LABELS
+from portal.listing import FilterForm
 from portal.organizations.models import UnitKind
 
 REQUIRED = _l("Vui lòng nhập thông tin này.")
@@ -99,12 +100,31 @@ class ImportForm(FlaskForm):
     submit = SubmitField(_l("Xem trước"))
 
 
-class AuditFilterForm(FlaskForm):
-    """Filters read from the query string (GET, no CSRF token)."""
+ACTIVE_FILTERS = {"active": True, "inactive": False, "all": None}
 
-    class Meta:
-        csrf = False
 
+class UserFilterForm(FilterForm):
+    """The list of people: words of the name, a unit, a role, active or not (active
+    unless asked)."""
+
+    q = StringField()
+    unit = IntegerField()
+    role = SelectField(choices=["", *(r.value for r in Role)])
+    active = SelectField(choices=list(ACTIVE_FILTERS), default="active")
+
+    def filters(self) -> dict:
+        role = self.value("role")
+        active_key = self.value("active") or "active"
+        return {
+            "search": (self.value("q") or "").strip(),
+            "unit_id": self.value("unit"),
+            "role": Role(role) if role else None,
+            "active": ACTIVE_FILTERS[active_key],
+            "active_key": active_key,
+        }
+
+
+class AuditFilterForm(FilterForm):
     actor = SelectField(_l("Người thực hiện"), coerce=optional_int, validate_choice=False)
     object_type = SelectField(_l("Loại đối tượng"), validate_choice=False)
     action = SelectField(

@@ -2,43 +2,25 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from portal.accounts import services as accounts
-from portal.accounts.models import Role, User
+from portal.accounts.models import Role, RoleMembership, User
 from portal.actions import attempt
 from portal.admin import services
 from portal.admin.blueprint import bp
-from portal.admin.forms import NewUserForm, RoleForm, UserForm
-from portal.extensions import db
+from portal.admin.forms import NewUserForm, RoleForm, UserFilterForm, UserForm
+from portal.listing import filter_args, page_of
 from portal.organizations.services import organization_units
-from portal.tenancy import get_org_owned_or_404
-
-ACTIVE_FILTERS = {"active": True, "inactive": False, "all": None}
-
-
-def _int_arg(name: str) -> int | None:
-    return request.args.get(name, type=int)
-
-
-def _list_filters() -> dict:
-    role = request.args.get("role", "")
-    active_key = request.args.get("active", "active")
-    return {
-        "search": request.args.get("q", "").strip(),
-        "unit_id": _int_arg("unit"),
-        "role": Role(role) if role in Role._value2member_map_ else None,
-        "active": ACTIVE_FILTERS.get(active_key, True),
-        "active_key": active_key if active_key in ACTIVE_FILTERS else "active",
-    }
+from portal.tenancy import get_child_or_404, get_org_owned_or_404
 
 
 @bp.get("/users")
 def users():
-    filters = _list_filters()
+    filters = UserFilterForm().filters()
     query = services.user_list_query(
         current_user.organization_id,
         search=filters["search"],
@@ -46,12 +28,7 @@ def users():
         role=filters["role"],
         active=filters["active"],
     )
-    page = db.paginate(
-        query,
-        page=request.args.get("page", 1, type=int),
-        per_page=current_app.config["ITEMS_PER_PAGE"],
-        error_out=False,
-    )
+    page = page_of(query)
     units = organization_units(current_user.organization_id)
     return render_template(
         "admin/users.html",
@@ -59,7 +36,7 @@ def users():
         filters=filters,
         units=units,
         unit_names={u.id: u.name for u in units},
-        page_args={k: v for k, v in request.args.items() if k != "page" and v},
+        page_args=filter_args(),
     )
 
 
@@ -169,9 +146,7 @@ def add_role(user_id: int):
 @bp.post("/users/<int:user_id>/roles/<int:membership_id>/remove")
 def remove_role(user_id: int, membership_id: int):
     user = get_org_owned_or_404(User, user_id)
-    membership = next((m for m in user.memberships if m.id == membership_id), None)
-    if membership is None:
-        abort(404)
+    membership = get_child_or_404(RoleMembership, membership_id, parent=user)
     if attempt(services.remove_role, user, membership, current_user._get_current_object()).ok:
         flash(_("Đã bỏ vai trò của %(name)s.", name=user.full_name), "success")
     return redirect(url_for("admin.user_detail", user_id=user.id))

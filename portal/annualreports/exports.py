@@ -14,11 +14,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 from portal.annualreports.labels import figure_label
 from portal.annualreports.models import AnnualReport
 from portal.annualreports.sections import PROPOSALS_LABEL, SECTIONS
+from portal.documents.excel import new_sheet, put, write_heading, write_table
 from portal.formatting import format_date, format_number, format_vnd
 from portal.reviews.adapters import review_title
-from portal.reviews.excel import new_sheet, put, timeline_sheet, write_heading, write_table
 from portal.reviews.models import ReviewEvent
 from portal.reviews.states import STATE_LABELS
+from portal.reviews.views import timeline_sheet
 
 
 def iso_date(value: str | None) -> str:

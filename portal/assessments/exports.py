@@ -8,10 +8,11 @@ from openpyxl import Workbook
 from portal.assessments.models import SelfAssessment
 from portal.assessments.scoring import format_percent, format_score, format_signed
 from portal.assessments.services import Comparison
+from portal.documents.excel import new_sheet, write_heading, write_table
 from portal.reviews.adapters import review_title
-from portal.reviews.excel import new_sheet, timeline_sheet, write_heading, write_table
 from portal.reviews.models import ReviewEvent
 from portal.reviews.states import STATE_LABELS
+from portal.reviews.views import timeline_sheet
 
 
 def assessment_workbook(

@@ -11,11 +11,11 @@ from openpyxl import Workbook
 
 from portal.annualreports.models import AnnualReport
 from portal.assessments.models import SelfAssessment
+from portal.documents.excel import new_sheet, write_heading, write_table
 from portal.formatting import format_date
 from portal.organizations.models import Unit
 from portal.periods.models import PlanPeriod
 from portal.reviews.deadlines import PUNCTUALITY_LABELS
-from portal.reviews.excel import new_sheet, write_heading, write_table
 from portal.reviews.grid import GridCell, yearly_grid
 from portal.reviews.states import STATE_LABELS
 

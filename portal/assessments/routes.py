@@ -152,8 +152,7 @@ def matrix():
     period = selected_period()
     if period is None:
         return no_period_page()
-    search = request.args.get("q", "").strip()
-    page = units_page(search)
+    page, search = units_page()
     return render_template(
         "assessments/matrix.html",
         period=period,

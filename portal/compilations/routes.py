@@ -26,6 +26,7 @@ from portal.compilations.services import (
 )
 from portal.compilations.storage import archive_path
 from portal.extensions import db
+from portal.listing import page_of
 from portal.periods.models import PlanPeriod
 from portal.tenancy import get_org_owned_or_404, office_required, org_scoped
 
@@ -35,11 +36,7 @@ bp = Blueprint("compilations", __name__, url_prefix="/compilations", template_fo
 @bp.get("/")
 @office_required
 def index():
-    page = db.paginate(
-        org_scoped(Compilation).order_by(Compilation.id.desc()),
-        page=request.args.get("page", 1, type=int),
-        per_page=20,
-    )
+    page = page_of(org_scoped(Compilation).order_by(Compilation.id.desc()), 20)
     periods = db.session.scalars(
         org_scoped(PlanPeriod).order_by(PlanPeriod.start_year.desc())
     ).all()

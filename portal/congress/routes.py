@@ -46,8 +46,7 @@ def index():
     period = selected_period()
     if period is None:
         return no_period_page()
-    search = request.args.get("q", "").strip()
-    page = units_page(search)
+    page, search = units_page()
     unit_ids = [unit.id for unit in page.items]
     rows = db.session.scalars(
         scoped(CongressSubmission).where(

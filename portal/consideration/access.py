@@ -7,8 +7,6 @@ their nominees' results from notifications). Another organization's ids are 404.
 
 from __future__ import annotations
 
-from flask import abort
-from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from portal.accounts.models import Role
@@ -19,7 +17,6 @@ from portal.consideration.models import (
     RoundMember,
     VotingRule,
 )
-from portal.extensions import db
 from portal.tenancy import get_org_owned_or_404, roles_required
 
 READERS = (Role.OFFICE_ADMIN, Role.VIEWER, Role.COUNCIL_MEMBER)
@@ -27,41 +24,22 @@ READERS = (Role.OFFICE_ADMIN, Role.VIEWER, Role.COUNCIL_MEMBER)
 readers_required = roles_required(*READERS)
 voters_required = roles_required(Role.OFFICE_ADMIN, Role.COUNCIL_MEMBER)
 
+FULL_ROUND = (
+    selectinload(ConsiderationRound.nominations).options(
+        selectinload(Nomination.award_title),
+        selectinload(Nomination.unit),
+        selectinload(Nomination.exemplar),
+        selectinload(Nomination.result),
+    ),
+    selectinload(ConsiderationRound.members).selectinload(RoundMember.user),
+    selectinload(ConsiderationRound.period),
+)
+
 
 def get_round_or_404(round_id: int, full: bool = False) -> ConsiderationRound:
     """The round of the user's organization; `full` also loads its nominations and members."""
-    round_ = get_org_owned_or_404(ConsiderationRound, round_id)
-    if full:
-        db.session.scalars(
-            select(ConsiderationRound)
-            .where(ConsiderationRound.id == round_.id)
-            .options(
-                selectinload(ConsiderationRound.nominations).options(
-                    selectinload(Nomination.award_title),
-                    selectinload(Nomination.unit),
-                    selectinload(Nomination.exemplar),
-                    selectinload(Nomination.result),
-                ),
-                selectinload(ConsiderationRound.members).selectinload(RoundMember.user),
-                selectinload(ConsiderationRound.period),
-            )
-            .execution_options(populate_existing=True)
-        ).one()
-    return round_
-
-
-def get_nomination_or_404(round_: ConsiderationRound, nomination_id: int) -> Nomination:
-    nomination = db.session.get(Nomination, nomination_id)
-    if nomination is None or nomination.round_id != round_.id:
-        abort(404)
-    return nomination
-
-
-def get_member_or_404(round_: ConsiderationRound, member_id: int) -> RoundMember:
-    member = db.session.get(RoundMember, member_id)
-    if member is None or member.round_id != round_.id:
-        abort(404)
-    return member
+    options = FULL_ROUND if full else ()
+    return get_org_owned_or_404(ConsiderationRound, round_id, options=options)
 
 
 def get_rule_or_404(rule_id: int) -> VotingRule:

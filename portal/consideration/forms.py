@@ -18,8 +18,9 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
-from portal.consideration.models import ThresholdComparison, TitleAudience, VoteChoice
+from portal.consideration.models import RoundStatus, ThresholdComparison, TitleAudience, VoteChoice
 from portal.exemplars.models import ExemplarKind
+from portal.listing import FilterForm
 
 
 def options(pairs: Iterable[tuple[object, object]]) -> list[SelectChoice]:
@@ -143,3 +144,24 @@ class AwardTitleForm(FlaskForm):
     sort_order = IntegerField(_l("Thứ tự hiển thị"), default=100, validators=[Optional()])
     is_active = BooleanField(_l("Đang sử dụng"), default=True)
     submit = SubmitField(_l("Lưu"))
+
+
+class RoundFilterForm(FilterForm):
+    """The list of rounds: by status, year, words of the title."""
+
+    status = SelectField(choices=["", *(s.value for s in RoundStatus)])
+    year = IntegerField()
+    q = StringField()
+
+
+class RuleFilterForm(FilterForm):
+    """The voting rules: of one title (0: the default rule), or those to verify."""
+
+    title = IntegerField()
+    verify = StringField()
+
+
+class TitleFilterForm(FilterForm):
+    """The award titles, by words of their name."""
+
+    q = StringField()

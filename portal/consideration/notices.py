@@ -14,6 +14,7 @@ from portal.consideration.models import ConsiderationRound, Nomination, Nominati
 from portal.consideration.rules import describe_threshold
 from portal.extensions import db
 from portal.formatting import format_date, format_number
+from portal.models_base import in_ids
 from portal.notifications.services import notify
 
 CATEGORY = "nomination_result"
@@ -25,16 +26,12 @@ def recipients(round_: ConsiderationRound) -> dict[int, list[User]]:
     coordinators: dict[int, list[User]] = defaultdict(list)
     for membership in db.session.scalars(
         select(RoleMembership)
-        .where(
-            RoleMembership.role == Role.COORDINATOR, RoleMembership.unit_id.in_(unit_ids or {-1})
-        )
+        .where(RoleMembership.role == Role.COORDINATOR, in_ids(RoleMembership.unit_id, unit_ids))
         .options(selectinload(RoleMembership.user))
     ):
         coordinators[membership.unit_id].append(membership.user)
     person_ids = {n.person_user_id for n in round_.nominations} - {None}
-    people = {
-        u.id: u for u in db.session.scalars(select(User).where(User.id.in_(person_ids or {-1})))
-    }
+    people = {u.id: u for u in db.session.scalars(select(User).where(in_ids(User.id, person_ids)))}
     result: dict[int, list[User]] = {}
     for nomination in round_.nominations:
         found = [people[nomination.person_user_id]] if nomination.person_user_id in people else []

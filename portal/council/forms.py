@@ -11,6 +11,7 @@ from wtforms.validators import InputRequired, Length
 from portal.council.labels import POSITION_LABELS
 from portal.fields import MultiCheckboxField, labelled
 from portal.inspections.forms import scope_choices
+from portal.listing import FilterForm
 
 
 def position_choices() -> list[SelectChoice]:
@@ -47,3 +48,9 @@ class PlanItemForm(FlaskForm):
 
 class AssignmentsForm(FlaskForm):
     """The assignment matrix: its checkboxes are read from the request as `pair` values."""
+
+
+class PlanFilterForm(FilterForm):
+    """The supervision plan's units: all, or those whose coverage has one status."""
+
+    status = StringField()

@@ -17,6 +17,7 @@ from portal.inspections.models import (
     SupervisionPlanItem,
     SupervisionPlanMember,
 )
+from portal.models_base import in_ids
 from portal.organizations.models import Unit
 
 
@@ -59,7 +60,7 @@ def plan_items(organization_id: int, year: int, unit_ids: set[int] | None = None
         .order_by(SupervisionPlanItem.month, SupervisionPlanItem.id)
     )
     if unit_ids is not None:
-        query = query.where(SupervisionPlanItem.unit_id.in_(unit_ids or {-1}))
+        query = query.where(in_ids(SupervisionPlanItem.unit_id, unit_ids))
     return list(db.session.scalars(query))
 
 
@@ -130,7 +131,7 @@ def coverage(organization_id: int, year: int) -> list[UnitCoverage]:
         rows[item.unit_id].items.append(item)
     inspections = db.session.scalars(
         select(Inspection)
-        .where(Inspection.unit_id.in_(list(rows) or [-1]), Inspection.year == year)
+        .where(in_ids(Inspection.unit_id, list(rows)), Inspection.year == year)
         .order_by(Inspection.inspection_date)
     )
     for inspection in inspections:

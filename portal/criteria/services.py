@@ -16,6 +16,7 @@ from sqlalchemy import exists, func, or_, select
 
 from portal.criteria.models import CriteriaAudience, CriteriaItem, CriteriaSet
 from portal.extensions import db
+from portal.models_base import in_ids
 from portal.periods.models import PlanPeriod
 from portal.periods.services import save_period
 from portal.rules import RuleError
@@ -74,7 +75,7 @@ def current_sets(period_ids: list[int]) -> dict[tuple[int, CriteriaAudience], Cr
     """The current sets of many periods, keyed by (period id, audience), in one query."""
     rows = db.session.scalars(
         select(CriteriaSet).where(
-            CriteriaSet.period_id.in_(period_ids or [-1]), CriteriaSet.is_current.is_(True)
+            in_ids(CriteriaSet.period_id, period_ids), CriteriaSet.is_current.is_(True)
         )
     )
     return {(s.period_id, s.audience): s for s in rows}

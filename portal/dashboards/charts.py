@@ -17,6 +17,7 @@ from portal.inspections.labels import SEVERITY_LABELS
 from portal.inspections.labels import STATUS_LABELS as FINDING_STATUS_LABELS
 from portal.inspections.models import FindingSeverity, FindingStatus, Inspection, InspectionFinding
 from portal.mail.models import MailMessage, MailStatus
+from portal.models_base import in_ids
 from portal.organizations.models import Unit
 from portal.periods.models import PlanPeriod
 from portal.propagation.models import CHANNEL_LABELS, Channel, PropagationActivity
@@ -81,7 +82,7 @@ def exemplars_by_status(units: list[Unit], period: PlanPeriod) -> Chart:
     rows = db.session.execute(
         select(Exemplar.unit_id, Exemplar.status, func.count(Exemplar.id))
         .where(
-            Exemplar.unit_id.in_(ids or [-1]),
+            in_ids(Exemplar.unit_id, ids),
             or_(Exemplar.year_identified.in_(years), Exemplar.year_recognised.in_(years)),
         )
         .group_by(Exemplar.unit_id, Exemplar.status)
@@ -127,7 +128,7 @@ def exemplars_per_year(unit_ids: list[int], period: PlanPeriod) -> Chart:
 def _count_by(column, unit_ids: list[int], condition) -> dict[int, int]:
     rows = db.session.execute(
         select(column, func.count(Exemplar.id))
-        .where(Exemplar.unit_id.in_(unit_ids or [-1]), condition)
+        .where(in_ids(Exemplar.unit_id, unit_ids), condition)
         .group_by(column)
     )
     return dict(rows.all())
@@ -139,7 +140,7 @@ def propagation_by_month(unit_ids: list[int], year: int) -> Chart:
     rows = db.session.execute(
         select(month, PropagationActivity.channel, func.count(PropagationActivity.id))
         .where(
-            PropagationActivity.unit_id.in_(unit_ids or [-1]),
+            in_ids(PropagationActivity.unit_id, unit_ids),
             PropagationActivity.activity_date >= date(year, 1, 1),
             PropagationActivity.activity_date <= date(year, 12, 31),
         )
@@ -168,7 +169,7 @@ def findings_by_severity(unit_ids: list[int], year: int) -> Chart:
             InspectionFinding.severity, InspectionFinding.status, func.count(InspectionFinding.id)
         )
         .join(Inspection, Inspection.id == InspectionFinding.inspection_id)
-        .where(InspectionFinding.unit_id.in_(unit_ids or [-1]), Inspection.year == year)
+        .where(in_ids(InspectionFinding.unit_id, unit_ids), Inspection.year == year)
         .group_by(InspectionFinding.severity, InspectionFinding.status)
     )
     counts = {(FindingSeverity(s), FindingStatus(st)): n for s, st, n in rows}

@@ -25,6 +25,7 @@ from portal.inspections.models import (
     SupervisionPlanItem,
     SupervisionPlanMember,
 )
+from portal.models_base import in_ids
 from portal.organizations.models import Unit
 from portal.tenancy import assigned_unit_ids, visible_unit_ids
 
@@ -32,9 +33,7 @@ from portal.tenancy import assigned_unit_ids, visible_unit_ids
 def assigned_units(user: User, year: int) -> list[Unit]:
     """The units the member is assigned to for `year` (and may still see)."""
     ids = assigned_unit_ids(user, year) & visible_unit_ids(user)
-    return list(
-        db.session.scalars(select(Unit).where(Unit.id.in_(ids or {-1})).order_by(Unit.name))
-    )
+    return list(db.session.scalars(select(Unit).where(in_ids(Unit.id, ids)).order_by(Unit.name)))
 
 
 def _inspector_clause(user: User):
@@ -57,7 +56,7 @@ def planned_inspections(user: User, year: int) -> list[PlannedInspection]:
         .where(
             SupervisionPlanMember.user_id == user.id,
             SupervisionPlanItem.year == year,
-            SupervisionPlanItem.unit_id.in_(visible_unit_ids(user) or {-1}),
+            in_ids(SupervisionPlanItem.unit_id, visible_unit_ids(user)),
         )
         .options(selectinload(SupervisionPlanItem.unit))
         .order_by(SupervisionPlanItem.month, SupervisionPlanItem.id)
@@ -65,7 +64,7 @@ def planned_inspections(user: User, year: int) -> list[PlannedInspection]:
     linked = set(
         db.session.scalars(
             select(Inspection.plan_item_id).where(
-                Inspection.plan_item_id.in_([i.id for i in items] or [-1])
+                in_ids(Inspection.plan_item_id, [i.id for i in items])
             )
         )
     )
@@ -80,7 +79,7 @@ def done_inspections(user: User, year: int) -> list[Inspection]:
             .where(
                 _inspector_clause(user),
                 Inspection.year == year,
-                Inspection.unit_id.in_(visible_unit_ids(user) or {-1}),
+                in_ids(Inspection.unit_id, visible_unit_ids(user)),
             )
             .options(selectinload(Inspection.unit))
             .order_by(Inspection.inspection_date.desc(), Inspection.id.desc())
@@ -98,7 +97,7 @@ def findings_to_verify(user: User) -> list[InspectionFinding]:
             .where(
                 _inspector_clause(user),
                 InspectionFinding.status == FindingStatus.ANSWERED,
-                InspectionFinding.unit_id.in_(visible_unit_ids(user) or {-1}),
+                in_ids(InspectionFinding.unit_id, visible_unit_ids(user)),
             )
             .options(
                 selectinload(InspectionFinding.unit), selectinload(InspectionFinding.inspection)
@@ -131,11 +130,11 @@ def open_rounds(user: User) -> list[OpenRound]:
         )
         .order_by(ConsiderationRound.meeting_date, ConsiderationRound.id)
     ).all()
-    ids = [r.id for r in rounds] or [-1]
+    ids = [r.id for r in rounds]
     nominations = dict(
         db.session.execute(
             select(Nomination.round_id, func.count(Nomination.id))
-            .where(Nomination.round_id.in_(ids))
+            .where(in_ids(Nomination.round_id, ids))
             .group_by(Nomination.round_id)
         ).all()
     )
@@ -143,7 +142,7 @@ def open_rounds(user: User) -> list[OpenRound]:
         db.session.execute(
             select(Vote.round_id, func.count(func.distinct(Vote.nomination_id)))
             .join(RoundMember, RoundMember.id == Vote.member_id)
-            .where(Vote.round_id.in_(ids), RoundMember.user_id == user.id)
+            .where(in_ids(Vote.round_id, ids), RoundMember.user_id == user.id)
             .group_by(Vote.round_id)
         ).all()
     )

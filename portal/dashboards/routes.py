@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, abort, render_template
 from flask_login import current_user, login_required
 
 from portal.accounts.models import Role
@@ -14,6 +14,7 @@ from portal.dashboards.services import Selection, obligations, select_period_yea
 from portal.deadlines.views import ITEM_KIND_LABELS, upcoming_items
 from portal.extensions import db
 from portal.formatting import VN_TZ, today_vn
+from portal.periods.forms import PeriodFilterForm
 from portal.tenancy import ORG_WIDE_READERS, get_unit_or_404, roles_required, visible_units
 
 bp = Blueprint("dashboards", __name__, url_prefix="/dashboards", template_folder="templates")
@@ -23,11 +24,9 @@ UPCOMING_SHOWN = 10
 
 
 def _selection() -> Selection:
+    form = PeriodFilterForm()
     return select_period_year(
-        current_user.organization_id,
-        request.args.get("period_id", type=int),
-        request.args.get("year", type=int),
-        today_vn(),
+        current_user.organization_id, form.value("period_id"), form.value("year"), today_vn()
     )
 
 

@@ -21,7 +21,7 @@ from portal.exemplars.quota import quota_flag, unit_quota
 from portal.extensions import db
 from portal.inspections.models import NOT_CLOSED, Inspection, InspectionFinding, SupervisionPlanItem
 from portal.inspections.services import overdue_clause
-from portal.models_base import as_utc
+from portal.models_base import as_utc, in_ids
 from portal.organizations.models import Unit
 from portal.periods.models import PlanPeriod
 from portal.reviews.deadlines import Punctuality
@@ -138,12 +138,12 @@ def inspection_counts(unit_ids: list[int], year: int) -> tuple[dict[int, int], d
     """Planned inspections (supervision plan items) and inspections done, per unit."""
     planned = db.session.execute(
         select(SupervisionPlanItem.unit_id, func.count(SupervisionPlanItem.id))
-        .where(SupervisionPlanItem.unit_id.in_(unit_ids or [-1]), SupervisionPlanItem.year == year)
+        .where(in_ids(SupervisionPlanItem.unit_id, unit_ids), SupervisionPlanItem.year == year)
         .group_by(SupervisionPlanItem.unit_id)
     )
     done = db.session.execute(
         select(Inspection.unit_id, func.count(Inspection.id))
-        .where(Inspection.unit_id.in_(unit_ids or [-1]), Inspection.year == year)
+        .where(in_ids(Inspection.unit_id, unit_ids), Inspection.year == year)
         .group_by(Inspection.unit_id)
     )
     return dict(planned.all()), dict(done.all())
@@ -158,7 +158,7 @@ def finding_counts(unit_ids: list[int], year: int, today: date) -> dict[int, tup
             func.sum(case((overdue_clause(today), 1), else_=0)),
         )
         .join(Inspection, Inspection.id == InspectionFinding.inspection_id)
-        .where(InspectionFinding.unit_id.in_(unit_ids or [-1]), Inspection.year == year)
+        .where(in_ids(InspectionFinding.unit_id, unit_ids), Inspection.year == year)
         .group_by(InspectionFinding.unit_id)
     )
     return {unit_id: (int(open_ or 0), int(late or 0)) for unit_id, open_, late in rows}
@@ -171,7 +171,7 @@ def congress_states(
     congress deadline for it, whether it met the earliest one (portal.deadlines rules)."""
     submissions = db.session.scalars(
         select(CongressSubmission).where(
-            CongressSubmission.unit_id.in_(unit_ids or [-1]),
+            in_ids(CongressSubmission.unit_id, unit_ids),
             CongressSubmission.period_id == period.id,
         )
     )

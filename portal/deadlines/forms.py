@@ -19,6 +19,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from portal.deadlines.models import CompletionMode, DeadlineKind
+from portal.listing import FilterForm
 
 KIND_LABELS = {
     DeadlineKind.SELF_ASSESSMENT: _l("Tự đánh giá hằng năm"),
@@ -121,3 +122,21 @@ class DeadlineForm(FlaskForm):
 class MarkDoneForm(FlaskForm):
     note = StringField(_l("Ghi chú"), validators=[Optional(), Length(max=500)])
     submit = SubmitField(_l("Đánh dấu đã hoàn thành"))
+
+
+class DeadlineFilterForm(FilterForm):
+    """The list of deadlines: of a period (else the current one), a kind, words of the title."""
+
+    period_id = IntegerField()
+    kind = SelectField(choices=["", *(k.value for k in DeadlineKind)])
+    q = StringField()
+
+
+class DueItemsFilterForm(FilterForm):
+    """What is due within `days` days (30 unless asked, kept within 1..365)."""
+
+    days = IntegerField()
+
+    def window(self) -> int:
+        days = self.value("days")
+        return min(max(30 if days is None else days, 1), 365)

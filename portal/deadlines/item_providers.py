@@ -25,7 +25,7 @@ from portal.deadlines.schedule import Schedule, local_day
 from portal.extensions import db
 from portal.formatting import VN_TZ, format_date
 from portal.i18n import N_, LocalText
-from portal.models_base import as_utc
+from portal.models_base import as_utc, in_ids
 from portal.organizations.models import Unit
 
 # Items that carry only a date are due at the end of that day, Vietnam time.
@@ -208,7 +208,7 @@ def _common_filters(stmt, model, query: ItemQuery):
     if query.due_before is not None:
         stmt = stmt.where(model.due_date <= local_day(query.due_before))
     if query.unit_ids is not None:
-        stmt = stmt.where(model.unit_id.in_(query.unit_ids or {-1}))
+        stmt = stmt.where(in_ids(model.unit_id, query.unit_ids))
     return stmt
 
 

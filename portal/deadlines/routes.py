@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from portal.deadlines import views
-from portal.deadlines.forms import KIND_LABELS, MarkDoneForm
-from portal.deadlines.models import Deadline, DeadlineKind
+from portal.deadlines.forms import KIND_LABELS, DeadlineFilterForm, DueItemsFilterForm, MarkDoneForm
+from portal.deadlines.models import Deadline
 from portal.deadlines.services import (
     completion_matrix,
     concerning,
@@ -22,8 +22,9 @@ from portal.deadlines.services import (
     save_deadline,
     unmark_done,
 )
-from portal.extensions import db
 from portal.fields import ConfirmForm
+from portal.listing import page_of, page_of_rows
+from portal.periods.forms import PeriodFilterForm
 from portal.tenancy import (
     get_org_owned_or_404,
     office_required,
@@ -50,21 +51,18 @@ def _get_deadline(deadline_id: int) -> Deadline:
 @bp.get("/")
 @login_required
 def index():
-    periods, period = views.selected_period(request.args.get("period_id", type=int))
-    kind = request.args.get("kind", "")
-    search = request.args.get("q", "").strip()
+    form = DeadlineFilterForm()
+    periods, period = views.selected_period(form.value("period_id"))
+    kind = form.value("kind") or ""
+    search = (form.value("q") or "").strip()
     query = concerning(org_scoped(Deadline), current_user)
     if period is not None:
         query = query.where(Deadline.period_id == period.id)
-    if kind in {k.value for k in DeadlineKind}:
+    if kind:
         query = query.where(Deadline.kind == kind)
     if search:
         query = query.where(Deadline.title.ilike(f"%{search}%"))
-    page = db.paginate(
-        query.order_by(Deadline.due_at.desc()),
-        page=request.args.get("page", 1, type=int),
-        per_page=current_app.config["ITEMS_PER_PAGE"],
-    )
+    page = page_of(query.order_by(Deadline.due_at.desc()))
     matrix = completion_matrix(page.items, visible_unit_ids())
     return render_template(
         "deadlines/index.html",
@@ -81,14 +79,11 @@ def index():
 @bp.get("/matrix")
 @login_required
 def matrix():
-    periods, period = views.selected_period(request.args.get("period_id", type=int))
-    year = request.args.get("year", type=int)
+    form = PeriodFilterForm()
+    periods, period = views.selected_period(form.value("period_id"))
+    year = form.value("year")
     deadlines = views.period_deadlines(concerning(org_scoped(Deadline), current_user), period, year)
-    page = db.paginate(
-        visible_units(current_user, active_only=True),
-        page=request.args.get("page", 1, type=int),
-        per_page=current_app.config["ITEMS_PER_PAGE"],
-    )
+    page = page_of(visible_units(current_user, active_only=True))
     grid = completion_matrix(deadlines, [u.id for u in page.items])
     return render_template(
         "deadlines/matrix.html",
@@ -104,8 +99,9 @@ def matrix():
 @bp.get("/matrix.xlsx")
 @login_required
 def matrix_export():
-    _, period = views.selected_period(request.args.get("period_id", type=int))
-    year = request.args.get("year", type=int)
+    form = PeriodFilterForm()
+    _, period = views.selected_period(form.value("period_id"))
+    year = form.value("year")
     deadlines = views.period_deadlines(concerning(org_scoped(Deadline), current_user), period, year)
     grid = completion_matrix(deadlines, visible_unit_ids())
     return views.matrix_workbook_response(grid, period)
@@ -193,11 +189,8 @@ def delete(deadline_id: int):
 @login_required
 def items():
     """Everything due soon or overdue in the units the user sees (every kind of item)."""
-    days = min(max(request.args.get("days", 30, type=int), 1), 365)
-    rows = views.upcoming_items(visible_unit_ids(), days)
-    page = views.ListPage(
-        rows, request.args.get("page", 1, type=int), current_app.config["ITEMS_PER_PAGE"]
-    )
+    days = DueItemsFilterForm().window()
+    page = page_of_rows(views.upcoming_items(visible_unit_ids(), days))
     return render_template(
         "deadlines/items.html", page=page, days=days, item_labels=views.ITEM_KIND_LABELS
     )

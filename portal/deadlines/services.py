@@ -21,7 +21,7 @@ from portal.deadlines.models import (
 )
 from portal.extensions import db
 from portal.formatting import VN_TZ, local_datetime
-from portal.models_base import as_utc, utcnow
+from portal.models_base import as_utc, in_ids, utcnow
 from portal.organizations.models import Unit
 from portal.tenancy import sees_whole_organization, visible_unit_ids
 
@@ -184,7 +184,7 @@ def progress_by_unit(
     now = now or utcnow()
     unit_ids = deadline_unit_ids(deadline) & visible
     units = db.session.scalars(
-        select(Unit).where(Unit.id.in_(unit_ids or {-1})).order_by(Unit.name)
+        select(Unit).where(in_ids(Unit.id, unit_ids)).order_by(Unit.name)
     ).all()
     done = completion_map([deadline], unit_ids)
     sent = reminders_sent_by_unit(deadline, unit_ids)
@@ -205,7 +205,7 @@ def reminders_sent_by_unit(deadline: Deadline, unit_ids: set[int]) -> dict[int, 
         select(ReminderDelivery.unit_id, func.count(ReminderDelivery.id))
         .where(
             ReminderDelivery.item_key.startswith(prefix),
-            ReminderDelivery.unit_id.in_(unit_ids or {-1}),
+            in_ids(ReminderDelivery.unit_id, unit_ids),
         )
         .group_by(ReminderDelivery.unit_id)
     )
@@ -234,9 +234,7 @@ def completion_matrix(
     now = now or utcnow()
     visible = set(visible)
     units = db.session.scalars(
-        select(Unit)
-        .where(Unit.id.in_(visible or {-1}), Unit.is_active.is_(True))
-        .order_by(Unit.name)
+        select(Unit).where(in_ids(Unit.id, visible), Unit.is_active.is_(True)).order_by(Unit.name)
     ).all()
     unit_ids = {u.id for u in units}
     done = completion_map(deadlines, unit_ids)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -138,24 +137,6 @@ class ItemRow:
             if self.item.all_day
             else format_datetime(self.item.due_at)
         )
-
-
-class ListPage:
-    """A page of an in-memory list with the interface the pagination macro expects."""
-
-    def __init__(self, rows: list, page: int, per_page: int) -> None:
-        self.total = len(rows)
-        self.per_page = per_page
-        self.pages = max(1, math.ceil(self.total / per_page))
-        self.page = min(max(1, page), self.pages)
-        start = (self.page - 1) * per_page
-        self.items = rows[start : start + per_page]
-        self.has_prev, self.has_next = self.page > 1, self.page < self.pages
-        self.prev_num = self.page - 1 if self.has_prev else None
-        self.next_num = self.page + 1 if self.has_next else None
-
-    def iter_pages(self):
-        return iter(range(1, self.pages + 1))
 
 
 def upcoming_items(visible: set[int], days: int) -> list[ItemRow]:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import Form, SearchField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import SearchField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from portal.difficulties.models import DIFFICULTY_STATUS_LABELS, DifficultyStatus
 from portal.difficulties.services import DifficultyFilters
 from portal.fields import choices, optional_int, year_choices
+from portal.listing import FilterForm
 
 REQUIRED = _l("Vui lòng điền mục này.")
 
@@ -35,13 +36,13 @@ class AnswerForm(FlaskForm):
     submit = SubmitField(_l("Gửi trả lời"))
 
 
-class DifficultyFilterForm(Form):
+class DifficultyFilterForm(FilterForm):
     status = SelectField(
         _l("Trạng thái"),
         choices=choices(DIFFICULTY_STATUS_LABELS.items(), _l("Tất cả trạng thái")),
     )
-    year = SelectField(_l("Năm"), coerce=optional_int)
-    unit_id = SelectField(_l("Đơn vị"), coerce=optional_int)
+    year = SelectField(_l("Năm"), coerce=optional_int, validate_choice=False)
+    unit_id = SelectField(_l("Đơn vị"), coerce=optional_int, validate_choice=False)
     q = SearchField(_l("Tìm kiếm"))
 
     def setup(self, years: list[int], units) -> DifficultyFilterForm:
@@ -50,10 +51,10 @@ class DifficultyFilterForm(Form):
         return self
 
     def filters(self) -> DifficultyFilters:
-        statuses = {s.value for s in DifficultyStatus}
+        status = self.value("status")
         return DifficultyFilters(
-            status=DifficultyStatus(self.status.data) if self.status.data in statuses else None,
-            unit_id=self.unit_id.data,
-            year=self.year.data,
-            q=(self.q.data or "").strip()[:200],
+            status=DifficultyStatus(status) if status else None,
+            unit_id=self.value("unit_id"),
+            year=self.value("year"),
+            q=(self.value("q") or "").strip()[:200],
         )

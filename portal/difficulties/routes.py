@@ -30,9 +30,7 @@ bp = Blueprint("difficulties", __name__, url_prefix="/difficulties", template_fo
 @login_required
 def index():
     units = db.session.scalars(visible_units()).all()
-    form = DifficultyFilterForm(request.args).setup(
-        filter_years(current_user.organization_id), units
-    )
+    form = DifficultyFilterForm().setup(filter_years(current_user.organization_id), units)
     page = page_of(services.list_query(form.filters()))
     return render_template(
         "difficulties/index.html",

@@ -5,11 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from flask_babel import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
-from portal.documents.excel import append_row, workbook_bytes
+from portal.documents.excel import build_workbook, workbook_bytes
 from portal.exemplars.labels import KIND_LABELS, LEVEL_LABELS, STATUS_LABELS
 from portal.exemplars.models import Exemplar
 
@@ -55,17 +52,5 @@ def _row(number: int, e: Exemplar) -> list:
 
 def exemplars_workbook(exemplars: Iterable[Exemplar]) -> bytes:
     """An .xlsx of the exemplars (unit and person expected loaded)."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Điển hình tiên tiến")[:31]
-    columns = _columns()
-    sheet.append([header for header, _width in columns])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-    for index, (_header, width) in enumerate(columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    for number, exemplar in enumerate(exemplars, start=1):
-        append_row(sheet, _row(number, exemplar))
-    sheet.freeze_panes = "A2"
-    return workbook_bytes(workbook)
+    rows = (_row(number, exemplar) for number, exemplar in enumerate(exemplars, start=1))
+    return workbook_bytes(build_workbook([(_("Điển hình tiên tiến"), _columns(), rows)]))

@@ -1,5 +1,5 @@
-"""Forms of the exemplar pages: the exemplar, a change of status, a fostering action,
-an evaluation (whose criteria fields depend on the set in force)."""
+"""Forms of the exemplar pages: the list's filters, the exemplar, a change of status, a
+fostering action, an evaluation (whose criteria fields depend on the set in force)."""
 
 from __future__ import annotations
 
@@ -17,8 +17,10 @@ from portal.exemplars.labels import (
     STATUS_LABELS,
     SUPPORT_LABELS,
 )
-from portal.exemplars.models import ExemplarStatus
+from portal.exemplars.models import ExemplarKind, ExemplarStatus
+from portal.exemplars.queries import ExemplarFilters
 from portal.formatting import today_vn
+from portal.listing import FilterForm
 
 NOBODY = 0
 
@@ -33,6 +35,28 @@ def _people(first_label, people) -> list[SelectChoice]:
 
 def _this_year() -> int:
     return today_vn().year
+
+
+class ExemplarFilterForm(FilterForm):
+    """The list's filters (the template draws its own inputs from `filters()`)."""
+
+    year = IntegerField()
+    status = SelectField(choices=["", *(s.value for s in ExemplarStatus)])
+    kind = SelectField(choices=["", *(k.value for k in ExemplarKind)])
+    field = StringField()
+    unit_id = IntegerField()
+    q = StringField()
+
+    def filters(self) -> ExemplarFilters:
+        status, kind = self.value("status"), self.value("kind")
+        return ExemplarFilters(
+            year=self.value("year"),
+            status=ExemplarStatus(status) if status else None,
+            kind=ExemplarKind(kind) if kind else None,
+            field=(self.value("field") or "").strip()[:255],
+            unit_id=self.value("unit_id"),
+            q=(self.value("q") or "").strip()[:200],
+        )
 
 
 class ExemplarForm(FlaskForm):

@@ -19,7 +19,7 @@ from portal.exemplars.models import (
 )
 from portal.exemplars.services import ExemplarError, check_unit_person
 from portal.extensions import db
-from portal.models_base import utcnow
+from portal.models_base import in_ids, utcnow
 
 
 def is_followed(exemplar: Exemplar) -> bool:
@@ -84,7 +84,7 @@ def open_actions(unit_ids: list[int], limit: int | None = None) -> list[Fosterin
     query = (
         select(FosteringAction)
         .where(
-            FosteringAction.unit_id.in_(unit_ids or [-1]),
+            in_ids(FosteringAction.unit_id, unit_ids),
             FosteringAction.status.in_(OPEN_FOSTERING_STATUSES),
         )
         .options(joinedload(FosteringAction.exemplar), joinedload(FosteringAction.owner_user))

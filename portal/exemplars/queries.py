@@ -8,17 +8,17 @@ from dataclasses import dataclass, fields
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
-from werkzeug.datastructures import MultiDict
 
 from portal.exemplars.models import Exemplar, ExemplarEvent, ExemplarKind, ExemplarStatus
 from portal.extensions import db
 from portal.listing import text_search
+from portal.models_base import in_ids
 from portal.tenancy import scoped, visible_unit_ids
 
 
 @dataclass
 class ExemplarFilters:
-    """The list's filters, read from the query string; bad values are ignored."""
+    """The list's filters (read from the query string by `ExemplarFilterForm`)."""
 
     year: int | None = None
     status: ExemplarStatus | None = None
@@ -27,35 +27,10 @@ class ExemplarFilters:
     unit_id: int | None = None
     q: str = ""
 
-    @classmethod
-    def from_args(cls, args: MultiDict) -> ExemplarFilters:
-        return cls(
-            year=_int(args.get("year")),
-            status=_enum(ExemplarStatus, args.get("status")),
-            kind=_enum(ExemplarKind, args.get("kind")),
-            field=(args.get("field") or "").strip()[:255],
-            unit_id=_int(args.get("unit_id")),
-            q=(args.get("q") or "").strip()[:200],
-        )
-
     def as_args(self) -> dict:
         """The non-empty filters, to carry into pagination and export links."""
         values = {f.name: getattr(self, f.name) for f in fields(self)}
         return {k: (v.value if hasattr(v, "value") else v) for k, v in values.items() if v}
-
-
-def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
-        return None
-
-
-def _enum(enum_cls, value: str | None):
-    try:
-        return enum_cls(value) if value else None
-    except ValueError:
-        return None
 
 
 def filtered_exemplars(filters: ExemplarFilters) -> Select:
@@ -93,7 +68,7 @@ def field_choices() -> list[str]:
     return list(
         db.session.scalars(
             select(Exemplar.field_of_work)
-            .where(Exemplar.unit_id.in_(visible_unit_ids() or {-1}), Exemplar.field_of_work != "")
+            .where(in_ids(Exemplar.unit_id, visible_unit_ids()), Exemplar.field_of_work != "")
             .distinct()
             .order_by(Exemplar.field_of_work)
         )
@@ -119,7 +94,7 @@ def status_counts(unit_ids: list[int]) -> dict[ExemplarStatus, int]:
     counts = {status: 0 for status in ExemplarStatus}
     rows = db.session.execute(
         select(Exemplar.status, func.count(Exemplar.id))
-        .where(Exemplar.unit_id.in_(unit_ids or [-1]))
+        .where(in_ids(Exemplar.unit_id, unit_ids))
         .group_by(Exemplar.status)
     )
     for status, count in rows:
@@ -132,7 +107,7 @@ def recent_events(unit_ids: list[int], limit: int = 10) -> list[ExemplarEvent]:
     return list(
         db.session.scalars(
             select(ExemplarEvent)
-            .where(ExemplarEvent.unit_id.in_(unit_ids or [-1]))
+            .where(in_ids(ExemplarEvent.unit_id, unit_ids))
             .options(joinedload(ExemplarEvent.exemplar), joinedload(ExemplarEvent.actor))
             .order_by(ExemplarEvent.occurred_on.desc(), ExemplarEvent.id.desc())
             .limit(limit)

@@ -31,6 +31,7 @@ from portal.exemplars.models import (
 )
 from portal.extensions import db
 from portal.formatting import today_vn
+from portal.models_base import in_ids
 
 S = ExemplarStatus
 # from-status (None: when first recorded) -> the statuses it may move to.
@@ -76,7 +77,7 @@ def unit_people(unit_ids: int | list[int]) -> Select:
     """Users working in the unit(s) (coordinators and staff), by name."""
     ids = [unit_ids] if isinstance(unit_ids, int) else list(unit_ids)
     members = select(RoleMembership.user_id).where(
-        RoleMembership.unit_id.in_(ids or [-1]),
+        in_ids(RoleMembership.unit_id, ids),
         RoleMembership.role.in_((Role.COORDINATOR, Role.STAFF)),
     )
     return select(User).where(User.id.in_(members), User.active.is_(True)).order_by(User.full_name)
@@ -273,7 +274,7 @@ def people_choices(unit_ids: list[int]) -> list[tuple[User, str]]:
         select(User, RoleMembership.unit_id)
         .join(RoleMembership, RoleMembership.user_id == User.id)
         .where(
-            RoleMembership.unit_id.in_(unit_ids or [-1]),
+            in_ids(RoleMembership.unit_id, unit_ids),
             RoleMembership.role.in_((Role.COORDINATOR, Role.STAFF)),
             User.active.is_(True),
         )

@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 
 from portal.accounts.models import Role, RoleMembership
 from portal.extensions import db
+from portal.models_base import in_ids
 from portal.navigation import has_endpoint
 from portal.organizations.models import Unit
 from portal.tenancy import sees_whole_organization, visible_units
@@ -41,7 +42,7 @@ def overview():
     memberships = db.session.scalars(
         db.select(RoleMembership)
         .where(
-            RoleMembership.unit_id.in_([u.id for u in units] or [-1]),
+            in_ids(RoleMembership.unit_id, [u.id for u in units]),
             RoleMembership.role == Role.COORDINATOR,
         )
         .options(selectinload(RoleMembership.user))

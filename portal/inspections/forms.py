@@ -1,4 +1,4 @@
-"""Forms of inspection records and of the follow-up of findings."""
+"""Forms of inspection records, of the follow-up of findings, and the filters of their lists."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
+    IntegerField,
     RadioField,
     SelectField,
     StringField,
@@ -16,6 +17,9 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from portal.fields import MultiCheckboxField, labelled
 from portal.inspections.labels import METHOD_LABELS, SCOPE_LABELS, SEVERITY_LABELS
+from portal.inspections.models import FindingSeverity, FindingStatus
+from portal.inspections.queries import FindingFilters, InspectionFilters
+from portal.listing import FilterForm
 
 NONE = SelectChoice(0, "—")
 
@@ -105,3 +109,39 @@ class CorrectionForm(FlaskForm):
         validators=[DataRequired(_l("Nhập nội dung đính chính.")), Length(max=10000)],
         render_kw={"rows": 3},
     )
+
+
+class InspectionFilterForm(FilterForm):
+    """The inspection list's filters (the template draws its own inputs)."""
+
+    year = IntegerField()
+    unit_id = IntegerField()
+    signed = SelectField(choices=["", "draft", "signed"])
+
+    def filters(self) -> InspectionFilters:
+        return InspectionFilters(
+            year=self.value("year"),
+            unit_id=self.value("unit_id"),
+            signed=self.value("signed") or "",
+        )
+
+
+class FindingFilterForm(FilterForm):
+    """The finding list's (and its export's) filters."""
+
+    year = IntegerField()
+    unit_id = IntegerField()
+    status = SelectField(choices=["", "not_closed", *(s.value for s in FindingStatus)])
+    severity = SelectField(choices=["", *(s.value for s in FindingSeverity)])
+    overdue = StringField()
+    q = StringField()
+
+    def filters(self) -> FindingFilters:
+        return FindingFilters(
+            year=self.value("year"),
+            unit_id=self.value("unit_id"),
+            status=self.value("status") or "",
+            severity=self.value("severity") or "",
+            overdue=self.value("overdue") in ("1", "on", "true"),
+            q=(self.value("q") or "").strip()[:100],
+        )

@@ -10,7 +10,6 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import selectinload
-from werkzeug.datastructures import MultiDict
 
 from portal.documents.excel import Sheet
 from portal.extensions import db
@@ -18,8 +17,6 @@ from portal.formatting import format_date
 from portal.inspections.labels import SEVERITY_LABELS, STATUS_LABELS
 from portal.inspections.models import (
     NOT_CLOSED,
-    FindingSeverity,
-    FindingStatus,
     Inspection,
     InspectionFinding,
     InspectionMember,
@@ -29,27 +26,11 @@ from portal.inspections.services import is_overdue, overdue_clause
 from portal.tenancy import scoped
 
 
-def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value not in (None, "") else None
-    except ValueError:
-        return None
-
-
 @dataclass
 class InspectionFilters:
     year: int | None = None
     unit_id: int | None = None
     signed: str = ""  # "", "draft", "signed"
-
-    @classmethod
-    def from_args(cls, args: MultiDict) -> InspectionFilters:
-        signed = args.get("signed", "")
-        return cls(
-            year=_int(args.get("year")),
-            unit_id=_int(args.get("unit_id")),
-            signed=signed if signed in ("draft", "signed") else "",
-        )
 
     def as_args(self) -> dict:
         return {k: v for k, v in vars(self).items() if v not in (None, "")}
@@ -107,19 +88,6 @@ class FindingFilters:
     severity: str = ""
     overdue: bool = False
     q: str = ""
-
-    @classmethod
-    def from_args(cls, args: MultiDict) -> FindingFilters:
-        status = args.get("status", "")
-        severity = args.get("severity", "")
-        return cls(
-            year=_int(args.get("year")),
-            unit_id=_int(args.get("unit_id")),
-            status=status if status in {*FindingStatus, "not_closed"} else "",
-            severity=severity if severity in set(FindingSeverity) else "",
-            overdue=args.get("overdue") in ("1", "on", "true"),
-            q=args.get("q", "").strip()[:100],
-        )
 
     def as_args(self) -> dict:
         values = {k: v for k, v in vars(self).items() if v not in (None, "", False)}

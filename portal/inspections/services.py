@@ -26,7 +26,7 @@ from portal.inspections.models import (
     InspectionScope,
     SupervisionPlanItem,
 )
-from portal.models_base import utcnow
+from portal.models_base import in_ids, utcnow
 from portal.organizations.models import Unit
 
 URL_PREFIX = "/inspections"
@@ -250,7 +250,7 @@ def delete_inspection(inspection: Inspection) -> None:
     response_ids = list(
         db.session.scalars(
             select(FindingResponse.id).where(
-                FindingResponse.finding_id.in_([f.id for f in inspection.findings] or [-1])
+                in_ids(FindingResponse.finding_id, [f.id for f in inspection.findings])
             )
         )
     )

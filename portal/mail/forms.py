@@ -7,18 +7,14 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, EmailField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
+from portal.listing import FilterForm
 from portal.mail.models import MailStatus
 from portal.mail.outbox import STATUS_LABELS, OutboxFilters, category_label
 
 FILTER_FIELDS = ("recipient", "status", "category", "date_from", "date_to")
 
 
-class OutboxFilterForm(FlaskForm):
-    """Read from the query string (GET), so no CSRF token."""
-
-    class Meta:
-        csrf = False
-
+class OutboxFilterForm(FilterForm):
     recipient = StringField(_l("Người nhận"), validators=[Optional(), Length(max=255)])
     status = SelectField(_l("Trạng thái"), validators=[Optional()])
     category = SelectField(_l("Loại thư"), validators=[Optional()])
@@ -35,19 +31,13 @@ class OutboxFilterForm(FlaskForm):
             raise ValidationError(_l("Ngày kết thúc không được trước ngày bắt đầu."))
 
     def filters(self) -> OutboxFilters:
-        """The filters whose values are valid; a field in error is ignored."""
-
-        def value(name: str):
-            field = getattr(self, name)
-            return None if field.errors else field.data
-
-        status = value("status")
+        status = self.value("status")
         return OutboxFilters(
-            recipient=(value("recipient") or "").strip(),
+            recipient=(self.value("recipient") or "").strip(),
             status=MailStatus(status) if status else None,
-            category=value("category") or "",
-            date_from=value("date_from"),
-            date_to=value("date_to"),
+            category=self.value("category") or "",
+            date_from=self.value("date_from"),
+            date_to=self.value("date_to"),
         )
 
     def query_args(self) -> dict[str, str]:

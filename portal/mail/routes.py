@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal.actions import attempt
-from portal.extensions import db
+from portal.listing import page_of
 from portal.mail import services
 from portal.mail.forms import OutboxFilterForm, SendTestForm
 from portal.mail.jobs import error_text
@@ -39,16 +39,10 @@ def outbox_helpers() -> dict:
 @bp.get("/outbox")
 @office_required
 def outbox():
-    form = OutboxFilterForm(formdata=request.args)
+    form = OutboxFilterForm()
     form.set_choices(categories_in_use(current_org.id))
-    form.validate()
     query = filter_outbox(org_scoped(MailMessage), form.filters())
-    page = db.paginate(
-        query,
-        page=request.args.get("page", 1, type=int),
-        per_page=current_app.config["ITEMS_PER_PAGE"],
-        error_out=False,
-    )
+    page = page_of(query)
     return render_template(
         "mail/pages/outbox.html",
         form=form,

@@ -26,7 +26,7 @@ from portal.deadlines.services import concerning
 from portal.extensions import db
 from portal.formatting import VN_TZ
 from portal.i18n import in_language_of
-from portal.models_base import as_utc, utcnow
+from portal.models_base import as_utc, in_ids, utcnow
 from portal.organizations.models import Unit
 from portal.tenancy import sees_whole_organization, visible_unit_ids
 
@@ -70,7 +70,7 @@ def deadline_events(user: User, host: str) -> list[Event]:
     own_units = set() if sees_whole_organization(user) else visible
     done = completion_map(deadlines, own_units) if own_units else {}
     names = dict(
-        db.session.execute(select(Unit.id, Unit.name).where(Unit.id.in_(own_units or {-1}))).all()
+        db.session.execute(select(Unit.id, Unit.name).where(in_ids(Unit.id, own_units))).all()
     )
     active = set(
         db.session.scalars(

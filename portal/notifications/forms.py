@@ -16,6 +16,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from portal.fields import MultiCheckboxField
+from portal.listing import FilterForm
 from portal.notifications.categories import CATEGORY_LABELS, OPTIONAL
 from portal.notifications.models import EmailMode
 
@@ -72,3 +73,9 @@ class AnnouncementForm(FlaskForm):
                 "unit_ids",
             )
         }
+
+
+class NotificationFilterForm(FilterForm):
+    """The list of one's notifications: all, or the unread ones (`unread=1`)."""
+
+    unread = StringField()

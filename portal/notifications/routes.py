@@ -21,13 +21,20 @@ from wtforms.fields.choices import SelectChoice
 
 from portal.extensions import db
 from portal.fields import ConfirmForm
+from portal.listing import page_of
 from portal.notifications import announcements as ann_service
 from portal.notifications import services
 from portal.notifications.calendar import calendar_for
 from portal.notifications.categories import OPTIONAL, category_label
-from portal.notifications.forms import AnnouncementForm, PreferencesForm
+from portal.notifications.forms import AnnouncementForm, NotificationFilterForm, PreferencesForm
 from portal.notifications.models import Announcement, AnnouncementStatus, Notification
-from portal.tenancy import get_org_owned_or_404, office_required, org_scoped, visible_units
+from portal.tenancy import (
+    get_child_or_404,
+    get_org_owned_or_404,
+    office_required,
+    org_scoped,
+    visible_units,
+)
 from portal.urls import safe_next_url
 
 bp = Blueprint("notifications", __name__, url_prefix="/notifications", template_folder="templates")
@@ -38,23 +45,14 @@ def _helpers() -> dict:
     return {"category_label": category_label}
 
 
-def _per_page() -> int:
-    return current_app.config["ITEMS_PER_PAGE"]
-
-
 @bp.get("/")
 @login_required
 def index():
-    unread_only = request.args.get("unread") == "1"
+    unread_only = NotificationFilterForm().value("unread") == "1"
     query = select(Notification).where(Notification.user_id == current_user.id)
     if unread_only:
         query = query.where(Notification.read_at.is_(None))
-    page = db.paginate(
-        query.order_by(Notification.created_at.desc(), Notification.id.desc()),
-        page=request.args.get("page", 1, type=int),
-        per_page=_per_page(),
-        error_out=False,
-    )
+    page = page_of(query.order_by(Notification.created_at.desc(), Notification.id.desc()))
     return render_template(
         "notifications/index.html", page=page, unread_only=unread_only, form=ConfirmForm()
     )
@@ -63,9 +61,7 @@ def index():
 @bp.post("/<int:notification_id>/read")
 @login_required
 def read(notification_id: int):
-    note = db.session.get(Notification, notification_id)
-    if note is None or note.user_id != current_user.id:
-        abort(404)
+    note = get_child_or_404(Notification, notification_id, parent=current_user)
     if not ConfirmForm().validate_on_submit():
         abort(400)
     services.mark_read(note)
@@ -130,11 +126,8 @@ def calendar_feed(token: str):
 @bp.get("/announcements")
 @office_required
 def announcements():
-    page = db.paginate(
-        org_scoped(Announcement).order_by(Announcement.created_at.desc(), Announcement.id.desc()),
-        page=request.args.get("page", 1, type=int),
-        per_page=_per_page(),
-        error_out=False,
+    page = page_of(
+        org_scoped(Announcement).order_by(Announcement.created_at.desc(), Announcement.id.desc())
     )
     return render_template("notifications/announcements.html", page=page)
 
@@ -179,19 +172,9 @@ def announcement_detail(announcement_id: int):
     announcement = get_org_owned_or_404(Announcement, announcement_id)
     page = recipients = None
     if announcement.status == AnnouncementStatus.DRAFT:
-        recipients = db.paginate(
-            ann_service.recipients_query(announcement),
-            page=request.args.get("page", 1, type=int),
-            per_page=_per_page(),
-            error_out=False,
-        )
+        recipients = page_of(ann_service.recipients_query(announcement))
     else:
-        page = db.paginate(
-            ann_service.deliveries_query(announcement),
-            page=request.args.get("page", 1, type=int),
-            per_page=_per_page(),
-            error_out=False,
-        )
+        page = page_of(ann_service.deliveries_query(announcement))
     return render_template(
         "notifications/announcement_detail.html",
         announcement=announcement,

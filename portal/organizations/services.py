@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 
 from portal.accounts.models import Role, RoleMembership, User
 from portal.extensions import db
+from portal.models_base import in_ids
 from portal.organizations.models import Unit, UnitKind, UnitNameHistory
 from portal.rules import RuleError
 
@@ -69,12 +70,12 @@ def units_with_coordinators(
     if not include_inactive:
         query = query.where(Unit.is_active.is_(True))
     units = db.session.scalars(query.order_by(Unit.is_active.desc(), Unit.name)).all()
-    unit_ids = [u.id for u in units] or [-1]
+    unit_ids = [u.id for u in units]
     coordinators: dict[int, list[User]] = {}
     memberships = db.session.scalars(
         select(RoleMembership)
         .join(RoleMembership.user)
-        .where(RoleMembership.unit_id.in_(unit_ids), RoleMembership.role == Role.COORDINATOR)
+        .where(in_ids(RoleMembership.unit_id, unit_ids), RoleMembership.role == Role.COORDINATOR)
         .order_by(User.full_name)
         .options(selectinload(RoleMembership.user))
     ).all()
@@ -83,7 +84,7 @@ def units_with_coordinators(
     counts = dict(
         db.session.execute(
             select(RoleMembership.unit_id, func.count(func.distinct(RoleMembership.user_id)))
-            .where(RoleMembership.unit_id.in_(unit_ids))
+            .where(in_ids(RoleMembership.unit_id, unit_ids))
             .group_by(RoleMembership.unit_id)
         ).all()
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
-    Form,
     SearchField,
     SelectField,
     SelectMultipleField,
@@ -30,6 +29,7 @@ from portal.fields import (
     optional_int,
     year_choices,
 )
+from portal.listing import FilterForm
 from portal.propagation.models import ACTIVITY_TYPE_LABELS, CHANNEL_LABELS, ActivityType, Channel
 from portal.propagation.services import ActivityFilters, LinkError, clean_link
 
@@ -93,10 +93,10 @@ class ActivityForm(FlaskForm):
         }
 
 
-class ActivityFilterForm(Form):
+class ActivityFilterForm(FilterForm):
     """The list's GET filters; never fails, unreadable values are ignored."""
 
-    year = SelectField(_l("Năm"), coerce=optional_int)
+    year = SelectField(_l("Năm"), coerce=optional_int, validate_choice=False)
     activity_type = SelectField(
         _l("Hình thức"),
         choices=choices(ACTIVITY_TYPE_LABELS.items(), _l("Tất cả hình thức")),
@@ -105,7 +105,7 @@ class ActivityFilterForm(Form):
         _l("Kênh"),
         choices=choices(CHANNEL_LABELS.items(), _l("Tất cả các kênh")),
     )
-    unit_id = SelectField(_l("Đơn vị"), coerce=optional_int)
+    unit_id = SelectField(_l("Đơn vị"), coerce=optional_int, validate_choice=False)
     q = SearchField(_l("Tìm kiếm"))
 
     def setup(self, years: list[int], units) -> ActivityFilterForm:
@@ -114,14 +114,11 @@ class ActivityFilterForm(Form):
         return self
 
     def filters(self) -> ActivityFilters:
-        types = {t.value for t in ActivityType}
-        channels = {c.value for c in Channel}
+        activity_type, channel = self.value("activity_type"), self.value("channel")
         return ActivityFilters(
-            year=self.year.data,
-            activity_type=ActivityType(self.activity_type.data)
-            if self.activity_type.data in types
-            else None,
-            channel=Channel(self.channel.data) if self.channel.data in channels else None,
-            unit_id=self.unit_id.data,
-            q=(self.q.data or "").strip()[:200],
+            year=self.value("year"),
+            activity_type=ActivityType(activity_type) if activity_type else None,
+            channel=Channel(channel) if channel else None,
+            unit_id=self.value("unit_id"),
+            q=(self.value("q") or "").strip()[:200],
         )

@@ -28,7 +28,7 @@ bp = Blueprint("propagation", __name__, url_prefix="/propagation", template_fold
 
 
 def _filter_form(units) -> ActivityFilterForm:
-    return ActivityFilterForm(request.args).setup(filter_years(current_user.organization_id), units)
+    return ActivityFilterForm().setup(filter_years(current_user.organization_id), units)
 
 
 @bp.get("/")

@@ -5,10 +5,11 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import Form, SearchField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import SearchField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from portal.fields import choices, optional_int
+from portal.listing import FilterForm
 from portal.publiccolumn.models import STORY_STATUS_LABELS, StoryStatus
 from portal.publiccolumn.services import StoryFilters
 
@@ -65,11 +66,11 @@ class ReasonForm(FlaskForm):
     )
 
 
-class StoryFilterForm(Form):
+class StoryFilterForm(FilterForm):
     status = SelectField(
         _l("Trạng thái"), choices=choices(STORY_STATUS_LABELS.items(), _l("Tất cả trạng thái"))
     )
-    unit_id = SelectField(_l("Đơn vị"), coerce=optional_int)
+    unit_id = SelectField(_l("Đơn vị"), coerce=optional_int, validate_choice=False)
     q = SearchField(_l("Tìm theo tiêu đề"))
 
     def setup(self, units) -> StoryFilterForm:
@@ -77,9 +78,9 @@ class StoryFilterForm(Form):
         return self
 
     def filters(self) -> StoryFilters:
-        statuses = {s.value for s in StoryStatus}
+        status = self.value("status")
         return StoryFilters(
-            status=StoryStatus(self.status.data) if self.status.data in statuses else None,
-            unit_id=self.unit_id.data,
-            q=(self.q.data or "").strip()[:200],
+            status=StoryStatus(status) if status else None,
+            unit_id=self.value("unit_id"),
+            q=(self.value("q") or "").strip()[:200],
         )

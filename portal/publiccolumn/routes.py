@@ -15,7 +15,6 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from werkzeug.datastructures import MultiDict
 
 from portal.evidence.services import UploadError, storage_path
 from portal.exemplars.queries import exemplar_choices
@@ -81,7 +80,7 @@ def _list(template: str, default_status: str | None = None):
     args = request.args.to_dict()
     if default_status and "status" not in args:
         args["status"] = default_status
-    form = StoryFilterForm(MultiDict(args)).setup(units)
+    form = StoryFilterForm(status=default_status).setup(units)
     page = page_of(services.list_query(form.filters()))
     return render_template(
         template,

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import RadioField, TextAreaField
+from wtforms import IntegerField, RadioField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
+from portal.listing import FilterForm
 from portal.reviews.states import ReviewState
 
 
@@ -37,3 +38,10 @@ class ReopenForm(FlaskForm):
         ],
         default=ReviewState.RETURNED.value,
     )
+
+
+class UnitsFilterForm(FilterForm):
+    """The units x years pages: a period (else the current one), words of a unit's name."""
+
+    period_id = IntegerField()
+    q = StringField()

@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from portal.extensions import db
+from portal.models_base import in_ids
 from portal.periods.models import PlanPeriod
 from portal.reviews.deadlines import Punctuality, due_times, punctuality
 
@@ -41,7 +42,7 @@ def yearly_grid(
     (three with the targets of deadlines that apply to chosen units)."""
     records = db.session.scalars(
         select(model).where(
-            model.unit_id.in_(unit_ids or [-1]),  # type: ignore[attr-defined]
+            in_ids(model.unit_id, unit_ids),  # type: ignore[attr-defined]
             model.period_id == period.id,  # type: ignore[attr-defined]
         )
     )

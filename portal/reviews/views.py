@@ -1,16 +1,21 @@
-"""Route helpers shared by every reviewed record: the review panel of its page and
-running a transition from a form."""
+"""Route helpers shared by every reviewed record: the review panel of its page,
+running a transition from a form, and the timeline sheet of its Excel export."""
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from flask_sqlalchemy.pagination import Pagination
+from openpyxl import Workbook
 
+from portal.documents.excel import new_sheet, write_table
 from portal.extensions import db
+from portal.listing import page_of
 from portal.organizations.models import Unit
 from portal.periods.models import PlanPeriod, current_period
-from portal.reviews.forms import ActionForm, ReasonForm, ReopenForm
+from portal.reviews.forms import ActionForm, ReasonForm, ReopenForm, UnitsFilterForm
 from portal.reviews.models import ReviewableMixin
 from portal.reviews.services import (
     ReviewForbiddenError,
@@ -20,7 +25,7 @@ from portal.reviews.services import (
     timeline,
     transition,
 )
-from portal.reviews.states import ACTION_ROLE, ReviewAction
+from portal.reviews.states import ACTION_LABELS, ACTION_ROLE, STATE_LABELS, ReviewAction
 from portal.tenancy import get_org_owned_or_404, org_scoped, visible_units
 
 FORMS = {
@@ -94,7 +99,7 @@ def run_transition(record: ReviewableMixin, action_name: str, back_url: str):
 def selected_period() -> PlanPeriod | None:
     """The period named by ?period_id= (of the user's organization: else 404), else the
     current one; None when the organization has no period yet."""
-    period_id = request.args.get("period_id", type=int)
+    period_id = UnitsFilterForm().value("period_id")
     if period_id:
         return get_org_owned_or_404(PlanPeriod, period_id)
     return current_period(current_user.organization_id)
@@ -109,14 +114,36 @@ def organization_periods():
     return db.session.scalars(org_scoped(PlanPeriod).order_by(PlanPeriod.start_year.desc())).all()
 
 
-def units_page(search: str):
-    """A page of the units the user may see, filtered by name."""
+def units_page() -> tuple[Pagination, str]:
+    """A page of the units the user may see, filtered by the words of their name asked
+    for; and those words."""
+    search = (UnitsFilterForm().value("q") or "").strip()
     query = visible_units(current_user)
     if search:
         query = query.where(Unit.name.ilike(f"%{search}%"))
-    return db.paginate(
-        query,
-        page=request.args.get("page", 1, type=int),
-        per_page=current_app.config["ITEMS_PER_PAGE"],
-        error_out=False,
-    )
+    return page_of(query), search
+
+
+def timeline_sheet(workbook: Workbook, events: list) -> None:
+    """A sheet with the record's state changes (ReviewEvent rows, actors loaded)."""
+    sheet = new_sheet(workbook, _("Quá trình xử lý"))[1]
+    headers = [
+        _("Thời điểm"),
+        _("Thao tác"),
+        _("Từ trạng thái"),
+        _("Sang trạng thái"),
+        _("Người thực hiện"),
+        _("Lý do"),
+    ]
+    rows = [
+        [
+            event.at,
+            ACTION_LABELS[event.action],
+            STATE_LABELS[event.from_state],
+            STATE_LABELS[event.to_state],
+            event.actor.full_name if event.actor else "",
+            event.reason,
+        ]
+        for event in events
+    ]
+    write_table(sheet, headers, rows)

@@ -43,8 +43,7 @@ def yearly_index(records: YearlyRecords, new_form: Any):
     period = selected_period()
     if period is None:
         return no_period_page()
-    search = request.args.get("q", "").strip()
-    page = units_page(search)
+    page, search = units_page()
     unit_ids = [unit.id for unit in page.items]
     return render_template(
         "reviews/yearly_index.html",

@@ -6,7 +6,6 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     FloatField,
-    Form,
     SearchField,
     SelectField,
     StringField,
@@ -16,6 +15,7 @@ from wtforms import (
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 from portal.fields import VnDateField, choices, optional_int, year_choices
+from portal.listing import FilterForm
 from portal.training.services import TrainingFilters
 
 REQUIRED = _l("Vui lòng điền mục này.")
@@ -81,9 +81,9 @@ class TrainingForm(FlaskForm):
         }
 
 
-class TrainingFilterForm(Form):
-    year = SelectField(_l("Năm"), coerce=optional_int)
-    unit_id = SelectField(_l("Đơn vị"), coerce=optional_int)
+class TrainingFilterForm(FilterForm):
+    year = SelectField(_l("Năm"), coerce=optional_int, validate_choice=False)
+    unit_id = SelectField(_l("Đơn vị"), coerce=optional_int, validate_choice=False)
     q = SearchField(_l("Tìm kiếm"))
 
     def setup(self, years: list[int], units) -> TrainingFilterForm:
@@ -93,5 +93,7 @@ class TrainingFilterForm(Form):
 
     def filters(self) -> TrainingFilters:
         return TrainingFilters(
-            year=self.year.data, unit_id=self.unit_id.data, q=(self.q.data or "").strip()[:200]
+            year=self.value("year"),
+            unit_id=self.value("unit_id"),
+            q=(self.value("q") or "").strip()[:200],
         )

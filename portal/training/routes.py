@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -26,7 +26,7 @@ bp = Blueprint("training", __name__, url_prefix="/training", template_folder="te
 
 
 def _filter_form(units) -> TrainingFilterForm:
-    return TrainingFilterForm(request.args).setup(filter_years(current_user.organization_id), units)
+    return TrainingFilterForm().setup(filter_years(current_user.organization_id), units)
 
 
 @bp.get("/")

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 
 from portal.accounts.models import User
 from portal.consideration import services
-from portal.consideration.access import get_nomination_or_404, get_round_or_404
+from portal.consideration.access import get_round_or_404
 from portal.consideration.catalogue import ensure_catalogue
 from portal.consideration.choices import (
     exemplar_choices,
@@ -22,7 +22,13 @@ from portal.exemplars.models import Exemplar, ExemplarKind
 from portal.extensions import db
 from portal.fields import ConfirmForm
 from portal.form_errors import show_field_error
-from portal.tenancy import current_org, get_scoped_or_404, get_unit_or_404, office_required
+from portal.tenancy import (
+    current_org,
+    get_child_or_404,
+    get_scoped_or_404,
+    get_unit_or_404,
+    office_required,
+)
 
 
 def _form(nomination: Nomination | None = None) -> NominationForm:
@@ -101,7 +107,7 @@ def add_nomination(round_id: int):
 @office_required
 def edit_nomination(round_id: int, nomination_id: int):
     round_ = get_round_or_404(round_id)
-    nomination = get_nomination_or_404(round_, nomination_id)
+    nomination = get_child_or_404(Nomination, nomination_id, parent=round_)
     if not round_.is_open:
         return _closed(round_)
     form = _form(nomination)
@@ -115,7 +121,7 @@ def edit_nomination(round_id: int, nomination_id: int):
 @office_required
 def delete_nomination(round_id: int, nomination_id: int):
     round_ = get_round_or_404(round_id)
-    nomination = get_nomination_or_404(round_, nomination_id)
+    nomination = get_child_or_404(Nomination, nomination_id, parent=round_)
     if ConfirmForm().validate_on_submit():
         try:
             services.delete_nomination(nomination)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
@@ -11,7 +11,7 @@ from portal.consideration import services, voting
 from portal.consideration.access import get_round_or_404, readers_required
 from portal.consideration.catalogue import ensure_catalogue
 from portal.consideration.choices import period_choices
-from portal.consideration.forms import CHOICE_LABELS, RoundForm, options
+from portal.consideration.forms import CHOICE_LABELS, RoundFilterForm, RoundForm, options
 from portal.consideration.models import ConsiderationRound, Nomination, RoundStatus
 from portal.consideration.routes.blueprint import bp
 from portal.consideration.rules import describe_threshold
@@ -19,6 +19,8 @@ from portal.council.models import CouncilPosition
 from portal.extensions import db
 from portal.fields import ConfirmForm
 from portal.form_errors import show_field_error
+from portal.listing import page_of
+from portal.models_base import in_ids
 from portal.periods.models import PlanPeriod, current_period
 from portal.tenancy import current_org, office_required, org_scoped
 
@@ -34,25 +36,23 @@ def index():
     if current_user.is_office and ensure_catalogue(current_org.id):
         db.session.commit()
     query = org_scoped(ConsiderationRound)
-    status = request.args.get("status", "")
-    if status in {s.value for s in RoundStatus}:
+    form = RoundFilterForm()
+    status, year = form.value("status") or "", form.value("year")
+    search = (form.value("q") or "").strip()
+    if status:
         query = query.where(ConsiderationRound.status == RoundStatus(status))
-    year = request.args.get("year", type=int)
     if year:
         query = query.where(ConsiderationRound.year == year)
-    search = request.args.get("q", "").strip()
     if search:
         query = query.where(ConsiderationRound.title.ilike(f"%{search}%"))
-    page = db.paginate(
-        query.order_by(ConsiderationRound.meeting_date.desc(), ConsiderationRound.id.desc()),
-        page=request.args.get("page", 1, type=int),
-        per_page=current_app.config["ITEMS_PER_PAGE"],
+    page = page_of(
+        query.order_by(ConsiderationRound.meeting_date.desc(), ConsiderationRound.id.desc())
     )
-    ids = [r.id for r in page.items] or [-1]
+    ids = [r.id for r in page.items]
     counts = dict(
         db.session.execute(
             select(Nomination.round_id, func.count(Nomination.id))
-            .where(Nomination.round_id.in_(ids))
+            .where(in_ids(Nomination.round_id, ids))
             .group_by(Nomination.round_id)
         ).all()
     )

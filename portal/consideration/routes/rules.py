@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
@@ -11,7 +11,14 @@ from portal.consideration.access import get_rule_or_404, get_title_or_404
 from portal.consideration.catalogue import ensure_catalogue
 from portal.consideration.choices import title_choices
 from portal.consideration.errors import ConsiderationError
-from portal.consideration.forms import AUDIENCE_LABELS, AwardTitleForm, VotingRuleForm, options
+from portal.consideration.forms import (
+    AUDIENCE_LABELS,
+    AwardTitleForm,
+    RuleFilterForm,
+    TitleFilterForm,
+    VotingRuleForm,
+    options,
+)
 from portal.consideration.models import (
     AwardTitle,
     ThresholdComparison,
@@ -22,6 +29,7 @@ from portal.consideration.routes.blueprint import bp
 from portal.consideration.rules import save_rule
 from portal.extensions import db
 from portal.form_errors import show_field_error
+from portal.listing import page_of
 from portal.tenancy import current_org, office_required, org_scoped
 
 DEFAULT_CHOICE = 0  # the rule for titles without a statutory threshold
@@ -33,22 +41,19 @@ def rules():
     if ensure_catalogue(current_org.id):
         db.session.commit()
     query = org_scoped(VotingRule).options(selectinload(VotingRule.award_title))
-    title_id = request.args.get("title", type=int)
+    form = RuleFilterForm()
+    title_id = form.value("title")
     if title_id == DEFAULT_CHOICE:
         query = query.where(VotingRule.award_title_id.is_(None))
     elif title_id:
         query = query.where(VotingRule.award_title_id == title_id)
-    to_verify = request.args.get("verify") == "1"
+    to_verify = form.value("verify") == "1"
     if to_verify:
         query = query.where(VotingRule.needs_verification.is_(True))
     query = query.outerjoin(AwardTitle, VotingRule.award_title_id == AwardTitle.id).order_by(
         AwardTitle.sort_order.nulls_first(), VotingRule.effective_from
     )
-    page = db.paginate(
-        query,
-        page=request.args.get("page", 1, type=int),
-        per_page=current_app.config["ITEMS_PER_PAGE"],
-    )
+    page = page_of(query)
     verify_count = db.session.scalar(
         select(func.count(VotingRule.id)).where(
             VotingRule.organization_id == current_org.id, VotingRule.needs_verification.is_(True)
@@ -126,14 +131,10 @@ def titles():
     if ensure_catalogue(current_org.id):
         db.session.commit()
     query = org_scoped(AwardTitle).order_by(AwardTitle.sort_order, AwardTitle.name)
-    search = request.args.get("q", "").strip()
+    search = (TitleFilterForm().value("q") or "").strip()
     if search:
         query = query.where(AwardTitle.name.ilike(f"%{search}%"))
-    page = db.paginate(
-        query,
-        page=request.args.get("page", 1, type=int),
-        per_page=current_app.config["ITEMS_PER_PAGE"],
-    )
+    page = page_of(query)
     return render_template(
         "consideration/titles.html", page=page, search=search, audience_labels=AUDIENCE_LABELS
     )

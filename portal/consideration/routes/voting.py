@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal.consideration import voting
-from portal.consideration.access import get_member_or_404, get_round_or_404, voters_required
+from portal.consideration.access import get_round_or_404, voters_required
 from portal.consideration.forms import (
     CHOICE_LABELS,
     BallotForm,
@@ -19,6 +19,7 @@ from portal.consideration.routes.blueprint import bp
 from portal.consideration.services import ConsiderationError
 from portal.extensions import db
 from portal.fields import ConfirmForm
+from portal.tenancy import get_child_or_404
 
 
 def _submit(round_: ConsiderationRound, store) -> tuple[bool, str | None]:
@@ -80,7 +81,7 @@ def vote(round_id: int):
 
 def _recorder_member(round_id: int, member_id: int) -> tuple[ConsiderationRound, RoundMember]:
     round_ = get_round_or_404(round_id, full=True)
-    member = get_member_or_404(round_, member_id)
+    member = get_child_or_404(RoundMember, member_id, parent=round_)
     if not voting.may_record_written_opinions(round_, current_user):
         abort(403)
     return round_, member

@@ -9,7 +9,7 @@ from wtforms.fields.choices import SelectChoice
 
 from portal.council import planning
 from portal.council import services as council
-from portal.council.forms import PlanItemForm
+from portal.council.forms import PlanFilterForm, PlanItemForm
 from portal.council.routes.blueprint import bp
 from portal.council.routes.seats import _year
 from portal.extensions import db
@@ -27,7 +27,7 @@ from portal.tenancy import get_org_owned_or_404, office_required, org_scoped
 def plan():
     year = _year()
     rows = planning.coverage(current_user.organization_id, year)
-    status = request.args.get("status", "")
+    status = PlanFilterForm().value("status") or ""
     shown = [r for r in rows if not status or r.status == status]
     return render_template(
         "council/plan.html",

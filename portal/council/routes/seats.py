@@ -22,6 +22,7 @@ from portal.formatting import today_vn
 from portal.inspections.models import SupervisionPlanItem, SupervisionPlanMember
 from portal.inspections.queries import overdue_count
 from portal.organizations.models import Unit
+from portal.periods.forms import PeriodFilterForm
 from portal.periods.models import PlanPeriod, current_period
 from portal.periods.services import organization_years
 from portal.tenancy import (
@@ -36,7 +37,7 @@ bp.add_app_template_global(labels, "council_labels")
 
 
 def _period() -> PlanPeriod | None:
-    period_id = request.args.get("period_id", type=int)
+    period_id = PeriodFilterForm().value("period_id")
     if period_id:
         return get_org_owned_or_404(PlanPeriod, period_id)
     return current_period(current_user.organization_id)

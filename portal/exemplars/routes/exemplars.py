@@ -9,7 +9,6 @@ from typing import Any
 
 from flask import (
     abort,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -18,7 +17,6 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
 from portal.documents.excel import send_workbook
@@ -31,7 +29,7 @@ from portal.evidence.services import (
 from portal.exemplars import services
 from portal.exemplars.evaluation import score_history
 from portal.exemplars.export import exemplars_workbook
-from portal.exemplars.forms import ExemplarForm, NewExemplarForm, TransitionForm
+from portal.exemplars.forms import ExemplarFilterForm, ExemplarForm, NewExemplarForm, TransitionForm
 from portal.exemplars.fostering import is_followed
 from portal.exemplars.labels import template_helpers
 from portal.exemplars.models import (
@@ -41,7 +39,6 @@ from portal.exemplars.models import (
     FosteringAction,
 )
 from portal.exemplars.queries import (
-    ExemplarFilters,
     exemplar_detail_options,
     field_choices,
     filtered_exemplars,
@@ -51,12 +48,15 @@ from portal.exemplars.routes.blueprint import bp
 from portal.extensions import db
 from portal.form_errors import show_field_error
 from portal.formatting import today_vn
+from portal.listing import page_of
+from portal.periods.forms import PeriodFilterForm
 from portal.periods.models import PlanPeriod, current_period
 from portal.tenancy import (
     can_edit_unit,
+    get_child_or_404,
     get_editable_or_404,
+    get_scoped_or_404,
     org_scoped,
-    scoped,
     visible_units,
 )
 
@@ -96,13 +96,8 @@ def commit_with_evidence(form, owner_type: str, save: Callable[[], Any]) -> Any 
 @bp.get("/")
 @login_required
 def index():
-    filters = ExemplarFilters.from_args(request.args)
-    page = db.paginate(
-        filtered_exemplars(filters),
-        page=request.args.get("page", 1, type=int),
-        per_page=current_app.config["ITEMS_PER_PAGE"],
-        error_out=False,
-    )
+    filters = ExemplarFilterForm().filters()
+    page = page_of(filtered_exemplars(filters))
     units = db.session.scalars(visible_units()).all()
     return render_template(
         "exemplars/index.html",
@@ -118,7 +113,7 @@ def index():
 @bp.get("/export.xlsx")
 @login_required
 def export():
-    filters = ExemplarFilters.from_args(request.args)
+    filters = ExemplarFilterForm().filters()
     exemplars = db.session.scalars(filtered_exemplars(filters)).unique().all()
     return send_workbook(
         exemplars_workbook(exemplars), f"diem-hinh-tien-tien-{today_vn():%Y%m%d}.xlsx"
@@ -129,7 +124,7 @@ def export():
 @login_required
 def quota():
     periods = db.session.scalars(org_scoped(PlanPeriod).order_by(PlanPeriod.start_year)).all()
-    chosen = request.args.get("period_id", type=int)
+    chosen = PeriodFilterForm().value("period_id")
     period = next((p for p in periods if p.id == chosen), None) or current_period(
         current_user.organization_id
     )
@@ -183,11 +178,7 @@ def new():
 @bp.get("/<int:exemplar_id>")
 @login_required
 def detail(exemplar_id: int):
-    exemplar = db.session.scalar(
-        scoped(Exemplar).where(Exemplar.id == exemplar_id).options(*exemplar_detail_options())
-    )
-    if exemplar is None:
-        abort(404)
+    exemplar = get_scoped_or_404(Exemplar, exemplar_id, options=exemplar_detail_options())
     can_edit = can_edit_unit(exemplar.unit_id)
     history = score_history(exemplar)
     return render_template(
@@ -268,12 +259,7 @@ def upload(exemplar_id: int):
     owner_id = exemplar.id
     model = EVIDENCE_OWNERS[owner_type]
     if model is not None:
-        owner_id = request.form.get("owner_id", type=int) or 0
-        owner = db.session.scalar(
-            select(model).where(model.id == owner_id, model.exemplar_id == exemplar.id)
-        )
-        if owner is None:
-            abort(404)
+        owner_id = get_child_or_404(model, request.form.get("owner_id", 0, type=int), exemplar).id
     try:
         saved = save_uploads(
             request.files.getlist("evidence"), exemplar.unit_id, owner_type, owner_id

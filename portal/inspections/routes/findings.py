@@ -3,7 +3,7 @@ inspector; the list across units (overdue ones included) and its Excel export.""
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
@@ -22,11 +22,13 @@ from portal.formatting import today_vn
 from portal.inspections import access, findings
 from portal.inspections import services as records
 from portal.inspections.access import unit_people_ids
-from portal.inspections.forms import NONE, AnswerForm, FindingForm, VerifyForm
+from portal.inspections.forms import NONE, AnswerForm, FindingFilterForm, FindingForm, VerifyForm
 from portal.inspections.models import FindingStatus, Inspection, InspectionFinding
 from portal.inspections.queries import FindingFilters, findings_select, findings_sheet
 from portal.inspections.routes.blueprint import bp
 from portal.inspections.routes.inspections import require_editable
+from portal.listing import page_of
+from portal.models_base import in_ids
 from portal.periods.services import organization_years
 from portal.tenancy import get_scoped_or_404, get_unit_or_404, visible_units
 
@@ -34,7 +36,7 @@ from portal.tenancy import get_scoped_or_404, get_unit_or_404, visible_units
 def _owner_choices(form: FindingForm, inspection: Inspection) -> None:
     people = db.session.scalars(
         db.select(User)
-        .where(User.id.in_(unit_people_ids(inspection.unit) or {-1}), User.active.is_(True))
+        .where(in_ids(User.id, unit_people_ids(inspection.unit)), User.active.is_(True))
         .order_by(User.full_name)
     ).all()
     form.action_owner_user_id.choices = [NONE] + [SelectChoice(u.id, u.full_name) for u in people]
@@ -195,7 +197,7 @@ def finding_verify(finding_id: int):
 
 
 def _finding_filters() -> FindingFilters:
-    filters = FindingFilters.from_args(request.args)
+    filters = FindingFilterForm().filters()
     if filters.unit_id:
         get_unit_or_404(filters.unit_id)
     return filters
@@ -206,12 +208,7 @@ def _finding_filters() -> FindingFilters:
 def findings_index():
     filters = _finding_filters()
     today = today_vn()
-    page = db.paginate(
-        findings_select(filters, today),
-        page=request.args.get("page", 1, type=int),
-        per_page=current_app.config["ITEMS_PER_PAGE"],
-        error_out=False,
-    )
+    page = page_of(findings_select(filters, today))
     return render_template(
         "inspections/findings.html",
         page=page,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
@@ -21,7 +21,7 @@ from portal.form_errors import show_field_error
 from portal.formatting import today_vn
 from portal.inspections import access, labels
 from portal.inspections import services as records
-from portal.inspections.forms import NONE, CorrectionForm, InspectionForm
+from portal.inspections.forms import NONE, CorrectionForm, InspectionFilterForm, InspectionForm
 from portal.inspections.locking import RecordLockedError
 from portal.inspections.models import (
     FindingResponse,
@@ -30,13 +30,13 @@ from portal.inspections.models import (
     SupervisionPlanItem,
 )
 from portal.inspections.queries import (
-    InspectionFilters,
     finding_counts,
     inspections_select,
     overdue_count,
     unit_plan_items,
 )
 from portal.inspections.routes.blueprint import bp
+from portal.listing import page_of
 from portal.organizations.models import Unit
 from portal.periods.services import organization_years
 from portal.tenancy import get_scoped_or_404, get_unit_or_404, visible_unit_ids, visible_units
@@ -97,17 +97,12 @@ def save_evidence(inspection: Inspection) -> list[Attachment]:
 @bp.get("/")
 @login_required
 def index():
-    filters = InspectionFilters.from_args(request.args)
+    filters = InspectionFilterForm().filters()
     visible = visible_unit_ids()
     if filters.unit_id is None and len(visible) == 1 and not current_user.is_office:
         filters.unit_id = next(iter(visible))  # a unit's own page
     unit = get_unit_or_404(filters.unit_id) if filters.unit_id else None
-    page = db.paginate(
-        inspections_select(filters),
-        page=request.args.get("page", 1, type=int),
-        per_page=current_app.config["ITEMS_PER_PAGE"],
-        error_out=False,
-    )
+    page = page_of(inspections_select(filters))
     today = today_vn()
     return render_template(
         "inspections/index.html",
