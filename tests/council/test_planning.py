@@ -9,6 +9,7 @@ import pytest
 from portal.council import planning
 from portal.council.services import CouncilError
 from portal.extensions import db
+from portal.inspections.queries import unit_plan_items
 from tests.inspections.factories import assign, make_inspection, second_member
 
 
@@ -143,4 +144,4 @@ def test_a_units_plan_items_newest_year_first_then_by_month(world):
     early = _item(world, month=2, year=2024)
     newest = _item(world, month=5, year=2025)
     _item(world, unit=world.unit_b, month=1, year=2025)
-    assert planning.unit_plan_items(world.unit_a.id) == [newest, early, late]
+    assert unit_plan_items(world.unit_a.id) == [newest, early, late]
