@@ -111,7 +111,7 @@ def scoped(model: type[M], user: User | None = None) -> Select:
 def get_scoped_or_404(model: type[M], object_id: int, options: Sequence[ORMOption] = ()) -> M:
     """A unit-owned row by id (loaded with `options`, e.g. `selectinload(...)`), or 404
     when it is outside what the user may read."""
-    obj = db.session.get(model, object_id, options=options)
+    obj = _load(model, object_id, options)
     if obj is None or obj.unit_id not in visible_unit_ids():  # type: ignore[attr-defined]
         abort(404)
     return obj
@@ -123,10 +123,16 @@ def get_child_or_404(
     """A row by id that belongs to `parent` (through its one foreign key to the parent's
     table), or 404. `parent` is a row already fetched through a scoped lookup, so its
     children are in scope and anyone else's ids are not found."""
-    obj = db.session.get(model, object_id, options=options)
+    obj = _load(model, object_id, options)
     if obj is None or getattr(obj, _parent_key(model, parent)) != parent.id:
         abort(404)
     return obj
+
+
+def _load(model: type[M], object_id: int, options: Sequence[ORMOption]) -> M | None:
+    # With options, load afresh even a row already in the session (perhaps expired,
+    # whose refresh would ignore them), so that what the options load is there.
+    return db.session.get(model, object_id, options=options, populate_existing=bool(options))
 
 
 def _parent_key(model: type, parent: Any) -> str:
@@ -151,7 +157,7 @@ def get_editable_or_404(model: type[M], object_id: int) -> M:
 def get_org_owned_or_404(model: type[M], object_id: int, options: Sequence[ORMOption] = ()) -> M:
     """A row that belongs to the organization (carries `organization_id`), loaded with
     `options`."""
-    obj = db.session.get(model, object_id, options=options)
+    obj = _load(model, object_id, options)
     # `current_org` is a proxy: test its truth, it is never `None` itself.
     if obj is None or not current_org or obj.organization_id != current_org.id:  # type: ignore[attr-defined]
         abort(404)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, RadioField, StringField, TextAreaField
+from wtforms import RadioField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
@@ -40,8 +40,7 @@ class ReopenForm(FlaskForm):
     )
 
 
-class UnitsFilterForm(FilterForm):
-    """The units x years pages: a period (else the current one), words of a unit's name."""
+class UnitSearchForm(FilterForm):
+    """The units x years pages: words of a unit's name."""
 
-    period_id = IntegerField()
     q = StringField()

@@ -14,8 +14,9 @@ from portal.documents.excel import new_sheet, write_table
 from portal.extensions import db
 from portal.listing import page_of
 from portal.organizations.models import Unit
+from portal.periods.forms import PeriodFilterForm
 from portal.periods.models import PlanPeriod, current_period
-from portal.reviews.forms import ActionForm, ReasonForm, ReopenForm, UnitsFilterForm
+from portal.reviews.forms import ActionForm, ReasonForm, ReopenForm, UnitSearchForm
 from portal.reviews.models import ReviewableMixin
 from portal.reviews.services import (
     ReviewForbiddenError,
@@ -99,7 +100,7 @@ def run_transition(record: ReviewableMixin, action_name: str, back_url: str):
 def selected_period() -> PlanPeriod | None:
     """The period named by ?period_id= (of the user's organization: else 404), else the
     current one; None when the organization has no period yet."""
-    period_id = UnitsFilterForm().value("period_id")
+    period_id = PeriodFilterForm().value("period_id")
     if period_id:
         return get_org_owned_or_404(PlanPeriod, period_id)
     return current_period(current_user.organization_id)
@@ -117,7 +118,7 @@ def organization_periods():
 def units_page() -> tuple[Pagination, str]:
     """A page of the units the user may see, filtered by the words of their name asked
     for; and those words."""
-    search = (UnitsFilterForm().value("q") or "").strip()
+    search = (UnitSearchForm().value("q") or "").strip()
     query = visible_units(current_user)
     if search:
         query = query.where(Unit.name.ilike(f"%{search}%"))
