@@ -8,6 +8,9 @@ records of earlier ones).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from types import ModuleType
+
 import click
 from flask import Flask
 
@@ -85,7 +88,7 @@ def demo_command(password: str) -> None:
     click.echo(f"Demo data ready for {org.name}.")
 
 
-def seed(password: str, parts=PARTS) -> Organization:
+def seed(password: str, parts: Iterable[ModuleType] = PARTS) -> Organization:
     """Create what is missing of the demo department and of each of `parts`;
     existing rows are kept."""
     org = db.session.scalar(
