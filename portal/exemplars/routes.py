@@ -5,7 +5,7 @@ record, its lifecycle and its evidence. Fostering actions and evaluations are in
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TypeVar
 
 from flask import (
     Blueprint,
@@ -22,9 +22,9 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
+from portal.actions import attempt
 from portal.documents.excel import send_workbook
 from portal.evidence.services import (
-    UploadError,
     attachments_by_owner,
     attachments_for,
     save_uploads,
@@ -49,7 +49,6 @@ from portal.exemplars.queries import (
 )
 from portal.exemplars.quota import quota_flag, unit_quota
 from portal.extensions import db
-from portal.form_errors import show_field_error
 from portal.formatting import today_vn
 from portal.periods.models import PlanPeriod, current_period
 from portal.tenancy import (
@@ -75,23 +74,17 @@ def editable_units() -> list:
     return [u for u in db.session.scalars(visible_units(active_only=True)) if can_edit_unit(u.id)]
 
 
-def commit_with_evidence(form, owner_type: str, save: Callable[[], Any]) -> Any | None:
-    """Run `save` (a service call returning the saved record), store the request's
-    `evidence` files on that record and commit. On a rule's or an upload's error:
-    roll back, show it, and return None."""
-    try:
-        record = save()
-        save_uploads(request.files.getlist("evidence"), record.unit_id, owner_type, record.id)
-    except services.ExemplarError as error:
-        db.session.rollback()
-        show_field_error(form, error)
-    except UploadError as error:
-        db.session.rollback()
-        flash(str(error), "danger")
-    else:
-        db.session.commit()
-        return record
-    return None
+T = TypeVar("T")
+
+
+def with_evidence(owner_type: str, save: Callable[[], T]) -> T:
+    """Run `save` (a service call returning the saved record) and store the request's
+    `evidence` files on that record: one change for `attempt` to commit or roll back."""
+    record = save()
+    save_uploads(
+        request.files.getlist("evidence"), record.unit_id, owner_type, record.id, current_user
+    )
+    return record
 
 
 @bp.get("/")
@@ -163,19 +156,22 @@ def new():
         form.unit_id.data = request.args.get("unit_id", type=int)
     form.set_people(services.people_choices([u.id for u in units]))
     if form.validate_on_submit():
-        exemplar = commit_with_evidence(
-            form,
+        outcome = attempt(
+            with_evidence,
             "exemplar",
             lambda: services.create_exemplar(
                 form.unit_id.data,
+                current_user._get_current_object(),
                 initial_status=ExemplarStatus(form.initial_status.data),
                 year_recognised=form.year_recognised.data,
                 identified_on=form.identified_on.data,
                 note=form.note.data or "",
                 **form.values(),
             ),
+            form=form,
         )
-        if exemplar is not None:
+        if outcome.ok:
+            exemplar = outcome.value
             flash(_("Đã ghi nhận điển hình %(name)s.", name=exemplar.name), "success")
             return redirect(url_for("exemplars.detail", exemplar_id=exemplar.id))
     return render_template("exemplars/form.html", form=form, exemplar=None)
@@ -219,16 +215,11 @@ def edit(exemplar_id: int):
     if exemplar.person and all(user.id != exemplar.person_user_id for user, _label in people):
         people.append((exemplar.person, exemplar.person.full_name))  # has left the unit
     form.set_people(people)
-    if form.validate_on_submit():
-        try:
-            services.update_exemplar(exemplar, **form.values())
-        except services.ExemplarError as error:
-            db.session.rollback()
-            show_field_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("Đã lưu điển hình %(name)s.", name=exemplar.name), "success")
-            return redirect(url_for("exemplars.detail", exemplar_id=exemplar.id))
+    if form.validate_on_submit() and (
+        attempt(services.update_exemplar, exemplar, **form.values(), form=form).ok
+    ):
+        flash(_("Đã lưu điển hình %(name)s.", name=exemplar.name), "success")
+        return redirect(url_for("exemplars.detail", exemplar_id=exemplar.id))
     return render_template("exemplars/form.html", form=form, exemplar=exemplar)
 
 
@@ -244,18 +235,19 @@ def transition(exemplar_id: int, to_status: str):
         flash(_("Không thể chuyển điển hình sang trạng thái này."), "danger")
         return redirect(url_for("exemplars.detail", exemplar_id=exemplar.id))
     form = TransitionForm()
-    if form.validate_on_submit():
-        try:
-            services.transition(
-                exemplar, target, note=form.note.data or "", occurred_on=form.occurred_on.data
-            )
-        except services.ExemplarError as error:
-            db.session.rollback()
-            show_field_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("Đã cập nhật trạng thái điển hình."), "success")
-            return redirect(url_for("exemplars.detail", exemplar_id=exemplar.id))
+    if form.validate_on_submit() and (
+        attempt(
+            services.transition,
+            exemplar,
+            target,
+            current_user._get_current_object(),
+            note=form.note.data or "",
+            occurred_on=form.occurred_on.data,
+            form=form,
+        ).ok
+    ):
+        flash(_("Đã cập nhật trạng thái điển hình."), "success")
+        return redirect(url_for("exemplars.detail", exemplar_id=exemplar.id))
     return render_template("exemplars/transition.html", form=form, exemplar=exemplar, target=target)
 
 
@@ -275,19 +267,18 @@ def upload(exemplar_id: int):
         )
         if owner is None:
             abort(404)
-    try:
-        saved = save_uploads(
-            request.files.getlist("evidence"), exemplar.unit_id, owner_type, owner_id
-        )
-    except UploadError as error:
-        db.session.rollback()
-        flash(str(error), "danger")
-    else:
-        db.session.commit()
-        if saved:
-            flash(_("Đã tải lên %(n)s tệp minh chứng.", n=len(saved)), "success")
-        else:
-            flash(_("Chưa chọn tệp."), "warning")
+    outcome = attempt(
+        save_uploads,
+        request.files.getlist("evidence"),
+        exemplar.unit_id,
+        owner_type,
+        owner_id,
+        current_user,
+    )
+    if outcome.ok and outcome.value:
+        flash(_("Đã tải lên %(n)s tệp minh chứng.", n=len(outcome.value)), "success")
+    elif outcome.ok:
+        flash(_("Chưa chọn tệp."), "warning")
     return redirect(url_for("exemplars.detail", exemplar_id=exemplar.id) + "#minh-chung")
 
 

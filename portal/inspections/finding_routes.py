@@ -12,7 +12,6 @@ from portal.accounts.models import User
 from portal.council.services import organization_years
 from portal.documents.excel import xlsx_response
 from portal.evidence.services import (
-    UploadError,
     attachments_by_owner,
     save_uploads,
 )
@@ -26,6 +25,7 @@ from portal.inspections.forms import NONE, AnswerForm, ConfirmForm, FindingForm,
 from portal.inspections.models import FindingStatus, Inspection, InspectionFinding
 from portal.inspections.queries import FindingFilters, findings_select, findings_sheet
 from portal.inspections.routes import bp, require_editable
+from portal.rules import RuleError
 from portal.tenancy import get_scoped_or_404, get_unit_or_404, visible_units
 
 
@@ -153,11 +153,12 @@ def finding_answer(finding_id: int):
                 finding.unit_id,
                 records.RESPONSE_EVIDENCE_OWNER,
                 response.id,
+                current_user,
             )
         except records.InspectionError as error:
             db.session.rollback()
             show_field_error(form, error)
-        except UploadError as error:
+        except RuleError as error:
             db.session.rollback()
             form.body.errors = [*form.body.errors, str(error)]
         else:

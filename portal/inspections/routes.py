@@ -12,7 +12,6 @@ from portal.council.planning import unit_plan_items
 from portal.council.services import organization_years
 from portal.evidence.models import Attachment
 from portal.evidence.services import (
-    UploadError,
     attachments_for,
     delete_attachment,
     register_lock_check,
@@ -33,6 +32,7 @@ from portal.inspections.queries import (
     overdue_count,
 )
 from portal.organizations.models import Unit
+from portal.rules import RuleError
 from portal.tenancy import get_scoped_or_404, get_unit_or_404, visible_unit_ids, visible_units
 
 bp = Blueprint("inspections", __name__, url_prefix=records.URL_PREFIX, template_folder="templates")
@@ -87,7 +87,11 @@ def require_editable(inspection: Inspection) -> None:
 def save_evidence(inspection: Inspection) -> list[Attachment]:
     """The files of the request's "evidence" field, filed with the inspection."""
     return save_uploads(
-        request.files.getlist("evidence"), inspection.unit_id, records.EVIDENCE_OWNER, inspection.id
+        request.files.getlist("evidence"),
+        inspection.unit_id,
+        records.EVIDENCE_OWNER,
+        inspection.id,
+        current_user,
     )
 
 
@@ -195,7 +199,7 @@ def _save_new(form: InspectionForm, unit: Unit) -> Inspection | None:
         db.session.rollback()
         show_field_error(form, error)
         return None
-    except UploadError as error:
+    except RuleError as error:
         db.session.rollback()
         flash(str(error), "danger")
         return None
@@ -253,7 +257,7 @@ def edit(inspection_id: int):
         except records.InspectionError as error:
             db.session.rollback()
             show_field_error(form, error)
-        except UploadError as error:
+        except RuleError as error:
             db.session.rollback()
             flash(str(error), "danger")
         else:
@@ -321,7 +325,7 @@ def upload_evidence(inspection_id: int):
     require_editable(inspection)
     try:
         saved = save_evidence(inspection)
-    except UploadError as error:
+    except RuleError as error:
         db.session.rollback()
         flash(str(error), "danger")
     else:
