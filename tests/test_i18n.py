@@ -172,6 +172,7 @@ def test_exemplar_list_in_english_for_a_user_whose_locale_is_en(client, english_
     world = english_user
     create_exemplar(
         world.unit_a.id,
+        world.coordinator_a,
         kind=ExemplarKind.COLLECTIVE,
         name="Tổ Thẩm định hồ sơ",
         year_identified=2024,

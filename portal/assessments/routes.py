@@ -17,7 +17,6 @@ from portal.assessments.models import EVIDENCE_OWNER, SelfAssessment
 from portal.assessments.scoring import format_percent, format_score, format_signed
 from portal.documents.excel import send_workbook
 from portal.evidence.services import (
-    UploadError,
     attachments_by_owner,
     save_uploads,
 )
@@ -32,6 +31,7 @@ from portal.reviews.views import (
     units_page,
 )
 from portal.reviews.yearly import YearlyRecords, create_yearly, yearly_index
+from portal.rules import RuleError
 from portal.tenancy import (
     get_scoped_or_404,
     roles_required,
@@ -278,8 +278,8 @@ def _save_self(assessment: SelfAssessment, form: SelfScoresForm) -> bool:
         item = items[_int(entry.form.item_id.data)]
         files = request.files.getlist(entry.form.evidence.name)
         try:
-            save_uploads(files, assessment.unit_id, EVIDENCE_OWNER, item.id)
-        except UploadError as error:
+            save_uploads(files, assessment.unit_id, EVIDENCE_OWNER, item.id, current_user)
+        except RuleError as error:
             db.session.rollback()
             entry.form.evidence.errors = [str(error), _("Vui lòng chọn lại tệp.")]
             return False

@@ -12,7 +12,6 @@ from portal.congress import services
 from portal.congress.forms import ConferenceForm, CycleForm, NewSubmissionForm, NomineeForm
 from portal.congress.models import NOMINEE_OWNER, CongressNominee, CongressSubmission
 from portal.evidence.services import (
-    UploadError,
     attachments_by_owner,
     attachments_for,
     save_uploads,
@@ -29,6 +28,7 @@ from portal.reviews.views import (
     selected_period,
     units_page,
 )
+from portal.rules import RuleError
 from portal.tenancy import (
     get_org_owned_or_404,
     get_scoped_or_404,
@@ -167,9 +167,13 @@ def _save_nominee(submission, form, nominee=None):
         else:
             services.update_nominee(nominee, _nominee_data(form))
         save_uploads(
-            request.files.getlist("evidence"), submission.unit_id, NOMINEE_OWNER, nominee.id
+            request.files.getlist("evidence"),
+            submission.unit_id,
+            NOMINEE_OWNER,
+            nominee.id,
+            current_user,
         )
-    except (services.CongressError, UploadError) as error:
+    except (services.CongressError, RuleError) as error:
         db.session.rollback()
         flash(str(error), "error")
         return None

@@ -65,6 +65,7 @@ def seed(org: Organization, password: str) -> None:
 def _record(unit: Unit, spec: DemoExemplar, name: str, person: User | None, coordinator: User):
     exemplar = services.create_exemplar(
         unit.id,
+        coordinator,
         initial_status=ExemplarStatus(spec.start),
         year_recognised=spec.year if spec.start == "recognised" else None,
         identified_on=_date(spec.on),
@@ -86,6 +87,7 @@ def _record(unit: Unit, spec: DemoExemplar, name: str, person: User | None, coor
             services.transition(
                 exemplar,
                 ExemplarStatus(step.status),
+                coordinator,
                 note=step.note,
                 occurred_on=_date(step.on),
                 notify_person=False,

@@ -104,7 +104,7 @@ def seed(org: Organization, password: str) -> None:
         db.session.add(story)
         db.session.flush()
         photo = FileStorage(io.BytesIO(demo_photo(*PHOTO_COLOURS[index % 2])), filename="anh.png")
-        story.photo = save_upload(photo, story.unit_id, OWNER_TYPE, story.id)
+        story.photo = save_upload(photo, story.unit_id, OWNER_TYPE, story.id, None)
     db.session.flush()
 
 

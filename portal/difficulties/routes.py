@@ -6,10 +6,10 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from portal.actions import attempt
 from portal.difficulties import services
 from portal.difficulties.forms import AnswerForm, DifficultyFilterForm, DifficultyForm
 from portal.difficulties.models import Difficulty
-from portal.evidence.services import UploadError
 from portal.extensions import db
 from portal.fields import filter_years
 from portal.listing import filter_args, page_of
@@ -56,22 +56,20 @@ def create(unit_id: int):
     require_unit_edit(unit_id)
     unit = get_unit_or_404(unit_id)
     form = DifficultyForm()
-    errors: list[str] = []
     if form.validate_on_submit():
-        try:
-            difficulty = services.raise_difficulty(
-                unit_id, form.title.data, form.description.data, request.files.getlist("evidence")
-            )
-            db.session.commit()
-        except UploadError as exc:
-            db.session.rollback()
-            errors.append(str(exc))
-        else:
+        outcome = attempt(
+            services.raise_difficulty,
+            unit_id,
+            form.title.data,
+            form.description.data,
+            current_user,
+            request.files.getlist("evidence"),
+            form=form,
+        )
+        if outcome.ok:
             flash(_("Đã gửi khó khăn, vướng mắc đến Sở."), "success")
-            return redirect(url_for("difficulties.detail", difficulty_id=difficulty.id))
-    return render_template(
-        "difficulties/form.html", form=form, unit=unit, difficulty=None, errors=errors
-    )
+            return redirect(url_for("difficulties.detail", difficulty_id=outcome.value.id))
+    return render_template("difficulties/form.html", form=form, unit=unit, difficulty=None)
 
 
 @bp.get("/<int:difficulty_id>")
@@ -101,28 +99,24 @@ def edit(difficulty_id: int):
         flash(_("Chỉ sửa được khó khăn, vướng mắc đang chờ trả lời."), "warning")
         return redirect(url_for("difficulties.detail", difficulty_id=difficulty.id))
     form = DifficultyForm(obj=difficulty)
-    errors: list[str] = []
-    if form.validate_on_submit():
-        try:
-            services.update_difficulty(
-                difficulty,
-                form.title.data,
-                form.description.data,
-                request.files.getlist("evidence"),
-            )
-            db.session.commit()
-        except UploadError as exc:
-            db.session.rollback()
-            errors.append(str(exc))
-        else:
-            flash(_("Đã cập nhật khó khăn, vướng mắc."), "success")
-            return redirect(url_for("difficulties.detail", difficulty_id=difficulty.id))
+    if form.validate_on_submit() and (
+        attempt(
+            services.update_difficulty,
+            difficulty,
+            form.title.data,
+            form.description.data,
+            current_user,
+            request.files.getlist("evidence"),
+            form=form,
+        ).ok
+    ):
+        flash(_("Đã cập nhật khó khăn, vướng mắc."), "success")
+        return redirect(url_for("difficulties.detail", difficulty_id=difficulty.id))
     return render_template(
         "difficulties/form.html",
         form=form,
         unit=difficulty.unit,
         difficulty=difficulty,
-        errors=errors,
         attachments=services.evidence_of(difficulty),
     )
 
@@ -138,19 +132,13 @@ def answer(difficulty_id: int):
         difficulty,
         services.answer_difficulty,
         _("Đã gửi trả lời cho đơn vị."),
-        current_user,
+        current_user._get_current_object(),
         form.answer.data,
     )
 
 
 def _change(difficulty: Difficulty, action, success: str, *args):
-    try:
-        action(difficulty, *args)
-        db.session.commit()
-    except services.DifficultyError as exc:
-        db.session.rollback()
-        flash(str(exc), "error")
-    else:
+    if attempt(action, difficulty, *args).ok:
         flash(success, "success")
     return redirect(url_for("difficulties.detail", difficulty_id=difficulty.id))
 
@@ -160,7 +148,10 @@ def _change(difficulty: Difficulty, action, success: str, *args):
 def close(difficulty_id: int):
     difficulty = get_editable_or_404(Difficulty, difficulty_id)
     return _change(
-        difficulty, services.close_difficulty, _("Đã đóng khó khăn, vướng mắc."), current_user
+        difficulty,
+        services.close_difficulty,
+        _("Đã đóng khó khăn, vướng mắc."),
+        current_user._get_current_object(),
     )
 
 
@@ -168,12 +159,7 @@ def close(difficulty_id: int):
 @login_required
 def delete(difficulty_id: int):
     difficulty = get_editable_or_404(Difficulty, difficulty_id)
-    try:
-        services.delete_difficulty(difficulty)
-        db.session.commit()
-    except services.DifficultyError as exc:
-        db.session.rollback()
-        flash(str(exc), "error")
+    if not attempt(services.delete_difficulty, difficulty).ok:
         return redirect(url_for("difficulties.detail", difficulty_id=difficulty_id))
     flash(_("Đã rút khó khăn, vướng mắc."), "success")
     return redirect(url_for("difficulties.index"))

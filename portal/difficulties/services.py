@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 
 from flask import url_for
 from flask_babel import gettext as _
-from flask_login import current_user
 from sqlalchemy import Select
 from sqlalchemy.orm import joinedload
 from werkzeug.datastructures import FileStorage
@@ -26,13 +25,10 @@ from portal.formatting import VN_TZ
 from portal.listing import text_search
 from portal.models_base import utcnow
 from portal.notifications.services import notify
+from portal.rules import RuleError
 from portal.tenancy import scoped
 
 OWNER_TYPE = "difficulty"
-
-
-class DifficultyError(ValueError):
-    """A change the difficulty's status does not allow; the message is for the user."""
 
 
 def _link(difficulty: Difficulty) -> str:
@@ -40,21 +36,24 @@ def _link(difficulty: Difficulty) -> str:
 
 
 def raise_difficulty(
-    unit_id: int, title: str, description: str, files: list[FileStorage] = ()
+    unit_id: int,
+    title: str,
+    description: str,
+    actor: User | None,
+    files: list[FileStorage] = (),
 ) -> Difficulty:
-    """A unit raises a difficulty; the Office people are told. The caller commits."""
+    """`actor` raises a difficulty of the unit; the Office people are told. The caller commits."""
     difficulty = Difficulty(
         unit_id=unit_id,
         title=title.strip(),
         description=(description or "").strip(),
         status=DifficultyStatus.OPEN,
         raised_at=utcnow(),
+        raised_by_id=actor.id if actor else None,
     )
-    if current_user and current_user.is_authenticated:
-        difficulty.raised_by_id = current_user.id
     db.session.add(difficulty)
     db.session.flush()
-    save_uploads(list(files), unit_id, OWNER_TYPE, difficulty.id)
+    save_uploads(list(files), unit_id, OWNER_TYPE, difficulty.id, actor)
     unit = difficulty.unit
     for user in office_users(unit.organization_id):
         notify(
@@ -68,22 +67,27 @@ def raise_difficulty(
 
 
 def update_difficulty(
-    difficulty: Difficulty, title: str, description: str, files: list[FileStorage] = ()
+    difficulty: Difficulty,
+    title: str,
+    description: str,
+    actor: User | None,
+    files: list[FileStorage] = (),
 ) -> None:
+    """`actor` corrects a difficulty not yet answered. The caller commits."""
     if not difficulty.is_editable:
-        raise DifficultyError(_("Chỉ sửa được khó khăn, vướng mắc đang chờ trả lời."))
+        raise RuleError(_("Chỉ sửa được khó khăn, vướng mắc đang chờ trả lời."))
     difficulty.title = title.strip()
     difficulty.description = (description or "").strip()
-    save_uploads(list(files), difficulty.unit_id, OWNER_TYPE, difficulty.id)
+    save_uploads(list(files), difficulty.unit_id, OWNER_TYPE, difficulty.id, actor)
 
 
 def answer_difficulty(difficulty: Difficulty, office_user: User, answer: str) -> None:
     """The Office answers (or corrects its answer); the unit's coordinators are told."""
     answer = (answer or "").strip()
     if not answer:
-        raise DifficultyError(_("Vui lòng nhập nội dung trả lời."))
+        raise RuleError(_("Vui lòng nhập nội dung trả lời."))
     if difficulty.is_closed:
-        raise DifficultyError(_("Khó khăn, vướng mắc này đã đóng."))
+        raise RuleError(_("Khó khăn, vướng mắc này đã đóng."))
     difficulty.answer = answer
     difficulty.status = DifficultyStatus.ANSWERED
     difficulty.answered_by_id = office_user.id
@@ -101,7 +105,7 @@ def answer_difficulty(difficulty: Difficulty, office_user: User, answer: str) ->
 def close_difficulty(difficulty: Difficulty, user: User) -> None:
     """The unit closes it when satisfied with the answer, or the Office closes it."""
     if difficulty.is_closed:
-        raise DifficultyError(_("Khó khăn, vướng mắc này đã đóng."))
+        raise RuleError(_("Khó khăn, vướng mắc này đã đóng."))
     difficulty.status = DifficultyStatus.CLOSED
     difficulty.closed_by_id = user.id
     difficulty.closed_at = utcnow()
@@ -114,7 +118,7 @@ def evidence_of(difficulty: Difficulty) -> list[Attachment]:
 def delete_difficulty(difficulty: Difficulty) -> None:
     """Withdraw a difficulty nobody has answered yet, with its files."""
     if not difficulty.can_be_withdrawn:
-        raise DifficultyError(_("Chỉ rút được khó khăn, vướng mắc chưa được trả lời."))
+        raise RuleError(_("Chỉ rút được khó khăn, vướng mắc chưa được trả lời."))
     delete_attachments_of(OWNER_TYPE, difficulty.id)
     db.session.delete(difficulty)
 

@@ -6,9 +6,9 @@ from flask import Blueprint, abort, flash, redirect, request, send_file
 from flask_babel import gettext as _
 from flask_login import login_required
 
+from portal.actions import attempt
 from portal.evidence.models import Attachment
 from portal.evidence.services import delete_attachment, is_locked, storage_path
-from portal.extensions import db
 from portal.tenancy import get_editable_or_404, get_scoped_or_404
 from portal.urls import safe_next_url
 
@@ -42,7 +42,6 @@ def delete(attachment_id: int):
     if is_locked(attachment):
         abort(403)
     name = attachment.original_name
-    delete_attachment(attachment)
-    db.session.commit()
+    attempt(delete_attachment, attachment)
     flash(_("Đã xoá tệp %(name)s.", name=name), "success")
     return redirect(safe_next_url(request.form.get("next")))

@@ -11,17 +11,13 @@ from pathlib import Path
 
 from flask import current_app
 from flask_babel import gettext as _
-from flask_login import current_user
 from werkzeug.datastructures import FileStorage
 
+from portal.accounts.models import User
 from portal.evidence.filetypes import CONTENT_TYPES, EXTENSIONS, detect_kind
 from portal.evidence.models import Attachment
 from portal.extensions import db
-
-
-class UploadError(ValueError):
-    """A file that cannot be accepted; the message is shown to the user."""
-
+from portal.rules import RuleError
 
 # owner_type -> check(attachment) -> True when the record it belongs to is locked
 # (e.g. an accepted self-assessment): its files can then no longer be deleted.
@@ -48,17 +44,19 @@ def storage_path(attachment: Attachment) -> Path:
     return Path(current_app.config["UPLOAD_DIR"]) / str(attachment.unit_id) / attachment.stored_name
 
 
-def save_upload(file: FileStorage, unit_id: int, owner_type: str, owner_id: int) -> Attachment:
-    """Check `file` (size, type by content, matching extension) and store it.
-    Raises UploadError with a message for the user. The caller commits."""
+def save_upload(
+    file: FileStorage, unit_id: int, owner_type: str, owner_id: int, actor: User | None
+) -> Attachment:
+    """Check `file` (size, type by content, matching extension) and store it as uploaded
+    by `actor`. Raises RuleError with a message for the user. The caller commits."""
     if file is None or not file.filename:
-        raise UploadError(_("Chưa chọn tệp."))
+        raise RuleError(_("Chưa chọn tệp."))
     original = clean_original_name(file.filename)
     extension = original.rsplit(".", 1)[-1].lower() if "." in original else ""
     limit = current_app.config["MAX_UPLOAD_MB"] * 1024 * 1024
     data = file.stream.read(limit + 1)
     if len(data) > limit:
-        raise UploadError(
+        raise RuleError(
             _(
                 "Tệp %(name)s vượt quá dung lượng cho phép (%(mb)s MB).",
                 name=original,
@@ -66,14 +64,14 @@ def save_upload(file: FileStorage, unit_id: int, owner_type: str, owner_id: int)
             )
         )
     if not data:
-        raise UploadError(_("Tệp %(name)s rỗng.", name=original))
+        raise RuleError(_("Tệp %(name)s rỗng.", name=original))
     import io
 
     kind = detect_kind(data[:16], io.BytesIO(data))
     if kind == "ole" and extension in ("doc", "xls"):
         kind = extension
     if kind is None or kind == "ole" or extension not in EXTENSIONS.get(kind, set()):
-        raise UploadError(
+        raise RuleError(
             _(
                 "Tệp %(name)s không đúng định dạng cho phép (PDF, Word, Excel, JPEG, PNG).",
                 name=original,
@@ -96,22 +94,22 @@ def save_upload(file: FileStorage, unit_id: int, owner_type: str, owner_id: int)
         content_type=CONTENT_TYPES[kind],
         size=len(data),
         sha256=hashlib.sha256(data).hexdigest(),
-        uploaded_by_id=current_user.id if current_user and current_user.is_authenticated else None,
+        uploaded_by_id=actor.id if actor else None,
     )
     db.session.add(attachment)
     return attachment
 
 
 def save_uploads(
-    files: list[FileStorage], unit_id: int, owner_type: str, owner_id: int
+    files: list[FileStorage], unit_id: int, owner_type: str, owner_id: int, actor: User | None
 ) -> list[Attachment]:
     """Save several files; all are checked before any is stored."""
     files = [f for f in files if f and f.filename]
     saved = []
     try:
         for file in files:
-            saved.append(save_upload(file, unit_id, owner_type, owner_id))
-    except UploadError:
+            saved.append(save_upload(file, unit_id, owner_type, owner_id, actor))
+    except RuleError:
         for attachment in saved:
             storage_path(attachment).unlink(missing_ok=True)
             db.session.expunge(attachment)

@@ -19,11 +19,11 @@ from portal.exemplars.models import (
     ExemplarEvaluation,
     ExemplarEvaluationScore,
 )
-from portal.exemplars.services import ExemplarError
 from portal.extensions import db
 from portal.formatting import today_vn
 from portal.periods.models import current_period
 from portal.periods.services import period_for_year
+from portal.rules import RuleError
 
 ASPECTS = ("effect", "effectiveness", "development_potential", "influence")
 ASPECT_MIN, ASPECT_MAX = 1, 5
@@ -55,11 +55,11 @@ def save_evaluation(
     items must be scored, each from 0 to its maximum. The caller commits."""
     ensure_followed(exemplar)
     if evaluated_on > today_vn():
-        raise ExemplarError(_("Ngày đánh giá không được sau hôm nay."), "evaluated_on")
+        raise RuleError(_("Ngày đánh giá không được sau hôm nay."), "evaluated_on")
     for name in ASPECTS:
         value = aspects.get(name)
         if value is None or not ASPECT_MIN <= value <= ASPECT_MAX:
-            raise ExemplarError(_("Chấm từ 1 đến 5."), name)
+            raise RuleError(_("Chấm từ 1 đến 5."), name)
     if evaluation is None:
         criteria_set = criteria_set_for(exemplar, evaluated_on)
         items = list(criteria_set.items) if criteria_set else []
@@ -100,10 +100,10 @@ def _check_item_scores(items: list[CriteriaItem], scores: dict[int, int | None])
         field = f"item_{item.id}"
         if value is None:
             if item.required:
-                raise ExemplarError(_("Tiêu chí bắt buộc: nhập điểm."), field)
+                raise RuleError(_("Tiêu chí bắt buộc: nhập điểm."), field)
             continue
         if not 0 <= value <= item.max_score:
-            raise ExemplarError(_("Điểm từ 0 đến %(max)s.", max=item.max_score), field)
+            raise RuleError(_("Điểm từ 0 đến %(max)s.", max=item.max_score), field)
         checked[item.id] = value
     return checked
 

@@ -17,9 +17,10 @@ from portal.exemplars.models import (
     FosteringStatus,
     SupportType,
 )
-from portal.exemplars.services import ExemplarError, check_unit_person
+from portal.exemplars.services import check_unit_person
 from portal.extensions import db
 from portal.models_base import in_ids, utcnow
+from portal.rules import RuleError
 
 
 def is_followed(exemplar: Exemplar) -> bool:
@@ -29,7 +30,7 @@ def is_followed(exemplar: Exemplar) -> bool:
 
 def ensure_followed(exemplar: Exemplar) -> None:
     if not is_followed(exemplar):
-        raise ExemplarError(_("Điển hình đã dừng theo dõi; không thể bồi dưỡng hay đánh giá thêm."))
+        raise RuleError(_("Điển hình đã dừng theo dõi; không thể bồi dưỡng hay đánh giá thêm."))
 
 
 def save_action(
@@ -49,11 +50,11 @@ def save_action(
     ensure_followed(exemplar)
     description = (description or "").strip()
     if not description:
-        raise ExemplarError(_("Nhập nội dung hỗ trợ."), "description")
+        raise RuleError(_("Nhập nội dung hỗ trợ."), "description")
     owner = check_unit_person(exemplar.unit_id, owner_user_id, "owner_user_id")
     owner_name = (owner_name or "").strip()
     if owner is None and not owner_name:
-        raise ExemplarError(_("Chọn người phụ trách hoặc nhập tên."), "owner_name")
+        raise RuleError(_("Chọn người phụ trách hoặc nhập tên."), "owner_name")
     if action is None:
         action = FosteringAction(unit_id=exemplar.unit_id)
         exemplar.fostering_actions.append(action)

@@ -15,7 +15,6 @@ from datetime import date
 
 from flask import current_app, has_request_context, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
 from sqlalchemy import Select, select
 
 from portal.accounts.models import Role, RoleMembership, User
@@ -32,6 +31,7 @@ from portal.exemplars.models import (
 from portal.extensions import db
 from portal.formatting import today_vn
 from portal.models_base import in_ids
+from portal.rules import RuleError
 
 S = ExemplarStatus
 # from-status (None: when first recorded) -> the statuses it may move to.
@@ -55,14 +55,6 @@ EDITABLE_FIELDS = (
     "year_identified",
     "level",
 )
-
-
-class ExemplarError(ValueError):
-    """A rule was broken; `field` names the form field the message belongs to."""
-
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
 
 
 def allowed_transitions(status: ExemplarStatus | None) -> tuple[ExemplarStatus, ...]:
@@ -89,15 +81,8 @@ def check_unit_person(unit_id: int, user_id: int | None, field: str) -> User | N
         return None
     user = db.session.scalar(unit_people(unit_id).where(User.id == user_id))
     if user is None:
-        raise ExemplarError(_("Người được chọn không thuộc đơn vị này."), field)
+        raise RuleError(_("Người được chọn không thuộc đơn vị này."), field)
     return user
-
-
-def _actor_id() -> int | None:
-    """Who makes the change: the signed-in person, else whom jobs and the CLI act as."""
-    if has_request_context() and current_user and current_user.is_authenticated:
-        return current_user.id
-    return db.session.info.get("audit_actor_id")
 
 
 def _check_fields(unit_id: int, values: dict, linked_id: int | None = None) -> dict:
@@ -106,7 +91,7 @@ def _check_fields(unit_id: int, values: dict, linked_id: int | None = None) -> d
     values = dict(values)
     values["name"] = (values.get("name") or "").strip()
     if not values["name"]:
-        raise ExemplarError(_("Nhập tên điển hình."), "name")
+        raise RuleError(_("Nhập tên điển hình."), "name")
     if values.get("kind") == ExemplarKind.COLLECTIVE:
         values["person_user_id"] = None
     elif not linked_id or values.get("person_user_id") != linked_id:
@@ -114,12 +99,13 @@ def _check_fields(unit_id: int, values: dict, linked_id: int | None = None) -> d
     for key in ("position", "field_of_work", "movement", "achievements", "initiatives"):
         values[key] = (values.get(key) or "").strip()
     if values.get("year_identified", 0) > today_vn().year:
-        raise ExemplarError(_("Năm phát hiện không được sau năm hiện tại."), "year_identified")
+        raise RuleError(_("Năm phát hiện không được sau năm hiện tại."), "year_identified")
     return values
 
 
 def create_exemplar(
     unit_id: int,
+    actor: User | None,
     *,
     initial_status: ExemplarStatus = S.CANDIDATE,
     year_recognised: int | None = None,
@@ -127,27 +113,26 @@ def create_exemplar(
     note: str = "",
     **fields: object,
 ) -> Exemplar:
-    """Record a new exemplar of the unit with its first timeline entry. The caller commits."""
+    """Record a new exemplar of the unit with its first timeline entry, made by `actor`.
+    The caller commits."""
     if not can_transition(None, initial_status):
-        raise ExemplarError(
+        raise RuleError(
             _("Điển hình mới chỉ được ghi nhận là nhân tố mới hoặc đã công nhận."), "initial_status"
         )
     values = _check_fields(unit_id, {k: v for k, v in fields.items() if k in EDITABLE_FIELDS})
     occurred_on = identified_on or today_vn()
     if identified_on is not None and identified_on.year != values["year_identified"]:
-        raise ExemplarError(_("Ngày phát hiện phải thuộc năm phát hiện."), "identified_on")
+        raise RuleError(_("Ngày phát hiện phải thuộc năm phát hiện."), "identified_on")
     _check_not_future(occurred_on, "identified_on")
     exemplar = Exemplar(unit_id=unit_id, status=initial_status, **values)
     exemplar.level = values.get("level") or RecognitionLevel.UNIT
     if initial_status == S.RECOGNISED:
         exemplar.year_recognised = year_recognised or values["year_identified"]
         if exemplar.year_recognised < values["year_identified"]:
-            raise ExemplarError(
-                _("Năm công nhận không được trước năm phát hiện."), "year_recognised"
-            )
+            raise RuleError(_("Năm công nhận không được trước năm phát hiện."), "year_recognised")
     db.session.add(exemplar)
     db.session.flush()
-    _add_event(exemplar, None, initial_status, occurred_on, note)
+    _add_event(exemplar, actor, None, initial_status, occurred_on, note)
     return exemplar
 
 
@@ -159,7 +144,7 @@ def update_exemplar(exemplar: Exemplar, **fields: object) -> Exemplar:
         linked_id=exemplar.person_user_id,
     )
     if exemplar.year_recognised and values["year_identified"] > exemplar.year_recognised:
-        raise ExemplarError(_("Năm phát hiện không được sau năm công nhận."), "year_identified")
+        raise RuleError(_("Năm phát hiện không được sau năm công nhận."), "year_identified")
     for key, value in values.items():
         setattr(exemplar, key, value)
     db.session.flush()
@@ -169,16 +154,17 @@ def update_exemplar(exemplar: Exemplar, **fields: object) -> Exemplar:
 def transition(
     exemplar: Exemplar,
     to_status: ExemplarStatus,
+    actor: User | None,
     *,
     note: str = "",
     occurred_on: date | None = None,
     notify_person: bool = True,
 ) -> ExemplarEvent:
-    """Move the exemplar to `to_status` if the table allows it, dated `occurred_on`
+    """`actor` moves the exemplar to `to_status` if the table allows it, dated `occurred_on`
     (today by default). Dropping needs a reason (the note); recognising sets the
     year recognised. The linked staff member of an individual is told. The caller commits."""
     if not can_transition(exemplar.status, to_status):
-        raise ExemplarError(
+        raise RuleError(
             _(
                 "Không thể chuyển từ \u201c%(old)s\u201d sang \u201c%(new)s\u201d.",
                 old=STATUS_LABELS[exemplar.status],
@@ -191,7 +177,7 @@ def transition(
     _check_not_future(occurred_on, "occurred_on")
     last = max((e.occurred_on for e in exemplar.events), default=None)
     if last is not None and occurred_on < last:
-        raise ExemplarError(
+        raise RuleError(
             _(
                 "Ngày chuyển trạng thái không được trước mốc gần nhất (%(d)s).",
                 d=last.strftime("%d/%m/%Y"),
@@ -200,16 +186,16 @@ def transition(
         )
     if to_status == S.DROPPED:
         if not note:
-            raise ExemplarError(_("Nhập lý do dừng theo dõi điển hình."), "note")
+            raise RuleError(_("Nhập lý do dừng theo dõi điển hình."), "note")
         exemplar.drop_reason = note
         _cancel_open_actions(exemplar)
     if to_status == S.RECOGNISED:
         if occurred_on.year < exemplar.year_identified:
-            raise ExemplarError(_("Ngày công nhận không được trước năm phát hiện."), "occurred_on")
+            raise RuleError(_("Ngày công nhận không được trước năm phát hiện."), "occurred_on")
         exemplar.year_recognised = occurred_on.year
     from_status = exemplar.status
     exemplar.status = to_status
-    event = _add_event(exemplar, from_status, to_status, occurred_on, note)
+    event = _add_event(exemplar, actor, from_status, to_status, occurred_on, note)
     if notify_person:
         _notify_person(exemplar, to_status, note)
     return event
@@ -217,14 +203,14 @@ def transition(
 
 def _check_not_future(value: date, field: str) -> None:
     if value > today_vn():
-        raise ExemplarError(_("Ngày không được sau hôm nay."), field)
+        raise RuleError(_("Ngày không được sau hôm nay."), field)
 
 
-def _add_event(exemplar, from_status, to_status, occurred_on, note) -> ExemplarEvent:
+def _add_event(exemplar, actor, from_status, to_status, occurred_on, note) -> ExemplarEvent:
     event = ExemplarEvent(
         unit_id=exemplar.unit_id,
         occurred_on=occurred_on,
-        actor_id=_actor_id(),
+        actor_id=actor.id if actor else None,
         from_status=from_status,
         to_status=to_status,
         note=note,

@@ -31,7 +31,8 @@ from portal.fields import (
 )
 from portal.listing import FilterForm
 from portal.propagation.models import ACTIVITY_TYPE_LABELS, CHANNEL_LABELS, ActivityType, Channel
-from portal.propagation.services import ActivityFilters, LinkError, clean_link
+from portal.propagation.services import ActivityFilters, clean_link
+from portal.rules import RuleError
 
 FOREIGN_EXEMPLAR = _l("Chỉ được chọn điển hình của chính đơn vị thực hiện hoạt động.")
 REQUIRED = _l("Vui lòng điền mục này.")
@@ -40,7 +41,7 @@ REQUIRED = _l("Vui lòng điền mục này.")
 def _http_link(form, field) -> None:
     try:
         field.data = clean_link(field.data)
-    except LinkError as exc:
+    except RuleError as exc:
         raise ValidationError(str(exc)) from exc
 
 

@@ -6,7 +6,8 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from portal.evidence.services import UploadError, attachments_for
+from portal.actions import attempt
+from portal.evidence.services import attachments_for
 from portal.exemplars.queries import exemplar_choices
 from portal.extensions import db
 from portal.fields import filter_years
@@ -60,21 +61,6 @@ def export():
     return activities_export(activities, services.totals(filters))
 
 
-def _save(form: ActivityForm, action, target, errors: list[str]) -> PropagationActivity | None:
-    """`action(target, ...)` (create or update) with the form's data, then commit;
-    a refused exemplar or file rolls back and its message goes to `errors`."""
-    try:
-        activity = action(
-            target, form.activity_data(), form.exemplar_ids.data, request.files.getlist("evidence")
-        )
-        db.session.commit()
-    except (services.FeaturedExemplarError, UploadError) as exc:
-        db.session.rollback()
-        errors.append(str(exc))
-        return None
-    return activity
-
-
 @bp.route("/units/<int:unit_id>/new", methods=["GET", "POST"])
 @login_required
 def create(unit_id: int):
@@ -82,16 +68,20 @@ def create(unit_id: int):
     unit = get_unit_or_404(unit_id)
     form = ActivityForm()
     form.set_exemplars(exemplar_choices(unit_id))
-    upload_errors: list[str] = []
-    activity = form.validate_on_submit() and _save(
-        form, services.create_activity, unit_id, upload_errors
-    )
-    if activity:
-        flash(_("Đã ghi nhận hoạt động tuyên truyền."), "success")
-        return redirect(url_for("propagation.detail", activity_id=activity.id))
-    return render_template(
-        "propagation/form.html", form=form, unit=unit, activity=None, errors=upload_errors
-    )
+    if form.validate_on_submit():
+        outcome = attempt(
+            services.create_activity,
+            unit_id,
+            form.activity_data(),
+            current_user,
+            form.exemplar_ids.data,
+            request.files.getlist("evidence"),
+            form=form,
+        )
+        if outcome.ok:
+            flash(_("Đã ghi nhận hoạt động tuyên truyền."), "success")
+            return redirect(url_for("propagation.detail", activity_id=outcome.value.id))
+    return render_template("propagation/form.html", form=form, unit=unit, activity=None)
 
 
 @bp.get("/<int:activity_id>")
@@ -117,8 +107,17 @@ def edit(activity_id: int):
         form.activity_type.data = activity.activity_type.value
         form.channel.data = activity.channel.value
         form.exemplar_ids.data = sorted(linked)
-    upload_errors: list[str] = []
-    if form.validate_on_submit() and _save(form, services.update_activity, activity, upload_errors):
+    if form.validate_on_submit() and (
+        attempt(
+            services.update_activity,
+            activity,
+            form.activity_data(),
+            current_user,
+            form.exemplar_ids.data,
+            request.files.getlist("evidence"),
+            form=form,
+        ).ok
+    ):
         flash(_("Đã cập nhật hoạt động tuyên truyền."), "success")
         return redirect(url_for("propagation.detail", activity_id=activity.id))
     return render_template(
@@ -126,7 +125,6 @@ def edit(activity_id: int):
         form=form,
         unit=activity.unit,
         activity=activity,
-        errors=upload_errors,
         attachments=attachments_for(services.OWNER_TYPE, activity.id),
     )
 
@@ -135,7 +133,6 @@ def edit(activity_id: int):
 @login_required
 def delete(activity_id: int):
     activity = get_editable_or_404(PropagationActivity, activity_id)
-    services.delete_activity(activity)
-    db.session.commit()
+    attempt(services.delete_activity, activity)
     flash(_("Đã xoá hoạt động tuyên truyền."), "success")
     return redirect(url_for("propagation.index"))

@@ -7,11 +7,11 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from flask_babel import gettext as _
-from flask_login import current_user
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import joinedload, selectinload
 from werkzeug.datastructures import FileStorage
 
+from portal.accounts.models import User
 from portal.evidence.models import Attachment
 from portal.evidence.services import delete_attachments_of, save_uploads
 from portal.exemplars.models import Exemplar
@@ -23,6 +23,7 @@ from portal.propagation.models import (
     PropagationActivity,
     PropagationActivityExemplar,
 )
+from portal.rules import RuleError
 from portal.tenancy import scoped
 
 OWNER_TYPE = "propagation_activity"
@@ -39,14 +40,6 @@ EDITABLE_FIELDS = (
 )
 
 
-class FeaturedExemplarError(ValueError):
-    """An exemplar that the activity's unit does not own was offered as featured."""
-
-
-class LinkError(ValueError):
-    """A link that is not a plain web address."""
-
-
 def clean_link(value: str | None) -> str:
     """An http(s) address, stripped; '' when empty. Other schemes (javascript:,
     data:, file:) are refused because the link is shown to every reader."""
@@ -55,7 +48,9 @@ def clean_link(value: str | None) -> str:
         return ""
     parts = urlsplit(value)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        raise LinkError(_("Đường dẫn phải là địa chỉ web bắt đầu bằng http:// hoặc https://."))
+        raise RuleError(
+            _("Đường dẫn phải là địa chỉ web bắt đầu bằng http:// hoặc https://."), "link"
+        )
     return value
 
 
@@ -71,8 +66,8 @@ def set_featured_exemplars(activity: PropagationActivity, exemplar_ids: list[int
             )
         )
         if owned != wanted:
-            raise FeaturedExemplarError(
-                _("Chỉ được chọn điển hình của chính đơn vị thực hiện hoạt động.")
+            raise RuleError(
+                _("Chỉ được chọn điển hình của chính đơn vị thực hiện hoạt động."), "exemplar_ids"
             )
     current = {link.exemplar_id: link for link in activity.exemplar_links}
     for exemplar_id, link in current.items():
@@ -98,31 +93,32 @@ def _apply(activity: PropagationActivity, data: dict) -> None:
 def create_activity(
     unit_id: int,
     data: dict,
+    actor: User | None,
     exemplar_ids: list[int] = (),
     files: list[FileStorage] = (),
 ) -> PropagationActivity:
-    """Record an activity of `unit_id` with its featured exemplars and evidence.
-    Raises FeaturedExemplarError, LinkError or UploadError; the caller commits."""
-    activity = PropagationActivity(unit_id=unit_id)
-    if current_user and current_user.is_authenticated:
-        activity.created_by_id = current_user.id
+    """`actor` records an activity of `unit_id` with its featured exemplars and evidence.
+    Raises RuleError (a foreign exemplar, a bad link or file); the caller commits."""
+    activity = PropagationActivity(unit_id=unit_id, created_by_id=actor.id if actor else None)
     _apply(activity, data)
     db.session.add(activity)
     db.session.flush()
     set_featured_exemplars(activity, list(exemplar_ids))
-    save_uploads(list(files), unit_id, OWNER_TYPE, activity.id)
+    save_uploads(list(files), unit_id, OWNER_TYPE, activity.id, actor)
     return activity
 
 
 def update_activity(
     activity: PropagationActivity,
     data: dict,
+    actor: User | None,
     exemplar_ids: list[int] = (),
     files: list[FileStorage] = (),
 ) -> PropagationActivity:
+    """Change the activity; `actor` uploads the new evidence files. The caller commits."""
     _apply(activity, data)
     set_featured_exemplars(activity, list(exemplar_ids))
-    save_uploads(list(files), activity.unit_id, OWNER_TYPE, activity.id)
+    save_uploads(list(files), activity.unit_id, OWNER_TYPE, activity.id, actor)
     return activity
 
 

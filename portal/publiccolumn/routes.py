@@ -16,7 +16,8 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from portal.evidence.services import UploadError, storage_path
+from portal.actions import attempt
+from portal.evidence.services import storage_path
 from portal.exemplars.queries import exemplar_choices
 from portal.extensions import db
 from portal.listing import filter_args, page_of
@@ -114,21 +115,19 @@ def create(unit_id: int):
     form = StoryForm()
     form.set_exemplars(exemplar_choices(unit_id))
     if form.validate_on_submit():
-        try:
-            story = services.create_story(unit_id, form.story_data(), form.photo_file.data)
-            db.session.commit()
-        except (services.StoryError, UploadError) as exc:
-            db.session.rollback()
-            _field_error(form, exc)
-        else:
+        outcome = attempt(
+            services.create_story,
+            unit_id,
+            form.story_data(),
+            current_user,
+            form.photo_file.data,
+            form=form,
+            default_field="photo_file",  # a file the evidence rules refuse
+        )
+        if outcome.ok:
             flash(_("Đã lưu bản nháp bài viết."), "success")
-            return redirect(url_for("publiccolumn.detail", story_id=story.id))
+            return redirect(url_for("publiccolumn.detail", story_id=outcome.value.id))
     return render_template("publiccolumn/form.html", form=form, unit=unit, story=None)
-
-
-def _field_error(form: StoryForm, exc: Exception) -> None:
-    field = form.photo_file if isinstance(exc, UploadError) else form.exemplar_id
-    field.errors = [*field.errors, str(exc)]
 
 
 @bp.get("/stories/<int:story_id>")
@@ -165,27 +164,24 @@ def edit(story_id: int):
         return redirect(url_for("publiccolumn.detail", story_id=story.id))
     form = StoryForm(obj=story)
     form.set_exemplars(exemplar_choices(story.unit_id, keep_ids={story.exemplar_id}))
-    if form.validate_on_submit():
-        try:
-            services.update_story(story, form.story_data(), form.photo_file.data)
-            db.session.commit()
-        except (services.StoryError, UploadError) as exc:
-            db.session.rollback()
-            _field_error(form, exc)
-        else:
-            flash(_("Đã cập nhật bài viết."), "success")
-            return redirect(url_for("publiccolumn.detail", story_id=story.id))
+    if form.validate_on_submit() and (
+        attempt(
+            services.update_story,
+            story,
+            form.story_data(),
+            current_user,
+            form.photo_file.data,
+            form=form,
+            default_field="photo_file",  # a file the evidence rules refuse
+        ).ok
+    ):
+        flash(_("Đã cập nhật bài viết."), "success")
+        return redirect(url_for("publiccolumn.detail", story_id=story.id))
     return render_template("publiccolumn/form.html", form=form, unit=story.unit, story=story)
 
 
 def _transition(story: ExemplarStory, action, success: str, *args):
-    try:
-        action(story, *args)
-        db.session.commit()
-    except services.StoryError as exc:
-        db.session.rollback()
-        flash(str(exc), "error")
-    else:
+    if attempt(action, story, *args).ok:
         flash(success, "success")
     return redirect(url_for("publiccolumn.detail", story_id=story.id))
 
@@ -201,12 +197,7 @@ def submit(story_id: int):
 @login_required
 def delete(story_id: int):
     story = get_editable_or_404(ExemplarStory, story_id)
-    try:
-        services.delete_story(story)
-        db.session.commit()
-    except services.StoryError as exc:
-        db.session.rollback()
-        flash(str(exc), "error")
+    if not attempt(services.delete_story, story).ok:
         return redirect(url_for("publiccolumn.detail", story_id=story_id))
     flash(_("Đã xoá bài viết."), "success")
     return redirect(url_for("publiccolumn.stories"))
@@ -220,7 +211,10 @@ def delete(story_id: int):
 def approve(story_id: int):
     story = get_scoped_or_404(ExemplarStory, story_id)
     return _transition(
-        story, services.approve, _("Đã duyệt và đăng bài viết lên chuyên mục."), current_user
+        story,
+        services.approve,
+        _("Đã duyệt và đăng bài viết lên chuyên mục."),
+        current_user._get_current_object(),
     )
 
 
@@ -229,7 +223,7 @@ def _with_reason(story_id: int, action, success: str):
     form = ReasonForm()
     if not form.validate_on_submit():
         return _render_detail(story, form)
-    return _transition(story, action, success, current_user, form.reason.data)
+    return _transition(story, action, success, current_user._get_current_object(), form.reason.data)
 
 
 @bp.post("/stories/<int:story_id>/reject")

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from flask import url_for
 from flask_babel import gettext as _
-from flask_login import current_user
 from sqlalchemy import Select, select
 from sqlalchemy.orm import joinedload
 from werkzeug.datastructures import FileStorage
@@ -15,7 +14,6 @@ from portal.accounts.models import User
 from portal.difficulties.recipients import office_users, unit_coordinators
 from portal.evidence.models import Attachment
 from portal.evidence.services import (
-    UploadError,
     delete_attachment,
     delete_attachments_of,
     save_upload,
@@ -27,6 +25,7 @@ from portal.listing import text_search
 from portal.models_base import utcnow
 from portal.notifications.services import notify
 from portal.publiccolumn.models import ExemplarStory, StoryStatus
+from portal.rules import RuleError
 from portal.tenancy import scoped
 
 OWNER_TYPE = "exemplar_story"
@@ -34,14 +33,10 @@ PHOTO_KINDS = ("jpeg", "png")
 FIELDS = ("exemplar_id", "title", "summary", "body")
 
 
-class StoryError(ValueError):
-    """A change the story's state or unit does not allow; the message is for the user."""
-
-
 def _check_exemplar(unit_id: int, exemplar_id: int | None) -> None:
     exemplar = db.session.get(Exemplar, exemplar_id) if exemplar_id else None
     if exemplar is None or exemplar.unit_id != unit_id:
-        raise StoryError(_("Chỉ được viết về điển hình của chính đơn vị."))
+        raise RuleError(_("Chỉ được viết về điển hình của chính đơn vị."), "exemplar_id")
 
 
 def _apply(story: ExemplarStory, data: dict) -> None:
@@ -52,16 +47,18 @@ def _apply(story: ExemplarStory, data: dict) -> None:
             setattr(story, field, value.strip() if isinstance(value, str) else value)
 
 
-def save_photo(story: ExemplarStory, file: FileStorage | None) -> Attachment | None:
-    """Store `file` as the story's photo (JPEG or PNG, checked by content) in place
-    of the previous one. Raises UploadError. The caller commits."""
+def save_photo(
+    story: ExemplarStory, file: FileStorage | None, actor: User | None
+) -> Attachment | None:
+    """Store `file`, uploaded by `actor`, as the story's photo (JPEG or PNG, checked by
+    content) in place of the previous one. Raises RuleError. The caller commits."""
     if file is None or not file.filename:
         return None
-    attachment = save_upload(file, story.unit_id, OWNER_TYPE, story.id)
+    attachment = save_upload(file, story.unit_id, OWNER_TYPE, story.id, actor)
     if attachment.kind not in PHOTO_KINDS:
         storage_path(attachment).unlink(missing_ok=True)
         db.session.expunge(attachment)
-        raise UploadError(_("Ảnh minh hoạ phải là tệp JPEG hoặc PNG."))
+        raise RuleError(_("Ảnh minh hoạ phải là tệp JPEG hoặc PNG."), "photo_file")
     previous = story.photo
     story.photo = attachment
     db.session.flush()
@@ -70,27 +67,35 @@ def save_photo(story: ExemplarStory, file: FileStorage | None) -> Attachment | N
     return attachment
 
 
-def create_story(unit_id: int, data: dict, photo: FileStorage | None = None) -> ExemplarStory:
-    story = ExemplarStory(unit_id=unit_id, status=StoryStatus.DRAFT)
-    if current_user and current_user.is_authenticated:
-        story.author_id = current_user.id
+def create_story(
+    unit_id: int, data: dict, actor: User | None, photo: FileStorage | None = None
+) -> ExemplarStory:
+    """A draft story of the unit written by `actor`. The caller commits."""
+    story = ExemplarStory(
+        unit_id=unit_id, status=StoryStatus.DRAFT, author_id=actor.id if actor else None
+    )
     _apply(story, data)
     db.session.add(story)
     db.session.flush()
-    save_photo(story, photo)
+    save_photo(story, photo, actor)
     return story
 
 
-def update_story(story: ExemplarStory, data: dict, photo: FileStorage | None = None) -> None:
+def update_story(
+    story: ExemplarStory, data: dict, actor: User | None, photo: FileStorage | None = None
+) -> None:
+    """`actor` changes a draft or returned story. The caller commits."""
     if not story.is_editable:
-        raise StoryError(_("Bài viết đang chờ duyệt hoặc đã đăng nên không sửa được."))
+        raise RuleError(
+            _("Bài viết đang chờ duyệt hoặc đã đăng nên không sửa được."), "exemplar_id"
+        )
     _apply(story, data)
-    save_photo(story, photo)
+    save_photo(story, photo, actor)
 
 
 def delete_story(story: ExemplarStory) -> None:
     if not story.is_editable:
-        raise StoryError(_("Chỉ xoá được bài viết nháp hoặc bị trả lại."))
+        raise RuleError(_("Chỉ xoá được bài viết nháp hoặc bị trả lại."))
     story.photo_id = None  # the story points at its photo: unlink before the photo goes
     db.session.flush()
     delete_attachments_of(OWNER_TYPE, story.id)
@@ -109,7 +114,7 @@ def _tell_coordinators(story: ExemplarStory, title: str, body: str = "") -> None
 def submit(story: ExemplarStory) -> None:
     """The unit sends the story to the Office for approval."""
     if not story.is_editable:
-        raise StoryError(_("Bài viết này không thể gửi duyệt."))
+        raise RuleError(_("Bài viết này không thể gửi duyệt."))
     story.status = StoryStatus.SUBMITTED
     story.submitted_at = utcnow()
     organization_id = story.unit.organization_id
@@ -125,7 +130,7 @@ def submit(story: ExemplarStory) -> None:
 
 def _review(story: ExemplarStory, reviewer: User, expected: StoryStatus, message: str) -> None:
     if story.status != expected:
-        raise StoryError(message)
+        raise RuleError(message)
     story.reviewed_by_id = reviewer.id
     story.reviewed_at = utcnow()
 
@@ -143,7 +148,7 @@ def reject(story: ExemplarStory, reviewer: User, reason: str) -> None:
     """The Office sends the story back to the unit with a reason."""
     reason = (reason or "").strip()
     if not reason:
-        raise StoryError(_("Vui lòng nêu lý do trả lại."))
+        raise RuleError(_("Vui lòng nêu lý do trả lại."))
     _review(story, reviewer, StoryStatus.SUBMITTED, _("Chỉ trả lại được bài viết đang chờ duyệt."))
     story.status = StoryStatus.REJECTED
     story.review_note = reason
@@ -154,7 +159,7 @@ def unpublish(story: ExemplarStory, reviewer: User, reason: str) -> None:
     """The Office takes a published story down; the unit may correct and resubmit it."""
     reason = (reason or "").strip()
     if not reason:
-        raise StoryError(_("Vui lòng nêu lý do gỡ bài."))
+        raise RuleError(_("Vui lòng nêu lý do gỡ bài."))
     _review(story, reviewer, StoryStatus.PUBLISHED, _("Bài viết này chưa được đăng."))
     story.status = StoryStatus.REJECTED
     story.published_at = None

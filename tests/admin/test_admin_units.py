@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from portal.accounts.models import Role
 from portal.extensions import db
 from portal.organizations import services
 from portal.organizations.models import Unit, UnitKind, UnitNameHistory
+from portal.rules import RuleError
 from sampledata.world import make_user
 
 
@@ -131,3 +133,13 @@ def test_deactivate_and_reactivate(world, login_as):
     client.post(f"/admin/units/{world.unit_b.id}/reactivate")
     db.session.expire_all()
     assert world.unit_b.is_active is True
+
+
+def test_a_duplicate_name_is_refused_on_the_name_field_and_nothing_is_committed(world):
+    with pytest.raises(RuleError) as error:
+        services.create_unit(world.org.id, world.unit_a.name.upper(), UnitKind.DIVISION)
+    assert error.value.field == "name"
+    unit = services.create_unit(world.org.id, "Phòng Mới", UnitKind.DIVISION)
+    unit_id = unit.id
+    db.session.rollback()  # the service flushed; the route commits
+    assert db.session.get(Unit, unit_id) is None

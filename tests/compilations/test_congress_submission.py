@@ -49,7 +49,9 @@ def accepted(world, app):
         result[unit.id] = submission
     nominee = result[world.unit_a.id].nominees[0]
     upload = FileStorage(io.BytesIO(b"%PDF-1.4 bang khen"), filename="Bằng khen 2023.pdf")
-    result["attachment"] = save_upload(upload, world.unit_a.id, NOMINEE_OWNER, nominee.id)
+    result["attachment"] = save_upload(
+        upload, world.unit_a.id, NOMINEE_OWNER, nominee.id, world.coordinator_a
+    )
     db.session.commit()
     return result
 

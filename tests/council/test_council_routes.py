@@ -165,7 +165,7 @@ def test_assignment_gives_read_access_end_to_end(login_as, world):
     from werkzeug.datastructures import FileStorage
 
     attachment = save_upload(
-        FileStorage(stream, name), world.unit_a.id, "inspection", inspection.id
+        FileStorage(stream, name), world.unit_a.id, "inspection", inspection.id, world.office
     )
     db.session.commit()
     member = login_as(world.council)

@@ -171,7 +171,11 @@ def test_office_edits_items_in_place_while_unused(world, sets, login_as):
 
 def test_office_edit_of_a_used_set_makes_a_new_version(world, sets, login_as):
     exemplar = exemplar_services.create_exemplar(
-        world.unit_a.id, kind=ExemplarKind.COLLECTIVE, name="Tổ A", year_identified=2024
+        world.unit_a.id,
+        world.coordinator_a,
+        kind=ExemplarKind.COLLECTIVE,
+        name="Tổ A",
+        year_identified=2024,
     )
     criteria_set = db.session.get(CriteriaSet, sets["set"])
     save_evaluation(

@@ -48,7 +48,11 @@ def collective(world):
 def _use(world, criteria_set):
     """Score an evaluation against the set, which makes it "in use"."""
     exemplar = exemplar_services.create_exemplar(
-        world.unit_a.id, kind=ExemplarKind.COLLECTIVE, name="Tổ A", year_identified=2024
+        world.unit_a.id,
+        world.coordinator_a,
+        kind=ExemplarKind.COLLECTIVE,
+        name="Tổ A",
+        year_identified=2024,
     )
     evaluation = save_evaluation(
         exemplar,

@@ -18,6 +18,7 @@ from portal.evidence.models import Attachment
 from portal.extensions import db
 from portal.mail.models import MailMessage
 from portal.notifications.models import Notification
+from portal.rules import RuleError
 from sampledata.world import make_user
 
 
@@ -28,10 +29,10 @@ def _notes(user):
 def test_raising_tells_the_office_only(app, world):
     second_office = make_user(world.org, "office2@example.vn", (Role.OFFICE_ADMIN, None))
     with app.test_request_context():
-        login_user(world.coordinator_a)
+        login_user(world.office)  # the actor is the one given, not the signed-in user
         pdf = FileStorage(io.BytesIO(b"%PDF-1.4\n%%EOF"), filename="cong-van.pdf")
         difficulty = services.raise_difficulty(
-            world.unit_a.id, " Thiếu kinh phí ", "Chi tiết", [pdf]
+            world.unit_a.id, " Thiếu kinh phí ", "Chi tiết", world.coordinator_a, [pdf]
         )
         db.session.commit()
     assert (difficulty.title, difficulty.status) == ("Thiếu kinh phí", DifficultyStatus.OPEN)
@@ -44,12 +45,15 @@ def test_raising_tells_the_office_only(app, world):
     assert _notes(world.foreign_office) == [] and _notes(world.coordinator_a) == []
     assert db.session.scalar(db.select(db.func.count(MailMessage.id))) >= 2
     assert db.session.scalars(db.select(Attachment.owner_type)).all() == ["difficulty"]
+    assert db.session.scalars(db.select(Attachment.uploaded_by_id)).all() == [
+        world.coordinator_a.id
+    ]
 
 
 def test_answer_tells_the_units_coordinators(app, world, make_difficulty):
     difficulty = make_difficulty(world.unit_a)
     with app.test_request_context():
-        with pytest.raises(services.DifficultyError):
+        with pytest.raises(RuleError):
             services.answer_difficulty(difficulty, world.office, "  ")
         services.answer_difficulty(difficulty, world.office, "Sở sẽ bổ sung kinh phí quý III.")
         db.session.commit()
@@ -75,19 +79,19 @@ def test_close_then_nothing_more(app, world, make_difficulty):
         services.close_difficulty(difficulty, world.coordinator_a)
         db.session.commit()
         assert difficulty.status == DifficultyStatus.CLOSED and difficulty.closed_at is not None
-        with pytest.raises(services.DifficultyError):
+        with pytest.raises(RuleError):
             services.close_difficulty(difficulty, world.office)
-        with pytest.raises(services.DifficultyError):
+        with pytest.raises(RuleError):
             services.answer_difficulty(difficulty, world.office, "Thêm")
-        with pytest.raises(services.DifficultyError):
-            services.update_difficulty(difficulty, "Sửa", "Sửa")
+        with pytest.raises(RuleError):
+            services.update_difficulty(difficulty, "Sửa", "Sửa", world.coordinator_a)
 
 
 def test_only_unanswered_difficulties_can_be_withdrawn(app, world, make_difficulty):
     answered = make_difficulty(world.unit_a, status=DifficultyStatus.ANSWERED, answer="Đã rõ")
     open_one = make_difficulty(world.unit_a, "Chưa trả lời")
     with app.test_request_context():
-        with pytest.raises(services.DifficultyError):
+        with pytest.raises(RuleError):
             services.delete_difficulty(answered)
         services.delete_difficulty(open_one)
         db.session.commit()

@@ -76,6 +76,7 @@ def make_exemplar(world):
     ):
         exemplar = services.create_exemplar(
             (unit or world.unit_a).id,
+            world.coordinator_a,
             kind=kind,
             name=name,
             year_identified=year,
@@ -88,7 +89,12 @@ def make_exemplar(world):
             status, on = step if isinstance(step, tuple) else (step, None)
             note = "Lý do" if status == ExemplarStatus.DROPPED else ""
             services.transition(
-                exemplar, status, occurred_on=on or date(year, 6, 1), note=note, notify_person=False
+                exemplar,
+                status,
+                world.coordinator_a,
+                occurred_on=on or date(year, 6, 1),
+                note=note,
+                notify_person=False,
             )
         db.session.commit()
         return exemplar

@@ -195,7 +195,11 @@ def test_records_of_a_dropped_exemplar_are_not_changed(world, login_as, make_exe
     page = client.get(f"/exemplars/{exemplar.id}").get_data(as_text=True)
     assert all(link in page for link in links)
     services.transition(
-        exemplar, ExemplarStatus.DROPPED, note="Lý do", occurred_on=date(2024, 8, 1)
+        exemplar,
+        ExemplarStatus.DROPPED,
+        world.coordinator_a,
+        note="Lý do",
+        occurred_on=date(2024, 8, 1),
     )
     db.session.commit()
     page = client.get(f"/exemplars/{exemplar.id}").get_data(as_text=True)

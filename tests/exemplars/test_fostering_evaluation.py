@@ -21,8 +21,9 @@ from portal.exemplars.models import (
     FosteringStatus,
     SupportType,
 )
-from portal.exemplars.services import ExemplarError, transition
+from portal.exemplars.services import transition
 from portal.extensions import db
+from portal.rules import RuleError
 
 ASPECTS = {"effect": 4, "effectiveness": 3, "development_potential": 5, "influence": 4}
 
@@ -43,10 +44,10 @@ def test_action_owner_is_a_unit_person_or_a_free_name(world, make_exemplar):
     action = _action(exemplar, owner_user_id=world.staff_a.id, owner_name="ignored")
     assert action.owner_user_id == world.staff_a.id
     assert action.owner_display == world.staff_a.full_name
-    with pytest.raises(ExemplarError) as error:
+    with pytest.raises(RuleError) as error:
         _action(exemplar, owner_user_id=world.coordinator_b.id)
     assert error.value.field == "owner_user_id"
-    with pytest.raises(ExemplarError) as error:
+    with pytest.raises(RuleError) as error:
         _action(exemplar, owner_name="  ")
     assert error.value.field == "owner_name"
 
@@ -85,9 +86,9 @@ def test_open_actions_nearest_due_first(world, make_exemplar):
 
 def test_no_fostering_or_evaluation_after_drop(criteria, make_exemplar):
     exemplar = make_exemplar(path=[ExemplarStatus.DROPPED])
-    with pytest.raises(ExemplarError, match="dừng theo dõi"):
+    with pytest.raises(RuleError, match="dừng theo dõi"):
         _action(exemplar)
-    with pytest.raises(ExemplarError, match="dừng theo dõi"):
+    with pytest.raises(RuleError, match="dừng theo dõi"):
         save_evaluation(
             exemplar, evaluated_on=date(2024, 7, 1), evaluator=None, aspects=ASPECTS, item_scores={}
         )
@@ -123,7 +124,7 @@ def test_aspects_are_scored_one_to_five(world, criteria, make_exemplar):
     scores = _scores(criteria[ExemplarKind.COLLECTIVE], 5, 5)
     for name in ASPECTS:
         for value in (0, 6, None):
-            with pytest.raises(ExemplarError) as error:
+            with pytest.raises(RuleError) as error:
                 save_evaluation(
                     exemplar,
                     evaluated_on=date(2024, 5, 1),
@@ -139,7 +140,7 @@ def test_required_items_and_maximum_are_enforced(criteria, make_exemplar):
     exemplar = make_exemplar()
     collective = criteria[ExemplarKind.COLLECTIVE]
     first, second, _optional = collective.items
-    with pytest.raises(ExemplarError) as error:
+    with pytest.raises(RuleError) as error:
         save_evaluation(
             exemplar,
             evaluated_on=date(2024, 5, 1),
@@ -148,7 +149,7 @@ def test_required_items_and_maximum_are_enforced(criteria, make_exemplar):
             item_scores={first.id: 5},
         )
     assert error.value.field == f"item_{second.id}"
-    with pytest.raises(ExemplarError) as error:
+    with pytest.raises(RuleError) as error:
         save_evaluation(
             exemplar,
             evaluated_on=date(2024, 5, 1),
@@ -239,8 +240,10 @@ def test_evaluation_without_criteria_set(world, make_exemplar):
     assert evaluation.scores == []
 
 
-def test_recognised_exemplar_is_still_fostered_and_evaluated(criteria, make_exemplar):
+def test_recognised_exemplar_is_still_fostered_and_evaluated(world, criteria, make_exemplar):
     exemplar = make_exemplar(path=[ExemplarStatus.FOSTERING, ExemplarStatus.RECOGNISED])
     assert _action(exemplar).exemplar_id == exemplar.id
-    transition(exemplar, ExemplarStatus.REPLICATED, occurred_on=date(2024, 7, 1))
+    transition(
+        exemplar, ExemplarStatus.REPLICATED, world.coordinator_a, occurred_on=date(2024, 7, 1)
+    )
     assert _action(exemplar).status == FosteringStatus.PLANNED

@@ -105,6 +105,9 @@ def test_editors_record_an_activity_with_exemplar_and_evidence(
     assert activity.unit_id == world.unit_a.id
     assert (activity.cost_vnd, activity.audience_reached) == (2_500_000, 1500)
     assert [e.id for e in activity.exemplars] == [exemplar.id]
+    actor_id = getattr(world, who).id  # the route hands its actor to the service
+    assert activity.created_by_id == actor_id
+    assert db.session.scalars(db.select(Attachment.uploaded_by_id)).all() == [actor_id]
     detail = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "2.500.000 ₫" in detail
     assert "anh-bai-bao.png" in detail

@@ -10,7 +10,6 @@ from werkzeug.datastructures import FileStorage
 
 from portal.audit import AuditLog
 from portal.evidence.models import Attachment
-from portal.evidence.services import UploadError
 from portal.exemplars.queries import exemplar_choices
 from portal.extensions import db
 from portal.propagation import services
@@ -21,6 +20,7 @@ from portal.propagation.models import (
     PropagationActivityExemplar,
 )
 from portal.propagation.services import ActivityFilters
+from portal.rules import RuleError
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -52,17 +52,20 @@ def test_clean_link_accepts_web_addresses(link):
     "link", ["javascript:alert(1)", "data:text/html,hi", "ftp://x.vn/a", "www.x.vn", "https://"]
 )
 def test_clean_link_refuses_other_schemes(link):
-    with pytest.raises(services.LinkError):
+    with pytest.raises(RuleError) as error:
         services.clean_link(link)
+    assert error.value.field == "link"
 
 
 def test_create_activity_with_featured_exemplars_and_evidence(app, world, make_exemplar):
     first = make_exemplar(world.unit_a, "Tổ quan trắc")
     second = make_exemplar(world.unit_a, "Chị Nguyễn Thị Lan")
     with app.test_request_context():
-        login_user_for_request(world.coordinator_a)
+        login_user_for_request(world.office)  # the actor is the one given, not the signed-in
         pdf = FileStorage(io.BytesIO(PDF), filename="bai-bao.pdf")
-        activity = services.create_activity(world.unit_a.id, _data(), [second.id, first.id], [pdf])
+        activity = services.create_activity(
+            world.unit_a.id, _data(), world.coordinator_a, [second.id, first.id], [pdf]
+        )
         db.session.commit()
     activity = db.session.get(PropagationActivity, activity.id)
     assert activity.title == "Tin bài trên Cổng thông tin Sở"
@@ -72,6 +75,7 @@ def test_create_activity_with_featured_exemplars_and_evidence(app, world, make_e
     assert [(f.owner_type, f.owner_id, f.unit_id) for f in files] == [
         ("propagation_activity", activity.id, world.unit_a.id)
     ]
+    assert files[0].uploaded_by_id == world.coordinator_a.id
     links = db.session.scalars(db.select(PropagationActivityExemplar)).all()
     assert {link.unit_id for link in links} == {world.unit_a.id}
     audited = db.session.scalars(
@@ -89,24 +93,27 @@ def login_user_for_request(user):
 
 def test_exemplar_of_another_unit_is_refused(app, world, make_exemplar):
     foreign = make_exemplar(world.unit_b, "Điển hình của Thanh tra")
-    with app.test_request_context(), pytest.raises(services.FeaturedExemplarError):
-        services.create_activity(world.unit_a.id, _data(), [foreign.id])
+    with app.test_request_context(), pytest.raises(RuleError) as error:
+        services.create_activity(world.unit_a.id, _data(), world.coordinator_a, [foreign.id])
+    assert error.value.field == "exemplar_ids"
     db.session.rollback()
     assert db.session.scalar(db.select(db.func.count(PropagationActivity.id))) == 0
 
 
 def test_unknown_exemplar_id_is_refused(app, world):
-    with app.test_request_context(), pytest.raises(services.FeaturedExemplarError):
-        services.create_activity(world.unit_a.id, _data(), [987654])
+    with app.test_request_context(), pytest.raises(RuleError):
+        services.create_activity(world.unit_a.id, _data(), world.coordinator_a, [987654])
 
 
 def test_update_replaces_featured_exemplars(app, world, make_exemplar):
     first = make_exemplar(world.unit_a, "A")
     second = make_exemplar(world.unit_a, "B")
     with app.test_request_context():
-        activity = services.create_activity(world.unit_a.id, _data(), [first.id])
+        activity = services.create_activity(
+            world.unit_a.id, _data(), world.coordinator_a, [first.id]
+        )
         db.session.commit()
-        services.update_activity(activity, _data(title="Đổi tên"), [second.id])
+        services.update_activity(activity, _data(title="Đổi tên"), world.coordinator_a, [second.id])
         db.session.commit()
     assert [e.name for e in activity.exemplars] == ["B"]
     assert db.session.scalar(db.select(db.func.count(PropagationActivityExemplar.activity_id))) == 1
@@ -115,8 +122,8 @@ def test_update_replaces_featured_exemplars(app, world, make_exemplar):
 def test_bad_evidence_file_is_refused_and_nothing_kept(app, world):
     with app.test_request_context():
         exe = FileStorage(io.BytesIO(b"MZ\x90\x00binary"), filename="../../virus.pdf")
-        with pytest.raises(UploadError):
-            services.create_activity(world.unit_a.id, _data(), [], [exe])
+        with pytest.raises(RuleError):
+            services.create_activity(world.unit_a.id, _data(), world.coordinator_a, [], [exe])
         db.session.rollback()
     assert db.session.scalar(db.select(db.func.count(Attachment.id))) == 0
 
@@ -194,7 +201,9 @@ def test_delete_removes_links_and_files(app, world, make_exemplar):
     exemplar = make_exemplar(world.unit_a)
     with app.test_request_context():
         pdf = FileStorage(io.BytesIO(PDF), filename="minh-chung.pdf")
-        activity = services.create_activity(world.unit_a.id, _data(), [exemplar.id], [pdf])
+        activity = services.create_activity(
+            world.unit_a.id, _data(), world.coordinator_a, [exemplar.id], [pdf]
+        )
         db.session.commit()
         path = services_storage_path(activity.id)
         assert path.is_file()

@@ -15,7 +15,7 @@ from tests.conftest import assign_council
 
 def _with_photo(app, story, content):
     with app.test_request_context():
-        save_photo(story, FileStorage(io.BytesIO(content), filename="anh.png"))
+        save_photo(story, FileStorage(io.BytesIO(content), filename="anh.png"), None)
         db.session.commit()
     return story
 
@@ -187,6 +187,7 @@ def test_coordinator_writes_a_story_with_photo_and_submits(world, login_as, make
     assert response.status_code == 302
     story = db.session.scalars(db.select(ExemplarStory)).one()
     assert story.photo is not None and story.status == StoryStatus.DRAFT
+    assert story.author_id == story.photo.uploaded_by_id == world.coordinator_a.id
     assert client.post(f"/stories/{story.id}/submit").status_code == 302
     db.session.expire_all()
     assert db.session.get(ExemplarStory, story.id).status == StoryStatus.SUBMITTED

@@ -9,11 +9,12 @@ from flask_login import login_user
 from werkzeug.datastructures import FileStorage
 
 from portal.evidence.models import Attachment
-from portal.evidence.services import UploadError, storage_path
+from portal.evidence.services import storage_path
 from portal.extensions import db
 from portal.notifications.models import Notification
 from portal.publiccolumn import services
 from portal.publiccolumn.models import ExemplarStory, StoryStatus
+from portal.rules import RuleError
 
 
 def _data(exemplar, **kw):
@@ -37,9 +38,9 @@ def test_story_is_written_about_an_exemplar_of_its_own_unit(app, world, make_exe
     own = make_exemplar(world.unit_a)
     foreign = make_exemplar(world.unit_b, "Của Thanh tra")
     with app.test_request_context():
-        login_user(world.coordinator_a)
+        login_user(world.office)  # the author is the actor given, not the signed-in user
         photo = FileStorage(io.BytesIO(png), filename="anh.png")
-        story = services.create_story(world.unit_a.id, _data(own), photo)
+        story = services.create_story(world.unit_a.id, _data(own), world.coordinator_a, photo)
         db.session.commit()
         assert (story.title, story.status, story.author_id) == (
             "Tấm gương",
@@ -47,11 +48,15 @@ def test_story_is_written_about_an_exemplar_of_its_own_unit(app, world, make_exe
             world.coordinator_a.id,
         )
         assert story.photo.kind == "png" and story.photo.owner_type == "exemplar_story"
-        with pytest.raises(services.StoryError):
-            services.create_story(world.unit_a.id, _data(foreign))
+        assert story.photo.uploaded_by_id == world.coordinator_a.id
+        with pytest.raises(RuleError) as error:
+            services.create_story(world.unit_a.id, _data(foreign), world.coordinator_a)
+        assert error.value.field == "exemplar_id"
         db.session.rollback()
-        with pytest.raises(services.StoryError):
-            services.create_story(world.unit_a.id, _data(own, exemplar_id=None))
+        with pytest.raises(RuleError):
+            services.create_story(
+                world.unit_a.id, _data(own, exemplar_id=None), world.coordinator_a
+            )
     assert db.session.scalar(db.select(db.func.count(ExemplarStory.id))) == 1
 
 
@@ -59,8 +64,9 @@ def test_photo_must_be_an_image(app, world, make_exemplar):
     exemplar = make_exemplar(world.unit_a)
     with app.test_request_context():
         pdf = FileStorage(io.BytesIO(b"%PDF-1.4\n%%EOF"), filename="anh.pdf")
-        with pytest.raises(UploadError, match="JPEG hoặc PNG"):
-            services.create_story(world.unit_a.id, _data(exemplar), pdf)
+        with pytest.raises(RuleError, match="JPEG hoặc PNG") as error:
+            services.create_story(world.unit_a.id, _data(exemplar), world.coordinator_a, pdf)
+        assert error.value.field == "photo_file"
         db.session.rollback()
     assert db.session.scalar(db.select(db.func.count(Attachment.id))) == 0
     uploads = (
@@ -72,12 +78,15 @@ def test_photo_must_be_an_image(app, world, make_exemplar):
 def test_new_photo_replaces_the_old_one(app, world, make_story, png, jpeg):
     story = make_story(world.unit_a)
     with app.test_request_context():
-        services.save_photo(story, FileStorage(io.BytesIO(png), filename="mot.png"))
+        services.save_photo(
+            story, FileStorage(io.BytesIO(png), filename="mot.png"), world.coordinator_a
+        )
         db.session.commit()
         first_path = storage_path(story.photo)
         services.update_story(
             story,
             _data(story.exemplar, title="Mới"),
+            world.coordinator_a,
             FileStorage(io.BytesIO(jpeg), filename="hai.jpg"),
         )
         db.session.commit()
@@ -93,9 +102,9 @@ def test_workflow_submit_approve_unpublish(app, world, make_story):
         db.session.commit()
         assert story.status == StoryStatus.SUBMITTED and story.submitted_at is not None
         assert _notified(world.office) == [f"Bài viết chờ duyệt: {story.title}"]
-        with pytest.raises(services.StoryError):
-            services.update_story(story, _data(story.exemplar))
-        with pytest.raises(services.StoryError):
+        with pytest.raises(RuleError):
+            services.update_story(story, _data(story.exemplar), world.coordinator_a)
+        with pytest.raises(RuleError):
             services.unpublish(story, world.office, "Lý do")
         services.approve(story, world.office)
         db.session.commit()
@@ -103,9 +112,9 @@ def test_workflow_submit_approve_unpublish(app, world, make_story):
         assert story.reviewed_by_id == world.office.id
         assert f"Bài viết đã được đăng: {story.title}" in _notified(world.coordinator_a)
         assert _notified(world.staff_a) == []
-        with pytest.raises(services.StoryError):
+        with pytest.raises(RuleError):
             services.approve(story, world.office)
-        with pytest.raises(services.StoryError):
+        with pytest.raises(RuleError):
             services.unpublish(story, world.office, "  ")
         services.unpublish(story, world.office, "Cần cập nhật số liệu.")
         db.session.commit()
@@ -118,7 +127,7 @@ def test_workflow_submit_approve_unpublish(app, world, make_story):
 def test_reject_needs_a_reason_and_lets_the_unit_resubmit(app, world, make_story):
     story = make_story(world.unit_a, status=StoryStatus.SUBMITTED)
     with app.test_request_context():
-        with pytest.raises(services.StoryError, match="lý do"):
+        with pytest.raises(RuleError, match="lý do"):
             services.reject(story, world.office, "")
         services.reject(story, world.office, "Bổ sung ảnh minh hoạ.")
         db.session.commit()
@@ -129,7 +138,7 @@ def test_reject_needs_a_reason_and_lets_the_unit_resubmit(app, world, make_story
                 db.select(Notification.body).where(Notification.user_id == world.coordinator_a.id)
             ).all()
         )
-        services.update_story(story, _data(story.exemplar, title="Đã sửa"))
+        services.update_story(story, _data(story.exemplar, title="Đã sửa"), world.coordinator_a)
         services.submit(story)
         db.session.commit()
     assert (story.title, story.status) == ("Đã sửa", StoryStatus.SUBMITTED)
@@ -139,12 +148,14 @@ def test_delete_only_drafts_and_removes_photo(app, world, make_story, png):
     story = make_story(world.unit_a)
     published = make_story(world.unit_a, "Đã đăng", status=StoryStatus.PUBLISHED)
     with app.test_request_context():
-        services.save_photo(story, FileStorage(io.BytesIO(png), filename="anh.png"))
+        services.save_photo(
+            story, FileStorage(io.BytesIO(png), filename="anh.png"), world.coordinator_a
+        )
         db.session.commit()
         path = storage_path(story.photo)
         services.delete_story(story)
         db.session.commit()
-        with pytest.raises(services.StoryError):
+        with pytest.raises(RuleError):
             services.delete_story(published)
     assert not path.exists()
     assert db.session.scalar(db.select(db.func.count(Attachment.id))) == 0

@@ -19,11 +19,20 @@ S = ExemplarStatus
 
 def _exemplar(unit, name, year, path=(), on=None):
     exemplar = services.create_exemplar(
-        unit.id, kind=ExemplarKind.COLLECTIVE, name=name, year_identified=year, identified_on=on
+        unit.id,
+        None,  # recorded by nobody in particular: the page does not show who
+        kind=ExemplarKind.COLLECTIVE,
+        name=name,
+        year_identified=year,
+        identified_on=on,
     )
     for status in path:
         services.transition(
-            exemplar, status, note="Lý do" if status == S.DROPPED else "", notify_person=False
+            exemplar,
+            status,
+            None,
+            note="Lý do" if status == S.DROPPED else "",
+            notify_person=False,
         )
     return exemplar
 

@@ -5,7 +5,7 @@ record, its lifecycle and its evidence. Fostering actions and evaluations are in
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TypeVar
 
 from flask import (
     abort,
@@ -19,9 +19,9 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
+from portal.actions import attempt
 from portal.documents.excel import send_workbook
 from portal.evidence.services import (
-    UploadError,
     attachments_by_owner,
     attachments_for,
     save_uploads,
@@ -46,7 +46,6 @@ from portal.exemplars.queries import (
 from portal.exemplars.quota import quota_flag, unit_quota
 from portal.exemplars.routes.blueprint import bp
 from portal.extensions import db
-from portal.form_errors import show_field_error
 from portal.formatting import today_vn
 from portal.listing import page_of
 from portal.periods.forms import PeriodFilterForm
@@ -74,23 +73,17 @@ def editable_units() -> list:
     return [u for u in db.session.scalars(visible_units(active_only=True)) if can_edit_unit(u.id)]
 
 
-def commit_with_evidence(form, owner_type: str, save: Callable[[], Any]) -> Any | None:
-    """Run `save` (a service call returning the saved record), store the request's
-    `evidence` files on that record and commit. On a rule's or an upload's error:
-    roll back, show it, and return None."""
-    try:
-        record = save()
-        save_uploads(request.files.getlist("evidence"), record.unit_id, owner_type, record.id)
-    except services.ExemplarError as error:
-        db.session.rollback()
-        show_field_error(form, error)
-    except UploadError as error:
-        db.session.rollback()
-        flash(str(error), "danger")
-    else:
-        db.session.commit()
-        return record
-    return None
+T = TypeVar("T")
+
+
+def with_evidence(owner_type: str, save: Callable[[], T]) -> T:
+    """Run `save` (a service call returning the saved record) and store the request's
+    `evidence` files on that record: one change for `attempt` to commit or roll back."""
+    record = save()
+    save_uploads(
+        request.files.getlist("evidence"), record.unit_id, owner_type, record.id, current_user
+    )
+    return record
 
 
 @bp.get("/")
@@ -157,19 +150,22 @@ def new():
         form.unit_id.data = request.args.get("unit_id", type=int)
     form.set_people(services.people_choices([u.id for u in units]))
     if form.validate_on_submit():
-        exemplar = commit_with_evidence(
-            form,
+        outcome = attempt(
+            with_evidence,
             "exemplar",
             lambda: services.create_exemplar(
                 form.unit_id.data,
+                current_user._get_current_object(),
                 initial_status=ExemplarStatus(form.initial_status.data),
                 year_recognised=form.year_recognised.data,
                 identified_on=form.identified_on.data,
                 note=form.note.data or "",
                 **form.values(),
             ),
+            form=form,
         )
-        if exemplar is not None:
+        if outcome.ok:
+            exemplar = outcome.value
             flash(_("Đã ghi nhận điển hình %(name)s.", name=exemplar.name), "success")
             return redirect(url_for("exemplars.detail", exemplar_id=exemplar.id))
     return render_template("exemplars/form.html", form=form, exemplar=None)
@@ -209,16 +205,11 @@ def edit(exemplar_id: int):
     if exemplar.person and all(user.id != exemplar.person_user_id for user, _label in people):
         people.append((exemplar.person, exemplar.person.full_name))  # has left the unit
     form.set_people(people)
-    if form.validate_on_submit():
-        try:
-            services.update_exemplar(exemplar, **form.values())
-        except services.ExemplarError as error:
-            db.session.rollback()
-            show_field_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("Đã lưu điển hình %(name)s.", name=exemplar.name), "success")
-            return redirect(url_for("exemplars.detail", exemplar_id=exemplar.id))
+    if form.validate_on_submit() and (
+        attempt(services.update_exemplar, exemplar, **form.values(), form=form).ok
+    ):
+        flash(_("Đã lưu điển hình %(name)s.", name=exemplar.name), "success")
+        return redirect(url_for("exemplars.detail", exemplar_id=exemplar.id))
     return render_template("exemplars/form.html", form=form, exemplar=exemplar)
 
 
@@ -234,18 +225,19 @@ def transition(exemplar_id: int, to_status: str):
         flash(_("Không thể chuyển điển hình sang trạng thái này."), "danger")
         return redirect(url_for("exemplars.detail", exemplar_id=exemplar.id))
     form = TransitionForm()
-    if form.validate_on_submit():
-        try:
-            services.transition(
-                exemplar, target, note=form.note.data or "", occurred_on=form.occurred_on.data
-            )
-        except services.ExemplarError as error:
-            db.session.rollback()
-            show_field_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("Đã cập nhật trạng thái điển hình."), "success")
-            return redirect(url_for("exemplars.detail", exemplar_id=exemplar.id))
+    if form.validate_on_submit() and (
+        attempt(
+            services.transition,
+            exemplar,
+            target,
+            current_user._get_current_object(),
+            note=form.note.data or "",
+            occurred_on=form.occurred_on.data,
+            form=form,
+        ).ok
+    ):
+        flash(_("Đã cập nhật trạng thái điển hình."), "success")
+        return redirect(url_for("exemplars.detail", exemplar_id=exemplar.id))
     return render_template("exemplars/transition.html", form=form, exemplar=exemplar, target=target)
 
 
@@ -260,17 +252,16 @@ def upload(exemplar_id: int):
     model = EVIDENCE_OWNERS[owner_type]
     if model is not None:
         owner_id = get_child_or_404(model, request.form.get("owner_id", 0, type=int), exemplar).id
-    try:
-        saved = save_uploads(
-            request.files.getlist("evidence"), exemplar.unit_id, owner_type, owner_id
-        )
-    except UploadError as error:
-        db.session.rollback()
-        flash(str(error), "danger")
-    else:
-        db.session.commit()
-        if saved:
-            flash(_("Đã tải lên %(n)s tệp minh chứng.", n=len(saved)), "success")
-        else:
-            flash(_("Chưa chọn tệp."), "warning")
+    outcome = attempt(
+        save_uploads,
+        request.files.getlist("evidence"),
+        exemplar.unit_id,
+        owner_type,
+        owner_id,
+        current_user,
+    )
+    if outcome.ok and outcome.value:
+        flash(_("Đã tải lên %(n)s tệp minh chứng.", n=len(outcome.value)), "success")
+    elif outcome.ok:
+        flash(_("Chưa chọn tệp."), "warning")
     return redirect(url_for("exemplars.detail", exemplar_id=exemplar.id) + "#minh-chung")

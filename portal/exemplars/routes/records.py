@@ -9,6 +9,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from portal.actions import attempt
 from portal.exemplars.evaluation import (
     criteria_set_for,
     delete_evaluation,
@@ -25,9 +26,8 @@ from portal.exemplars.models import (
     SupportType,
 )
 from portal.exemplars.routes.blueprint import bp
-from portal.exemplars.routes.exemplars import commit_with_evidence
-from portal.exemplars.services import ExemplarError, people_choices
-from portal.extensions import db
+from portal.exemplars.routes.exemplars import with_evidence
+from portal.exemplars.services import people_choices
 from portal.formatting import today_vn
 from portal.tenancy import get_editable_or_404
 
@@ -37,10 +37,7 @@ def _back(exemplar_id: int, anchor: str):
 
 
 def _refuse_if_dropped(exemplar: Exemplar):
-    try:
-        ensure_followed(exemplar)
-    except ExemplarError as error:
-        flash(str(error), "danger")
+    if not attempt(ensure_followed, exemplar).ok:
         return _back(exemplar.id, "")
     return None
 
@@ -69,10 +66,13 @@ def _action_form(exemplar: Exemplar, action: FosteringAction | None):
         values = form.values()
         values["support_type"] = SupportType(values["support_type"])
         values["status"] = FosteringStatus(values["status"])
-        saved = commit_with_evidence(
-            form, "fostering_action", lambda: save_action(exemplar, action=action, **values)
+        saved = attempt(
+            with_evidence,
+            "fostering_action",
+            lambda: save_action(exemplar, action=action, **values),
+            form=form,
         )
-        if saved is not None:
+        if saved.ok:
             flash(_("Đã lưu hoạt động bồi dưỡng."), "success")
             return _back(exemplar.id, "#boi-duong")
     return render_template(
@@ -90,13 +90,7 @@ def action_delete(action_id: int):
 def _delete(record, delete: Callable, message: str, anchor: str):
     """Delete an action or an evaluation (refused once the exemplar is dropped)."""
     exemplar_id = record.exemplar_id
-    try:
-        delete(record)
-    except ExemplarError as error:
-        db.session.rollback()
-        flash(str(error), "danger")
-    else:
-        db.session.commit()
+    if attempt(delete, record).ok:
         flash(message, "success")
     return _back(exemplar_id, anchor)
 
@@ -137,21 +131,22 @@ def evaluation_edit(evaluation_id: int):
 
 def _evaluation_form(exemplar, evaluation, form, criteria_set):
     if form.validate_on_submit():
-        saved = commit_with_evidence(
-            form,
+        saved = attempt(
+            with_evidence,
             "exemplar_evaluation",
             lambda: save_evaluation(
                 exemplar,
                 evaluation=evaluation,
                 evaluated_on=form.evaluated_on.data,
-                evaluator=current_user if evaluation is None else None,
+                evaluator=current_user._get_current_object() if evaluation is None else None,
                 aspects=form.aspects(),
                 item_scores=form.item_scores(),
                 difficulties=form.difficulties.data or "",
                 help_given=form.help_given.data or "",
             ),
+            form=form,
         )
-        if saved is not None:
+        if saved.ok:
             flash(_("Đã lưu kết quả đánh giá."), "success")
             return _back(exemplar.id, "#danh-gia")
     return render_template(

@@ -11,7 +11,6 @@ from wtforms.fields.choices import SelectChoice
 from portal.accounts.models import User
 from portal.documents.excel import xlsx_response
 from portal.evidence.services import (
-    UploadError,
     attachments_by_owner,
     save_uploads,
 )
@@ -30,6 +29,7 @@ from portal.inspections.routes.inspections import require_editable
 from portal.listing import page_of
 from portal.models_base import in_ids
 from portal.periods.services import organization_years
+from portal.rules import RuleError
 from portal.tenancy import get_scoped_or_404, get_unit_or_404, visible_units
 
 
@@ -157,11 +157,12 @@ def finding_answer(finding_id: int):
                 finding.unit_id,
                 records.RESPONSE_EVIDENCE_OWNER,
                 response.id,
+                current_user,
             )
         except records.InspectionError as error:
             db.session.rollback()
             show_field_error(form, error)
-        except UploadError as error:
+        except RuleError as error:
             db.session.rollback()
             form.body.errors = [*form.body.errors, str(error)]
         else:

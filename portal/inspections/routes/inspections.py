@@ -9,7 +9,6 @@ from wtforms.fields.choices import SelectChoice
 
 from portal.evidence.models import Attachment
 from portal.evidence.services import (
-    UploadError,
     attachments_for,
     delete_attachment,
     register_lock_check,
@@ -39,6 +38,7 @@ from portal.inspections.routes.blueprint import bp
 from portal.listing import page_of
 from portal.organizations.models import Unit
 from portal.periods.services import organization_years
+from portal.rules import RuleError
 from portal.tenancy import get_scoped_or_404, get_unit_or_404, visible_unit_ids, visible_units
 
 # Globals, not context: the macros of _macros.html and _blocks.html use them
@@ -90,7 +90,11 @@ def require_editable(inspection: Inspection) -> None:
 def save_evidence(inspection: Inspection) -> list[Attachment]:
     """The files of the request's "evidence" field, filed with the inspection."""
     return save_uploads(
-        request.files.getlist("evidence"), inspection.unit_id, records.EVIDENCE_OWNER, inspection.id
+        request.files.getlist("evidence"),
+        inspection.unit_id,
+        records.EVIDENCE_OWNER,
+        inspection.id,
+        current_user,
     )
 
 
@@ -193,7 +197,7 @@ def _save_new(form: InspectionForm, unit: Unit) -> Inspection | None:
         db.session.rollback()
         show_field_error(form, error)
         return None
-    except UploadError as error:
+    except RuleError as error:
         db.session.rollback()
         flash(str(error), "danger")
         return None
@@ -251,7 +255,7 @@ def edit(inspection_id: int):
         except records.InspectionError as error:
             db.session.rollback()
             show_field_error(form, error)
-        except UploadError as error:
+        except RuleError as error:
             db.session.rollback()
             flash(str(error), "danger")
         else:
@@ -319,7 +323,7 @@ def upload_evidence(inspection_id: int):
     require_editable(inspection)
     try:
         saved = save_evidence(inspection)
-    except UploadError as error:
+    except RuleError as error:
         db.session.rollback()
         flash(str(error), "danger")
     else:
