@@ -63,7 +63,7 @@ RECORDS = YearlyRecords(
 @bp.get("/")
 @login_required
 def index():
-    return yearly_index(RECORDS, NewAssessmentForm())
+    return yearly_index(RECORDS, current_user, NewAssessmentForm())
 
 
 @bp.post("/new")
@@ -71,9 +71,9 @@ def index():
 def create():
     return create_yearly(
         RECORDS,
+        current_user,
         NewAssessmentForm(),
         services.create_assessment,
-        services.AssessmentError,
         lambda record: _("Đã tạo bản tự đánh giá năm %(year)s.", year=record.year),
     )
 
@@ -92,7 +92,7 @@ def view(assessment_id: int):
         show_office=reviewer or comparison.office_total is not None,
         can_edit=can_edit(current_user, assessment),
         can_review=can_review_scores(current_user, assessment),
-        **review_panel(assessment, ".transition", assessment_id=assessment.id),
+        **review_panel(assessment, current_user, ".transition", assessment_id=assessment.id),
         missing=services.unscored_required_titles(assessment),
     )
 
@@ -133,7 +133,7 @@ def review(assessment_id: int):
 @login_required
 def transition(assessment_id: int, action: str):
     assessment = get_scoped_or_404(SelfAssessment, assessment_id)
-    return run_transition(assessment, action, RECORDS.view_url(assessment))
+    return run_transition(assessment, current_user, action, RECORDS.view_url(assessment))
 
 
 @bp.get("/<int:assessment_id>/export.xlsx")
@@ -149,11 +149,11 @@ def export(assessment_id: int):
 @bp.get("/matrix")
 @roles_required(Role.OFFICE_ADMIN, Role.VIEWER, Role.COUNCIL_MEMBER)
 def matrix():
-    period = selected_period()
+    period = selected_period(current_user)
     if period is None:
         return no_period_page()
     search = request.args.get("q", "").strip()
-    page = units_page(search)
+    page = units_page(current_user, search)
     return render_template(
         "assessments/matrix.html",
         period=period,
@@ -167,7 +167,7 @@ def matrix():
 @bp.get("/matrix.xlsx")
 @roles_required(Role.OFFICE_ADMIN, Role.VIEWER, Role.COUNCIL_MEMBER)
 def matrix_export():
-    period = selected_period()
+    period = selected_period(current_user)
     if period is None:
         return no_period_page()
     units = db.session.scalars(visible_units(current_user)).all()
