@@ -9,6 +9,7 @@ from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
 from portal.accounts.models import User
+from portal.actions import attempt
 from portal.council.services import organization_years
 from portal.documents.excel import xlsx_response
 from portal.evidence.services import (
@@ -17,7 +18,6 @@ from portal.evidence.services import (
     save_uploads,
 )
 from portal.extensions import db
-from portal.form_errors import show_field_error
 from portal.formatting import today_vn
 from portal.inspections import access, findings
 from portal.inspections import services as records
@@ -45,18 +45,14 @@ def finding_new(inspection_id: int):
     require_editable(inspection)
     form = FindingForm()
     _owner_choices(form, inspection)
-    if form.validate_on_submit():
-        try:
-            findings.add_finding(inspection, form.values())
-        except records.InspectionError as error:
-            db.session.rollback()
-            show_field_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("Đã thêm kết luận kiểm tra."), "success")
-            if request.form.get("another"):
-                return redirect(url_for(".finding_new", inspection_id=inspection.id))
-            return redirect(url_for(".detail", inspection_id=inspection.id, _anchor="findings"))
+    if (
+        form.validate_on_submit()
+        and attempt(findings.add_finding, inspection, form.values(), form=form).ok
+    ):
+        flash(_("Đã thêm kết luận kiểm tra."), "success")
+        if request.form.get("another"):
+            return redirect(url_for(".finding_new", inspection_id=inspection.id))
+        return redirect(url_for(".detail", inspection_id=inspection.id, _anchor="findings"))
     return render_template(
         "inspections/finding_form.html", form=form, inspection=inspection, finding=None
     )
@@ -74,16 +70,12 @@ def finding_edit(finding_id: int):
     _owner_choices(form, inspection)
     if request.method == "GET":
         form.action_owner_user_id.data = finding.action_owner_user_id or 0
-    elif form.validate_on_submit():
-        try:
-            findings.update_finding(finding, form.values())
-        except records.InspectionError as error:
-            db.session.rollback()
-            show_field_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("Đã lưu kết luận kiểm tra."), "success")
-            return redirect(url_for(".detail", inspection_id=inspection.id, _anchor="findings"))
+    elif (
+        form.validate_on_submit()
+        and attempt(findings.update_finding, finding, form.values(), form=form).ok
+    ):
+        flash(_("Đã lưu kết luận kiểm tra."), "success")
+        return redirect(url_for(".detail", inspection_id=inspection.id, _anchor="findings"))
     return render_template(
         "inspections/finding_form.html", form=form, inspection=inspection, finding=finding
     )
@@ -95,12 +87,7 @@ def finding_delete(finding_id: int):
     finding = get_scoped_or_404(InspectionFinding, finding_id)
     inspection = finding.inspection
     require_editable(inspection)
-    try:
-        findings.delete_finding(finding)
-    except records.InspectionError as error:
-        flash(str(error), "danger")
-    else:
-        db.session.commit()
+    if attempt(findings.delete_finding, finding).ok:
         flash(_("Đã xoá kết luận kiểm tra."), "success")
     return redirect(url_for(".detail", inspection_id=inspection.id, _anchor="findings"))
 
@@ -138,6 +125,17 @@ def _files_by_response(response_ids: list[int]) -> dict[int, list]:
     return attachments_by_owner(records.RESPONSE_EVIDENCE_OWNER, response_ids)
 
 
+def _answer_with_evidence(finding: InspectionFinding, body: str) -> None:
+    """The unit's answer (by the signed-in person) and the files that show it."""
+    response = findings.answer(finding, current_user, body)
+    save_uploads(
+        request.files.getlist("evidence"),
+        finding.unit_id,
+        records.RESPONSE_EVIDENCE_OWNER,
+        response.id,
+    )
+
+
 @bp.post("/findings/<int:finding_id>/answer")
 @login_required
 def finding_answer(finding_id: int):
@@ -147,23 +145,14 @@ def finding_answer(finding_id: int):
     form = AnswerForm()
     if form.validate_on_submit():
         try:
-            response = findings.answer(finding, current_user, form.body.data)
-            save_uploads(
-                request.files.getlist("evidence"),
-                finding.unit_id,
-                records.RESPONSE_EVIDENCE_OWNER,
-                response.id,
-            )
-        except records.InspectionError as error:
-            db.session.rollback()
-            show_field_error(form, error)
-        except UploadError as error:
+            answered = attempt(_answer_with_evidence, finding, form.body.data, form=form)
+        except UploadError as error:  # evidence's refusal of a file, not a RuleError
             db.session.rollback()
             form.body.errors = [*form.body.errors, str(error)]
         else:
-            db.session.commit()
-            flash(_("Đã gửi trả lời của đơn vị."), "success")
-            return redirect(url_for(".finding_detail", finding_id=finding.id))
+            if answered.ok:
+                flash(_("Đã gửi trả lời của đơn vị."), "success")
+                return redirect(url_for(".finding_detail", finding_id=finding.id))
     return _render_finding(finding, answer_form=form)
 
 
@@ -175,18 +164,11 @@ def finding_verify(finding_id: int):
         abort(403)
     form = VerifyForm()
     if form.validate_on_submit():
-        try:
-            if form.decision.data == "close":
-                findings.close(finding, current_user, form.comment.data or "")
-                message = _("Đã xác minh và đóng kết luận.")
-            else:
-                findings.send_back(finding, current_user, form.comment.data or "")
-                message = _("Đã trả lại kết luận cho đơn vị.")
-        except records.InspectionError as error:
-            db.session.rollback()
-            show_field_error(form, error)
+        if form.decision.data == "close":
+            verify, message = findings.close, _("Đã xác minh và đóng kết luận.")
         else:
-            db.session.commit()
+            verify, message = findings.send_back, _("Đã trả lại kết luận cho đơn vị.")
+        if attempt(verify, finding, current_user, form.comment.data or "", form=form).ok:
             flash(message, "success")
             return redirect(url_for(".finding_detail", finding_id=finding.id))
     return _render_finding(finding, verify_form=form)

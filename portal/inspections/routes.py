@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
+from portal.actions import attempt
 from portal.council.models import SupervisionPlanItem
 from portal.council.planning import unit_plan_items
 from portal.council.services import organization_years
@@ -19,12 +20,11 @@ from portal.evidence.services import (
     save_uploads,
 )
 from portal.extensions import db
-from portal.form_errors import show_field_error
 from portal.formatting import today_vn
 from portal.inspections import access, labels
 from portal.inspections import services as records
 from portal.inspections.forms import NONE, ConfirmForm, CorrectionForm, InspectionForm
-from portal.inspections.locking import RecordLockedError
+from portal.inspections.locking import record_locked
 from portal.inspections.models import FindingResponse, FindingStatus, Inspection
 from portal.inspections.queries import (
     InspectionFilters,
@@ -74,7 +74,7 @@ def refuse(message: str) -> None:
 
 def refuse_if_locked(inspection: Inspection) -> None:
     if inspection.is_signed_off:
-        refuse(str(RecordLockedError()))
+        refuse(str(record_locked()))
 
 
 def require_editable(inspection: Inspection) -> None:
@@ -180,27 +180,32 @@ def new():
                 _("Bạn không được phân công phụ trách đơn vị này năm %(year)s.", year=year)
             ]
         else:
-            inspection = _save_new(form, unit)
-            if inspection is not None:
+            recorded = _attempt_with_upload(_record_with_evidence, form, unit, form=form)
+            if recorded is not None and recorded.ok:
                 flash(_("Đã ghi biên bản kiểm tra."), "success")
-                return redirect(url_for(".detail", inspection_id=inspection.id))
+                return redirect(url_for(".detail", inspection_id=recorded.value.id))
     return render_template("inspections/form.html", form=form, unit=unit, inspection=None)
 
 
-def _save_new(form: InspectionForm, unit: Unit) -> Inspection | None:
+def _record_with_evidence(form: InspectionForm, unit: Unit) -> Inspection:
+    inspection = records.record_inspection(current_user, unit, **_record_values(form))
+    save_evidence(inspection)
+    return inspection
+
+
+def _update_with_evidence(inspection: Inspection, form: InspectionForm) -> None:
+    records.update_inspection(inspection, **_record_values(form))
+    save_evidence(inspection)
+
+
+def _attempt_with_upload(action, *args, form: InspectionForm):
+    """attempt(), where a file evidence refuses is flashed like a rule's refusal."""
     try:
-        inspection = records.record_inspection(current_user, unit, **_record_values(form))
-        save_evidence(inspection)
-    except records.InspectionError as error:
-        db.session.rollback()
-        show_field_error(form, error)
-        return None
-    except UploadError as error:
+        return attempt(action, *args, form=form)
+    except UploadError as error:  # evidence's refusal of a file, not a RuleError
         db.session.rollback()
         flash(str(error), "danger")
         return None
-    db.session.commit()
-    return inspection
 
 
 @bp.get("/<int:inspection_id>")
@@ -247,17 +252,8 @@ def edit(inspection_id: int):
         form.member_ids.data = sorted(inspection.member_ids)
         form.plan_item_id.data = inspection.plan_item_id or 0
     elif form.validate_on_submit():
-        try:
-            records.update_inspection(inspection, **_record_values(form))
-            save_evidence(inspection)
-        except records.InspectionError as error:
-            db.session.rollback()
-            show_field_error(form, error)
-        except UploadError as error:
-            db.session.rollback()
-            flash(str(error), "danger")
-        else:
-            db.session.commit()
+        saved = _attempt_with_upload(_update_with_evidence, inspection, form, form=form)
+        if saved is not None and saved.ok:
             flash(_("Đã lưu biên bản kiểm tra."), "success")
             return redirect(url_for(".detail", inspection_id=inspection.id))
     return render_template(
@@ -271,9 +267,8 @@ def delete(inspection_id: int):
     inspection = get_scoped_or_404(Inspection, inspection_id)
     require_editable(inspection)
     unit_id = inspection.unit_id
-    records.delete_inspection(inspection)
-    db.session.commit()
-    flash(_("Đã xoá biên bản kiểm tra."), "success")
+    if attempt(records.delete_inspection, inspection).ok:
+        flash(_("Đã xoá biên bản kiểm tra."), "success")
     return redirect(url_for(".index", unit_id=unit_id))
 
 
@@ -284,9 +279,8 @@ def sign_off(inspection_id: int):
     refuse_if_locked(inspection)
     if not access.can_sign_off(current_user, inspection):
         refuse(_("Chỉ trưởng đoàn kiểm tra hoặc Văn phòng Sở được ký xác nhận biên bản."))
-    records.sign_off(inspection, current_user)
-    db.session.commit()
-    flash(_("Đã ký xác nhận biên bản. Từ nay biên bản không thể sửa."), "success")
+    if attempt(records.sign_off, inspection, current_user).ok:
+        flash(_("Đã ký xác nhận biên bản. Từ nay biên bản không thể sửa."), "success")
     return redirect(url_for(".detail", inspection_id=inspection.id))
 
 
@@ -300,17 +294,19 @@ def add_correction(inspection_id: int):
         flash(_("Biên bản chưa ký xác nhận: hãy sửa trực tiếp thay vì thêm đính chính."), "warning")
         return redirect(url_for(".edit", inspection_id=inspection.id))
     form = _correction_form(inspection)
-    if form.validate_on_submit():
-        try:
-            records.add_correction(
-                inspection, current_user, form.text.data, form.finding_id.data or None
-            )
-        except records.InspectionError as error:
-            show_field_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("Đã thêm đính chính."), "success")
-            return redirect(url_for(".detail", inspection_id=inspection.id, _anchor="corrections"))
+    if (
+        form.validate_on_submit()
+        and attempt(
+            records.add_correction,
+            inspection,
+            current_user,
+            form.text.data,
+            form.finding_id.data or None,
+            form=form,
+        ).ok
+    ):
+        flash(_("Đã thêm đính chính."), "success")
+        return redirect(url_for(".detail", inspection_id=inspection.id, _anchor="corrections"))
     return _render_detail(inspection, correction_form=form)
 
 
@@ -319,15 +315,9 @@ def add_correction(inspection_id: int):
 def upload_evidence(inspection_id: int):
     inspection = get_scoped_or_404(Inspection, inspection_id)
     require_editable(inspection)
-    try:
-        saved = save_evidence(inspection)
-    except UploadError as error:
-        db.session.rollback()
-        flash(str(error), "danger")
-    else:
-        db.session.commit()
-        if saved:
-            flash(_("Đã tải lên %(n)s tệp.", n=len(saved)), "success")
+    saved = _attempt_with_upload(save_evidence, inspection, form=None)
+    if saved is not None and saved.value:
+        flash(_("Đã tải lên %(n)s tệp.", n=len(saved.value)), "success")
     return redirect(url_for(".detail", inspection_id=inspection.id))
 
 
@@ -340,9 +330,8 @@ def delete_evidence(inspection_id: int, attachment_id: int):
         abort(404)
     require_editable(inspection)
     name = attachment.original_name
-    delete_attachment(attachment)
-    db.session.commit()
-    flash(_("Đã xoá tệp %(name)s.", name=name), "success")
+    if attempt(delete_attachment, attachment).ok:
+        flash(_("Đã xoá tệp %(name)s.", name=name), "success")
     return redirect(url_for(".detail", inspection_id=inspection.id))
 
 
