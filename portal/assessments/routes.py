@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from portal.accounts.models import Role
+from portal.actions import attempt
 from portal.assessments import services
 from portal.assessments.exports import assessment_workbook
 from portal.assessments.forms import NewAssessmentForm, OfficeScoresForm, SelfScoresForm
@@ -181,15 +182,14 @@ def _evidence_by_item(assessment: SelfAssessment) -> dict[int, list]:
 
 def _scores_page(assessment: SelfAssessment, form_class, initial, save, template, saved: str):
     """The unit's or the Office's scores form: filled from `initial` on GET; on POST,
-    field and range errors beside each score, else `save` (False: stay) and commit."""
+    field and range errors beside each score, else `save` (False: stay) through attempt."""
     items = {item.id: item for item in assessment.items}
     if request.method == "GET":
         form = form_class(data=initial(assessment))
     else:
         form = form_class()
         valid = form.validate()
-        if _check_scores(form, items) and valid and save(assessment, form):
-            db.session.commit()
+        if _check_scores(form, items) and valid and attempt(save, assessment, form).value:
             flash(saved, "success")
             return redirect(url_for(".view", assessment_id=assessment.id))
     return render_template(
