@@ -28,7 +28,7 @@ def _submit(round_: ConsiderationRound, store) -> tuple[bool, str | None]:
         return False, _("Lựa chọn không hợp lệ.")
     if not choices:
         return False, _("Chưa chọn ý kiến cho đề nghị nào.")
-    stored = attempt(store, choices, flash_category=None)  # the page shows the refusal
+    stored = attempt(store, choices, flash_as=None)  # the page shows the refusal
     return stored.ok, None if stored.ok else stored.error.message
 
 

@@ -125,9 +125,9 @@ def _files_by_response(response_ids: list[int]) -> dict[int, list]:
     return attachments_by_owner(records.RESPONSE_EVIDENCE_OWNER, response_ids)
 
 
-def _answer_with_evidence(finding: InspectionFinding, body: str) -> None:
-    """The unit's answer (by the signed-in person) and the files that show it."""
-    response = findings.answer(finding, current_user, body)
+def _answer_with_evidence(finding: InspectionFinding, actor: User, body: str) -> None:
+    """The unit's answer (by `actor`) and the files that show it."""
+    response = findings.answer(finding, actor, body)
     save_uploads(
         request.files.getlist("evidence"),
         finding.unit_id,
@@ -145,7 +145,9 @@ def finding_answer(finding_id: int):
     form = AnswerForm()
     if form.validate_on_submit():
         try:
-            answered = attempt(_answer_with_evidence, finding, form.body.data, form=form)
+            answered = attempt(
+                _answer_with_evidence, finding, current_user, form.body.data, form=form
+            )
         except UploadError as error:  # evidence's refusal of a file, not a RuleError
             db.session.rollback()
             form.body.errors = [*form.body.errors, str(error)]

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
+from portal.accounts.models import User
 from portal.actions import attempt
 from portal.council.models import SupervisionPlanItem
 from portal.council.planning import unit_plan_items
@@ -180,15 +181,17 @@ def new():
                 _("Bạn không được phân công phụ trách đơn vị này năm %(year)s.", year=year)
             ]
         else:
-            recorded = _attempt_with_upload(_record_with_evidence, form, unit, form=form)
+            recorded = _attempt_with_upload(
+                _record_with_evidence, current_user, unit, form, form=form
+            )
             if recorded is not None and recorded.ok:
                 flash(_("Đã ghi biên bản kiểm tra."), "success")
                 return redirect(url_for(".detail", inspection_id=recorded.value.id))
     return render_template("inspections/form.html", form=form, unit=unit, inspection=None)
 
 
-def _record_with_evidence(form: InspectionForm, unit: Unit) -> Inspection:
-    inspection = records.record_inspection(current_user, unit, **_record_values(form))
+def _record_with_evidence(actor: User, unit: Unit, form: InspectionForm) -> Inspection:
+    inspection = records.record_inspection(actor, unit, **_record_values(form))
     save_evidence(inspection)
     return inspection
 
@@ -199,7 +202,7 @@ def _update_with_evidence(inspection: Inspection, form: InspectionForm) -> None:
 
 
 def _attempt_with_upload(action, *args, form: InspectionForm):
-    """attempt(), where a file evidence refuses is flashed like a rule's refusal."""
+    """attempt(), where a file that evidence refuses is flashed like a rule's refusal."""
     try:
         return attempt(action, *args, form=form)
     except UploadError as error:  # evidence's refusal of a file, not a RuleError

@@ -210,6 +210,6 @@ def announcement_send(announcement_id: int):
     announcement = get_org_owned_or_404(Announcement, announcement_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    if attempt(ann_service.queue_announcement, announcement, flash_category="warning").ok:
+    if attempt(ann_service.queue_announcement, announcement, flash_as="warning").ok:
         flash(_("Thông báo đã vào hàng đợi gửi."), "success")
     return redirect(url_for("notifications.announcement_detail", announcement_id=announcement.id))
