@@ -29,15 +29,19 @@ def attempt(
     *args: Any,
     form: Any = None,
     default_field: str | None = None,
+    flash_as: str | None = "danger",
     **kwargs: Any,
 ) -> Outcome[T]:
     """Run `action(*args, **kwargs)`; commit and return its value, or on a `RuleError`
-    roll back and put the message on the form field it names (flash it otherwise)."""
+    roll back and put the message on the form field it names (flash it otherwise, as
+    `flash_as`: "warning" for a refusal that is only a notice; None when the page
+    shows `Outcome.error` in a place of its own)."""
     try:
         value = action(*args, **kwargs)
     except RuleError as error:
         db.session.rollback()
-        show_field_error(form, error, default_field)
+        if flash_as is not None:
+            show_field_error(form, error, default_field, flash_as)
         return Outcome(ok=False, error=error)
     db.session.commit()
     return Outcome(ok=True, value=value)

@@ -56,6 +56,23 @@ def test_without_a_form_the_refusal_is_flashed(app):
         ]
 
 
+def test_a_refusal_that_is_only_a_notice_is_flashed_as_a_warning(app):
+    with app.test_request_context(method="POST"):
+        attempt(_add, "Sở Cảnh báo", refuse=True, flash_as="warning")
+        assert get_flashed_messages(with_categories=True) == [
+            ("warning", "Tên này không dùng được.")
+        ]
+        assert "Sở Cảnh báo" not in _names()
+
+
+def test_a_page_that_shows_the_refusal_itself_gets_it_unflashed(app):
+    with app.test_request_context(method="POST"):
+        outcome = attempt(_add, "Sở Tự hiển thị", refuse=True, flash_as=None)
+        assert str(outcome.error) == "Tên này không dùng được."
+        assert get_flashed_messages() == []
+        assert "Sở Tự hiển thị" not in _names()
+
+
 def test_not_allowed_outside_a_form_answers_403(app):
     @app.route("/_test/not-allowed")
     def refuse():

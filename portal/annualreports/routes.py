@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
+from portal.actions import attempt
 from portal.annualreports import services
 from portal.annualreports.exports import report_workbook
 from portal.annualreports.figures import figures_for
@@ -18,7 +19,6 @@ from portal.annualreports.models import AnnualReport
 from portal.annualreports.sections import COMMENTARY_FIELDS, PROPOSALS_LABEL, SECTIONS
 from portal.documents.excel import send_workbook
 from portal.exemplars.queries import exemplar_choices
-from portal.extensions import db
 from portal.reviews.services import can_edit, timeline
 from portal.reviews.views import review_panel, run_transition
 from portal.reviews.yearly import YearlyRecords, create_yearly, yearly_index
@@ -43,7 +43,7 @@ RECORDS = YearlyRecords(
 @bp.get("/")
 @login_required
 def index():
-    return yearly_index(RECORDS, NewReportForm())
+    return yearly_index(RECORDS, current_user, NewReportForm())
 
 
 @bp.post("/new")
@@ -51,9 +51,9 @@ def index():
 def create():
     return create_yearly(
         RECORDS,
+        current_user,
         NewReportForm(),
         services.create_report,
-        services.ReportError,
         lambda record: _("Đã tạo báo cáo năm %(year)s.", year=record.year),
     )
 
@@ -69,7 +69,7 @@ def view(report_id: int):
         sections=SECTIONS,
         proposals_label=PROPOSALS_LABEL,
         can_edit=can_edit(current_user, report),
-        **review_panel(report, ".transition", report_id=report.id),
+        **review_panel(report, current_user, ".transition", report_id=report.id),
     )
 
 
@@ -86,13 +86,7 @@ def edit(report_id: int):
         form.exemplar_ids.data = [c.exemplar_id for c in report.commendations]
     elif form.validate_on_submit():
         commentary = {field: getattr(form, field).data for field in COMMENTARY_FIELDS}
-        try:
-            services.save_report(report, commentary, form.exemplar_ids.data or [])
-        except services.ReportError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
+        if attempt(services.save_report, report, commentary, form.exemplar_ids.data or []).ok:
             flash(_("Đã lưu báo cáo."), "success")
             return redirect(url_for(".view", report_id=report.id))
     return render_template(
@@ -109,7 +103,7 @@ def edit(report_id: int):
 @login_required
 def transition(report_id: int, action: str):
     report = get_scoped_or_404(AnnualReport, report_id)
-    return run_transition(report, action, RECORDS.view_url(report))
+    return run_transition(report, current_user, action, RECORDS.view_url(report))
 
 
 @bp.get("/<int:report_id>/export.xlsx")

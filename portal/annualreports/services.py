@@ -14,11 +14,8 @@ from portal.extensions import db
 from portal.periods.models import PlanPeriod
 from portal.reviews.models import ReviewEvent
 from portal.reviews.states import ReviewAction
+from portal.rules import RuleError
 from portal.urls import path_for
-
-
-class ReportError(ValueError):
-    """A rule of annual reports was broken; the message is for the user."""
 
 
 def find_report(unit_id: int, period_id: int, year: int) -> AnnualReport | None:
@@ -34,11 +31,11 @@ def find_report(unit_id: int, period_id: int, year: int) -> AnnualReport | None:
 def create_report(unit_id: int, period: PlanPeriod, year: int) -> AnnualReport:
     """A draft report of `unit_id` for `year`. The caller commits."""
     if year not in period.years:
-        raise ReportError(
+        raise RuleError(
             _("Năm %(year)s không thuộc kỳ kế hoạch %(period)s.", year=year, period=period.name)
         )
     if find_report(unit_id, period.id, year) is not None:
-        raise ReportError(_("Đơn vị đã có báo cáo năm %(year)s.", year=year))
+        raise RuleError(_("Đơn vị đã có báo cáo năm %(year)s.", year=year))
     report = AnnualReport(unit_id=unit_id, period_id=period.id, year=year)
     db.session.add(report)
     db.session.flush()
@@ -48,7 +45,7 @@ def create_report(unit_id: int, period: PlanPeriod, year: int) -> AnnualReport:
 def save_report(report: AnnualReport, commentary: dict[str, str], exemplar_ids: list[int]) -> None:
     """The coordinator's words and the proposed exemplars. The caller commits."""
     if not report.is_editable:
-        raise ReportError(_("Báo cáo không còn được chỉnh sửa."))
+        raise RuleError(_("Báo cáo không còn được chỉnh sửa."))
     for field in COMMENTARY_FIELDS:
         if field in commentary:
             setattr(report, field, (commentary[field] or "").strip())
@@ -59,7 +56,7 @@ def set_commendations(report: AnnualReport, exemplar_ids: list[int]) -> None:
     allowed = {exemplar.id for exemplar in exemplar_choices(report.unit_id)}
     wanted = set(exemplar_ids)
     if not wanted <= allowed:
-        raise ReportError(_("Chỉ được đề nghị khen thưởng điển hình của đơn vị mình."))
+        raise RuleError(_("Chỉ được đề nghị khen thưởng điển hình của đơn vị mình."))
     for proposal in list(report.commendations):
         if proposal.exemplar_id not in wanted:
             report.commendations.remove(proposal)

@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from portal.accounts.models import Role
+from portal.actions import attempt
 from portal.assessments import services
 from portal.assessments.exports import assessment_workbook
 from portal.assessments.forms import NewAssessmentForm, OfficeScoresForm, SelfScoresForm
@@ -63,7 +64,7 @@ RECORDS = YearlyRecords(
 @bp.get("/")
 @login_required
 def index():
-    return yearly_index(RECORDS, NewAssessmentForm())
+    return yearly_index(RECORDS, current_user, NewAssessmentForm())
 
 
 @bp.post("/new")
@@ -71,9 +72,9 @@ def index():
 def create():
     return create_yearly(
         RECORDS,
+        current_user,
         NewAssessmentForm(),
         services.create_assessment,
-        services.AssessmentError,
         lambda record: _("Đã tạo bản tự đánh giá năm %(year)s.", year=record.year),
     )
 
@@ -92,7 +93,7 @@ def view(assessment_id: int):
         show_office=reviewer or comparison.office_total is not None,
         can_edit=can_edit(current_user, assessment),
         can_review=can_review_scores(current_user, assessment),
-        **review_panel(assessment, ".transition", assessment_id=assessment.id),
+        **review_panel(assessment, current_user, ".transition", assessment_id=assessment.id),
         missing=services.unscored_required_titles(assessment),
     )
 
@@ -133,7 +134,7 @@ def review(assessment_id: int):
 @login_required
 def transition(assessment_id: int, action: str):
     assessment = get_scoped_or_404(SelfAssessment, assessment_id)
-    return run_transition(assessment, action, RECORDS.view_url(assessment))
+    return run_transition(assessment, current_user, action, RECORDS.view_url(assessment))
 
 
 @bp.get("/<int:assessment_id>/export.xlsx")
@@ -149,10 +150,10 @@ def export(assessment_id: int):
 @bp.get("/matrix")
 @roles_required(Role.OFFICE_ADMIN, Role.VIEWER, Role.COUNCIL_MEMBER)
 def matrix():
-    period = selected_period()
+    period = selected_period(current_user)
     if period is None:
         return no_period_page()
-    page, search = units_page()
+    page, search = units_page(current_user)
     return render_template(
         "assessments/matrix.html",
         period=period,
@@ -166,7 +167,7 @@ def matrix():
 @bp.get("/matrix.xlsx")
 @roles_required(Role.OFFICE_ADMIN, Role.VIEWER, Role.COUNCIL_MEMBER)
 def matrix_export():
-    period = selected_period()
+    period = selected_period(current_user)
     if period is None:
         return no_period_page()
     units = db.session.scalars(visible_units(current_user)).all()
@@ -180,15 +181,14 @@ def _evidence_by_item(assessment: SelfAssessment) -> dict[int, list]:
 
 def _scores_page(assessment: SelfAssessment, form_class, initial, save, template, saved: str):
     """The unit's or the Office's scores form: filled from `initial` on GET; on POST,
-    field and range errors beside each score, else `save` (False: stay) and commit."""
+    field and range errors beside each score, else `save` (False: stay) through attempt."""
     items = {item.id: item for item in assessment.items}
     if request.method == "GET":
         form = form_class(data=initial(assessment))
     else:
         form = form_class()
         valid = form.validate()
-        if _check_scores(form, items) and valid and save(assessment, form):
-            db.session.commit()
+        if _check_scores(form, items) and valid and attempt(save, assessment, form).value:
             flash(saved, "success")
             return redirect(url_for(".view", assessment_id=assessment.id))
     return render_template(

@@ -15,11 +15,8 @@ from portal.criteria.models import CriteriaAudience, CriteriaSet
 from portal.extensions import db
 from portal.periods.models import PlanPeriod
 from portal.reviews.models import ReviewEvent
+from portal.rules import RuleError
 from portal.urls import path_for
-
-
-class AssessmentError(ValueError):
-    """A rule of self-assessments was broken; the message is for the user."""
 
 
 @dataclass(frozen=True)
@@ -56,14 +53,14 @@ def find_assessment(unit_id: int, period_id: int, year: int) -> SelfAssessment |
 def create_assessment(unit_id: int, period: PlanPeriod, year: int) -> SelfAssessment:
     """A draft for `unit_id` and `year` with one item per criterion. The caller commits."""
     if year not in period.years:
-        raise AssessmentError(
+        raise RuleError(
             _("Năm %(year)s không thuộc kỳ kế hoạch %(period)s.", year=year, period=period.name)
         )
     if find_assessment(unit_id, period.id, year) is not None:
-        raise AssessmentError(_("Đơn vị đã có bản tự đánh giá năm %(year)s.", year=year))
+        raise RuleError(_("Đơn vị đã có bản tự đánh giá năm %(year)s.", year=year))
     criteria = current_collective_set(period)
     if criteria is None or not criteria.items:
-        raise AssessmentError(_("Kỳ kế hoạch chưa có bộ tiêu chuẩn cho tập thể."))
+        raise RuleError(_("Kỳ kế hoạch chưa có bộ tiêu chuẩn cho tập thể."))
     assessment = SelfAssessment(
         unit_id=unit_id, period_id=period.id, year=year, criteria_set_id=criteria.id
     )
@@ -93,10 +90,10 @@ def _apply_entries(assessment: SelfAssessment, entries: list[ScoreEntry], fields
     for entry in entries:
         item = items.get(entry.item_id)
         if item is None:
-            raise AssessmentError(_("Tiêu chí không thuộc bản tự đánh giá này."))
+            raise RuleError(_("Tiêu chí không thuộc bản tự đánh giá này."))
         problem = check_score(item, entry.score)
         if problem:
-            raise AssessmentError(f"{item.criteria_item.title}: {problem}")
+            raise RuleError(f"{item.criteria_item.title}: {problem}")
         setattr(item, fields[0], entry.score)
         setattr(item, fields[1], (entry.comment or "").strip())
 
@@ -106,7 +103,7 @@ def save_self_scores(
 ) -> None:
     """The unit's scores and comments (only while it may edit). The caller commits."""
     if not assessment.is_editable:
-        raise AssessmentError(_("Bản tự đánh giá không còn được chỉnh sửa."))
+        raise RuleError(_("Bản tự đánh giá không còn được chỉnh sửa."))
     _apply_entries(assessment, entries, ("self_score", "self_comment"))
     assessment.general_comment = (general_comment or "").strip()
 
@@ -118,7 +115,7 @@ def save_office_scores(
     from portal.reviews.states import UNDER_REVIEW_STATES
 
     if assessment.state not in UNDER_REVIEW_STATES:
-        raise AssessmentError(_("Chỉ chấm điểm thẩm định khi bản tự đánh giá đang chờ xem xét."))
+        raise RuleError(_("Chỉ chấm điểm thẩm định khi bản tự đánh giá đang chờ xem xét."))
     _apply_entries(assessment, entries, ("office_score", "office_comment"))
     assessment.office_comment = (office_comment or "").strip()
 

@@ -16,10 +16,10 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from portal.actions import attempt
 from portal.compilations.builders import available_builders
 from portal.compilations.models import Compilation, CompilationStatus
 from portal.compilations.services import (
-    CompilationError,
     live_progress,
     request_cancel,
     start_compilation,
@@ -53,14 +53,11 @@ def start():
     year = request.form.get("year", type=int)
     if kind not in available_builders():
         abort(400)
-    try:
-        compilation = start_compilation(kind, period, current_user, year)
-    except CompilationError as exc:
-        flash(str(exc), "danger")
+    started = attempt(start_compilation, kind, period, current_user, year)
+    if not started.ok:
         return redirect(url_for(".index"))
-    db.session.commit()
     flash(_("Đã bắt đầu tổng hợp hồ sơ."), "success")
-    return redirect(url_for(".detail", compilation_id=compilation.id))
+    return redirect(url_for(".detail", compilation_id=started.value.id))
 
 
 @bp.get("/<int:compilation_id>")
@@ -85,9 +82,8 @@ def status(compilation_id: int):
 @office_required
 def cancel(compilation_id: int):
     compilation = get_org_owned_or_404(Compilation, compilation_id)
-    request_cancel(compilation)
-    db.session.commit()
-    flash(_("Đã yêu cầu huỷ tổng hợp."), "info")
+    if attempt(request_cancel, compilation).ok:
+        flash(_("Đã yêu cầu huỷ tổng hợp."), "info")
     return redirect(url_for(".detail", compilation_id=compilation.id))
 
 

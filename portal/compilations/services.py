@@ -15,10 +15,7 @@ from portal.i18n import N_, translated
 from portal.jobs.connection import get_redis
 from portal.jobs.queues import LONG, enqueue_after_commit
 from portal.periods.models import PlanPeriod
-
-
-class CompilationError(ValueError):
-    """A compilation that cannot be started; the message is for the user."""
+from portal.rules import RuleError
 
 
 def start_compilation(
@@ -27,7 +24,7 @@ def start_compilation(
     """Record the compilation and queue its job on the long queue (after commit)."""
     builder = builder_for(kind)
     if builder.needs_year and year not in period.years:
-        raise CompilationError(_("Năm không thuộc kỳ kế hoạch."))
+        raise RuleError(_("Năm không thuộc kỳ kế hoạch."))
     compilation = Compilation(
         organization_id=period.organization_id,
         period_id=period.id,

@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
+from portal.actions import attempt
 from portal.congress import services
 from portal.congress.forms import ConferenceForm, CycleForm, NewSubmissionForm, NomineeForm
 from portal.congress.models import NOMINEE_OWNER, CongressNominee, CongressSubmission
@@ -28,7 +29,6 @@ from portal.reviews.views import (
     selected_period,
     units_page,
 )
-from portal.rules import RuleError
 from portal.tenancy import (
     get_org_owned_or_404,
     get_scoped_or_404,
@@ -43,10 +43,10 @@ bp = Blueprint("congress", __name__, url_prefix="/congress", template_folder="te
 @bp.get("/")
 @login_required
 def index():
-    period = selected_period()
+    period = selected_period(current_user)
     if period is None:
         return no_period_page()
-    page, search = units_page()
+    page, search = units_page(current_user)
     unit_ids = [unit.id for unit in page.items]
     rows = db.session.scalars(
         scoped(CongressSubmission).where(
@@ -77,14 +77,10 @@ def create():
     period = get_org_owned_or_404(PlanPeriod, form.period_id.data)
     if not is_preparer(current_user, unit.id):
         abort(403)
-    try:
-        submission = services.create_submission(unit.id, period)
-    except services.CongressError as error:
-        db.session.rollback()
-        flash(str(error), "error")
+    created = attempt(services.create_submission, unit.id, period)
+    if not created.ok:
         return redirect(url_for(".index", period_id=period.id))
-    db.session.commit()
-    return redirect(url_for(".edit", submission_id=submission.id))
+    return redirect(url_for(".edit", submission_id=created.value.id))
 
 
 @bp.get("/<int:submission_id>")
@@ -98,7 +94,7 @@ def view(submission_id: int):
         cycle=services.cycle_for(submission.period),
         files=files,
         can_edit=can_edit(current_user, submission),
-        **review_panel(submission, ".transition", submission_id=submission.id),
+        **review_panel(submission, current_user, ".transition", submission_id=submission.id),
     )
 
 
@@ -123,13 +119,7 @@ def edit(submission_id: int):
         values = {f: getattr(form, f).data for f in ("conference_date", "attendance")}
         values["chaired_by"] = (form.chaired_by.data or "").strip()
         values["period_summary"] = (form.period_summary.data or "").strip()
-        try:
-            services.save_conference(submission, values, form.honoured_ids.data or [])
-        except services.CongressError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
+        if attempt(services.save_conference, submission, values, form.honoured_ids.data or []).ok:
             flash(_("Đã lưu."), "success")
             return redirect(url_for(".view", submission_id=submission.id))
     return render_template("congress/edit.html", submission=submission, form=form)
@@ -160,24 +150,20 @@ def _nominee_data(form: NomineeForm) -> services.NomineeData:
     )
 
 
+def _store_nominee(submission, data: services.NomineeData, files, actor, nominee=None) -> None:
+    """Add or update the nominee, then keep its new evidence files."""
+    if nominee is None:
+        nominee = services.add_nominee(submission, data)
+    else:
+        services.update_nominee(nominee, data)
+    save_uploads(files, submission.unit_id, NOMINEE_OWNER, nominee.id, actor)
+
+
 def _save_nominee(submission, form, nominee=None):
-    try:
-        if nominee is None:
-            nominee = services.add_nominee(submission, _nominee_data(form))
-        else:
-            services.update_nominee(nominee, _nominee_data(form))
-        save_uploads(
-            request.files.getlist("evidence"),
-            submission.unit_id,
-            NOMINEE_OWNER,
-            nominee.id,
-            current_user,
-        )
-    except (services.CongressError, RuleError) as error:
-        db.session.rollback()
-        flash(str(error), "error")
+    files = request.files.getlist("evidence")
+    actor = current_user._get_current_object()
+    if not attempt(_store_nominee, submission, _nominee_data(form), files, actor, nominee).ok:
         return None
-    db.session.commit()
     flash(_("Đã lưu đề xuất."), "success")
     return redirect(url_for(".view", submission_id=submission.id))
 
@@ -219,9 +205,8 @@ def nominee_edit(nominee_id: int):
 @login_required
 def nominee_delete(nominee_id: int):
     nominee, submission = _editable(CongressNominee, nominee_id)
-    services.delete_nominee(nominee)
-    db.session.commit()
-    flash(_("Đã xoá đề xuất."), "success")
+    if attempt(services.delete_nominee, nominee).ok:
+        flash(_("Đã xoá đề xuất."), "success")
     return redirect(url_for(".view", submission_id=submission.id))
 
 
@@ -229,7 +214,9 @@ def nominee_delete(nominee_id: int):
 @login_required
 def transition(submission_id: int, action: str):
     submission = get_scoped_or_404(CongressSubmission, submission_id)
-    return run_transition(submission, action, url_for(".view", submission_id=submission.id))
+    return run_transition(
+        submission, current_user, action, url_for(".view", submission_id=submission.id)
+    )
 
 
 @bp.route("/periods/<int:period_id>/cycle", methods=["GET", "POST"])
@@ -240,8 +227,7 @@ def cycle(period_id: int):
     form = CycleForm(obj=current if request.method == "GET" else None)
     if form.validate_on_submit():
         values = {name: field.data for name, field in form._fields.items() if name != "csrf_token"}
-        services.save_cycle(period, values)
-        db.session.commit()
-        flash(_("Đã lưu thiết lập Đại hội."), "success")
-        return redirect(url_for(".index", period_id=period.id))
+        if attempt(services.save_cycle, period, values).ok:
+            flash(_("Đã lưu thiết lập Đại hội."), "success")
+            return redirect(url_for(".index", period_id=period.id))
     return render_template("congress/cycle.html", period=period, form=form)

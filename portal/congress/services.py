@@ -22,11 +22,8 @@ from portal.exemplars.models import Exemplar
 from portal.extensions import db
 from portal.periods.models import PlanPeriod
 from portal.reviews.models import ReviewEvent
+from portal.rules import RuleError
 from portal.urls import path_for
-
-
-class CongressError(ValueError):
-    """A rule was broken; the message is for the user."""
 
 
 @dataclass
@@ -50,7 +47,7 @@ def submission_for(unit_id: int, period_id: int) -> CongressSubmission | None:
 def create_submission(unit_id: int, period: PlanPeriod) -> CongressSubmission:
     """The unit's submission for the period (one only). The caller commits."""
     if submission_for(unit_id, period.id):
-        raise CongressError(_("Đơn vị đã có hồ sơ Đại hội cho giai đoạn này."))
+        raise RuleError(_("Đơn vị đã có hồ sơ Đại hội cho giai đoạn này."))
     submission = CongressSubmission(unit_id=unit_id, period_id=period.id)
     db.session.add(submission)
     db.session.flush()
@@ -69,13 +66,13 @@ def award_titles(organization_id: int) -> list[AwardTitle]:
 
 def _require_editable(submission: CongressSubmission) -> None:
     if not submission.is_editable:
-        raise CongressError(_("Hồ sơ đã nộp hoặc đã được chấp nhận, không thể sửa."))
+        raise RuleError(_("Hồ sơ đã nộp hoặc đã được chấp nhận, không thể sửa."))
 
 
 def _own_exemplar(submission: CongressSubmission, exemplar_id: int) -> Exemplar:
     exemplar = db.session.get(Exemplar, exemplar_id)
     if exemplar is None or exemplar.unit_id != submission.unit_id:
-        raise CongressError(_("Điển hình không thuộc đơn vị."))
+        raise RuleError(_("Điển hình không thuộc đơn vị."))
     return exemplar
 
 
@@ -125,14 +122,14 @@ def _check_title(submission: CongressSubmission, award_title_id: int | None) -> 
         return
     title = db.session.get(AwardTitle, award_title_id)
     if title is None or title.organization_id != submission.unit.organization_id:
-        raise CongressError(_("Hình thức khen thưởng không hợp lệ."))
+        raise RuleError(_("Hình thức khen thưởng không hợp lệ."))
 
 
 def add_nominee(submission: CongressSubmission, data: NomineeData) -> CongressNominee:
     _require_editable(submission)
     exemplar = _own_exemplar(submission, data.exemplar_id)
     if any(n.exemplar_id == exemplar.id for n in submission.nominees):
-        raise CongressError(_("Điển hình này đã được đề xuất."))
+        raise RuleError(_("Điển hình này đã được đề xuất."))
     nominee = CongressNominee(unit_id=submission.unit_id, exemplar_id=exemplar.id)
     submission.nominees.append(nominee)
     _apply(submission, nominee, data, exemplar)
@@ -149,7 +146,7 @@ def update_nominee(nominee: CongressNominee, data: NomineeData) -> None:
 def _apply(submission, nominee, data: NomineeData, exemplar: Exemplar) -> None:
     _check_title(submission, data.award_title_id)
     if not (data.award_title_id or data.sector_delegate or data.provincial_delegate):
-        raise CongressError(_("Chọn hình thức khen thưởng hoặc đề xuất làm đại biểu dự Đại hội."))
+        raise RuleError(_("Chọn hình thức khen thưởng hoặc đề xuất làm đại biểu dự Đại hội."))
     nominee.award_title_id = data.award_title_id
     nominee.sector_delegate = data.sector_delegate
     nominee.provincial_delegate = data.provincial_delegate

@@ -15,9 +15,9 @@ from datetime import date
 from flask_babel import gettext as _
 from sqlalchemy import or_, select
 
-from portal.consideration.errors import ConsiderationError
 from portal.consideration.models import ThresholdComparison, VoteChoice, VotingRule
 from portal.extensions import db
+from portal.rules import RuleError
 
 
 @dataclass(frozen=True)
@@ -118,15 +118,13 @@ def save_rule(rule: VotingRule) -> VotingRule:
     The caller commits (or rolls back on the error).
     """
     if not 1 <= rule.threshold_percent <= 100:
-        raise ConsiderationError(_("Tỷ lệ phải từ 1 đến 100."), "threshold_percent")
+        raise RuleError(_("Tỷ lệ phải từ 1 đến 100."), "threshold_percent")
     if rule.effective_to is not None and rule.effective_to < rule.effective_from:
-        raise ConsiderationError(
-            _("Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực."), "effective_to"
-        )
+        raise RuleError(_("Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực."), "effective_to")
     with db.session.no_autoflush:
         clash = overlapping_rule(rule)
     if clash is not None:
-        raise ConsiderationError(
+        raise RuleError(
             _(
                 "Trùng thời gian hiệu lực với quy định “%(basis)s” (từ %(start)s).",
                 basis=clash.legal_basis,

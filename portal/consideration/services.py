@@ -19,7 +19,6 @@ from sqlalchemy.orm import selectinload
 
 from portal.accounts.models import User
 from portal.consideration import rules
-from portal.consideration.errors import ConsiderationError, ResultsSealedError
 from portal.consideration.models import (
     AwardTitle,
     ConsiderationRound,
@@ -36,11 +35,12 @@ from portal.extensions import db
 from portal.models_base import utcnow
 from portal.organizations.models import Unit
 from portal.periods.models import PlanPeriod
+from portal.rules import RuleError
 
 
 def require_open(round_: ConsiderationRound) -> None:
     if not round_.is_open:
-        raise ConsiderationError(_("Phiên bình xét đã kết thúc, không thể thay đổi."))
+        raise RuleError(_("Phiên bình xét đã kết thúc, không thể thay đổi."))
 
 
 # --- rounds -----------------------------------------------------------------
@@ -67,16 +67,12 @@ def open_round(
 ) -> ConsiderationRound:
     """Open a round and snapshot the period's council as its members. The caller commits."""
     if period.organization_id != organization_id:
-        raise ConsiderationError(_("Kỳ kế hoạch không hợp lệ."), "period_id")
+        raise RuleError(_("Kỳ kế hoạch không hợp lệ."), "period_id")
     if year not in period.years:
-        raise ConsiderationError(
-            _("Năm xét phải thuộc kỳ kế hoạch %(name)s.", name=period.name), "year"
-        )
+        raise RuleError(_("Năm xét phải thuộc kỳ kế hoạch %(name)s.", name=period.name), "year")
     seats = council_seats(period.id)
     if not seats:
-        raise ConsiderationError(
-            _("Hội đồng của kỳ kế hoạch này chưa có thành viên nào."), "period_id"
-        )
+        raise RuleError(_("Hội đồng của kỳ kế hoạch này chưa có thành viên nào."), "period_id")
     round_ = ConsiderationRound(
         organization_id=organization_id,
         period_id=period.id,
@@ -97,7 +93,7 @@ def open_round(
 def update_round(round_: ConsiderationRound, **fields: object) -> None:
     require_open(round_)
     if "year" in fields and fields["year"] not in round_.period.years:
-        raise ConsiderationError(
+        raise RuleError(
             _("Năm xét phải thuộc kỳ kế hoạch %(name)s.", name=round_.period.name), "year"
         )
     for key in ("title", "year", "meeting_date", "location"):
@@ -110,7 +106,7 @@ def sync_members(round_: ConsiderationRound) -> tuple[int, int]:
     require_open(round_)
     seats = {s.user_id: s for s in council_seats(round_.period_id)}
     if not seats:
-        raise ConsiderationError(_("Hội đồng của kỳ kế hoạch này chưa có thành viên nào."))
+        raise RuleError(_("Hội đồng của kỳ kế hoạch này chưa có thành viên nào."))
     current = {m.user_id: m for m in round_.members}
     removed = [m for uid, m in current.items() if uid not in seats]
     for member in removed:
@@ -151,18 +147,18 @@ def _resolve(
     org_id = round_.organization_id
     retired = not data.award_title.is_active and data.award_title.id != current_title_id
     if data.award_title.organization_id != org_id or retired:
-        raise ConsiderationError(_("Danh hiệu không hợp lệ."), "award_title_id")
+        raise RuleError(_("Danh hiệu không hợp lệ."), "award_title_id")
     if data.unit is not None and data.unit.organization_id != org_id:
-        raise ConsiderationError(_("Đơn vị không hợp lệ."), "unit_id")
+        raise RuleError(_("Đơn vị không hợp lệ."), "unit_id")
     unit_id = data.unit.id if data.unit else None
     if data.exemplar is not None:
         if data.exemplar.unit.organization_id != org_id:
-            raise ConsiderationError(_("Điển hình không hợp lệ."), "exemplar_id")
+            raise RuleError(_("Điển hình không hợp lệ."), "exemplar_id")
         name, kind, user_id = data.exemplar.name, data.exemplar.kind, None
         unit_id = data.exemplar.unit_id
     elif data.nominee_user is not None:
         if data.nominee_user.organization_id != org_id:
-            raise ConsiderationError(_("Cán bộ không hợp lệ."), "nominee_user_id")
+            raise RuleError(_("Cán bộ không hợp lệ."), "nominee_user_id")
         name, kind, user_id = (
             data.nominee_user.full_name,
             ExemplarKind.INDIVIDUAL,
@@ -172,14 +168,14 @@ def _resolve(
     else:
         name, kind, user_id = data.nominee_name.strip(), data.nominee_kind, None
         if not name:
-            raise ConsiderationError(
+            raise RuleError(
                 _("Chọn một điển hình, một cán bộ hoặc nhập tên người/tập thể được đề nghị."),
                 "nominee_name",
             )
         if kind is None:
-            raise ConsiderationError(_("Chọn tập thể hay cá nhân."), "nominee_kind")
+            raise RuleError(_("Chọn tập thể hay cá nhân."), "nominee_kind")
     if not data.award_title.audience.admits(kind):
-        raise ConsiderationError(
+        raise RuleError(
             _("Danh hiệu này không áp dụng cho đối tượng đã chọn (tập thể/cá nhân)."),
             "award_title_id",
         )
@@ -208,9 +204,7 @@ def _require_unvoted(nomination: Nomination) -> None:
         select(func.count(Vote.id)).where(Vote.nomination_id == nomination.id)
     )
     if has_votes:
-        raise ConsiderationError(
-            _("Đề nghị này đã có thành viên bỏ phiếu nên không thể sửa hoặc xoá.")
-        )
+        raise RuleError(_("Đề nghị này đã có thành viên bỏ phiếu nên không thể sửa hoặc xoá."))
 
 
 def update_nomination(nomination: Nomination, data: NomineeInput) -> None:
@@ -243,11 +237,11 @@ def close_round(
     """
     require_open(round_)
     if not round_.nominations:
-        raise ConsiderationError(_("Phiên bình xét chưa có đề nghị nào."))
+        raise RuleError(_("Phiên bình xét chưa có đề nghị nào."))
     applied = rules_for(round_)
     missing = sorted({n.award_title.name for n in round_.nominations if applied[n.id] is None})
     if missing:
-        raise ConsiderationError(
+        raise RuleError(
             _(
                 "Chưa có quy định biểu quyết có hiệu lực ngày %(day)s cho: %(titles)s.",
                 day=round_.meeting_date.strftime("%d/%m/%Y"),
@@ -293,11 +287,11 @@ def close_round(
 def round_results(round_: ConsiderationRound) -> list[NominationResult]:
     """The fixed results of a closed round, in nomination order.
 
-    Raises `ResultsSealedError` for an open round: nothing about the votes is known
+    Raises a RuleError for an open round: nothing about the votes is known
     to anyone until the round closes.
     """
     if round_.is_open:
-        raise ResultsSealedError(_("Kết quả chỉ được công bố sau khi kết thúc phiên bình xét."))
+        raise RuleError(_("Kết quả chỉ được công bố sau khi kết thúc phiên bình xét."))
     return list(
         db.session.scalars(
             select(NominationResult)

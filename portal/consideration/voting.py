@@ -21,9 +21,10 @@ from portal.consideration.models import (
     Vote,
     VoteChoice,
 )
-from portal.consideration.services import ConsiderationError, require_open
+from portal.consideration.services import require_open
 from portal.council.models import CouncilPosition
 from portal.extensions import db
+from portal.rules import RuleError
 
 
 def member_for(round_: ConsiderationRound, user: User) -> RoundMember | None:
@@ -51,7 +52,7 @@ def _store(
     nomination_ids = {n.id for n in round_.nominations}
     unknown = set(choices) - nomination_ids
     if unknown:
-        raise ConsiderationError(_("Đề nghị không thuộc phiên bình xét này."))
+        raise RuleError(_("Đề nghị không thuộc phiên bình xét này."))
     existing = {
         v.nomination_id: v
         for v in db.session.scalars(select(Vote).where(Vote.member_id == member.id))
@@ -74,9 +75,9 @@ def cast_votes(
     """A member's own votes (new or changed) on some nominations. The caller commits."""
     require_open(round_)
     if member.round_id != round_.id:
-        raise ConsiderationError(_("Bạn không phải thành viên của phiên bình xét này."))
+        raise RuleError(_("Bạn không phải thành viên của phiên bình xét này."))
     if member.absent:
-        raise ConsiderationError(
+        raise RuleError(
             _(
                 "Bạn được ghi nhận vắng mặt: ý kiến bằng văn bản của bạn do thư ký ghi nhận. "
                 "Liên hệ thư ký Hội đồng nếu bạn có mặt tại cuộc họp."
@@ -94,18 +95,16 @@ def record_written_opinion(
     """The written opinion of an absent member, which counts as their vote."""
     require_open(round_)
     if member.round_id != round_.id:
-        raise ConsiderationError(_("Thành viên không thuộc phiên bình xét này."))
+        raise RuleError(_("Thành viên không thuộc phiên bình xét này."))
     if not may_record_written_opinions(round_, recorded_by):
-        raise ConsiderationError(
-            _("Chỉ thư ký Hội đồng hoặc Văn phòng Sở ghi nhận ý kiến bằng văn bản.")
-        )
+        raise RuleError(_("Chỉ thư ký Hội đồng hoặc Văn phòng Sở ghi nhận ý kiến bằng văn bản."))
     in_person = db.session.scalar(
         select(func.count(Vote.id)).where(
             Vote.member_id == member.id, Vote.written_opinion.is_(False)
         )
     )
     if in_person:
-        raise ConsiderationError(
+        raise RuleError(
             _("Thành viên này đã trực tiếp bỏ phiếu nên không thể ghi nhận là vắng mặt.")
         )
     member.absent = True
@@ -116,7 +115,7 @@ def mark_present(round_: ConsiderationRound, member: RoundMember, by: User) -> i
     """Undo an absence recorded by mistake: the written opinion is discarded."""
     require_open(round_)
     if member.round_id != round_.id or not may_record_written_opinions(round_, by):
-        raise ConsiderationError(_("Chỉ thư ký Hội đồng hoặc Văn phòng Sở ghi nhận vắng mặt."))
+        raise RuleError(_("Chỉ thư ký Hội đồng hoặc Văn phòng Sở ghi nhận vắng mặt."))
     written = list(
         db.session.scalars(
             select(Vote).where(Vote.member_id == member.id, Vote.written_opinion.is_(True))

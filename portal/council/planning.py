@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from portal.council.services import CouncilError, assigned_member_ids
+from portal.council.services import assigned_member_ids
 from portal.extensions import db
 from portal.inspections.models import (
     Inspection,
@@ -19,6 +19,7 @@ from portal.inspections.models import (
 )
 from portal.models_base import in_ids
 from portal.organizations.models import Unit
+from portal.rules import RuleError
 
 
 class Coverage(enum.StrEnum):
@@ -78,17 +79,17 @@ def save_plan_item(
     """Create (item None) or update a planned inspection. The caller commits."""
     unit = db.session.get(Unit, unit_id)
     if unit is None or unit.organization_id != organization_id:
-        raise CouncilError(_("Đơn vị không thuộc cơ quan này."), "unit_id")
+        raise RuleError(_("Đơn vị không thuộc cơ quan này."), "unit_id")
     if not 1 <= month <= 12:
-        raise CouncilError(_("Tháng phải từ 1 đến 12."), "month")
+        raise RuleError(_("Tháng phải từ 1 đến 12."), "month")
     allowed_scopes = {s.value for s in InspectionScope}
     if not scope or not set(scope) <= allowed_scopes:
-        raise CouncilError(_("Chọn ít nhất một nội dung kiểm tra."), "scope")
+        raise RuleError(_("Chọn ít nhất một nội dung kiểm tra."), "scope")
     assigned = assigned_member_ids(unit_id, year)
     if not member_ids:
-        raise CouncilError(_("Chọn ít nhất một thành viên Hội đồng."), "member_ids")
+        raise RuleError(_("Chọn ít nhất một thành viên Hội đồng."), "member_ids")
     if not set(member_ids) <= assigned:
-        raise CouncilError(
+        raise RuleError(
             _(
                 "Thành viên được chọn phải được phân công phụ trách đơn vị này năm %(year)s.",
                 year=year,
@@ -116,7 +117,7 @@ def save_plan_item(
 def delete_plan_item(item: SupervisionPlanItem) -> None:
     linked = db.session.scalar(select(Inspection.id).where(Inspection.plan_item_id == item.id))
     if linked is not None:
-        raise CouncilError(_("Đã có biên bản kiểm tra theo kế hoạch này, không thể xoá."))
+        raise RuleError(_("Đã có biên bản kiểm tra theo kế hoạch này, không thể xoá."))
     db.session.delete(item)
 
 

@@ -13,17 +13,10 @@ from portal.council.models import CouncilMember, CouncilPosition
 from portal.extensions import db
 from portal.organizations.models import Unit
 from portal.periods.models import PlanPeriod, current_period
+from portal.rules import RuleError
 
 # Positions that only one member of a period's council may hold.
 SINGLE_POSITIONS = (CouncilPosition.CHAIR, CouncilPosition.SECRETARY)
-
-
-class CouncilError(ValueError):
-    """A change the rules refuse; the message is shown to the user."""
-
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
 
 
 # -- people ------------------------------------------------------------------
@@ -80,7 +73,7 @@ def _check_position(period: PlanPeriod, position: CouncilPosition, member_id: in
             message = _("Hội đồng nhiệm kỳ này đã có Chủ tịch (%(name)s).", name=name)
         else:
             message = _("Hội đồng nhiệm kỳ này đã có Thư ký (%(name)s).", name=name)
-        raise CouncilError(message, "position")
+        raise RuleError(message, "position")
 
 
 def seat_member(
@@ -88,9 +81,9 @@ def seat_member(
 ) -> CouncilMember:
     """Seat `user` on the council of `period`. The caller commits."""
     if user.organization_id != period.organization_id:
-        raise CouncilError(_("Người dùng không thuộc cơ quan này."), "user_id")
+        raise RuleError(_("Người dùng không thuộc cơ quan này."), "user_id")
     if not user.has_role(Role.COUNCIL_MEMBER):
-        raise CouncilError(
+        raise RuleError(
             _("Chỉ người dùng có vai trò thành viên Hội đồng mới được cử vào Hội đồng."), "user_id"
         )
     exists = db.session.scalar(
@@ -99,7 +92,7 @@ def seat_member(
         )
     )
     if exists is not None:
-        raise CouncilError(_("Người này đã là thành viên Hội đồng nhiệm kỳ này."), "user_id")
+        raise RuleError(_("Người này đã là thành viên Hội đồng nhiệm kỳ này."), "user_id")
     _check_position(period, position, None)
     member = CouncilMember(
         organization_id=period.organization_id,
@@ -147,9 +140,9 @@ def replace_assignments(
     member_ids = {u.id for u in council_users(organization_id, active_only=False)}
     for unit_id, user_id in pairs:
         if unit_id not in unit_ids:
-            raise CouncilError(_("Đơn vị không thuộc cơ quan này."))
+            raise RuleError(_("Đơn vị không thuộc cơ quan này."))
         if user_id not in member_ids:
-            raise CouncilError(_("Chỉ thành viên Hội đồng mới được phân công phụ trách đơn vị."))
+            raise RuleError(_("Chỉ thành viên Hội đồng mới được phân công phụ trách đơn vị."))
     existing = {
         (a.unit_id, a.user_id): a
         for a in db.session.scalars(

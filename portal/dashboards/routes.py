@@ -96,7 +96,7 @@ def unit(unit_id: int):
     if selection.period is None:
         return render_template("dashboards/no_period.html")
     (row,) = _matrix([record], selection)
-    items = upcoming_items({record.id}, UPCOMING_DAYS)[:UPCOMING_SHOWN]
+    items = upcoming_items(current_user, {record.id}, UPCOMING_DAYS)[:UPCOMING_SHOWN]
     return render_template(
         "dashboards/unit.html",
         unit=record,

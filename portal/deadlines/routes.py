@@ -6,6 +6,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from portal.actions import attempt
 from portal.deadlines import views
 from portal.deadlines.forms import KIND_LABELS, DeadlineFilterForm, DueItemsFilterForm, MarkDoneForm
 from portal.deadlines.models import Deadline
@@ -137,9 +138,11 @@ def edit(deadline_id: int):
 
 
 def _edit(deadline: Deadline):
-    form = views.deadline_form(deadline)
-    if form.validate_on_submit():
-        save_deadline(deadline, form.clean_data(), current_user)
+    form = views.deadline_form(deadline, current_user)
+    if (
+        form.validate_on_submit()
+        and attempt(save_deadline, deadline, form.clean_data(), current_user, form=form).ok
+    ):
         flash(_("Đã lưu thời hạn."), "success")
         return redirect(url_for("deadlines.detail", deadline_id=deadline.id))
     if request.method == "GET" and deadline.id is not None:
@@ -156,8 +159,8 @@ def mark_unit_done(deadline_id: int, unit_id: int):
     form = MarkDoneForm()
     if not form.validate_on_submit():
         abort(400)
-    mark_done(deadline, unit_id, current_user, form.note.data or "")
-    flash(_("Đã đánh dấu đơn vị hoàn thành; thư nhắc cho đơn vị này dừng lại."), "success")
+    if attempt(mark_done, deadline, unit_id, current_user, form.note.data or "").ok:
+        flash(_("Đã đánh dấu đơn vị hoàn thành; thư nhắc cho đơn vị này dừng lại."), "success")
     return redirect(url_for("deadlines.detail", deadline_id=deadline.id))
 
 
@@ -169,7 +172,7 @@ def unmark_unit_done(deadline_id: int, unit_id: int):
         abort(404)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    if unmark_done(deadline, unit_id):
+    if attempt(unmark_done, deadline, unit_id).value:
         flash(_("Đã bỏ đánh dấu hoàn thành."), "success")
     return redirect(url_for("deadlines.detail", deadline_id=deadline.id))
 
@@ -180,8 +183,8 @@ def delete(deadline_id: int):
     deadline = get_org_owned_or_404(Deadline, deadline_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    delete_deadline(deadline)
-    flash(_("Đã xoá thời hạn."), "success")
+    if attempt(delete_deadline, deadline).ok:
+        flash(_("Đã xoá thời hạn."), "success")
     return redirect(url_for("deadlines.index"))
 
 
@@ -190,7 +193,7 @@ def delete(deadline_id: int):
 def items():
     """Everything due soon or overdue in the units the user sees (every kind of item)."""
     days = DueItemsFilterForm().window()
-    page = page_of_rows(views.upcoming_items(visible_unit_ids(), days))
+    page = page_of_rows(views.upcoming_items(current_user, visible_unit_ids(), days))
     return render_template(
         "deadlines/items.html", page=page, days=days, item_labels=views.ITEM_KIND_LABELS
     )

@@ -61,7 +61,8 @@ def can_use_record(kind: DeadlineKind | str) -> bool:
 
 
 def save_deadline(deadline: Deadline, data: dict, user: User) -> Deadline:
-    """Create or update a deadline from clean form data; the caller has validated it."""
+    """Create or update a deadline from clean form data, by `user`; the caller has validated
+    it, and commits."""
     deadline.organization_id = user.organization_id
     deadline.period_id = data["period_id"]
     deadline.kind = DeadlineKind(data["kind"])
@@ -79,7 +80,6 @@ def save_deadline(deadline: Deadline, data: dict, user: User) -> Deadline:
         deadline.created_by_id = user.id
         db.session.add(deadline)
     _set_targets(deadline, set() if deadline.all_units else set(data.get("unit_ids") or ()))
-    db.session.commit()
     return deadline
 
 
@@ -93,8 +93,8 @@ def _set_targets(deadline: Deadline, unit_ids: set[int]) -> None:
 
 
 def delete_deadline(deadline: Deadline) -> None:
+    """The caller commits."""
     db.session.delete(deadline)
-    db.session.commit()
 
 
 def deadline_unit_ids(deadline: Deadline) -> set[int]:
@@ -130,7 +130,8 @@ def concerns(deadline: Deadline, user: User) -> bool:
 
 
 def mark_done(deadline: Deadline, unit_id: int, user: User, note: str = "") -> DeadlineCompletion:
-    """The Office records that a unit has done it; reminders to that unit stop."""
+    """The Office (`user`) records that a unit has done it; reminders to that unit stop
+    once the caller commits."""
     existing = db.session.scalar(
         select(DeadlineCompletion).where(
             DeadlineCompletion.deadline_id == deadline.id, DeadlineCompletion.unit_id == unit_id
@@ -146,11 +147,11 @@ def mark_done(deadline: Deadline, unit_id: int, user: User, note: str = "") -> D
         note=note.strip()[:500],
     )
     db.session.add(completion)
-    db.session.commit()
     return completion
 
 
 def unmark_done(deadline: Deadline, unit_id: int) -> bool:
+    """Whether there was a completion to take back. The caller commits."""
     existing = db.session.scalar(
         select(DeadlineCompletion).where(
             DeadlineCompletion.deadline_id == deadline.id, DeadlineCompletion.unit_id == unit_id
@@ -159,7 +160,6 @@ def unmark_done(deadline: Deadline, unit_id: int) -> bool:
     if existing is None:
         return False
     db.session.delete(existing)
-    db.session.commit()
     return True
 
 

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user
 from sqlalchemy import func, or_, select
 from wtforms.fields.choices import SelectChoice
 
+from portal.accounts.models import User
 from portal.deadlines.forms import DeadlineForm
 from portal.deadlines.models import Deadline, ReminderDelivery
 from portal.deadlines.providers import DueItem, ItemQuery, due_items
@@ -59,20 +59,20 @@ def period_deadlines(query, period: PlanPeriod | None, year: int | None) -> list
     return list(db.session.scalars(query.order_by(Deadline.due_at)).all())
 
 
-def deadline_form(deadline: Deadline) -> DeadlineForm:
-    """The form with the organization's periods and units as choices."""
+def deadline_form(deadline: Deadline, user: User) -> DeadlineForm:
+    """The form with the organization's periods and the units `user` sees as choices."""
     periods = db.session.scalars(org_scoped(PlanPeriod).order_by(PlanPeriod.start_year)).all()
     form = DeadlineForm(
         obj=deadline if deadline.id else None, period_years={p.id: p.years for p in periods}
     )
     form.period_id.choices = [SelectChoice(p.id, p.name) for p in periods]
-    units = db.session.scalars(visible_units(current_user, active_only=True)).all()
+    units = db.session.scalars(visible_units(user, active_only=True)).all()
     form.unit_ids.choices = [SelectChoice(u.id, u.name) for u in units]
     if not form.is_submitted():
         if deadline.id:
             form.unit_ids.data = sorted(deadline.target_unit_ids)
         else:
-            period = current_period(current_user.organization_id)
+            period = current_period(user.organization_id)
             year = today_vn().year
             if period is not None:
                 form.period_id.data = period.id
@@ -139,12 +139,13 @@ class ItemRow:
         )
 
 
-def upcoming_items(visible: set[int], days: int) -> list[ItemRow]:
-    """Pending items due within `days` days or overdue, in the units the user sees."""
+def upcoming_items(user: User, visible: set[int], days: int) -> list[ItemRow]:
+    """Pending items due within `days` days or overdue, in the units of `user`'s
+    organization that they see (`visible`)."""
     days = min(max(days, 1), 365)
     now = utcnow()
     query = ItemQuery(
-        organization_id=current_user.organization_id,
+        organization_id=user.organization_id,
         due_before=now + timedelta(days=days),
         unit_ids=frozenset(visible),
     )

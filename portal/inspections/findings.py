@@ -22,9 +22,10 @@ from portal.inspections.models import (
     InspectionFinding,
     ResponseKind,
 )
-from portal.inspections.services import URL_PREFIX, InspectionError
+from portal.inspections.services import URL_PREFIX
 from portal.models_base import utcnow
 from portal.notifications.services import notify
+from portal.rules import RuleError
 
 
 def finding_link(finding: InspectionFinding) -> str:
@@ -36,7 +37,7 @@ def _owner(inspection: Inspection, owner_user_id: int | None) -> User | None:
     if not owner_user_id:
         return None
     if owner_user_id not in unit_people_ids(inspection.unit):
-        raise InspectionError(
+        raise RuleError(
             _("Người chịu trách nhiệm phải là người của đơn vị được kiểm tra."),
             "action_owner_user_id",
         )
@@ -45,12 +46,12 @@ def _owner(inspection: Inspection, owner_user_id: int | None) -> User | None:
 
 def _set_content(finding: InspectionFinding, inspection: Inspection, values: dict) -> User | None:
     if values.get("severity") not in {s.value for s in FindingSeverity}:
-        raise InspectionError(_("Chọn mức độ."), "severity")
+        raise RuleError(_("Chọn mức độ."), "severity")
     if not (values.get("finding") or "").strip():
-        raise InspectionError(_("Nhập nội dung phát hiện."), "finding")
+        raise RuleError(_("Nhập nội dung phát hiện."), "finding")
     due: date | None = values.get("due_date")
     if due is not None and due < inspection.inspection_date:
-        raise InspectionError(_("Hạn khắc phục không được trước ngày kiểm tra."), "due_date")
+        raise RuleError(_("Hạn khắc phục không được trước ngày kiểm tra."), "due_date")
     owner_name = (values.get("action_owner_name") or "").strip()
     owner = _owner(inspection, values.get("action_owner_user_id"))
     finding.severity = FindingSeverity(values["severity"])
@@ -104,7 +105,7 @@ def update_finding(finding: InspectionFinding, values: dict) -> None:
 def delete_finding(finding: InspectionFinding) -> None:
     ensure_not_signed(finding.inspection)
     if finding.responses:
-        raise InspectionError(_("Kết luận đã có trả lời của đơn vị, không thể xoá."))
+        raise RuleError(_("Kết luận đã có trả lời của đơn vị, không thể xoá."))
     db.session.delete(finding)
 
 
@@ -123,9 +124,9 @@ def _respond(finding: InspectionFinding, author: User, kind: ResponseKind, body:
 def answer(finding: InspectionFinding, author: User, body: str) -> FindingResponse:
     """The unit says what it did. Evidence is attached to the returned response."""
     if finding.status not in AWAITING_UNIT:
-        raise InspectionError(_("Kết luận này không chờ đơn vị trả lời."), "body")
+        raise RuleError(_("Kết luận này không chờ đơn vị trả lời."), "body")
     if not body.strip():
-        raise InspectionError(_("Nhập nội dung đã thực hiện."), "body")
+        raise RuleError(_("Nhập nội dung đã thực hiện."), "body")
     finding.status = FindingStatus.ANSWERED
     response = _respond(finding, author, ResponseKind.ANSWER, body)
     lead = finding.inspection.lead_inspector
@@ -143,7 +144,7 @@ def answer(finding: InspectionFinding, author: User, body: str) -> FindingRespon
 def close(finding: InspectionFinding, verifier: User, comment: str = "") -> FindingResponse:
     """Verified: the finding is closed."""
     if not may_close(finding):
-        raise InspectionError(_("Chỉ đóng kết luận sau khi đơn vị đã trả lời."), "comment")
+        raise RuleError(_("Chỉ đóng kết luận sau khi đơn vị đã trả lời."), "comment")
     finding.status = FindingStatus.CLOSED
     finding.closed_at = utcnow()
     finding.closed_by_id = verifier.id
@@ -153,9 +154,9 @@ def close(finding: InspectionFinding, verifier: User, comment: str = "") -> Find
 def send_back(finding: InspectionFinding, verifier: User, comment: str) -> FindingResponse:
     """Not satisfied: back to the unit, with the reason."""
     if not may_send_back(finding):
-        raise InspectionError(_("Chỉ trả lại kết luận mà đơn vị đã trả lời."), "comment")
+        raise RuleError(_("Chỉ trả lại kết luận mà đơn vị đã trả lời."), "comment")
     if not comment.strip():
-        raise InspectionError(_("Nhập lý do trả lại."), "comment")
+        raise RuleError(_("Nhập lý do trả lại."), "comment")
     finding.status = FindingStatus.SENT_BACK
     response = _respond(finding, verifier, ResponseKind.SEND_BACK, comment)
     title = _("Kết luận kiểm tra bị trả lại, đề nghị đơn vị tiếp tục khắc phục")

@@ -15,6 +15,7 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
 from portal.inspections.models import Inspection, InspectionFinding, InspectionMember
+from portal.rules import NotAllowedError
 
 INSPECTION_RECORD_FIELDS = (
     "unit_id",
@@ -43,22 +44,20 @@ FINDING_CONTENT_FIELDS = (
 LOCKED_EVIDENCE_OWNER = "inspection"
 
 
-class RecordLockedError(PermissionError):
-    """The inspection is signed off; its record can only be corrected by a new entry."""
-
-    def __init__(self, message: str | None = None) -> None:
-        super().__init__(
-            message
-            or _(
-                "Biên bản kiểm tra đã được ký xác nhận nên không thể sửa. "
-                "Hãy thêm một đính chính có ghi ngày."
-            )
+def record_locked() -> NotAllowedError:
+    """The refusal to change a signed-off inspection: nobody may, its record can only be
+    corrected by a new entry (403 where it escapes a route)."""
+    return NotAllowedError(
+        _(
+            "Biên bản kiểm tra đã được ký xác nhận nên không thể sửa. "
+            "Hãy thêm một đính chính có ghi ngày."
         )
+    )
 
 
 def ensure_not_signed(inspection: Inspection) -> None:
     if was_signed(inspection):
-        raise RecordLockedError()
+        raise record_locked()
 
 
 def was_signed(inspection: Inspection) -> bool:
@@ -111,4 +110,4 @@ def _refuse_changes_to_signed_records(session: Session, flush_context: Any, inst
         ):
             for obj in list(objects):
                 if _touches_record(session, obj, action):
-                    raise RecordLockedError()
+                    raise record_locked()

@@ -13,7 +13,7 @@ from portal.accounts.models import CouncilAssignment, Role, RoleMembership, User
 from portal.evidence.services import delete_attachments_of
 from portal.extensions import db
 from portal.formatting import today_vn
-from portal.inspections.locking import RecordLockedError, ensure_not_signed
+from portal.inspections.locking import ensure_not_signed
 from portal.inspections.models import (
     AWAITING_UNIT,
     NOT_CLOSED,
@@ -28,21 +28,11 @@ from portal.inspections.models import (
 )
 from portal.models_base import in_ids, utcnow
 from portal.organizations.models import Unit
+from portal.rules import RuleError
 
 URL_PREFIX = "/inspections"
 EVIDENCE_OWNER = "inspection"
 RESPONSE_EVIDENCE_OWNER = "finding_response"
-
-__all__ = ["RecordLockedError", "InspectionError", "is_overdue", "open_findings_for_unit"]
-
-
-class InspectionError(ValueError):
-    """Input the rules refuse; the message is shown next to `field`."""
-
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
-
 
 # -- overdue -----------------------------------------------------------------
 
@@ -109,10 +99,10 @@ def member_candidates(unit: Unit, year: int | None = None) -> list[User]:
 
 def _check_members(unit: Unit, year: int, member_ids: list[int]) -> list[int]:
     if not member_ids:
-        raise InspectionError(_("Chọn ít nhất một thành viên tham gia kiểm tra."), "member_ids")
+        raise RuleError(_("Chọn ít nhất một thành viên tham gia kiểm tra."), "member_ids")
     allowed = {u.id for u in member_candidates(unit, year)}
     if not set(member_ids) <= allowed:
-        raise InspectionError(
+        raise RuleError(
             _(
                 "Thành viên tham gia phải là thành viên Hội đồng được phân công phụ trách "
                 "đơn vị năm %(year)s hoặc cán bộ Văn phòng Sở.",
@@ -125,13 +115,13 @@ def _check_members(unit: Unit, year: int, member_ids: list[int]) -> list[int]:
 
 def _check_fields(inspection_date: date, scope: list[str], method: str, summary: str) -> None:
     if inspection_date > today_vn():
-        raise InspectionError(_("Ngày kiểm tra không được sau ngày hôm nay."), "inspection_date")
+        raise RuleError(_("Ngày kiểm tra không được sau ngày hôm nay."), "inspection_date")
     if not scope or not set(scope) <= {s.value for s in InspectionScope}:
-        raise InspectionError(_("Chọn ít nhất một nội dung kiểm tra."), "scope")
+        raise RuleError(_("Chọn ít nhất một nội dung kiểm tra."), "scope")
     if method not in {m.value for m in InspectionMethod}:
-        raise InspectionError(_("Hình thức kiểm tra không hợp lệ."), "method")
+        raise RuleError(_("Hình thức kiểm tra không hợp lệ."), "method")
     if not summary.strip():
-        raise InspectionError(_("Nhập kết quả kiểm tra tóm tắt."), "summary")
+        raise RuleError(_("Nhập kết quả kiểm tra tóm tắt."), "summary")
 
 
 def _check_plan_item(plan_item_id: int | None, unit: Unit, year: int) -> int | None:
@@ -139,7 +129,7 @@ def _check_plan_item(plan_item_id: int | None, unit: Unit, year: int) -> int | N
         return None
     item = db.session.get(SupervisionPlanItem, plan_item_id)
     if item is None or item.unit_id != unit.id or item.year != year:
-        raise InspectionError(
+        raise RuleError(
             _("Kế hoạch được chọn không phải của đơn vị này trong năm kiểm tra."), "plan_item_id"
         )
     return item.id
@@ -190,7 +180,7 @@ def update_inspection(
     member_ids: list[int],
     plan_item_id: int | None = None,
 ) -> None:
-    """Edit the record; refused (RecordLockedError) once it is signed off."""
+    """Edit the record; refused (NotAllowedError) once it is signed off."""
     ensure_not_signed(inspection)
     unit = inspection.unit
     year = inspection_date.year
@@ -225,13 +215,13 @@ def add_correction(
 ) -> InspectionCorrection:
     """A dated correction of a signed-off record (before sign-off, edit instead)."""
     if not inspection.is_signed_off:
-        raise InspectionError(
+        raise RuleError(
             _("Biên bản chưa ký xác nhận: hãy sửa trực tiếp thay vì thêm đính chính."), "text"
         )
     if not text.strip():
-        raise InspectionError(_("Nhập nội dung đính chính."), "text")
+        raise RuleError(_("Nhập nội dung đính chính."), "text")
     if finding_id and finding_id not in {f.id for f in inspection.findings}:
-        raise InspectionError(_("Kết luận được chọn không thuộc biên bản này."), "finding_id")
+        raise RuleError(_("Kết luận được chọn không thuộc biên bản này."), "finding_id")
     correction = InspectionCorrection(
         unit_id=inspection.unit_id,
         inspection_id=inspection.id,

@@ -22,18 +22,16 @@ from portal.notifications.models import (
 )
 from portal.notifications.services import deliver, preferences_for, record_deliveries
 from portal.organizations.models import Unit
+from portal.rules import RuleError
 from portal.urls import path_for
 
 CHUNK_SIZE = 500
 
 
-class AnnouncementError(Exception):
-    """An action that the announcement's state does not allow (user message)."""
-
-
 def save_announcement(announcement: Announcement, data: dict, author: User) -> Announcement:
+    """The draft's text and recipients, written by `author`. The caller commits."""
     if announcement.status != AnnouncementStatus.DRAFT:
-        raise AnnouncementError(_("Thông báo đã gửi không sửa được."))
+        raise RuleError(_("Thông báo đã gửi không sửa được."))
     announcement.organization_id = author.organization_id
     announcement.title = data["title"].strip()
     announcement.body = data["body"].strip()
@@ -51,7 +49,6 @@ def save_announcement(announcement: Announcement, data: dict, author: User) -> A
         announcement.created_by_id = author.id
         announcement.status = AnnouncementStatus.DRAFT
         db.session.add(announcement)
-    db.session.commit()
     return announcement
 
 
@@ -93,15 +90,15 @@ def recipients_query(announcement: Announcement):
 
 
 def queue_announcement(announcement: Announcement) -> None:
-    """Hand the announcement to the workers; it is sent once, whatever happens."""
+    """Hand the announcement to the workers once the caller commits; it is sent once,
+    whatever happens."""
     if announcement.status != AnnouncementStatus.DRAFT:
-        raise AnnouncementError(_("Thông báo này đã được gửi."))
+        raise RuleError(_("Thông báo này đã được gửi."))
     if not announcement.title or not announcement.body:
-        raise AnnouncementError(_("Thông báo cần tiêu đề và nội dung."))
+        raise RuleError(_("Thông báo cần tiêu đề và nội dung."))
     announcement.status = AnnouncementStatus.QUEUED
     announcement.queued_at = utcnow()
     enqueue_after_commit(send_announcement, announcement.id, queue=DEFAULT)
-    db.session.commit()
 
 
 def send_announcement(announcement_id: int) -> str:

@@ -19,6 +19,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
+from portal.actions import attempt
 from portal.extensions import db
 from portal.fields import ConfirmForm
 from portal.listing import page_of
@@ -64,7 +65,7 @@ def read(notification_id: int):
     note = get_child_or_404(Notification, notification_id, parent=current_user)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    services.mark_read(note)
+    attempt(services.mark_read, note)
     target = note.link if request.form.get("follow") == "1" else request.form.get("next")
     return redirect(safe_next_url(target, "notifications.index"))
 
@@ -74,8 +75,9 @@ def read(notification_id: int):
 def read_all():
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    count = services.mark_all_read(current_user)
-    flash(_("Đã đánh dấu %(count)s thông báo là đã đọc.", count=count), "success")
+    marked = attempt(services.mark_all_read, current_user)
+    if marked.ok:
+        flash(_("Đã đánh dấu %(count)s thông báo là đã đọc.", count=marked.value), "success")
     return redirect(url_for("notifications.index"))
 
 
@@ -86,13 +88,13 @@ def preferences():
     form = PreferencesForm()
     if form.validate_on_submit():
         muted = set(OPTIONAL) - set(form.emailed.data or [])
-        services.save_preferences(current_user, form.email_mode.data, muted)
-        flash(_("Đã lưu tuỳ chọn thông báo."), "success")
-        return redirect(url_for("notifications.preferences"))
+        if attempt(services.save_preferences, current_user, form.email_mode.data, muted).ok:
+            flash(_("Đã lưu tuỳ chọn thông báo."), "success")
+            return redirect(url_for("notifications.preferences"))
     if not form.is_submitted():
         form.email_mode.data = pref.email_mode.value
         form.emailed.data = [c for c in OPTIONAL if c not in (pref.muted_categories or [])]
-    token = services.calendar_token(current_user)
+    token = attempt(services.calendar_token, current_user).value
     feed_url = current_app.config["PORTAL_BASE_URL"] + url_for(
         "notifications.calendar_feed", token=token
     )
@@ -106,8 +108,8 @@ def preferences():
 def regenerate_calendar():
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    services.regenerate_calendar_token(current_user)
-    flash(_("Đã tạo địa chỉ lịch mới; địa chỉ cũ không còn dùng được."), "success")
+    if attempt(services.regenerate_calendar_token, current_user).ok:
+        flash(_("Đã tạo địa chỉ lịch mới; địa chỉ cũ không còn dùng được."), "success")
     return redirect(url_for("notifications.preferences"))
 
 
@@ -153,8 +155,10 @@ def _edit_announcement(announcement: Announcement):
         SelectChoice(u.id, u.name)
         for u in db.session.scalars(visible_units(current_user, active_only=True))
     ]
-    if form.validate_on_submit():
-        ann_service.save_announcement(announcement, form.clean_data(), current_user)
+    if (
+        form.validate_on_submit()
+        and attempt(ann_service.save_announcement, announcement, form.clean_data(), current_user).ok
+    ):
         flash(_("Đã lưu bản nháp. Kiểm tra danh sách người nhận rồi bấm Gửi."), "success")
         return redirect(
             url_for("notifications.announcement_detail", announcement_id=announcement.id)
@@ -190,10 +194,6 @@ def announcement_send(announcement_id: int):
     announcement = get_org_owned_or_404(Announcement, announcement_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    try:
-        ann_service.queue_announcement(announcement)
-    except ann_service.AnnouncementError as exc:
-        flash(str(exc), "warning")
-    else:
+    if attempt(ann_service.queue_announcement, announcement, flash_as="warning").ok:
         flash(_("Thông báo đã vào hàng đợi gửi."), "success")
     return redirect(url_for("notifications.announcement_detail", announcement_id=announcement.id))

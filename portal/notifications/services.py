@@ -147,27 +147,25 @@ def preference_of(user: User) -> NotificationPreference:
 
 
 def save_preferences(user: User, mode: str, muted: Iterable[str]) -> NotificationPreference:
+    """The person's email mode and muted categories. The caller commits."""
     pref = preference_of(user)
     pref.email_mode = EmailMode(mode)
     pref.muted_categories = sorted(c for c in set(muted) if c not in MANDATORY)
-    db.session.commit()
     return pref
 
 
 def calendar_token(user: User) -> str:
-    """The person's calendar feed secret, created on first use."""
+    """The person's calendar feed secret, created on first use. The caller commits."""
     pref = preference_of(user)
     if not pref.calendar_token:
         pref.calendar_token = secrets.token_urlsafe(32)
-        db.session.commit()
     return pref.calendar_token
 
 
 def regenerate_calendar_token(user: User) -> str:
-    """A new secret: the old feed URL stops working at once."""
+    """A new secret: the old feed URL stops working once the caller commits."""
     pref = preference_of(user)
     pref.calendar_token = secrets.token_urlsafe(32)
-    db.session.commit()
     return pref.calendar_token
 
 
@@ -194,18 +192,18 @@ def unread_count(user: User) -> int:
 
 
 def mark_read(note: Notification) -> None:
+    """The caller commits."""
     if note.read_at is None:
         note.read_at = utcnow()
-    db.session.commit()
 
 
 def mark_all_read(user: User) -> int:
+    """How many were unread. The caller commits."""
     result = db.session.execute(
         update(Notification)
         .where(Notification.user_id == user.id, Notification.read_at.is_(None))
         .values(read_at=utcnow())
     )
-    db.session.commit()
     return result.rowcount or 0
 
 

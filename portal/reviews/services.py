@@ -25,14 +25,7 @@ from portal.reviews.states import (
     ReviewState,
     targets_of,
 )
-
-
-class TransitionError(ValueError):
-    """The change is not possible in the record's state; the message is for the user."""
-
-
-class ReviewForbiddenError(PermissionError):
-    """The person may not take that action on that record (a 403)."""
+from portal.rules import NotAllowedError, RuleError
 
 
 def _unit_organization_id(unit_id: int) -> int | None:
@@ -85,14 +78,14 @@ def allowed_actions(user: User, record: ReviewableMixin) -> list[ReviewAction]:
 def next_state(
     state: ReviewState, action: ReviewAction, target: ReviewState | None = None
 ) -> ReviewState:
-    """The state `action` leads to from `state`, or TransitionError."""
+    """The state `action` leads to from `state`, or a RuleError."""
     targets = targets_of(state, action)
     if not targets:
-        raise TransitionError(_("Không thể thực hiện thao tác này ở trạng thái hiện tại."))
+        raise RuleError(_("Không thể thực hiện thao tác này ở trạng thái hiện tại."))
     if target is None:
         return targets[0]
     if ReviewState(target) not in targets:
-        raise TransitionError(_("Không thể chuyển sang trạng thái đã chọn."))
+        raise RuleError(_("Không thể chuyển sang trạng thái đã chọn."))
     return ReviewState(target)
 
 
@@ -107,19 +100,20 @@ def transition(
     notify_people: bool = True,
 ) -> ReviewEvent:
     """Move `record` by `action`, record the change on its timeline and tell the
-    people concerned. Raises ReviewForbiddenError or TransitionError. The caller commits."""
+    people concerned. Raises NotAllowedError (the actor may not) or RuleError.
+    The caller commits."""
     action = ReviewAction(action)
     if not has_review_role(actor, record, ACTION_ROLE[action]):
-        raise ReviewForbiddenError(action)
+        raise NotAllowedError(action)
     source = ReviewState(record.state)
     new_state = next_state(source, action, target)
     reason = (reason or "").strip()
     if action in REASON_REQUIRED and not reason:
-        raise TransitionError(_("Vui lòng nêu lý do."))
+        raise RuleError(_("Vui lòng nêu lý do."))
     if action == ReviewAction.SUBMIT:
         problems = adapter_for(record).submission_problems(record)
         if problems:
-            raise TransitionError(" ".join(problems))
+            raise RuleError(" ".join(problems))
     at = at or utcnow()
     _apply(record, action, new_state, actor, reason, at)
     event = ReviewEvent(

@@ -6,10 +6,11 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user
 from flask_sqlalchemy.pagination import Pagination
 from openpyxl import Workbook
 
+from portal.accounts.models import User
+from portal.actions import attempt
 from portal.documents.excel import new_sheet, write_table
 from portal.extensions import db
 from portal.listing import page_of
@@ -19,8 +20,6 @@ from portal.periods.models import PlanPeriod, current_period
 from portal.reviews.forms import ActionForm, ReasonForm, ReopenForm, UnitSearchForm
 from portal.reviews.models import ReviewableMixin
 from portal.reviews.services import (
-    ReviewForbiddenError,
-    TransitionError,
     allowed_actions,
     has_review_role,
     timeline,
@@ -48,11 +47,11 @@ def action_forms() -> dict[str, object]:
     return {action.value: form() for action, form in FORMS.items()}
 
 
-def review_panel(record: ReviewableMixin, transition_endpoint: str, **url_args) -> dict:
-    """What the shared review pieces of a record's page need (`actions`, `forms`,
-    `action_urls`, `events`); `transition_endpoint` takes `url_args` and `action`."""
+def review_panel(record: ReviewableMixin, user: User, transition_endpoint: str, **url_args) -> dict:
+    """What the shared review pieces of a record's page need (`actions` `user` may take,
+    `forms`, `action_urls`, `events`); `transition_endpoint` takes `url_args` and `action`."""
     return {
-        "actions": [a.value for a in allowed_actions(current_user, record)],
+        "actions": [a.value for a in allowed_actions(user, record)],
         "forms": action_forms(),
         "action_urls": {
             a.value: url_for(transition_endpoint, action=a.value, **url_args) for a in ReviewAction
@@ -61,14 +60,14 @@ def review_panel(record: ReviewableMixin, transition_endpoint: str, **url_args) 
     }
 
 
-def run_transition(record: ReviewableMixin, action_name: str, back_url: str):
-    """Handle the POST of an action button: 404 for an unknown action, 403 for someone
+def run_transition(record: ReviewableMixin, user: User, action_name: str, back_url: str):
+    """Handle `user`'s POST of an action button: 404 for an unknown action, 403 for someone
     who may not act, a message for a missing reason or an impossible change, else commit."""
     try:
         action = ReviewAction(action_name)
     except ValueError:
         abort(404)
-    if not has_review_role(current_user, record, ACTION_ROLE[action]):
+    if not has_review_role(user, record, ACTION_ROLE[action]):
         abort(403)
     form = FORMS[action]()
     if not form.validate_on_submit():
@@ -78,32 +77,26 @@ def run_transition(record: ReviewableMixin, action_name: str, back_url: str):
         return redirect(back_url)
     reason = getattr(form, "reason", None)
     target = getattr(form, "target", None)
-    try:
-        transition(
-            record,
-            action,
-            current_user,
-            reason=reason.data if reason else "",
-            target=target.data if target else None,
-        )
-    except ReviewForbiddenError:
-        abort(403)
-    except TransitionError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-        return redirect(back_url)
-    db.session.commit()
-    flash(str(DONE_MESSAGES[action]), "success")
+    done = attempt(
+        transition,
+        record,
+        action,
+        user,
+        reason=reason.data if reason else "",
+        target=target.data if target else None,
+    )
+    if done.ok:
+        flash(str(DONE_MESSAGES[action]), "success")
     return redirect(back_url)
 
 
-def selected_period() -> PlanPeriod | None:
+def selected_period(user: User) -> PlanPeriod | None:
     """The period named by ?period_id= (of the user's organization: else 404), else the
     current one; None when the organization has no period yet."""
     period_id = PeriodFilterForm().value("period_id")
     if period_id:
         return get_org_owned_or_404(PlanPeriod, period_id)
-    return current_period(current_user.organization_id)
+    return current_period(user.organization_id)
 
 
 def no_period_page():
@@ -115,11 +108,11 @@ def organization_periods():
     return db.session.scalars(org_scoped(PlanPeriod).order_by(PlanPeriod.start_year.desc())).all()
 
 
-def units_page() -> tuple[Pagination, str]:
-    """A page of the units the user may see, filtered by the words of their name asked
+def units_page(user: User) -> tuple[Pagination, str]:
+    """A page of the units `user` may see, filtered by the words of their name asked
     for; and those words."""
     search = (UnitSearchForm().value("q") or "").strip()
-    query = visible_units(current_user)
+    query = visible_units(user)
     if search:
         query = query.where(Unit.name.ilike(f"%{search}%"))
     return page_of(query), search

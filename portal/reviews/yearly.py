@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
-from flask_login import current_user
 
-from portal.extensions import db
+from portal.accounts.models import User
+from portal.actions import attempt
 from portal.periods.models import PlanPeriod
 from portal.reviews.grid import yearly_grid
 from portal.reviews.services import is_preparer
@@ -38,12 +38,12 @@ class YearlyRecords:
         return url_for(f"{self.blueprint}.edit", **{self.id_arg: record.id})
 
 
-def yearly_index(records: YearlyRecords, new_form: Any):
-    """The list: a page of the units the user may see, a column per year of the period."""
-    period = selected_period()
+def yearly_index(records: YearlyRecords, user: User, new_form: Any):
+    """The list: a page of the units `user` may see, a column per year of the period."""
+    period = selected_period(user)
     if period is None:
         return no_period_page()
-    page, search = units_page()
+    page, search = units_page(user)
     unit_ids = [unit.id for unit in page.items]
     return render_template(
         "reviews/yearly_index.html",
@@ -53,31 +53,28 @@ def yearly_index(records: YearlyRecords, new_form: Any):
         page=page,
         search=search,
         grid=yearly_grid(records.model, records.kind, unit_ids, period),
-        preparer_units={u for u in unit_ids if is_preparer(current_user, u)},
+        preparer_units={u for u in unit_ids if is_preparer(user, u)},
         new_form=new_form,
     )
 
 
 def create_yearly(
     records: YearlyRecords,
+    user: User,
     form: Any,
     create: Callable[[int, PlanPeriod, int], Any],
-    errors: type[Exception],
     created_message: Callable[[Any], str],
 ):
-    """Start a unit's record for a year (the unit's preparers only), then edit it."""
+    """Start a unit's record for a year (the unit's preparers only: `user` must be one),
+    then edit it."""
     if not form.validate_on_submit():
         abort(400)
     unit = get_unit_or_404(form.unit_id.data)
     period = get_org_owned_or_404(PlanPeriod, request.form.get("period_id", type=int) or 0)
-    if not is_preparer(current_user, unit.id):
+    if not is_preparer(user, unit.id):
         abort(403)
-    try:
-        record = create(unit.id, period, form.year.data)
-    except errors as error:
-        db.session.rollback()
-        flash(str(error), "error")
+    created = attempt(create, unit.id, period, form.year.data)
+    if not created.ok:
         return redirect(url_for(f"{records.blueprint}.index", period_id=period.id))
-    db.session.commit()
-    flash(created_message(record), "success")
-    return redirect(records.edit_url(record))
+    flash(created_message(created.value), "success")
+    return redirect(records.edit_url(created.value))

@@ -8,7 +8,7 @@ import pytest
 
 from portal.annualreports import figures as figures_module
 from portal.annualreports.figures import compute_figures, figures_for
-from portal.annualreports.services import ReportError, save_report
+from portal.annualreports.services import save_report
 from portal.extensions import db
 from portal.inspections.models import (
     FindingSeverity,
@@ -18,6 +18,7 @@ from portal.inspections.models import (
     InspectionMethod,
 )
 from portal.propagation.models import ActivityType, Channel, PropagationActivity
+from portal.rules import RuleError
 from tests.reviews.factories import make_report, move
 
 
@@ -215,7 +216,7 @@ def test_commendations_are_the_units_own_exemplars(world, exemplars):
         "Nguyễn Thu Hà",
     ]
     for foreign in (exemplars["don_vi_khac"], exemplars["bo_phan_cu"]):  # other unit, dropped
-        with pytest.raises(ReportError):
+        with pytest.raises(RuleError):
             save_report(report, {}, [foreign.id])
         db.session.rollback()
     save_report(report, {}, [exemplars["nguyen_thu_ha"].id])

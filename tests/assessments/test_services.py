@@ -9,11 +9,12 @@ import pytest
 
 from portal.assessments import services
 from portal.assessments.models import SelfAssessment
-from portal.assessments.services import AssessmentError, ScoreEntry
+from portal.assessments.services import ScoreEntry
 from portal.criteria.models import CriteriaAudience
 from portal.extensions import db
-from portal.reviews.services import TransitionError, transition
+from portal.reviews.services import transition
 from portal.reviews.states import ReviewAction, ReviewState
+from portal.rules import RuleError
 from tests.reviews.factories import make_assessment, make_criteria, move
 
 D = Decimal
@@ -54,16 +55,16 @@ def test_a_new_criteria_version_does_not_change_an_existing_assessment(world, cr
 
 def test_one_per_unit_and_year_of_the_period(world, criteria):
     make_assessment(world, year=2024)
-    with pytest.raises(AssessmentError, match="đã có"):
+    with pytest.raises(RuleError, match="đã có"):
         services.create_assessment(world.unit_a.id, world.period, 2024)
-    with pytest.raises(AssessmentError, match="không thuộc"):
+    with pytest.raises(RuleError, match="không thuộc"):
         services.create_assessment(world.unit_a.id, world.period, 2026)
     other = services.create_assessment(world.unit_b.id, world.period, 2024)
     assert other.id
 
 
 def test_needs_a_criteria_set(world):
-    with pytest.raises(AssessmentError, match="bộ tiêu chuẩn"):
+    with pytest.raises(RuleError, match="bộ tiêu chuẩn"):
         services.create_assessment(world.unit_a.id, world.period, 2024)
 
 
@@ -79,10 +80,10 @@ def test_save_scores_and_compute_the_total(world, criteria):
 
 def test_scores_outside_the_item_range_are_refused(world, criteria):
     assessment = make_assessment(world)
-    with pytest.raises(AssessmentError, match="từ 0 đến 5"):
+    with pytest.raises(RuleError, match="từ 0 đến 5"):
         services.save_self_scores(assessment, _entries(assessment, [8, 6, 6]), "")
     db.session.rollback()
-    with pytest.raises(AssessmentError, match="từ 0 đến 10"):
+    with pytest.raises(RuleError, match="từ 0 đến 10"):
         services.save_self_scores(assessment, _entries(assessment, [-1, 6, 4]), "")
 
 
@@ -90,13 +91,13 @@ def test_an_item_of_another_assessment_is_refused(world, criteria):
     mine = make_assessment(world)
     theirs = make_assessment(world, unit=world.unit_b)
     entry = ScoreEntry(theirs.items[0].id, D(5), "")
-    with pytest.raises(AssessmentError):
+    with pytest.raises(RuleError):
         services.save_self_scores(mine, [entry], "")
 
 
 def test_cannot_submit_with_required_items_unscored_and_names_them(world, criteria):
     assessment = make_assessment(world, scores=[None, None, None])
-    with pytest.raises(TransitionError) as error:
+    with pytest.raises(RuleError) as error:
         transition(assessment, ReviewAction.SUBMIT, world.coordinator_a)
     message = str(error.value)
     assert "Xây dựng kế hoạch phát hiện, bồi dưỡng điển hình" in message
@@ -118,7 +119,7 @@ def test_the_unit_cannot_change_scores_outside_draft_and_returned(world, criteri
     assessment = make_assessment(world, scores=[5, 5, 5])
     assessment.state = state
     db.session.commit()
-    with pytest.raises(AssessmentError, match="không còn"):
+    with pytest.raises(RuleError, match="không còn"):
         services.save_self_scores(assessment, _entries(assessment, [9, 9, 5]), "")
     db.session.rollback()
     assert [i.self_score for i in db.session.get(SelfAssessment, assessment.id).items] == [5, 5, 5]
@@ -129,7 +130,7 @@ def test_office_scores_only_while_under_review(world, criteria, state):
     assessment = make_assessment(world, scores=[5, 5, 5])
     assessment.state = state
     db.session.commit()
-    with pytest.raises(AssessmentError):
+    with pytest.raises(RuleError):
         services.save_office_scores(assessment, _entries(assessment, [9, 9, 5]), "")
 
 
@@ -159,10 +160,10 @@ def test_returned_then_corrected_then_accepted_and_locked(world, criteria):
     assert assessment.state == ReviewState.RESUBMITTED
     move(assessment, "accept", world.office)
     assert assessment.is_locked
-    with pytest.raises(AssessmentError):
+    with pytest.raises(RuleError):
         services.save_self_scores(assessment, _entries(assessment, [10, 10, 5]), "")
     db.session.rollback()
-    with pytest.raises(AssessmentError):
+    with pytest.raises(RuleError):
         services.save_office_scores(assessment, _entries(assessment, [10, 10, 5]), "")
     db.session.rollback()
     move(assessment, "reopen", world.office, reason="Điều chỉnh theo kết luận kiểm tra")

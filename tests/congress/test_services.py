@@ -10,15 +10,16 @@ from portal.congress import services
 from portal.congress.models import CongressSubmission
 from portal.deadlines.completion import record_model
 from portal.extensions import db
-from portal.reviews.services import TransitionError, transition
+from portal.reviews.services import transition
 from portal.reviews.states import ReviewAction, ReviewState
+from portal.rules import RuleError
 from tests.congress.factories import add_evaluation, make_exemplar, make_submission, make_title
 
 
 def test_one_submission_per_unit_and_period(world):
     services.create_submission(world.unit_a.id, world.period)
     db.session.commit()
-    with pytest.raises(services.CongressError):
+    with pytest.raises(RuleError):
         services.create_submission(world.unit_a.id, world.period)
 
 
@@ -42,10 +43,10 @@ def test_achievements_prefilled_from_record(world):
 def test_foreign_exemplar_and_title_refused(world):
     submission = services.create_submission(world.unit_a.id, world.period)
     other = make_exemplar(world.unit_b, "Tổ Thanh tra số 2")
-    with pytest.raises(services.CongressError):
+    with pytest.raises(RuleError):
         services.add_nominee(submission, services.NomineeData(other.id, None, True, False, "", ""))
     own = make_exemplar(world.unit_a, "Phạm Văn Lâm")
-    with pytest.raises(services.CongressError):
+    with pytest.raises(RuleError):
         services.add_nominee(submission, services.NomineeData(own.id, None, False, False, "", ""))
 
 
@@ -55,7 +56,7 @@ def test_review_cycle_submit_return_resubmit_accept(world):
     submission = make_submission(world.unit_a, world.period, title, [exemplar])
     transition(submission, ReviewAction.SUBMIT, world.coordinator_a)
     assert submission.state == ReviewState.SUBMITTED and submission.submitted_at
-    with pytest.raises(services.CongressError):
+    with pytest.raises(RuleError):
         services.save_conference(
             submission,
             {
@@ -76,7 +77,7 @@ def test_review_cycle_submit_return_resubmit_accept(world):
 
 def test_submission_needs_conference_and_nominees(world):
     submission = services.create_submission(world.unit_a.id, world.period)
-    with pytest.raises(TransitionError) as error:
+    with pytest.raises(RuleError) as error:
         transition(submission, ReviewAction.SUBMIT, world.coordinator_a)
     assert "Hội nghị" in str(error.value)
 

@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 
 from portal.consideration.catalogue import DECREE_98, DECREE_152, ensure_catalogue
-from portal.consideration.errors import ConsiderationError
 from portal.consideration.models import AwardTitle, ThresholdComparison, VotingRule
 from portal.consideration.rules import applicable_rule, save_rule
 from portal.extensions import db
+from portal.rules import RuleError
 
 from .conftest import title
 
@@ -121,7 +121,7 @@ def test_overlapping_rules_for_the_same_title_are_refused(world):
         effective_to=date(2025, 12, 31),
         legal_basis="Thử",
     )
-    with pytest.raises(ConsiderationError) as error:
+    with pytest.raises(RuleError) as error:
         save_rule(clash)
     assert error.value.field == "effective_from"
     default_clash = VotingRule(
@@ -132,13 +132,13 @@ def test_overlapping_rules_for_the_same_title_are_refused(world):
         effective_from=date(2030, 1, 1),
         legal_basis="Thử",
     )
-    with pytest.raises(ConsiderationError):
+    with pytest.raises(RuleError):
         save_rule(default_clash)
 
 
 def test_rule_dates_and_percent_are_checked(world):
     ensure_catalogue(world.org.id)
-    with pytest.raises(ConsiderationError):
+    with pytest.raises(RuleError):
         save_rule(
             VotingRule(
                 organization_id=world.org.id,
@@ -148,7 +148,7 @@ def test_rule_dates_and_percent_are_checked(world):
                 legal_basis="x",
             )
         )
-    with pytest.raises(ConsiderationError):
+    with pytest.raises(RuleError):
         save_rule(
             VotingRule(
                 organization_id=world.org.id,

@@ -9,6 +9,7 @@ from portal.council import services as council
 from portal.council.models import CouncilMember, CouncilPosition
 from portal.extensions import db
 from portal.periods.services import organization_years
+from portal.rules import RuleError
 from portal.tenancy import assigned_unit_ids, visible_unit_ids
 from tests.inspections.factories import second_member
 
@@ -16,7 +17,7 @@ P = CouncilPosition
 
 
 def test_only_council_role_holders_are_seated(world):
-    with pytest.raises(council.CouncilError, match="vai trò thành viên Hội đồng"):
+    with pytest.raises(RuleError, match="vai trò thành viên Hội đồng"):
         council.seat_member(world.period, world.coordinator_a, P.MEMBER)
     member = council.seat_member(world.period, world.council, P.MEMBER, " Phó Giám đốc Sở ")
     assert member.title == "Phó Giám đốc Sở"
@@ -24,24 +25,24 @@ def test_only_council_role_holders_are_seated(world):
 
 
 def test_foreign_user_is_not_seated(world):
-    with pytest.raises(council.CouncilError, match="không thuộc cơ quan"):
+    with pytest.raises(RuleError, match="không thuộc cơ quan"):
         council.seat_member(world.period, world.foreign_office, P.MEMBER)
 
 
 def test_a_user_is_seated_once_per_period(world):
     council.seat_member(world.period, world.council, P.MEMBER)
-    with pytest.raises(council.CouncilError, match="đã là thành viên"):
+    with pytest.raises(RuleError, match="đã là thành viên"):
         council.seat_member(world.period, world.council, P.VICE_CHAIR)
 
 
 def test_one_chair_and_one_secretary_per_period(world):
     other, third = second_member(world), second_member(world, "c3@example.vn")
     council.seat_member(world.period, world.council, P.CHAIR)
-    with pytest.raises(council.CouncilError, match="đã có Chủ tịch") as error:
+    with pytest.raises(RuleError, match="đã có Chủ tịch") as error:
         council.seat_member(world.period, other, P.CHAIR)
     assert error.value.field == "position"
     council.seat_member(world.period, other, P.SECRETARY)
-    with pytest.raises(council.CouncilError, match="đã có Thư ký"):
+    with pytest.raises(RuleError, match="đã có Thư ký"):
         council.seat_member(world.period, third, P.SECRETARY)
     # Several vice chairs are fine.
     council.seat_member(world.period, third, P.VICE_CHAIR)
@@ -53,7 +54,7 @@ def test_update_seat_keeps_single_positions(world):
     chair = council.seat_member(world.period, world.council, P.CHAIR)
     member = council.seat_member(world.period, other, P.MEMBER)
     db.session.commit()
-    with pytest.raises(council.CouncilError):
+    with pytest.raises(RuleError):
         council.update_seat(member, P.CHAIR, "")
     council.update_seat(chair, P.CHAIR, "Giám đốc Sở")  # its own position: fine
     council.update_seat(chair, P.MEMBER, "")
@@ -81,9 +82,9 @@ def test_replace_assignments_adds_and_removes(world):
 
 
 def test_assignments_refuse_foreign_units_and_non_members(world):
-    with pytest.raises(council.CouncilError, match="không thuộc cơ quan"):
+    with pytest.raises(RuleError, match="không thuộc cơ quan"):
         council.replace_assignments(world.org.id, 2025, {(world.foreign_unit.id, world.council.id)})
-    with pytest.raises(council.CouncilError, match="Chỉ thành viên Hội đồng"):
+    with pytest.raises(RuleError, match="Chỉ thành viên Hội đồng"):
         council.replace_assignments(world.org.id, 2025, {(world.unit_a.id, world.coordinator_a.id)})
     assert db.session.scalar(db.select(db.func.count(CouncilAssignment.id))) == 0
 

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from portal.council import planning
-from portal.council.services import CouncilError
 from portal.extensions import db
 from portal.inspections.queries import unit_plan_items
+from portal.rules import RuleError
 from tests.inspections.factories import assign, make_inspection, second_member
 
 
@@ -29,11 +29,11 @@ def _item(world, unit=None, members=None, month=5, year=2025):
 
 
 def test_planned_members_must_be_assigned_to_the_unit_that_year(world):
-    with pytest.raises(CouncilError) as error:
+    with pytest.raises(RuleError) as error:
         _item(world)
     assert error.value.field == "member_ids"
     assign(world, world.council, world.unit_a, 2024)
-    with pytest.raises(CouncilError):
+    with pytest.raises(RuleError):
         _item(world)  # assigned in 2024, planned in 2025
     assign(world, world.council, world.unit_a, 2025)
     item = _item(world)
@@ -60,13 +60,13 @@ def test_plan_item_validation(world, field, kwargs):
         member_ids=[world.council.id],
     )
     values.update(kwargs)
-    with pytest.raises(CouncilError) as error:
+    with pytest.raises(RuleError) as error:
         planning.save_plan_item(None, world.org.id, **values)
     assert error.value.field == field
 
 
 def test_plan_item_of_a_foreign_unit_is_refused(world):
-    with pytest.raises(CouncilError, match="không thuộc"):
+    with pytest.raises(RuleError, match="không thuộc"):
         planning.save_plan_item(
             None,
             world.org.id,
@@ -128,7 +128,7 @@ def test_plan_item_with_an_inspection_is_not_deleted(world):
     inspection = make_inspection(world, world.unit_a, day=date(2025, 5, 20))
     inspection.plan_item_id = item.id
     db.session.commit()
-    with pytest.raises(CouncilError, match="không thể xoá"):
+    with pytest.raises(RuleError, match="không thể xoá"):
         planning.delete_plan_item(item)
     inspection.plan_item_id = None
     db.session.commit()

@@ -165,10 +165,10 @@ def test_owner_must_be_a_person_of_the_unit(login_as, world, scene):
     import pytest
 
     from portal.inspections import findings as rules
-    from portal.inspections.services import InspectionError
+    from portal.rules import RuleError
     from tests.inspections.factories import finding_values
 
-    with pytest.raises(InspectionError, match="người của đơn vị"):
+    with pytest.raises(RuleError, match="người của đơn vị"):
         rules.add_finding(scene.insp_a, finding_values(action_owner_user_id=world.coordinator_b.id))
 
 

@@ -10,8 +10,8 @@ from portal.extensions import db
 from portal.formatting import today_vn
 from portal.inspections import findings as finding_rules
 from portal.inspections import services as records
-from portal.inspections.locking import RecordLockedError
 from portal.inspections.models import FindingStatus, InspectionCorrection, InspectionMember
+from portal.rules import NotAllowedError, RuleError
 from tests.inspections.factories import (
     assign,
     finding_values,
@@ -45,14 +45,14 @@ def test_members_present_are_assigned_members_or_the_office(world):
 def test_other_people_cannot_be_present(world, who):
     assign(world, world.council, world.unit_a, 2025)
     person = second_member(world) if who == "unassigned" else getattr(world, who)
-    with pytest.raises(records.InspectionError) as error:
+    with pytest.raises(RuleError) as error:
         _record(world, member_ids=[world.council.id, person.id])
     assert error.value.field == "member_ids"
 
 
 def test_membership_is_checked_against_the_inspection_year(world):
     assign(world, world.council, world.unit_a, 2024)
-    with pytest.raises(records.InspectionError):
+    with pytest.raises(RuleError):
         _record(world)  # 2025, assigned only in 2024
     assert _record(world, inspection_date=date(2024, 11, 5)).year == 2024
 
@@ -71,7 +71,7 @@ def test_membership_is_checked_against_the_inspection_year(world):
 def test_record_validation(world, field, overrides):
     assign(world, world.council, world.unit_a, 2025)
     assign(world, world.council, world.unit_a, today_vn().year)
-    with pytest.raises(records.InspectionError) as error:
+    with pytest.raises(RuleError) as error:
         _record(world, **overrides)
     assert error.value.field == field
 
@@ -90,7 +90,7 @@ def test_plan_item_must_match_unit_and_year(world):
         scope=["reports"],
         member_ids=[world.council.id],
     )
-    with pytest.raises(records.InspectionError) as error:
+    with pytest.raises(RuleError) as error:
         _record(world, plan_item_id=item.id)
     assert error.value.field == "plan_item_id"
 
@@ -110,7 +110,7 @@ def test_sign_off_locks_the_record(world):
     records.sign_off(inspection, world.council)
     db.session.commit()
     assert inspection.is_signed_off and inspection.signed_off_by_id == world.council.id
-    with pytest.raises(RecordLockedError):
+    with pytest.raises(NotAllowedError):
         records.update_inspection(
             inspection,
             inspection_date=date(2025, 3, 11),
@@ -119,15 +119,15 @@ def test_sign_off_locks_the_record(world):
             summary="Khác",
             member_ids=[world.council.id],
         )
-    with pytest.raises(RecordLockedError):
+    with pytest.raises(NotAllowedError):
         finding_rules.add_finding(inspection, finding_values())
-    with pytest.raises(RecordLockedError):
+    with pytest.raises(NotAllowedError):
         finding_rules.update_finding(finding, finding_values(finding="Sửa"))
-    with pytest.raises(RecordLockedError):
+    with pytest.raises(NotAllowedError):
         finding_rules.delete_finding(finding)
-    with pytest.raises(RecordLockedError):
+    with pytest.raises(NotAllowedError):
         records.sign_off(inspection, world.council)
-    with pytest.raises(RecordLockedError):
+    with pytest.raises(NotAllowedError):
         records.delete_inspection(inspection)
 
 
@@ -150,7 +150,7 @@ def test_the_flush_refuses_any_change_to_a_signed_record(world):
         lambda: db.session.delete(finding),
     ):
         change()
-        with pytest.raises(RecordLockedError):
+        with pytest.raises(NotAllowedError):
             db.session.flush()
         db.session.rollback()
     db.session.refresh(inspection)
@@ -172,12 +172,12 @@ def test_follow_up_goes_on_after_sign_off(world):
 def test_corrections_only_after_sign_off(world):
     inspection = make_inspection(world)
     finding = make_finding(inspection)
-    with pytest.raises(records.InspectionError, match="chưa ký"):
+    with pytest.raises(RuleError, match="chưa ký"):
         records.add_correction(inspection, world.council, "Sửa ngày.")
     records.sign_off(inspection, world.council)
-    with pytest.raises(records.InspectionError):
+    with pytest.raises(RuleError):
         records.add_correction(inspection, world.council, "   ")
-    with pytest.raises(records.InspectionError):
+    with pytest.raises(RuleError):
         records.add_correction(inspection, world.council, "Khác", finding_id=finding.id + 999)
     correction = records.add_correction(
         inspection, world.council, "Ngày đúng là 11/03.", finding.id

@@ -11,8 +11,6 @@ from portal.extensions import db
 from portal.notifications.models import Notification
 from portal.reviews.models import ReviewEvent
 from portal.reviews.services import (
-    ReviewForbiddenError,
-    TransitionError,
     allowed_actions,
     can_edit,
     next_state,
@@ -20,6 +18,7 @@ from portal.reviews.services import (
     transition,
 )
 from portal.reviews.states import ReviewAction, ReviewState
+from portal.rules import NotAllowedError, RuleError
 from tests.reviews.factories import at, make_report, move
 
 S, A = ReviewState, ReviewAction
@@ -46,7 +45,7 @@ def test_next_state_table(state, action, target):
         else (target if target in allowed else None)
     )
     if expected is None:
-        with pytest.raises(TransitionError):
+        with pytest.raises(RuleError):
             next_state(state, action, target)
     else:
         assert next_state(state, action, target) == expected
@@ -65,7 +64,7 @@ def test_every_transition_on_a_record(world):
         events = db.session.query(ReviewEvent).count()
         allowed = EXPECTED.get((state, action))
         if allowed is None:
-            with pytest.raises(TransitionError):
+            with pytest.raises(RuleError):
                 transition(report, action, _actor(world, action), reason="Lý do")
             db.session.rollback()
             assert report.state == state, (state, action)
@@ -89,7 +88,7 @@ def test_only_the_units_coordinator_submits(world):
         world.foreign_office,
         world.foreign_coordinator,
     ):
-        with pytest.raises(ReviewForbiddenError):
+        with pytest.raises(NotAllowedError):
             transition(report, A.SUBMIT, user)
     assert report.state == S.DRAFT
     move(report, A.SUBMIT, world.coordinator_a)
@@ -107,7 +106,7 @@ def test_only_the_office_of_the_organization_reviews(world, action):
         world.council,
         world.foreign_office,
     ):
-        with pytest.raises(ReviewForbiddenError):
+        with pytest.raises(NotAllowedError):
             transition(report, action, user, reason="Lý do")
     assert report.state == S.SUBMITTED
 
@@ -117,7 +116,7 @@ def test_only_the_office_reopens(world):
     move(report, A.SUBMIT, world.coordinator_a)
     move(report, A.ACCEPT, world.office)
     for user in (world.coordinator_a, world.viewer, world.foreign_office):
-        with pytest.raises(ReviewForbiddenError):
+        with pytest.raises(NotAllowedError):
             transition(report, A.REOPEN, user, reason="Cần bổ sung")
     assert report.state == S.ACCEPTED
 
@@ -126,10 +125,10 @@ def test_only_the_office_reopens(world):
 def test_return_and_reopen_need_a_reason(world, reason):
     report = make_report(world)
     move(report, A.SUBMIT, world.coordinator_a)
-    with pytest.raises(TransitionError, match="lý do"):
+    with pytest.raises(RuleError, match="lý do"):
         transition(report, A.RETURN, world.office, reason=reason)
     move(report, A.ACCEPT, world.office)
-    with pytest.raises(TransitionError, match="lý do"):
+    with pytest.raises(RuleError, match="lý do"):
         transition(report, A.REOPEN, world.office, reason=reason)
     assert report.state == S.ACCEPTED
 

@@ -6,6 +6,7 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from portal.accounts.models import User
+from portal.actions import attempt
 from portal.consideration import services
 from portal.consideration.access import get_round_or_404
 from portal.consideration.catalogue import ensure_catalogue
@@ -21,7 +22,6 @@ from portal.consideration.routes.blueprint import bp
 from portal.exemplars.models import Exemplar, ExemplarKind
 from portal.extensions import db
 from portal.fields import ConfirmForm
-from portal.form_errors import show_field_error
 from portal.tenancy import (
     current_org,
     get_child_or_404,
@@ -70,15 +70,20 @@ def _input(form: NominationForm) -> services.NomineeInput:
 def _save(round_: ConsiderationRound, form: NominationForm, nomination: Nomination | None):
     if not form.validate_on_submit():
         return None
-    try:
-        if nomination is None:
-            services.add_nomination(round_, _input(form))
-        else:
-            services.update_nomination(nomination, _input(form))
-    except services.ConsiderationError as error:
-        show_field_error(form, error, "award_title_id")
+    if nomination is None:
+        saved = attempt(
+            services.add_nomination, round_, _input(form), form=form, default_field="award_title_id"
+        )
+    else:
+        saved = attempt(
+            services.update_nomination,
+            nomination,
+            _input(form),
+            form=form,
+            default_field="award_title_id",
+        )
+    if not saved.ok:
         return None
-    db.session.commit()
     flash(_("Đã lưu đề nghị."), "success")
     return redirect(url_for(".round_detail", round_id=round_.id))
 
@@ -122,12 +127,6 @@ def edit_nomination(round_id: int, nomination_id: int):
 def delete_nomination(round_id: int, nomination_id: int):
     round_ = get_round_or_404(round_id)
     nomination = get_child_or_404(Nomination, nomination_id, parent=round_)
-    if ConfirmForm().validate_on_submit():
-        try:
-            services.delete_nomination(nomination)
-        except services.ConsiderationError as error:
-            flash(error.message, "error")
-        else:
-            db.session.commit()
-            flash(_("Đã xoá đề nghị."), "success")
+    if ConfirmForm().validate_on_submit() and attempt(services.delete_nomination, nomination).ok:
+        flash(_("Đã xoá đề nghị."), "success")
     return redirect(url_for(".round_detail", round_id=round_.id))

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
 
+from portal.actions import attempt
 from portal.consideration import services, voting
 from portal.consideration.access import get_round_or_404, readers_required
 from portal.consideration.catalogue import ensure_catalogue
@@ -18,7 +19,6 @@ from portal.consideration.rules import describe_threshold
 from portal.council.models import CouncilPosition
 from portal.extensions import db
 from portal.fields import ConfirmForm
-from portal.form_errors import show_field_error
 from portal.listing import page_of
 from portal.models_base import in_ids
 from portal.periods.models import PlanPeriod, current_period
@@ -89,22 +89,21 @@ def _period_of(form: RoundForm) -> PlanPeriod | None:
 def new_round():
     form = _round_form()
     if form.validate_on_submit() and (period := _period_of(form)):
-        try:
-            round_ = services.open_round(
-                current_org.id,
-                period,
-                form.title.data,
-                form.year.data,
-                form.meeting_date.data,
-                form.location.data or "",
-                opened_by=current_user,
-            )
-        except services.ConsiderationError as error:
-            show_field_error(form, error, "title")
-        else:
-            db.session.commit()
+        opened = attempt(
+            services.open_round,
+            current_org.id,
+            period,
+            form.title.data,
+            form.year.data,
+            form.meeting_date.data,
+            form.location.data or "",
+            opened_by=current_user,
+            form=form,
+            default_field="title",
+        )
+        if opened.ok:
             flash(_("Đã mở phiên bình xét. Thêm các đề nghị để Hội đồng bỏ phiếu."), "success")
-            return redirect(url_for(".round_detail", round_id=round_.id))
+            return redirect(url_for(".round_detail", round_id=opened.value.id))
     return render_template("consideration/round_form.html", form=form, round=None)
 
 
@@ -119,21 +118,21 @@ def edit_round(round_id: int):
     # The period fixes the council (the members were taken from it): it is not edited.
     form.period_id.render_kw = {"disabled": True}
     form.period_id.data = round_.period_id
-    if form.validate_on_submit():
-        try:
-            services.update_round(
-                round_,
-                title=form.title.data.strip(),
-                year=form.year.data,
-                meeting_date=form.meeting_date.data,
-                location=(form.location.data or "").strip(),
-            )
-        except services.ConsiderationError as error:
-            show_field_error(form, error, "title")
-        else:
-            db.session.commit()
-            flash(_("Đã lưu phiên bình xét."), "success")
-            return redirect(url_for(".round_detail", round_id=round_.id))
+    if (
+        form.validate_on_submit()
+        and attempt(
+            services.update_round,
+            round_,
+            title=form.title.data.strip(),
+            year=form.year.data,
+            meeting_date=form.meeting_date.data,
+            location=(form.location.data or "").strip(),
+            form=form,
+            default_field="title",
+        ).ok
+    ):
+        flash(_("Đã lưu phiên bình xét."), "success")
+        return redirect(url_for(".round_detail", round_id=round_.id))
     return render_template("consideration/round_form.html", form=form, round=round_)
 
 
@@ -165,12 +164,9 @@ def round_detail(round_id: int):
 def sync_members(round_id: int):
     round_ = get_round_or_404(round_id)
     if ConfirmForm().validate_on_submit():
-        try:
-            added, removed = services.sync_members(round_)
-        except services.ConsiderationError as error:
-            flash(error.message, "error")
-        else:
-            db.session.commit()
+        synced = attempt(services.sync_members, round_)
+        if synced.ok:
+            added, removed = synced.value
             flash(
                 _("Đã cập nhật thành viên: thêm %(a)s, bớt %(r)s.", a=added, r=removed), "success"
             )
@@ -181,14 +177,11 @@ def sync_members(round_id: int):
 @office_required
 def close_round(round_id: int):
     round_ = get_round_or_404(round_id, full=True)
-    if ConfirmForm().validate_on_submit():
-        try:
-            services.close_round(round_, current_user)
-        except services.ConsiderationError as error:
-            flash(error.message, "error")
-        else:
-            db.session.commit()
-            flash(_("Đã kết thúc phiên bình xét và công bố kết quả."), "success")
+    if (
+        ConfirmForm().validate_on_submit()
+        and attempt(services.close_round, round_, current_user).ok
+    ):
+        flash(_("Đã kết thúc phiên bình xét và công bố kết quả."), "success")
     return redirect(url_for(".round_detail", round_id=round_.id))
 
 

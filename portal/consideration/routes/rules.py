@@ -7,10 +7,10 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from portal.actions import attempt
 from portal.consideration.access import get_rule_or_404, get_title_or_404
 from portal.consideration.catalogue import ensure_catalogue
 from portal.consideration.choices import title_choices
-from portal.consideration.errors import ConsiderationError
 from portal.consideration.forms import (
     AUDIENCE_LABELS,
     AwardTitleForm,
@@ -28,7 +28,6 @@ from portal.consideration.models import (
 from portal.consideration.routes.blueprint import bp
 from portal.consideration.rules import save_rule
 from portal.extensions import db
-from portal.form_errors import show_field_error
 from portal.listing import page_of
 from portal.tenancy import current_org, office_required, org_scoped
 
@@ -95,13 +94,8 @@ def _save_rule(form: VotingRuleForm, rule: VotingRule | None):
         rule.legal_basis = form.legal_basis.data.strip()
         rule.needs_verification = form.needs_verification.data
         rule.note = (form.note.data or "").strip()
-    try:
-        save_rule(rule)
-    except ConsiderationError as error:
-        db.session.rollback()
-        show_field_error(form, error, "legal_basis")
+    if not attempt(save_rule, rule, form=form, default_field="legal_basis").ok:
         return None
-    db.session.commit()
     flash(_("Đã lưu quy định biểu quyết."), "success")
     return redirect(url_for(".rules"))
 

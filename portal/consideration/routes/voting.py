@@ -6,6 +6,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from portal.actions import attempt
 from portal.consideration import voting
 from portal.consideration.access import get_round_or_404, voters_required
 from portal.consideration.forms import (
@@ -16,8 +17,6 @@ from portal.consideration.forms import (
 )
 from portal.consideration.models import ConsiderationRound, RoundMember
 from portal.consideration.routes.blueprint import bp
-from portal.consideration.services import ConsiderationError
-from portal.extensions import db
 from portal.fields import ConfirmForm
 from portal.tenancy import get_child_or_404
 
@@ -30,13 +29,8 @@ def _submit(round_: ConsiderationRound, store) -> tuple[bool, str | None]:
         return False, _("Lựa chọn không hợp lệ.")
     if not choices:
         return False, _("Chưa chọn ý kiến cho đề nghị nào.")
-    try:
-        store(choices)
-    except ConsiderationError as error:
-        db.session.rollback()
-        return False, error.message
-    db.session.commit()
-    return True, None
+    stored = attempt(store, choices, flash_as=None)  # the page shows the refusal
+    return stored.ok, None if stored.ok else stored.error.message
 
 
 def _render_ballot(template: str, round_: ConsiderationRound, status: int = 200, **context):
@@ -121,12 +115,9 @@ def written_opinion(round_id: int, member_id: int):
 @voters_required
 def mark_present(round_id: int, member_id: int):
     round_, member = _recorder_member(round_id, member_id)
-    if ConfirmForm().validate_on_submit():
-        try:
-            voting.mark_present(round_, member, current_user)
-        except ConsiderationError as error:
-            flash(error.message, "error")
-        else:
-            db.session.commit()
-            flash(_("Đã ghi nhận %(name)s có mặt.", name=member.user.full_name), "success")
+    if (
+        ConfirmForm().validate_on_submit()
+        and attempt(voting.mark_present, round_, member, current_user).ok
+    ):
+        flash(_("Đã ghi nhận %(name)s có mặt.", name=member.user.full_name), "success")
     return redirect(url_for(".round_detail", round_id=round_.id))

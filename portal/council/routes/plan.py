@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
+from portal.actions import attempt
 from portal.council import planning
 from portal.council import services as council
 from portal.council.forms import PlanFilterForm, PlanItemForm
@@ -14,7 +15,6 @@ from portal.council.routes.blueprint import bp
 from portal.council.routes.seats import _year
 from portal.extensions import db
 from portal.fields import ConfirmForm
-from portal.form_errors import show_field_error
 from portal.formatting import today_vn
 from portal.inspections.models import SupervisionPlanItem
 from portal.organizations.models import Unit
@@ -64,24 +64,20 @@ def _assigned_names(year: int) -> dict[int, list[str]]:
     return result
 
 
-def _save(form: PlanItemForm, item: SupervisionPlanItem | None, year: int):
-    try:
-        saved = planning.save_plan_item(
-            item,
-            current_user.organization_id,
-            unit_id=form.unit_id.data,
-            year=year,
-            month=form.month.data,
-            scope=form.scope.data or [],
-            member_ids=form.member_ids.data or [],
-            note=form.note.data or "",
-        )
-    except council.CouncilError as error:
-        db.session.rollback()
-        show_field_error(form, error)
-        return None
-    db.session.commit()
-    return saved
+def _save(form: PlanItemForm, item: SupervisionPlanItem | None, year: int) -> bool:
+    """Create or update the planned inspection from the form; a refusal lands on its field."""
+    return attempt(
+        planning.save_plan_item,
+        item,
+        current_user.organization_id,
+        unit_id=form.unit_id.data,
+        year=year,
+        month=form.month.data,
+        scope=form.scope.data or [],
+        member_ids=form.member_ids.data or [],
+        note=form.note.data or "",
+        form=form,
+    ).ok
 
 
 def _render_form(form: PlanItemForm, year: int, item: SupervisionPlanItem | None):
@@ -102,7 +98,7 @@ def plan_item_new():
     form = _plan_form(year)
     if request.method == "GET" and request.args.get("unit_id", type=int):
         form.unit_id.data = request.args.get("unit_id", type=int)
-    if form.validate_on_submit() and _save(form, None, year) is not None:
+    if form.validate_on_submit() and _save(form, None, year):
         flash(_("Đã thêm vào kế hoạch giám sát năm %(year)s.", year=year), "success")
         return redirect(url_for(".plan", year=year))
     return _render_form(form, year, None)
@@ -113,7 +109,7 @@ def plan_item_new():
 def plan_item_edit(item_id: int):
     item = get_org_owned_or_404(SupervisionPlanItem, item_id)
     form = _plan_form(item.year, item)
-    if form.validate_on_submit() and _save(form, item, item.year) is not None:
+    if form.validate_on_submit() and _save(form, item, item.year):
         flash(_("Đã lưu kế hoạch."), "success")
         return redirect(url_for(".plan", year=item.year))
     return _render_form(form, item.year, item)
@@ -124,11 +120,6 @@ def plan_item_edit(item_id: int):
 def plan_item_delete(item_id: int):
     item = get_org_owned_or_404(SupervisionPlanItem, item_id)
     year = item.year
-    try:
-        planning.delete_plan_item(item)
-    except council.CouncilError as error:
-        flash(str(error), "danger")
-    else:
-        db.session.commit()
+    if attempt(planning.delete_plan_item, item).ok:
         flash(_("Đã xoá khỏi kế hoạch."), "success")
     return redirect(url_for(".plan", year=year))

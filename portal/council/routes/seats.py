@@ -10,6 +10,7 @@ from sqlalchemy.orm import selectinload
 from wtforms.fields.choices import SelectChoice
 
 from portal.accounts.models import Role, User
+from portal.actions import attempt
 from portal.council import labels
 from portal.council import services as council
 from portal.council.forms import AssignmentsForm, SeatEditForm, SeatForm
@@ -17,7 +18,6 @@ from portal.council.models import CouncilMember, CouncilPosition
 from portal.council.routes.blueprint import bp
 from portal.extensions import db
 from portal.fields import ConfirmForm
-from portal.form_errors import show_field_error
 from portal.formatting import today_vn
 from portal.inspections.models import SupervisionPlanItem, SupervisionPlanMember
 from portal.inspections.queries import overdue_count
@@ -90,13 +90,8 @@ def seat_add(period_id: int):
     form = _seat_form(period)
     if form.validate_on_submit():
         user = db.session.get(User, form.user_id.data)
-        try:
-            council.seat_member(period, user, CouncilPosition(form.position.data), form.title.data)
-        except council.CouncilError as error:
-            db.session.rollback()
-            show_field_error(form, error)
-        else:
-            db.session.commit()
+        position = CouncilPosition(form.position.data)
+        if attempt(council.seat_member, period, user, position, form.title.data, form=form).ok:
             flash(_("Đã cử %(name)s vào Hội đồng.", name=user.full_name), "success")
             return redirect(url_for(".index", period_id=period.id))
     return _render_index(period, form)
@@ -107,16 +102,18 @@ def seat_add(period_id: int):
 def seat_edit(member_id: int):
     member = get_org_owned_or_404(CouncilMember, member_id)
     form = SeatEditForm(obj=member)
-    if form.validate_on_submit():
-        try:
-            council.update_seat(member, CouncilPosition(form.position.data), form.title.data)
-        except council.CouncilError as error:
-            db.session.rollback()
-            show_field_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("Đã lưu."), "success")
-            return redirect(url_for(".index", period_id=member.period_id))
+    if (
+        form.validate_on_submit()
+        and attempt(
+            council.update_seat,
+            member,
+            CouncilPosition(form.position.data),
+            form.title.data,
+            form=form,
+        ).ok
+    ):
+        flash(_("Đã lưu."), "success")
+        return redirect(url_for(".index", period_id=member.period_id))
     return render_template("council/seat_form.html", form=form, member=member)
 
 
@@ -125,9 +122,8 @@ def seat_edit(member_id: int):
 def seat_delete(member_id: int):
     member = get_org_owned_or_404(CouncilMember, member_id)
     period_id = member.period_id
-    council.remove_seat(member)
-    db.session.commit()
-    flash(_("Đã đưa thành viên ra khỏi Hội đồng nhiệm kỳ này."), "success")
+    if attempt(council.remove_seat, member).ok:
+        flash(_("Đã đưa thành viên ra khỏi Hội đồng nhiệm kỳ này."), "success")
     return redirect(url_for(".index", period_id=period_id))
 
 
@@ -143,13 +139,9 @@ def assignments():
             unit_id, _sep, user_id = value.partition(":")
             if unit_id.isdigit() and user_id.isdigit():
                 pairs.add((int(unit_id), int(user_id)))
-        try:
-            added, removed = council.replace_assignments(org_id, year, pairs)
-        except council.CouncilError as error:
-            db.session.rollback()
-            flash(str(error), "danger")
-        else:
-            db.session.commit()
+        replaced = attempt(council.replace_assignments, org_id, year, pairs)
+        if replaced.ok:
+            added, removed = replaced.value
             flash(
                 _(
                     "Đã lưu phân công năm %(year)s: thêm %(added)s, bỏ %(removed)s.",

@@ -9,6 +9,7 @@ from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
 from portal.accounts.models import User
+from portal.actions import attempt
 from portal.documents.excel import xlsx_response
 from portal.evidence.services import (
     attachments_by_owner,
@@ -16,7 +17,6 @@ from portal.evidence.services import (
 )
 from portal.extensions import db
 from portal.fields import ConfirmForm
-from portal.form_errors import show_field_error
 from portal.formatting import today_vn
 from portal.inspections import access, findings
 from portal.inspections import services as records
@@ -49,18 +49,14 @@ def finding_new(inspection_id: int):
     require_editable(inspection)
     form = FindingForm()
     _owner_choices(form, inspection)
-    if form.validate_on_submit():
-        try:
-            findings.add_finding(inspection, form.values())
-        except records.InspectionError as error:
-            db.session.rollback()
-            show_field_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("Đã thêm kết luận kiểm tra."), "success")
-            if request.form.get("another"):
-                return redirect(url_for(".finding_new", inspection_id=inspection.id))
-            return redirect(url_for(".detail", inspection_id=inspection.id, _anchor="findings"))
+    if (
+        form.validate_on_submit()
+        and attempt(findings.add_finding, inspection, form.values(), form=form).ok
+    ):
+        flash(_("Đã thêm kết luận kiểm tra."), "success")
+        if request.form.get("another"):
+            return redirect(url_for(".finding_new", inspection_id=inspection.id))
+        return redirect(url_for(".detail", inspection_id=inspection.id, _anchor="findings"))
     return render_template(
         "inspections/finding_form.html", form=form, inspection=inspection, finding=None
     )
@@ -78,16 +74,12 @@ def finding_edit(finding_id: int):
     _owner_choices(form, inspection)
     if request.method == "GET":
         form.action_owner_user_id.data = finding.action_owner_user_id or 0
-    elif form.validate_on_submit():
-        try:
-            findings.update_finding(finding, form.values())
-        except records.InspectionError as error:
-            db.session.rollback()
-            show_field_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("Đã lưu kết luận kiểm tra."), "success")
-            return redirect(url_for(".detail", inspection_id=inspection.id, _anchor="findings"))
+    elif (
+        form.validate_on_submit()
+        and attempt(findings.update_finding, finding, form.values(), form=form).ok
+    ):
+        flash(_("Đã lưu kết luận kiểm tra."), "success")
+        return redirect(url_for(".detail", inspection_id=inspection.id, _anchor="findings"))
     return render_template(
         "inspections/finding_form.html", form=form, inspection=inspection, finding=finding
     )
@@ -99,12 +91,7 @@ def finding_delete(finding_id: int):
     finding = get_scoped_or_404(InspectionFinding, finding_id)
     inspection = finding.inspection
     require_editable(inspection)
-    try:
-        findings.delete_finding(finding)
-    except records.InspectionError as error:
-        flash(str(error), "danger")
-    else:
-        db.session.commit()
+    if attempt(findings.delete_finding, finding).ok:
         flash(_("Đã xoá kết luận kiểm tra."), "success")
     return redirect(url_for(".detail", inspection_id=inspection.id, _anchor="findings"))
 
@@ -142,6 +129,21 @@ def _files_by_response(response_ids: list[int]) -> dict[int, list]:
     return attachments_by_owner(records.RESPONSE_EVIDENCE_OWNER, response_ids)
 
 
+def _answer_with_evidence(finding: InspectionFinding, actor: User, body: str) -> None:
+    """The unit's answer (by `actor`) and the files that show it."""
+    response = findings.answer(finding, actor, body)
+    try:
+        save_uploads(
+            request.files.getlist("evidence"),
+            finding.unit_id,
+            records.RESPONSE_EVIDENCE_OWNER,
+            response.id,
+            actor,
+        )
+    except RuleError as error:  # a refused file is shown under the answer
+        raise RuleError(error.message, field="body") from error
+
+
 @bp.post("/findings/<int:finding_id>/answer")
 @login_required
 def finding_answer(finding_id: int):
@@ -150,23 +152,8 @@ def finding_answer(finding_id: int):
         abort(403)
     form = AnswerForm()
     if form.validate_on_submit():
-        try:
-            response = findings.answer(finding, current_user, form.body.data)
-            save_uploads(
-                request.files.getlist("evidence"),
-                finding.unit_id,
-                records.RESPONSE_EVIDENCE_OWNER,
-                response.id,
-                current_user,
-            )
-        except records.InspectionError as error:
-            db.session.rollback()
-            show_field_error(form, error)
-        except RuleError as error:
-            db.session.rollback()
-            form.body.errors = [*form.body.errors, str(error)]
-        else:
-            db.session.commit()
+        answered = attempt(_answer_with_evidence, finding, current_user, form.body.data, form=form)
+        if answered.ok:
             flash(_("Đã gửi trả lời của đơn vị."), "success")
             return redirect(url_for(".finding_detail", finding_id=finding.id))
     return _render_finding(finding, answer_form=form)
@@ -180,18 +167,11 @@ def finding_verify(finding_id: int):
         abort(403)
     form = VerifyForm()
     if form.validate_on_submit():
-        try:
-            if form.decision.data == "close":
-                findings.close(finding, current_user, form.comment.data or "")
-                message = _("Đã xác minh và đóng kết luận.")
-            else:
-                findings.send_back(finding, current_user, form.comment.data or "")
-                message = _("Đã trả lại kết luận cho đơn vị.")
-        except records.InspectionError as error:
-            db.session.rollback()
-            show_field_error(form, error)
+        if form.decision.data == "close":
+            verify, message = findings.close, _("Đã xác minh và đóng kết luận.")
         else:
-            db.session.commit()
+            verify, message = findings.send_back, _("Đã trả lại kết luận cho đơn vị.")
+        if attempt(verify, finding, current_user, form.comment.data or "", form=form).ok:
             flash(message, "success")
             return redirect(url_for(".finding_detail", finding_id=finding.id))
     return _render_finding(finding, verify_form=form)

@@ -7,6 +7,8 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
+from portal.accounts.models import User
+from portal.actions import attempt
 from portal.evidence.models import Attachment
 from portal.evidence.services import (
     attachments_for,
@@ -16,12 +18,11 @@ from portal.evidence.services import (
 )
 from portal.extensions import db
 from portal.fields import ConfirmForm
-from portal.form_errors import show_field_error
 from portal.formatting import today_vn
 from portal.inspections import access, labels
 from portal.inspections import services as records
 from portal.inspections.forms import NONE, CorrectionForm, InspectionFilterForm, InspectionForm
-from portal.inspections.locking import RecordLockedError
+from portal.inspections.locking import record_locked
 from portal.inspections.models import (
     FindingResponse,
     FindingStatus,
@@ -38,7 +39,6 @@ from portal.inspections.routes.blueprint import bp
 from portal.listing import page_of
 from portal.organizations.models import Unit
 from portal.periods.services import organization_years
-from portal.rules import RuleError
 from portal.tenancy import get_scoped_or_404, get_unit_or_404, visible_unit_ids, visible_units
 
 # Globals, not context: the macros of _macros.html and _blocks.html use them
@@ -77,7 +77,7 @@ def refuse(message: str) -> None:
 
 def refuse_if_locked(inspection: Inspection) -> None:
     if inspection.is_signed_off:
-        refuse(str(RecordLockedError()))
+        refuse(str(record_locked()))
 
 
 def require_editable(inspection: Inspection) -> None:
@@ -182,27 +182,22 @@ def new():
                 _("Bạn không được phân công phụ trách đơn vị này năm %(year)s.", year=year)
             ]
         else:
-            inspection = _save_new(form, unit)
-            if inspection is not None:
+            recorded = attempt(_record_with_evidence, current_user, unit, form, form=form)
+            if recorded.ok:
                 flash(_("Đã ghi biên bản kiểm tra."), "success")
-                return redirect(url_for(".detail", inspection_id=inspection.id))
+                return redirect(url_for(".detail", inspection_id=recorded.value.id))
     return render_template("inspections/form.html", form=form, unit=unit, inspection=None)
 
 
-def _save_new(form: InspectionForm, unit: Unit) -> Inspection | None:
-    try:
-        inspection = records.record_inspection(current_user, unit, **_record_values(form))
-        save_evidence(inspection)
-    except records.InspectionError as error:
-        db.session.rollback()
-        show_field_error(form, error)
-        return None
-    except RuleError as error:
-        db.session.rollback()
-        flash(str(error), "danger")
-        return None
-    db.session.commit()
+def _record_with_evidence(actor: User, unit: Unit, form: InspectionForm) -> Inspection:
+    inspection = records.record_inspection(actor, unit, **_record_values(form))
+    save_evidence(inspection)
     return inspection
+
+
+def _update_with_evidence(inspection: Inspection, form: InspectionForm) -> None:
+    records.update_inspection(inspection, **_record_values(form))
+    save_evidence(inspection)
 
 
 @bp.get("/<int:inspection_id>")
@@ -249,17 +244,8 @@ def edit(inspection_id: int):
         form.member_ids.data = sorted(inspection.member_ids)
         form.plan_item_id.data = inspection.plan_item_id or 0
     elif form.validate_on_submit():
-        try:
-            records.update_inspection(inspection, **_record_values(form))
-            save_evidence(inspection)
-        except records.InspectionError as error:
-            db.session.rollback()
-            show_field_error(form, error)
-        except RuleError as error:
-            db.session.rollback()
-            flash(str(error), "danger")
-        else:
-            db.session.commit()
+        saved = attempt(_update_with_evidence, inspection, form, form=form)
+        if saved.ok:
             flash(_("Đã lưu biên bản kiểm tra."), "success")
             return redirect(url_for(".detail", inspection_id=inspection.id))
     return render_template(
@@ -273,9 +259,8 @@ def delete(inspection_id: int):
     inspection = get_scoped_or_404(Inspection, inspection_id)
     require_editable(inspection)
     unit_id = inspection.unit_id
-    records.delete_inspection(inspection)
-    db.session.commit()
-    flash(_("Đã xoá biên bản kiểm tra."), "success")
+    if attempt(records.delete_inspection, inspection).ok:
+        flash(_("Đã xoá biên bản kiểm tra."), "success")
     return redirect(url_for(".index", unit_id=unit_id))
 
 
@@ -286,9 +271,8 @@ def sign_off(inspection_id: int):
     refuse_if_locked(inspection)
     if not access.can_sign_off(current_user, inspection):
         refuse(_("Chỉ trưởng đoàn kiểm tra hoặc Văn phòng Sở được ký xác nhận biên bản."))
-    records.sign_off(inspection, current_user)
-    db.session.commit()
-    flash(_("Đã ký xác nhận biên bản. Từ nay biên bản không thể sửa."), "success")
+    if attempt(records.sign_off, inspection, current_user).ok:
+        flash(_("Đã ký xác nhận biên bản. Từ nay biên bản không thể sửa."), "success")
     return redirect(url_for(".detail", inspection_id=inspection.id))
 
 
@@ -302,17 +286,19 @@ def add_correction(inspection_id: int):
         flash(_("Biên bản chưa ký xác nhận: hãy sửa trực tiếp thay vì thêm đính chính."), "warning")
         return redirect(url_for(".edit", inspection_id=inspection.id))
     form = _correction_form(inspection)
-    if form.validate_on_submit():
-        try:
-            records.add_correction(
-                inspection, current_user, form.text.data, form.finding_id.data or None
-            )
-        except records.InspectionError as error:
-            show_field_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("Đã thêm đính chính."), "success")
-            return redirect(url_for(".detail", inspection_id=inspection.id, _anchor="corrections"))
+    if (
+        form.validate_on_submit()
+        and attempt(
+            records.add_correction,
+            inspection,
+            current_user,
+            form.text.data,
+            form.finding_id.data or None,
+            form=form,
+        ).ok
+    ):
+        flash(_("Đã thêm đính chính."), "success")
+        return redirect(url_for(".detail", inspection_id=inspection.id, _anchor="corrections"))
     return _render_detail(inspection, correction_form=form)
 
 
@@ -321,15 +307,9 @@ def add_correction(inspection_id: int):
 def upload_evidence(inspection_id: int):
     inspection = get_scoped_or_404(Inspection, inspection_id)
     require_editable(inspection)
-    try:
-        saved = save_evidence(inspection)
-    except RuleError as error:
-        db.session.rollback()
-        flash(str(error), "danger")
-    else:
-        db.session.commit()
-        if saved:
-            flash(_("Đã tải lên %(n)s tệp.", n=len(saved)), "success")
+    saved = attempt(save_evidence, inspection)
+    if saved.ok and saved.value:
+        flash(_("Đã tải lên %(n)s tệp.", n=len(saved.value)), "success")
     return redirect(url_for(".detail", inspection_id=inspection.id))
 
 
@@ -342,7 +322,6 @@ def delete_evidence(inspection_id: int, attachment_id: int):
         abort(404)
     require_editable(inspection)
     name = attachment.original_name
-    delete_attachment(attachment)
-    db.session.commit()
-    flash(_("Đã xoá tệp %(name)s.", name=name), "success")
+    if attempt(delete_attachment, attachment).ok:
+        flash(_("Đã xoá tệp %(name)s.", name=name), "success")
     return redirect(url_for(".detail", inspection_id=inspection.id))
