@@ -91,7 +91,9 @@ def test_published_photo_is_served_publicly_as_an_image(app, client, world, make
     index = client.get("/chuyen-muc-dien-hinh/").get_data(as_text=True)
     assert f"/chuyen-muc-dien-hinh/{story.id}/anh" in index
     # The evidence download of the same file still needs a login.
-    assert client.get(f"/evidence/{story.photo_id}").status_code in (302, 401)
+    response = client.get(f"/evidence/{story.photo_id}")
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/login?next=")
 
 
 def test_published_story_without_photo_has_no_photo_route(client, world, make_story):
