@@ -16,7 +16,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 from portal.formatting import format_date, format_datetime
 from portal.reviews.states import ACTION_LABELS, STATE_LABELS
 
-XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADER_FILL = PatternFill("solid", fgColor="DDE5F0")
 MAX_WIDTH = 60
 
