@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import signal
 from collections.abc import Iterator
@@ -16,14 +15,10 @@ from rq import SimpleWorker
 from sqlalchemy import event
 
 from portal import create_app
-from portal.accounts.models import Role, RoleMembership, User
-from portal.council.models import CouncilAssignment
+from portal.accounts.models import Role, User
 from portal.extensions import db
 from portal.jobs.queues import QUEUE_NAMES, get_queue
-from portal.organizations.models import Organization, Unit, UnitKind
-from portal.periods.models import PlanPeriod
-
-PASSWORD = "mat-khau-thu-nghiem-1"
+from tests.factories import assign_council, make_organization, make_period, make_unit, make_user
 
 
 def pytest_configure(config):
@@ -132,65 +127,23 @@ def runner(app):
     return app.test_cli_runner()
 
 
-@functools.cache
-def password_hash() -> str:
-    """PASSWORD hashed once per session: scrypt takes about a second on a busy machine."""
-    user = User()
-    user.set_password(PASSWORD)
-    return user.password_hash
-
-
-def make_user(
-    org: Organization, email: str, *roles: tuple[Role, Unit | None], name: str = ""
-) -> User:
-    user = User(organization_id=org.id, email=email, full_name=name or email.split("@")[0])
-    user.password_hash = password_hash()
-    for role, unit in roles:
-        user.memberships.append(RoleMembership(role=role, unit_id=unit.id if unit else None))
-    db.session.add(user)
-    db.session.commit()
-    return user
-
-
 class World:
     """A small organization with two units, one person per role, and a foreign organization."""
 
     def __init__(self) -> None:
-        self.org = Organization(
-            name="Sở Tài nguyên và Môi trường tỉnh Quảng Bình",
+        self.org = make_organization(
+            "Sở Tài nguyên và Môi trường tỉnh Quảng Bình",
             short_name="Sở TN&MT",
             province="Quảng Bình",
             parent_body="UBND TỈNH QUẢNG BÌNH",
             document_code="STNMT",
         )
-        self.other_org = Organization(name="Sở Nội vụ tỉnh Khác")
-        db.session.add_all([self.org, self.other_org])
-        db.session.flush()
-        self.unit_a = Unit(
-            organization_id=self.org.id, name="Phòng Môi trường", kind=UnitKind.DIVISION
-        )
-        self.unit_b = Unit(organization_id=self.org.id, name="Thanh tra Sở", kind=UnitKind.DIVISION)
-        self.foreign_unit = Unit(
-            organization_id=self.other_org.id, name="Phòng Tổ chức", kind=UnitKind.DIVISION
-        )
-        db.session.add_all([self.unit_a, self.unit_b, self.foreign_unit])
-        db.session.flush()
-        self.period = PlanPeriod(
-            organization_id=self.org.id,
-            name="2023-2025",
-            start_year=2023,
-            end_year=2025,
-            is_current=True,
-        )
-        self.foreign_period = PlanPeriod(
-            organization_id=self.other_org.id,
-            name="2023-2025",
-            start_year=2023,
-            end_year=2025,
-            is_current=True,
-        )
-        db.session.add_all([self.period, self.foreign_period])
-        db.session.commit()
+        self.other_org = make_organization("Sở Nội vụ tỉnh Khác")
+        self.unit_a = make_unit(self.org, "Phòng Môi trường")
+        self.unit_b = make_unit(self.org, "Thanh tra Sở")
+        self.foreign_unit = make_unit(self.other_org, "Phòng Tổ chức")
+        self.period = make_period(self.org)
+        self.foreign_period = make_period(self.other_org)
         self.office = make_user(
             self.org, "office@example.vn", (Role.OFFICE_ADMIN, None), name="Văn Phòng"
         )
@@ -220,17 +173,6 @@ class World:
 @pytest.fixture
 def world(app) -> World:
     return World()
-
-
-def assign_council(world: World, unit: Unit, year: int = 2025) -> User:
-    """Assign the world's council member to `unit` for `year`; returns the member."""
-    db.session.add(
-        CouncilAssignment(
-            organization_id=world.org.id, user_id=world.council.id, unit_id=unit.id, year=year
-        )
-    )
-    db.session.commit()
-    return world.council
 
 
 @pytest.fixture

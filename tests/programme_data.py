@@ -13,7 +13,7 @@ from portal.council.models import (
 from portal.criteria.models import CriteriaAudience, CriteriaItem, CriteriaSet
 from portal.extensions import db
 from portal.organizations.models import Unit
-from tests.conftest import password_hash
+from tests.factories import password_hash
 from tests.programme_office import (
     add_announcements,
     add_compilations,

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from portal.accounts.models import User
 from portal.extensions import db
-from tests.conftest import PASSWORD
+from tests.factories import PASSWORD
 
 FAILURE = "Email hoặc mật khẩu không đúng."
 

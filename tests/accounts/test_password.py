@@ -13,7 +13,7 @@ from portal.audit import AuditLog
 from portal.extensions import db
 from portal.mail.models import MailMessage
 from portal.models_base import utcnow
-from tests.conftest import PASSWORD
+from tests.factories import PASSWORD
 
 SAME_ANSWER = "Nếu địa chỉ này có tài khoản trên cổng"
 NEW_PASSWORD = "mat-khau-moi-2025"

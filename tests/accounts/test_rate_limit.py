@@ -7,7 +7,8 @@ import pytest
 from portal import create_app
 from portal.extensions import db
 from portal.jobs.connection import storage_uri
-from tests.conftest import PASSWORD, World
+from tests.conftest import World
+from tests.factories import PASSWORD
 
 
 @pytest.fixture

@@ -9,7 +9,8 @@ from sqlalchemy import select
 
 from portal.audit import AuditLog
 from portal.extensions import db
-from portal.organizations.models import Unit, UnitKind, UnitNameHistory
+from portal.organizations.models import UnitNameHistory
+from tests.factories import make_unit
 
 
 def _rename_unit_a(client, world, name="Phòng Môi trường mới"):
@@ -118,10 +119,7 @@ def test_bad_filter_values_are_ignored(world, login_as):
 def test_paginates(app, world, login_as):
     app.config["ITEMS_PER_PAGE"] = 3
     for n in range(7):
-        db.session.add(
-            Unit(organization_id=world.org.id, name=f"Đơn vị {n}", kind=UnitKind.DIVISION)
-        )
-    db.session.commit()
+        make_unit(world.org, f"Đơn vị {n}")
     client = login_as(world.office)
     first = client.get("/admin/audit?object_type=Unit").get_data(as_text=True)
     assert "/admin/audit?object_type=Unit&amp;page=2" in first

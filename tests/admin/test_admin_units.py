@@ -8,7 +8,7 @@ from portal.accounts.models import Role
 from portal.extensions import db
 from portal.organizations import services
 from portal.organizations.models import Unit, UnitKind, UnitNameHistory
-from tests.conftest import make_user
+from tests.factories import make_user
 
 
 def test_list_shows_units_with_their_coordinators(world, login_as):

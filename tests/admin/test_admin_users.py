@@ -12,7 +12,7 @@ from portal.accounts.models import Role, RoleMembership, User
 from portal.admin import services
 from portal.extensions import db
 from portal.mail.models import MailMessage
-from tests.conftest import make_user
+from tests.factories import make_user
 
 
 def _user(email: str) -> User | None:

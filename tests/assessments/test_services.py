@@ -14,7 +14,7 @@ from portal.criteria.models import CriteriaAudience
 from portal.extensions import db
 from portal.reviews.services import TransitionError, transition
 from portal.reviews.states import ReviewAction, ReviewState
-from tests.reviews.factories import make_assessment, make_criteria, move
+from tests.factories import make_assessment, make_criteria, move
 
 D = Decimal
 

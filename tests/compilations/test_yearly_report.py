@@ -13,13 +13,19 @@ from portal.compilations.models import CompilationStatus
 from portal.compilations.services import archive_path, start_compilation
 from portal.extensions import db
 from portal.propagation.models import ActivityType, Channel, PropagationActivity
-from tests.congress.factories import make_exemplar
-from tests.reviews.factories import at, make_assessment, make_criteria, make_report, move
+from tests.factories import (
+    at,
+    make_assessment,
+    make_congress_exemplar,
+    make_criteria,
+    make_report,
+    move,
+)
 
 
 def _seed(world):
     make_criteria(world.period)
-    make_exemplar(world.unit_a, "Nguyễn Thị Hoa", year_identified=2024)
+    make_congress_exemplar(world.unit_a, "Nguyễn Thị Hoa", year_identified=2024)
     db.session.add(
         PropagationActivity(
             unit_id=world.unit_a.id,

@@ -13,9 +13,9 @@ from portal.deadlines.services import mark_done
 from portal.extensions import db
 from portal.mail.models import MailMessage, MailStatus
 from portal.notifications.models import EmailMode, Notification, NotificationPreference
-from tests.conftest import make_user
+from tests.factories import make_deadline, make_user, vn
 
-from .helpers import all_messages, make_deadline, messages_to, vn
+from .helpers import all_messages, messages_to
 
 
 def deliveries() -> list[ReminderDelivery]:

@@ -18,7 +18,7 @@ from portal.evidence.models import Attachment
 from portal.extensions import db
 from portal.mail.models import MailMessage
 from portal.notifications.models import Notification
-from tests.conftest import make_user
+from tests.factories import make_user
 
 
 def _notes(user):

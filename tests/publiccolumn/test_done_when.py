@@ -10,11 +10,10 @@ from portal.exemplars.models import ExemplarStatus
 from portal.extensions import db
 from portal.propagation.models import PropagationActivity
 from portal.publiccolumn.models import ExemplarStory, StoryStatus
+from tests.factories import make_exemplar
 
 
-def test_article_story_approval_and_public_column(
-    client, world, login_as, logout, make_exemplar, png
-):
+def test_article_story_approval_and_public_column(client, world, login_as, logout, png):
     # The exemplar's lifecycle belongs to the exemplars package; here it is recognised.
     exemplar = make_exemplar(
         world.unit_a, "Tổ quan trắc môi trường Phòng Môi trường", status=ExemplarStatus.RECOGNISED

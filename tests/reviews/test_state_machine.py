@@ -20,7 +20,7 @@ from portal.reviews.services import (
     transition,
 )
 from portal.reviews.states import ReviewAction, ReviewState
-from tests.reviews.factories import at, make_report, move
+from tests.factories import at, make_report, move
 
 S, A = ReviewState, ReviewAction
 
