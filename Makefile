@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install translations messages chromium lint format clean
+.PHONY: run test install translations messages chromium lint format deadcode clean
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,11 @@ chromium:
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# Unused code in the product; settings in pyproject.toml, false alarms (with their
+# reasons) in vulture_whitelist.py. tests/test_dead_code.py runs the same check.
+deadcode: $(STAMP)
+	$(BIN)/vulture
 
 format: $(STAMP)
 	$(BIN)/ruff format .

@@ -26,10 +26,3 @@ def path_for(endpoint: str, **values: object) -> str:
 
     adapter = current_app.url_map.bind("localhost", script_name="/")
     return adapter.build(endpoint, values)
-
-
-def absolute_url_for(endpoint: str, **values: object) -> str:
-    """An absolute link for emails, from PORTAL_BASE_URL."""
-    from flask import current_app
-
-    return current_app.config["PORTAL_BASE_URL"] + path_for(endpoint, **values)

@@ -13,12 +13,12 @@ from redis import Redis
 from rq import SimpleWorker
 
 from portal import create_app
-from portal.accounts.models import CouncilAssignment, User
+from portal.accounts.models import User
 from portal.extensions import db
 from portal.jobs.queues import QUEUE_NAMES, get_queue
-from portal.organizations.models import Unit
 from sampledata.probes import count_queries, login
 from sampledata.world import World
+from tests.factories import assign_council
 
 
 def pytest_configure(config):
@@ -130,17 +130,6 @@ def runner(app):
 @pytest.fixture
 def world(app) -> World:
     return World()
-
-
-def assign_council(world: World, unit: Unit, year: int = 2025) -> User:
-    """Assign the world's council member to `unit` for `year`; returns the member."""
-    db.session.add(
-        CouncilAssignment(
-            organization_id=world.org.id, user_id=world.council.id, unit_id=unit.id, year=year
-        )
-    )
-    db.session.commit()
-    return world.council
 
 
 @pytest.fixture

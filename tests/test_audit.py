@@ -10,9 +10,9 @@ from portal.accounts.models import Role, RoleMembership
 from portal.audit import AuditLog, act_as
 from portal.exemplars.models import Exemplar, ExemplarKind, ExemplarStatus
 from portal.extensions import db
-from portal.mail.models import MailMessage
-from portal.organizations.models import Organization, Unit
+from portal.organizations.models import Unit
 from sampledata.world import PASSWORD, make_user
+from tests.factories import make_exemplar, make_mail_message, make_organization
 
 
 def _entries(object_type: str, action: str | None = None) -> list[AuditLog]:
@@ -128,16 +128,13 @@ def test_act_as_attributes_changes_made_outside_a_request(world):
 
 
 def test_organization_entry_belongs_to_itself(app):
-    org = Organization(name="Sở Xây dựng")
-    db.session.add(org)
-    db.session.commit()
+    org = make_organization("Sở Xây dựng")
     [entry] = _entries("Organization", "create")
     assert entry.organization_id == org.id
 
 
 def test_tables_that_opt_out_are_not_recorded(world):
-    db.session.add(MailMessage(recipient_email="a@example.vn", subject="Thử", body_text="x"))
-    db.session.commit()
+    make_mail_message(body_text="x")
     assert _entries("MailMessage") == []
     assert _entries("AuditLog") == []
 
@@ -149,21 +146,8 @@ def test_membership_changes_carry_the_unit(world):
     assert entry.unit_id == world.unit_b.id and entry.organization_id == world.org.id
 
 
-def _exemplar(world) -> Exemplar:
-    exemplar = Exemplar(
-        unit_id=world.unit_a.id,
-        name="Tổ quan trắc",
-        kind=ExemplarKind.COLLECTIVE,
-        status=ExemplarStatus.FOSTERING,
-        year_identified=2024,
-    )
-    db.session.add(exemplar)
-    db.session.commit()
-    return exemplar
-
-
 def test_an_update_of_an_expired_object_records_the_value_before(world):
-    exemplar = _exemplar(world)
+    exemplar = make_exemplar(world.unit_a, "Tổ quan trắc", status=ExemplarStatus.FOSTERING)
     db.session.expire_all()  # as after any commit: nothing is loaded
     exemplar.name = "Tổ quan trắc môi trường"
     db.session.commit()
@@ -179,7 +163,7 @@ def test_a_row_removed_from_its_parent_collection_is_recorded_as_deleted(world):
         PropagationActivityExemplar,
     )
 
-    exemplar = _exemplar(world)
+    exemplar = make_exemplar(world.unit_a, "Tổ quan trắc", status=ExemplarStatus.FOSTERING)
     activity = PropagationActivity(
         unit_id=world.unit_a.id,
         title="Bài viết về tổ quan trắc",

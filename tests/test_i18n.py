@@ -11,11 +11,8 @@ import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from portal.exemplars.models import ExemplarKind
-from portal.exemplars.services import create_exemplar
 from portal.extensions import db
-from tests.deadlines.helpers import make_deadline
-from tests.inspections.factories import make_finding, make_inspection
+from tests.factories import make_deadline, make_finding, make_inspection, record_exemplar
 
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "portal" / "translations"
 CATALOGUE_DIR = TRANSLATIONS / "en" / "LC_MESSAGES"
@@ -170,16 +167,7 @@ def english_user(world):
 
 def test_exemplar_list_in_english_for_a_user_whose_locale_is_en(client, english_user, login_as):
     world = english_user
-    create_exemplar(
-        world.unit_a.id,
-        world.coordinator_a,
-        kind=ExemplarKind.COLLECTIVE,
-        name="Tổ Thẩm định hồ sơ",
-        year_identified=2024,
-        field_of_work="Bảo vệ môi trường",
-        identified_on=date(2024, 1, 10),
-    )
-    db.session.commit()
+    record_exemplar(world.unit_a, name="Tổ Thẩm định hồ sơ")
     login_as(world.coordinator_a)
     page = _text(client.get("/exemplars/"))
     assert "Advanced exemplar" in page

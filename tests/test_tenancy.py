@@ -14,12 +14,13 @@ from werkzeug.exceptions import Forbidden, NotFound
 
 from portal import tenancy
 from portal.accounts.models import CouncilAssignment, Role, RoleMembership
-from portal.exemplars.models import Exemplar, ExemplarKind
+from portal.exemplars.models import Exemplar
 from portal.extensions import db
 from portal.models_base import in_ids
 from portal.organizations.models import Unit, UnitKind
 from portal.periods.models import PlanPeriod
 from sampledata.world import make_user
+from tests.factories import make_exemplar, make_unit
 
 
 @contextmanager
@@ -40,15 +41,6 @@ def _assign(world, user, unit, year=2024, org=None):
     db.session.add(assignment)
     db.session.commit()
     return assignment
-
-
-def _exemplar(unit, name="Tập thể Phòng") -> Exemplar:
-    exemplar = Exemplar(
-        unit_id=unit.id, kind=ExemplarKind.COLLECTIVE, name=name, year_identified=2024
-    )
-    db.session.add(exemplar)
-    db.session.commit()
-    return exemplar
 
 
 # -- Who sees which unit ------------------------------------------------------------
@@ -178,9 +170,9 @@ def test_get_unit_or_404(app, world):
 
 def test_scoped_select_returns_only_visible_rows(app, world):
     mine, theirs, foreign = (
-        _exemplar(world.unit_a),
-        _exemplar(world.unit_b),
-        _exemplar(world.foreign_unit),
+        make_exemplar(world.unit_a, "Tập thể Phòng"),
+        make_exemplar(world.unit_b, "Tập thể Phòng"),
+        make_exemplar(world.foreign_unit, "Tập thể Phòng"),
     )
     with signed_in(app, world.coordinator_a):
         assert set(db.session.scalars(tenancy.scoped(Exemplar))) == {mine}
@@ -196,9 +188,9 @@ def test_scoped_select_returns_only_visible_rows(app, world):
 
 def test_get_scoped_or_404(app, world):
     mine, theirs, foreign = (
-        _exemplar(world.unit_a),
-        _exemplar(world.unit_b),
-        _exemplar(world.foreign_unit),
+        make_exemplar(world.unit_a, "Tập thể Phòng"),
+        make_exemplar(world.unit_b, "Tập thể Phòng"),
+        make_exemplar(world.foreign_unit, "Tập thể Phòng"),
     )
     with signed_in(app, world.staff_a):
         assert tenancy.get_scoped_or_404(Exemplar, mine.id) == mine
@@ -212,7 +204,7 @@ def test_get_scoped_or_404(app, world):
 
 
 def test_get_scoped_or_404_loads_with_the_options_given(app, world):
-    mine = _exemplar(world.unit_a)
+    mine = make_exemplar(world.unit_a, "Tập thể Phòng")
     mine_id = mine.id
     db.session.expunge(mine)  # loaded afresh, not found in the session
     with signed_in(app, world.staff_a):
@@ -259,9 +251,9 @@ def test_in_ids_is_false_for_no_ids(world):
 def test_get_editable_or_404_and_require_unit_edit(app, world, who, target, outcome):
     _assign(world, world.council, world.unit_b)
     rows = {
-        "mine": _exemplar(world.unit_a),
-        "theirs": _exemplar(world.unit_b),
-        "foreign": _exemplar(world.foreign_unit),
+        "mine": make_exemplar(world.unit_a, "Tập thể Phòng"),
+        "theirs": make_exemplar(world.unit_b, "Tập thể Phòng"),
+        "foreign": make_exemplar(world.foreign_unit, "Tập thể Phòng"),
     }
     row = rows[target]
     with signed_in(app, getattr(world, who)):
@@ -330,8 +322,6 @@ def test_unit_owned_mixin_gives_an_indexed_unit_column():
 def test_new_unit_appears_for_the_office_at_once(app, world):
     with signed_in(app, world.office):
         assert len(tenancy.visible_unit_ids()) == 2
-    unit = Unit(organization_id=world.org.id, name="Công đoàn Sở", kind=UnitKind.MASS_ORGANISATION)
-    db.session.add(unit)
-    db.session.commit()
+    unit = make_unit(world.org, "Công đoàn Sở", UnitKind.MASS_ORGANISATION)
     with signed_in(app, world.office):
         assert unit.id in tenancy.visible_unit_ids()

@@ -129,7 +129,7 @@ def parse_rows(table: list[list[str]]) -> list[list]:
     rows = [(n, r) for n, r in enumerate(table, start=1) if any(c.strip() for c in r)]
     if not rows:
         raise RuleError(_("Tệp không có dữ liệu."), "file")
-    header_line, header = rows[0]
+    header = rows[0][1]
     columns = _columns(header)
     required = {"full_name": _("Họ và tên"), "email": "Email"}
     missing = [label for key, label in required.items() if key not in columns]

@@ -97,11 +97,6 @@ class VotingRule(TimestampMixin, db.Model):
 
     award_title: Mapped[AwardTitle | None] = relationship()
 
-    def in_force_on(self, day: date) -> bool:
-        return self.effective_from <= day and (
-            self.effective_to is None or day <= self.effective_to
-        )
-
 
 class ConsiderationRound(TimestampMixin, db.Model):
     """One meeting of the council that considers a list of nominations."""

@@ -168,12 +168,6 @@ def replace_assignments(
     return added, removed
 
 
-def assign(organization_id: int, unit_id: int, user_id: int, year: int) -> None:
-    """Add one assignment (kept if it exists). The caller commits."""
-    pairs = assignment_pairs(organization_id, year) | {(unit_id, user_id)}
-    replace_assignments(organization_id, year, pairs)
-
-
 def assigned_member_ids(unit_id: int, year: int) -> set[int]:
     return set(
         db.session.scalars(

@@ -50,10 +50,6 @@ COMPLETION_REGISTRY: dict[str, Callable[[], type | None]] = {
 }
 
 
-def register_completion(kind: str, loader: Callable[[], type | None]) -> None:
-    COMPLETION_REGISTRY[kind] = loader
-
-
 def record_model(kind: str) -> type | None:
     loader = COMPLETION_REGISTRY.get(str(kind))
     return loader() if loader else None

@@ -11,7 +11,7 @@ The stage key includes the due date, so moving a deadline re-arms its reminders.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from portal.formatting import VN_TZ
 from portal.models_base import as_utc
@@ -25,11 +25,6 @@ OVERDUE_EVERY_DAYS = 7
 class Schedule:
     days_before: tuple[int, ...] = DEFAULT_DAYS_BEFORE
     escalate: bool = True  # on the due date, then weekly while overdue
-
-    @property
-    def horizon_days(self) -> int:
-        """How far ahead of its due date an item may need a reminder."""
-        return max(self.days_before, default=0)
 
 
 @dataclass(frozen=True)
@@ -46,11 +41,6 @@ class Stage:
 
 def local_day(moment: datetime) -> date:
     return as_utc(moment).astimezone(VN_TZ).date()
-
-
-def stage_opens_at(day: date) -> datetime:
-    """The UTC moment a stage of `day` opens (07:00 Vietnam time)."""
-    return datetime.combine(day, time(SEND_HOUR), VN_TZ).astimezone(UTC)
 
 
 def current_stage(due_at: datetime, schedule: Schedule, now: datetime) -> Stage | None:
@@ -71,8 +61,3 @@ def current_stage(due_at: datetime, schedule: Schedule, now: datetime) -> Stage 
         return None
     name = f"before_{min(opened)}"
     return Stage(name, f"{name}:{stamp}", False, days_left)
-
-
-def reminder_horizon(now: datetime, days: int) -> datetime:
-    """Items due after this moment cannot be in any stage yet (for queries)."""
-    return as_utc(now) + timedelta(days=days + 2)

@@ -76,10 +76,6 @@ class Exemplar(UnitOwnedMixin, TimestampMixin, db.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def is_grassroots(self) -> bool:
-        return self.level == RecognitionLevel.UNIT
-
 
 class SupportType(enum.StrEnum):
     """The kind of support given to an exemplar (plan II.1, III.1)."""

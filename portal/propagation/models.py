@@ -45,8 +45,6 @@ CHANNEL_LABELS = {
     Channel.TRADITIONAL: _l("Truyền thống"),
     Channel.ONLINE: _l("Trực tuyến"),
 }
-# Types whose record names the other unit taken part (plan II.6, III.2.b).
-PARTNER_TYPES = (ActivityType.EXCHANGE, ActivityType.STUDY_VISIT)
 
 
 class PropagationActivity(UnitOwnedMixin, TimestampMixin, db.Model):

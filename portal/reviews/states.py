@@ -61,10 +61,6 @@ LOCKED_STATES = frozenset({S.ACCEPTED})
 # States that count as "handed in" for deadlines.
 SUBMITTED_STATES = frozenset({S.SUBMITTED, S.RETURNED, S.RESUBMITTED, S.ACCEPTED})
 
-ALLOWED_PAIRS = frozenset(
-    (state, target) for (state, _action), targets in TRANSITIONS.items() for target in targets
-)
-
 STATE_LABELS = {
     S.DRAFT: _l("Bản nháp"),
     S.SUBMITTED: _l("Đã nộp"),
@@ -93,7 +89,3 @@ ACTION_LABELS = {
 def targets_of(state: ReviewState, action: ReviewAction) -> tuple[ReviewState, ...]:
     """The states `action` may lead to from `state` (empty when not allowed)."""
     return TRANSITIONS.get((ReviewState(state), ReviewAction(action)), ())
-
-
-def actions_from(state: ReviewState) -> list[ReviewAction]:
-    return [action for (source, action) in TRANSITIONS if source == state]

@@ -10,13 +10,13 @@ from portal.demo.department import OFFICE_EMAIL
 from portal.extensions import db
 from portal.organizations.models import Unit, UnitKind, UnitNameHistory
 from sampledata.world import make_user
+from tests.factories import make_unit
 
 
 def test_seed_records_former_names_once(world, login_as):
     office = make_user(world.org, OFFICE_EMAIL, (Role.OFFICE_ADMIN, None))
     for current, _former, _when in demo.RENAMES:
-        db.session.add(Unit(organization_id=world.org.id, name=current, kind=UnitKind.AFFILIATED))
-    db.session.commit()
+        make_unit(world.org, current, UnitKind.AFFILIATED)
     demo.seed(world.org, "demo")
     demo.seed(world.org, "demo")
     db.session.commit()

@@ -118,7 +118,7 @@ def test_confirmation_checks_the_rows_again(world, login_as):
     client = login_as(world.office)
     location = _upload(client, _csv(GOOD_AND_BAD[:2]), "ds.csv").headers["Location"]
     # Someone creates the account between the preview and the confirmation.
-    from sampledata.world import make_user
+    from tests.factories import make_user
 
     make_user(world.org, "lan.nt@example.vn", (Role.STAFF, world.unit_b))
     client.post(location)
@@ -199,7 +199,7 @@ def test_stored_upload_belongs_to_its_uploader(world, login_as, client):
 
 
 def _second_office(world):
-    from sampledata.world import make_user
+    from tests.factories import make_user
 
     return make_user(world.org, "office2@example.vn", (Role.OFFICE_ADMIN, None))
 

@@ -6,31 +6,22 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from portal.exemplars.models import (
-    Exemplar,
-    ExemplarKind,
-    ExemplarStatus,
-    FosteringAction,
-    FosteringStatus,
-    RecognitionLevel,
-    SupportType,
-)
+from portal.exemplars.models import ExemplarKind, ExemplarStatus, FosteringStatus, RecognitionLevel
 from portal.extensions import db
+from tests.factories import make_exemplar, make_fostering_action
 
 
 def exemplar(unit, name, identified, status, recognised=None, kind=ExemplarKind.COLLECTIVE):
-    row = Exemplar(
-        unit_id=unit.id,
-        name=name,
+    """Recognised ones at department level, the others at unit level."""
+    return make_exemplar(
+        unit,
+        name,
         kind=kind,
+        status=status,
         year_identified=identified,
         year_recognised=recognised,
-        status=status,
         level=RecognitionLevel.UNIT if recognised is None else RecognitionLevel.DEPARTMENT,
     )
-    db.session.add(row)
-    db.session.flush()
-    return row
 
 
 @pytest.fixture
@@ -55,19 +46,14 @@ def exemplars(world):
 
 
 def fostering(exemplar_row, status, completed_at=None, description="Cử đi tập huấn"):
-    action = FosteringAction(
-        unit_id=exemplar_row.unit_id,
-        exemplar_id=exemplar_row.id,
-        support_type=SupportType.TRAINING,
-        description=description,
+    return make_fostering_action(
+        exemplar_row,
+        description,
         status=status,
         completed_at=completed_at,
         outcome="Hoàn thành tốt",
         due_date=date(2024, 6, 30),
     )
-    db.session.add(action)
-    db.session.commit()
-    return action
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from portal.inspections.models import (
 )
 from portal.propagation.models import ActivityType, Channel, PropagationActivity
 from portal.rules import RuleError
-from tests.reviews.factories import make_report, move
+from tests.factories import make_report, move
 
 
 def activity(unit, day, channel, cost, audience=None, title="Bài viết"):

@@ -11,7 +11,7 @@ from portal.annualreports.models import AnnualReport
 from portal.extensions import db
 from portal.propagation.models import ActivityType, Channel, PropagationActivity
 from portal.reviews.states import ReviewState
-from tests.reviews.factories import make_report, move
+from tests.factories import make_report, move
 
 
 def _commentary(**extra):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.reviews.factories import make_criteria
+from tests.factories import make_criteria
 
 
 @pytest.fixture

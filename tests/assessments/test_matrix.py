@@ -10,11 +10,11 @@ from flask import g
 from openpyxl import load_workbook
 
 from portal.assessments.matrix import build_matrix
-from portal.deadlines.models import Deadline, DeadlineKind
+from portal.deadlines.models import CompletionMode, DeadlineKind
 from portal.extensions import db
-from portal.organizations.models import Unit, UnitKind
+from portal.organizations.models import UnitKind
 from portal.reviews.deadlines import Punctuality
-from tests.reviews.factories import at, make_assessment, make_report, move
+from tests.factories import at, make_assessment, make_deadline, make_report, make_unit, move
 
 FULL = [8, 7, 4]
 
@@ -47,17 +47,14 @@ def test_cells_say_on_time_late_overdue_or_pending(world, submissions):
 
 
 def test_office_deadline_decides(world, submissions):
-    db.session.add(
-        Deadline(
-            organization_id=world.org.id,
-            period_id=world.period.id,
-            kind=DeadlineKind.SELF_ASSESSMENT,
-            year=2024,
-            title="Tự đánh giá 2024",
-            due_at=datetime(2024, 12, 5, 10, tzinfo=UTC),
-        )
+    make_deadline(
+        world,
+        kind=DeadlineKind.SELF_ASSESSMENT,
+        year=2024,
+        title="Tự đánh giá 2024",
+        due_at=datetime(2024, 12, 5, 10, tzinfo=UTC),
+        completion_mode=CompletionMode.RECORD,
     )
-    db.session.commit()
     a, b = build_matrix([world.unit_a, world.unit_b], world.period, now=at(2025, 3, 1))
     assert a.assessments[2024].punctuality == Punctuality.LATE
     assert a.assessments[2024].due == datetime(2024, 12, 5, 10, tzinfo=UTC)
@@ -120,9 +117,7 @@ def test_no_query_per_unit(world, login_as, submissions, query_counter, path):
     client.get(path)  # warm up
     few = queries_of_the_page()
     for n in range(6):
-        unit = Unit(organization_id=world.org.id, name=f"Đơn vị thêm {n}", kind=UnitKind.AFFILIATED)
-        db.session.add(unit)
-        db.session.flush()
+        unit = make_unit(world.org, f"Đơn vị thêm {n}", UnitKind.AFFILIATED)
         make_assessment(world, unit=unit, scores=FULL)
         make_report(world, unit=unit)
     many = queries_of_the_page()

@@ -12,7 +12,7 @@ from portal.assessments.models import SelfAssessment
 from portal.evidence.models import Attachment
 from portal.extensions import db
 from portal.reviews.states import ReviewState
-from tests.reviews.factories import make_assessment, move
+from tests.factories import make_assessment, make_organization, move
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
@@ -400,12 +400,9 @@ def test_excel_export(world, login_as, criteria):
 
 
 def test_pages_before_any_plan_period(app, login_as):
-    from portal.organizations.models import Organization
-    from sampledata.world import make_user
+    from tests.factories import make_user
 
-    org = Organization(name="Sở mới thành lập")
-    db.session.add(org)
-    db.session.commit()
+    org = make_organization("Sở mới thành lập")
     office = make_user(org, "office@moi.vn", (Role.OFFICE_ADMIN, None))
     client = login_as(office)
     for path in ("/assessments/", "/annual-reports/", "/assessments/matrix"):

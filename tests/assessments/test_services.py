@@ -15,7 +15,7 @@ from portal.extensions import db
 from portal.reviews.services import transition
 from portal.reviews.states import ReviewAction, ReviewState
 from portal.rules import RuleError
-from tests.reviews.factories import make_assessment, make_criteria, move
+from tests.factories import make_assessment, make_criteria, move
 
 D = Decimal
 

@@ -23,7 +23,7 @@ from portal.exemplars.models import ExemplarKind
 from portal.extensions import db
 from portal.reviews.services import transition
 from portal.reviews.states import ReviewAction
-from tests.congress.factories import make_exemplar, make_submission, make_title
+from tests.factories import make_congress_exemplar, make_submission, make_title
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def accepted(world, app):
         (world.unit_b, world.coordinator_b, ["Lê Minh Tuấn"]),
     ):
         exemplars = [
-            make_exemplar(
+            make_congress_exemplar(
                 unit,
                 n,
                 kind=ExemplarKind.COLLECTIVE if n.startswith("Tổ") else ExemplarKind.INDIVIDUAL,
@@ -175,7 +175,7 @@ def test_pdf_step_converts_word_files(world, app, tmp_path):
     from portal.documents.proposal import build_unit_proposal
 
     title = make_title(world.org)
-    exemplar = make_exemplar(world.unit_a, "Nguyễn Thị Hoa")
+    exemplar = make_congress_exemplar(world.unit_a, "Nguyễn Thị Hoa")
     submission = make_submission(world.unit_a, world.period, title, [exemplar])
     record = submission_record(load_submission(submission.id))
     on = submission.conference_date
@@ -190,7 +190,7 @@ def test_minutes_of_closed_round_with_vote_results(world, run_jobs, app):
     from portal.consideration import services as consideration
     from portal.consideration.models import AwardTitle, ConsiderationRound
     from portal.demo.consideration import CLOSED_TITLE, seed
-    from tests.consideration.conftest import seat_council
+    from tests.factories import seat_council
 
     app.config["DOSSIER_PDF"] = False
     seat_council(world, 3)
@@ -198,7 +198,7 @@ def test_minutes_of_closed_round_with_vote_results(world, run_jobs, app):
     db.session.commit()
     title = db.session.scalars(db.select(AwardTitle)).first()
     submission = make_submission(
-        world.unit_a, world.period, title, [make_exemplar(world.unit_a, "Nguyễn Thị Hoa")]
+        world.unit_a, world.period, title, [make_congress_exemplar(world.unit_a, "Nguyễn Thị Hoa")]
     )
     transition(submission, ReviewAction.SUBMIT, world.coordinator_a)
     transition(submission, ReviewAction.ACCEPT, world.office)

@@ -14,13 +14,19 @@ from portal.compilations.services import start_compilation
 from portal.compilations.storage import archive_path
 from portal.extensions import db
 from portal.propagation.models import ActivityType, Channel, PropagationActivity
-from tests.congress.factories import make_exemplar
-from tests.reviews.factories import at, make_assessment, make_criteria, make_report, move
+from tests.factories import (
+    at,
+    make_assessment,
+    make_congress_exemplar,
+    make_criteria,
+    make_report,
+    move,
+)
 
 
 def _seed(world):
     make_criteria(world.period)
-    make_exemplar(world.unit_a, "Nguyễn Thị Hoa", year_identified=2024)
+    make_congress_exemplar(world.unit_a, "Nguyễn Thị Hoa", year_identified=2024)
     db.session.add(
         PropagationActivity(
             unit_id=world.unit_a.id,

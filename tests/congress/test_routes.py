@@ -10,13 +10,13 @@ from portal.congress.models import CongressNominee, CongressSubmission
 from portal.evidence.services import attachments_for
 from portal.extensions import db
 from portal.reviews.states import ReviewState
-from tests.congress.factories import make_exemplar, make_submission, make_title
+from tests.factories import make_congress_exemplar, make_submission, make_title
 
 
 @pytest.fixture
 def sub(world):
     title = make_title(world.org)
-    exemplar = make_exemplar(world.unit_a, "Nguyễn Thị Hoa")
+    exemplar = make_congress_exemplar(world.unit_a, "Nguyễn Thị Hoa")
     return make_submission(world.unit_a, world.period, title, [exemplar])
 
 
@@ -61,7 +61,7 @@ def test_coordinator_creates_and_edits(world, login_as, sub):
 
 def test_nominee_form_with_evidence(world, login_as, sub):
     client = login_as(world.coordinator_a)
-    other = make_exemplar(world.unit_a, "Tổ Đo đạc")
+    other = make_congress_exemplar(world.unit_a, "Tổ Đo đạc")
     response = client.post(
         f"/congress/{sub.id}/nominees/new",
         data={
@@ -176,7 +176,7 @@ def test_nominee_form_page_prefills_choices(world, login_as, sub):
 
 def test_index_shows_the_submission_deadline_set_by_the_office(world, login_as, sub):
     from portal.deadlines.models import DeadlineKind
-    from tests.deadlines.helpers import make_deadline, vn
+    from tests.factories import make_deadline, vn
 
     client = login_as(world.coordinator_a)
     before = client.get("/congress/").get_data(as_text=True)

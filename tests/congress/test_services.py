@@ -13,7 +13,7 @@ from portal.extensions import db
 from portal.reviews.services import transition
 from portal.reviews.states import ReviewAction, ReviewState
 from portal.rules import RuleError
-from tests.congress.factories import add_evaluation, make_exemplar, make_submission, make_title
+from tests.factories import add_evaluation, make_congress_exemplar, make_submission, make_title
 
 
 def test_one_submission_per_unit_and_period(world):
@@ -29,7 +29,7 @@ def test_deadline_completion_uses_this_model():
 
 def test_achievements_prefilled_from_record(world):
     title = make_title(world.org)
-    exemplar = make_exemplar(world.unit_a, "Nguyễn Thị Hoa")
+    exemplar = make_congress_exemplar(world.unit_a, "Nguyễn Thị Hoa")
     add_evaluation(exemplar)
     submission = make_submission(world.unit_a, world.period, title, [exemplar])
     nominee = submission.nominees[0]
@@ -42,17 +42,17 @@ def test_achievements_prefilled_from_record(world):
 
 def test_foreign_exemplar_and_title_refused(world):
     submission = services.create_submission(world.unit_a.id, world.period)
-    other = make_exemplar(world.unit_b, "Tổ Thanh tra số 2")
+    other = make_congress_exemplar(world.unit_b, "Tổ Thanh tra số 2")
     with pytest.raises(RuleError):
         services.add_nominee(submission, services.NomineeData(other.id, None, True, False, "", ""))
-    own = make_exemplar(world.unit_a, "Phạm Văn Lâm")
+    own = make_congress_exemplar(world.unit_a, "Phạm Văn Lâm")
     with pytest.raises(RuleError):
         services.add_nominee(submission, services.NomineeData(own.id, None, False, False, "", ""))
 
 
 def test_review_cycle_submit_return_resubmit_accept(world):
     title = make_title(world.org)
-    exemplar = make_exemplar(world.unit_a, "Nguyễn Thị Hoa")
+    exemplar = make_congress_exemplar(world.unit_a, "Nguyễn Thị Hoa")
     submission = make_submission(world.unit_a, world.period, title, [exemplar])
     transition(submission, ReviewAction.SUBMIT, world.coordinator_a)
     assert submission.state == ReviewState.SUBMITTED and submission.submitted_at

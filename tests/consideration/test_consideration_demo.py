@@ -5,10 +5,9 @@ from __future__ import annotations
 from portal.consideration import services
 from portal.consideration.models import ConsiderationRound, Vote
 from portal.demo.consideration import CLOSED_TITLE, OPEN_TITLE, seed
-from portal.exemplars.models import Exemplar, ExemplarKind
+from portal.exemplars.models import ExemplarKind, ExemplarStatus
 from portal.extensions import db
-
-from .conftest import seat_council
+from tests.factories import make_exemplar, seat_council
 
 
 def _rounds(world):
@@ -49,12 +48,7 @@ def test_demo_without_exemplars_uses_staff_and_units_and_is_idempotent(world):
 def test_demo_prefers_exemplars(world):
     seat_council(world, 3)
     for n, kind in enumerate([ExemplarKind.INDIVIDUAL] * 4 + [ExemplarKind.COLLECTIVE] * 2):
-        db.session.add(
-            Exemplar(
-                unit_id=world.unit_a.id, kind=kind, name=f"Điển hình {n}", year_identified=2024
-            )
-        )
-    db.session.commit()
+        make_exemplar(world.unit_a, f"Điển hình {n}", kind=kind, status=ExemplarStatus.CANDIDATE)
     seed(world.org, "pw")
     db.session.commit()
     open_round = _rounds(world)[OPEN_TITLE]

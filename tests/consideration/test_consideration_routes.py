@@ -10,10 +10,9 @@ import pytest
 from portal.consideration import services, voting
 from portal.consideration.catalogue import ensure_catalogue
 from portal.consideration.models import AwardTitle, Nomination, Vote, VoteChoice, VotingRule
-from portal.exemplars.models import Exemplar, ExemplarKind
+from portal.exemplars.models import ExemplarKind, ExemplarStatus
 from portal.extensions import db
-
-from .conftest import open_round
+from tests.factories import make_exemplar, open_round
 
 OK, FORBIDDEN, MISSING = 200, 403, 404
 
@@ -459,11 +458,9 @@ def test_round_pages_do_not_query_per_nomination(world, council, login_as, query
 
 def test_nomination_form_offers_and_takes_only_our_exemplars(world, setup, login_as):
     ours, foreign = (
-        Exemplar(unit_id=unit.id, kind=ExemplarKind.INDIVIDUAL, name=name, year_identified=2024)
+        make_exemplar(unit, name, kind=ExemplarKind.INDIVIDUAL, status=ExemplarStatus.CANDIDATE)
         for unit, name in ((world.unit_a, "Điển hình của ta"), (world.foreign_unit, "Ngoại lai"))
     )
-    db.session.add_all([ours, foreign])
-    db.session.commit()
     client = login_as(world.office)
     form = client.get(url("add_nomination", setup)).get_data(as_text=True)
     assert "Điển hình của ta" in form and "Ngoại lai" not in form

@@ -11,8 +11,7 @@ from portal.consideration.models import AwardTitle, ThresholdComparison, VotingR
 from portal.consideration.rules import applicable_rule, save_rule
 from portal.extensions import db
 from portal.rules import RuleError
-
-from .conftest import title
+from tests.factories import award_title
 
 
 def test_catalogue_seeds_titles_and_rules_once(world):
@@ -60,7 +59,7 @@ def test_catalogue_seeds_titles_and_rules_once(world):
     ],
 )
 def test_rule_by_date_switches_from_decree_98_to_152(world, code, percent):
-    award = title(world, code)
+    award = award_title(world, code)
     before = applicable_rule(world.org.id, award.id, date(2025, 6, 30))
     after = applicable_rule(world.org.id, award.id, date(2025, 7, 1))
     assert before.legal_basis == DECREE_98 and before.needs_verification is False
@@ -71,15 +70,15 @@ def test_rule_by_date_switches_from_decree_98_to_152(world, code, percent):
 
 def test_titles_without_statutory_threshold_use_the_default_majority(world):
     for code in ("LDTT", "TTLDXS", "BK_UBND", "GK_GD"):
-        rule = applicable_rule(world.org.id, title(world, code).id, date(2025, 3, 1))
+        rule = applicable_rule(world.org.id, award_title(world, code).id, date(2025, 3, 1))
         assert rule.award_title_id is None
         assert (rule.comparison, rule.threshold_percent) == (ThresholdComparison.MORE_THAN, 50)
-        later = applicable_rule(world.org.id, title(world, code).id, date(2026, 3, 1))
+        later = applicable_rule(world.org.id, award_title(world, code).id, date(2026, 3, 1))
         assert later.id == rule.id
 
 
 def test_office_rule_for_a_title_overrides_the_default(world):
-    award = title(world, "GK_GD")
+    award = award_title(world, "GK_GD")
     save_rule(
         VotingRule(
             organization_id=world.org.id,
@@ -95,13 +94,13 @@ def test_office_rule_for_a_title_overrides_the_default(world):
 
 
 def test_no_rule_before_the_catalogue_starts(world):
-    award = title(world, "CSTD_CS")
+    award = award_title(world, "CSTD_CS")
     assert applicable_rule(world.org.id, award.id, date(2023, 6, 1)) is None
 
 
 def test_other_organizations_rules_are_never_applied(world):
     ensure_catalogue(world.other_org.id)
-    award = title(world, "CSTD_CS")
+    award = award_title(world, "CSTD_CS")
     foreign = db.session.scalars(
         db.select(VotingRule).where(VotingRule.organization_id == world.other_org.id)
     ).all()
@@ -111,7 +110,7 @@ def test_other_organizations_rules_are_never_applied(world):
 
 
 def test_overlapping_rules_for_the_same_title_are_refused(world):
-    award = title(world, "CSTD_CS")
+    award = award_title(world, "CSTD_CS")
     clash = VotingRule(
         organization_id=world.org.id,
         award_title_id=award.id,

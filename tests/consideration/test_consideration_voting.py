@@ -17,13 +17,12 @@ from portal.consideration.models import (
     VotingRule,
 )
 from portal.council.models import CouncilMember
-from portal.exemplars.models import Exemplar, ExemplarKind
+from portal.exemplars.models import ExemplarKind, ExemplarStatus
 from portal.extensions import db
 from portal.notifications.models import Notification
 from portal.rules import RuleError
 from sampledata.world import make_user
-
-from .conftest import open_round, seat_council, title
+from tests.factories import award_title, make_exemplar, open_round, seat_council
 
 A, D, AB, C = VoteChoice.AGREE, VoteChoice.DISAGREE, VoteChoice.ABSTAIN, VoteChoice.CONFLICT
 
@@ -258,7 +257,7 @@ def test_nominations_check_title_audience_and_organization(world, council):
         services.add_nomination(
             round_,
             services.NomineeInput(
-                award_title=title(world, "TTLDXS"),
+                award_title=award_title(world, "TTLDXS"),
                 nominee_name="Chị A",
                 nominee_kind=ExemplarKind.INDIVIDUAL,
             ),
@@ -268,30 +267,29 @@ def test_nominations_check_title_audience_and_organization(world, council):
         services.add_nomination(
             round_,
             services.NomineeInput(
-                award_title=title(world, "CSTD_CS"), nominee_user=world.foreign_coordinator
+                award_title=award_title(world, "CSTD_CS"), nominee_user=world.foreign_coordinator
             ),
         )
-    foreign = Exemplar(
-        unit_id=world.foreign_unit.id,
-        kind=ExemplarKind.INDIVIDUAL,
-        name="Ngoại",
-        year_identified=2024,
+    foreign = make_exemplar(
+        world.foreign_unit, "Ngoại", kind=ExemplarKind.INDIVIDUAL, status=ExemplarStatus.CANDIDATE
     )
-    db.session.add(foreign)
-    db.session.flush()
     with pytest.raises(RuleError):
         services.add_nomination(
-            round_, services.NomineeInput(award_title=title(world, "CSTD_CS"), exemplar=foreign)
+            round_,
+            services.NomineeInput(award_title=award_title(world, "CSTD_CS"), exemplar=foreign),
         )
     with pytest.raises(RuleError) as error:
-        services.add_nomination(round_, services.NomineeInput(award_title=title(world, "CSTD_CS")))
+        services.add_nomination(
+            round_, services.NomineeInput(award_title=award_title(world, "CSTD_CS"))
+        )
     assert error.value.field == "nominee_name"
 
 
 def test_staff_nominee_takes_their_unit_and_nomination_locks_after_a_vote(world, council):
     round_ = open_round(world)
     nomination = services.add_nomination(
-        round_, services.NomineeInput(award_title=title(world, "LDTT"), nominee_user=world.staff_a)
+        round_,
+        services.NomineeInput(award_title=award_title(world, "LDTT"), nominee_user=world.staff_a),
     )
     assert (nomination.unit_id, nomination.nominee_name) == (world.unit_a.id, "Trần Thị Bình")
     voting.cast_votes(round_, round_.members[0], {nomination.id: A})
@@ -300,23 +298,23 @@ def test_staff_nominee_takes_their_unit_and_nomination_locks_after_a_vote(world,
     with pytest.raises(RuleError):
         services.update_nomination(
             nomination,
-            services.NomineeInput(award_title=title(world, "CSTD_CS"), nominee_user=world.staff_a),
+            services.NomineeInput(
+                award_title=award_title(world, "CSTD_CS"), nominee_user=world.staff_a
+            ),
         )
 
 
 def test_closing_notifies_nominee_and_unit_coordinators(world, council):
     round_ = open_round(world)
-    exemplar = Exemplar(
-        unit_id=world.unit_a.id,
+    exemplar = make_exemplar(
+        world.unit_a,
+        "Trần Thị Bình",
         kind=ExemplarKind.INDIVIDUAL,
-        name="Trần Thị Bình",
+        status=ExemplarStatus.CANDIDATE,
         person_user_id=world.staff_a.id,
-        year_identified=2024,
     )
-    db.session.add(exemplar)
-    db.session.flush()
     nomination = services.add_nomination(
-        round_, services.NomineeInput(award_title=title(world, "CSTD_CS"), exemplar=exemplar)
+        round_, services.NomineeInput(award_title=award_title(world, "CSTD_CS"), exemplar=exemplar)
     )
     db.session.commit()
     for member in round_.members:

@@ -12,9 +12,8 @@ from portal.council.models import CouncilMember, CouncilPosition
 from portal.evidence.services import save_upload
 from portal.extensions import db
 from portal.inspections.models import SupervisionPlanItem
-from portal.organizations.models import Unit
 from sampledata.world import make_user
-from tests.inspections.factories import assign, make_inspection, pdf_file, second_member
+from tests.factories import assign_council, make_inspection, make_unit, pdf_file, second_member
 
 OFFICE_PAGES = ["/council/", "/council/assignments", "/council/plan", "/council/plan/new"]
 
@@ -191,7 +190,7 @@ def test_assignment_gives_read_access_end_to_end(login_as, world):
 
 
 def test_recording_needs_an_assignment_for_the_inspection_year(login_as, world):
-    assign(world, world.council, world.unit_a, 2024)
+    assign_council(world, world.unit_a, 2024)
     client = login_as(world.council)
     data = {
         "inspection_date": "2025-02-02",
@@ -207,7 +206,7 @@ def test_recording_needs_an_assignment_for_the_inspection_year(login_as, world):
 
 
 def test_plan_pages(login_as, world, query_counter):
-    assign(world, world.council, world.unit_a, 2025)
+    assign_council(world, world.unit_a, 2025)
     client = login_as(world.office)
     page = client.get(f"/council/plan/new?year=2025&unit_id={world.unit_a.id}")
     assert page.status_code == 200 and world.council.full_name in page.get_data(as_text=True)
@@ -280,8 +279,7 @@ def test_plan_pages(login_as, world, query_counter):
     with query_counter() as few:
         client.get("/council/plan?year=2025")
     for n in range(10):
-        db.session.add(Unit(organization_id=world.org.id, name=f"Đơn vị {n}", kind="division"))
-    db.session.commit()
+        make_unit(world.org, f"Đơn vị {n}")
     db.session.expire_all()
     with query_counter() as many:
         client.get("/council/plan?year=2025")
@@ -293,7 +291,7 @@ def test_plan_pages(login_as, world, query_counter):
 
 def test_mine_is_for_council_members(login_as, world):
     assert login_as(world.office).get("/council/mine").status_code == 403
-    assign(world, world.council, world.unit_b, 2024)
+    assign_council(world, world.unit_b, 2024)
     html = login_as(world.council).get("/council/mine").get_data(as_text=True)
     assert "Năm 2024" in html and world.unit_b.name in html
 

@@ -11,7 +11,7 @@ from portal.extensions import db
 from portal.periods.services import organization_years
 from portal.rules import RuleError
 from portal.tenancy import assigned_unit_ids, visible_unit_ids
-from tests.inspections.factories import second_member
+from tests.factories import assign_council, second_member
 
 P = CouncilPosition
 
@@ -90,8 +90,7 @@ def test_assignments_refuse_foreign_units_and_non_members(world):
 
 
 def test_assigned_units_are_readable_any_year(world):
-    council.assign(world.org.id, world.unit_a.id, world.council.id, 2024)
-    db.session.commit()
+    assign_council(world, world.unit_a, 2024)
     assert assigned_unit_ids(world.council) == {world.unit_a.id}
     assert assigned_unit_ids(world.council, 2025) == set()
     assert visible_unit_ids(world.council) == {world.unit_a.id}

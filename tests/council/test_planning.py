@@ -10,7 +10,7 @@ from portal.council import planning
 from portal.extensions import db
 from portal.inspections.queries import unit_plan_items
 from portal.rules import RuleError
-from tests.inspections.factories import assign, make_inspection, second_member
+from tests.factories import assign_council, make_inspection, second_member
 
 
 def _item(world, unit=None, members=None, month=5, year=2025):
@@ -32,10 +32,10 @@ def test_planned_members_must_be_assigned_to_the_unit_that_year(world):
     with pytest.raises(RuleError) as error:
         _item(world)
     assert error.value.field == "member_ids"
-    assign(world, world.council, world.unit_a, 2024)
+    assign_council(world, world.unit_a, 2024)
     with pytest.raises(RuleError):
         _item(world)  # assigned in 2024, planned in 2025
-    assign(world, world.council, world.unit_a, 2025)
+    assign_council(world, world.unit_a, 2025)
     item = _item(world)
     assert item.member_ids == {world.council.id}
     assert item.scope == ["propagation", "reports"]
@@ -51,7 +51,7 @@ def test_planned_members_must_be_assigned_to_the_unit_that_year(world):
     ],
 )
 def test_plan_item_validation(world, field, kwargs):
-    assign(world, world.council, world.unit_a)
+    assign_council(world, world.unit_a)
     values = dict(
         unit_id=world.unit_a.id,
         year=2025,
@@ -80,8 +80,8 @@ def test_plan_item_of_a_foreign_unit_is_refused(world):
 
 def test_update_plan_item_replaces_members(world):
     other = second_member(world)
-    assign(world, world.council, world.unit_a)
-    assign(world, other, world.unit_a)
+    assign_council(world, world.unit_a)
+    assign_council(world, world.unit_a, 2025, member=other)
     item = _item(world)
     planning.save_plan_item(
         item,
@@ -97,7 +97,7 @@ def test_update_plan_item_replaces_members(world):
 
 
 def test_coverage_planned_done_and_not_covered(world):
-    assign(world, world.council, world.unit_a)
+    assign_council(world, world.unit_a)
     item = _item(world)
     rows = {r.unit.id: r for r in planning.coverage(world.org.id, 2025)}
     assert rows[world.unit_a.id].status == planning.Coverage.PLANNED
@@ -123,7 +123,7 @@ def test_unplanned_inspection_counts_as_done(world):
 
 
 def test_plan_item_with_an_inspection_is_not_deleted(world):
-    assign(world, world.council, world.unit_a)
+    assign_council(world, world.unit_a)
     item = _item(world)
     inspection = make_inspection(world, world.unit_a, day=date(2025, 5, 20))
     inspection.plan_item_id = item.id
@@ -139,7 +139,7 @@ def test_plan_item_with_an_inspection_is_not_deleted(world):
 
 def test_a_units_plan_items_newest_year_first_then_by_month(world):
     for unit, year in ((world.unit_a, 2024), (world.unit_a, 2025), (world.unit_b, 2025)):
-        assign(world, world.council, unit, year)
+        assign_council(world, unit, year)
     late = _item(world, month=9, year=2024)
     early = _item(world, month=2, year=2024)
     newest = _item(world, month=5, year=2025)

@@ -8,11 +8,10 @@ import pytest
 
 from portal.criteria import services
 from portal.criteria.models import CriteriaAudience, CriteriaItem, CriteriaSet
-from portal.exemplars import services as exemplar_services
 from portal.exemplars.evaluation import save_evaluation
-from portal.exemplars.models import ExemplarKind
 from portal.extensions import db
 from portal.periods.models import PlanPeriod
+from tests.factories import record_exemplar
 
 READERS = ["office", "viewer", "council", "coordinator_a", "staff_a"]
 NOT_OFFICE = ["viewer", "council", "coordinator_a", "staff_a"]
@@ -170,13 +169,7 @@ def test_office_edits_items_in_place_while_unused(world, sets, login_as):
 
 
 def test_office_edit_of_a_used_set_makes_a_new_version(world, sets, login_as):
-    exemplar = exemplar_services.create_exemplar(
-        world.unit_a.id,
-        world.coordinator_a,
-        kind=ExemplarKind.COLLECTIVE,
-        name="Tổ A",
-        year_identified=2024,
-    )
+    exemplar = record_exemplar(world.unit_a, name="Tổ A")
     criteria_set = db.session.get(CriteriaSet, sets["set"])
     save_evaluation(
         exemplar,

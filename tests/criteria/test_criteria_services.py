@@ -12,13 +12,12 @@ from portal.assessments.models import SelfAssessment
 from portal.criteria import services
 from portal.criteria.models import CriteriaAudience, CriteriaSet
 from portal.criteria.services import criteria_set_in_use
-from portal.exemplars import services as exemplar_services
 from portal.exemplars.evaluation import save_evaluation
-from portal.exemplars.models import ExemplarKind
 from portal.extensions import db
 from portal.periods.models import PlanPeriod
 from portal.periods.services import period_for_year, save_period
 from portal.rules import RuleError
+from tests.factories import record_exemplar
 
 ASPECTS = {"effect": 3, "effectiveness": 3, "development_potential": 3, "influence": 3}
 
@@ -47,13 +46,7 @@ def collective(world):
 
 def _use(world, criteria_set):
     """Score an evaluation against the set, which makes it "in use"."""
-    exemplar = exemplar_services.create_exemplar(
-        world.unit_a.id,
-        world.coordinator_a,
-        kind=ExemplarKind.COLLECTIVE,
-        name="Tổ A",
-        year_identified=2024,
-    )
+    exemplar = record_exemplar(world.unit_a, name="Tổ A")
     evaluation = save_evaluation(
         exemplar,
         evaluated_on=date(2024, 5, 1),

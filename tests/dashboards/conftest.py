@@ -16,15 +16,24 @@ import pytest
 
 from portal.congress import services as congress
 from portal.deadlines.models import ReminderDelivery
-from portal.exemplars.models import Exemplar, ExemplarKind, ExemplarStatus
+from portal.exemplars.models import ExemplarKind, ExemplarStatus
 from portal.extensions import db
 from portal.inspections import findings as finding_rules
 from portal.inspections.models import SupervisionPlanItem, SupervisionPlanMember
-from portal.mail.models import MailMessage, MailStatus
+from portal.mail.models import MailStatus
 from portal.propagation.models import ActivityType, Channel, PropagationActivity
 from portal.reviews.states import ReviewAction
-from tests.inspections.factories import make_finding, make_inspection
-from tests.reviews.factories import at, make_assessment, make_criteria, make_report, move
+from tests.factories import (
+    at,
+    make_assessment,
+    make_criteria,
+    make_exemplar,
+    make_finding,
+    make_inspection,
+    make_mail_message,
+    make_report,
+    move,
+)
 
 YEAR = 2024
 
@@ -41,27 +50,24 @@ class Programme:
     submission_a: object
 
 
-def exemplar(unit, name, identified, status, recognised=None) -> Exemplar:
-    record = Exemplar(
-        unit_id=unit.id,
-        kind=ExemplarKind.INDIVIDUAL,
-        name=name,
-        year_identified=identified,
-        year_recognised=recognised,
-        status=status,
-    )
-    db.session.add(record)
-    return record
-
-
 def add_exemplars(world) -> None:
     a, b = world.unit_a, world.unit_b
-    exemplar(a, "Nguyễn Thị Lan", 2023, ExemplarStatus.RECOGNISED, recognised=2024)
-    exemplar(a, "Tổ quan trắc", 2024, ExemplarStatus.FOSTERING)
-    exemplar(a, "Trần Văn Hải", 2025, ExemplarStatus.CANDIDATE)
-    exemplar(a, "Lê Thị Mai", 2024, ExemplarStatus.DROPPED)
-    exemplar(b, "Đội thanh tra số 2", 2023, ExemplarStatus.CANDIDATE)
-    db.session.commit()
+    rows = [
+        (a, "Nguyễn Thị Lan", 2023, ExemplarStatus.RECOGNISED, 2024),
+        (a, "Tổ quan trắc", 2024, ExemplarStatus.FOSTERING, None),
+        (a, "Trần Văn Hải", 2025, ExemplarStatus.CANDIDATE, None),
+        (a, "Lê Thị Mai", 2024, ExemplarStatus.DROPPED, None),
+        (b, "Đội thanh tra số 2", 2023, ExemplarStatus.CANDIDATE, None),
+    ]
+    for unit, name, identified, status, recognised in rows:
+        make_exemplar(
+            unit,
+            name,
+            kind=ExemplarKind.INDIVIDUAL,
+            status=status,
+            year_identified=identified,
+            year_recognised=recognised,
+        )
 
 
 def add_propagation(world) -> None:
@@ -121,18 +127,16 @@ def reminder(world, when: datetime, status: MailStatus | None, unit=None, org=No
     person = world.coordinator_a if org is world.org else world.foreign_coordinator
     message = None
     if status is not None:
-        message = MailMessage(
+        message = make_mail_message(
+            person.email,
+            "Nhắc hạn",
+            "Nhắc hạn",
             organization_id=org.id,
-            recipient_email=person.email,
             recipient_user_id=person.id,
-            subject="Nhắc hạn",
-            body_text="Nhắc hạn",
             category="reminder",
             status=status,
             created_at=when,
         )
-        db.session.add(message)
-        db.session.flush()
     count = db.session.query(ReminderDelivery).count()
     db.session.add(
         ReminderDelivery(

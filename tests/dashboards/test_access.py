@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.inspections.factories import assign
+from tests.factories import assign_council
 
 
 def test_index_serves_each_role_its_own_dashboard(programme, login_as):
@@ -62,7 +62,7 @@ def test_council_member_reaches_assigned_units_only(programme, login_as):
     client = login_as(world.council)
     assert client.get(f"/dashboards/units/{world.unit_a.id}").status_code == 200
     assert client.get(f"/dashboards/units/{world.unit_b.id}").status_code == 404
-    assign(world, world.council, world.unit_b, 2025)
+    assign_council(world, world.unit_b, 2025)
     client = login_as(world.council)
     assert client.get(f"/dashboards/units/{world.unit_b.id}").status_code == 200
 

@@ -8,12 +8,12 @@ from datetime import timedelta
 from portal.consideration.models import VoteChoice
 from portal.consideration.voting import cast_votes, member_for
 from portal.dashboards import council
-from portal.deadlines.models import Deadline, DeadlineKind
+from portal.deadlines.models import CompletionMode
 from portal.deadlines.services import due_at_from_local
 from portal.extensions import db
 from portal.formatting import today_vn
 from sampledata.world import make_user
-from tests.consideration.conftest import open_round, seat_council
+from tests.factories import make_deadline, open_round, seat_council
 
 
 def _section(html: str, element_id: str) -> str:
@@ -85,17 +85,12 @@ def test_council_member_who_is_also_a_viewer_gets_both(programme, login_as):
 def test_unit_dashboard_cards_charts_and_next_deadlines(programme, login_as):
     world = programme.world
     soon = today_vn() + timedelta(days=10)
-    db.session.add(
-        Deadline(
-            organization_id=world.org.id,
-            period_id=world.period.id,
-            kind=DeadlineKind.OTHER,
-            year=2025,
-            title="Cập nhật minh chứng điển hình",
-            due_at=due_at_from_local(soon, None),
-        )
+    make_deadline(
+        world,
+        title="Cập nhật minh chứng điển hình",
+        due_at=due_at_from_local(soon, None),
+        completion_mode=CompletionMode.RECORD,
     )
-    db.session.commit()
     html = (
         login_as(world.staff_a)
         .get(f"/dashboards/units/{world.unit_a.id}?year=2024")

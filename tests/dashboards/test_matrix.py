@@ -9,9 +9,9 @@ from datetime import UTC, date, datetime
 from portal.council.planning import Coverage
 from portal.dashboards import cells
 from portal.dashboards.services import default_year, obligations, select_period_year
-from portal.periods.models import PlanPeriod
 from portal.reviews.deadlines import Punctuality
 from portal.reviews.states import ReviewState
+from tests.factories import make_period
 
 TODAY = date(2026, 11, 27)
 NOW = datetime(2026, 11, 27, 3, tzinfo=UTC)
@@ -115,14 +115,9 @@ def test_default_year_and_selectors(programme, login_as):
 
 
 def test_period_selector(programme, app, login_as):
-    from portal.extensions import db
 
     world = programme.world
-    later = PlanPeriod(
-        organization_id=world.org.id, name="2026-2030", start_year=2026, end_year=2030
-    )
-    db.session.add(later)
-    db.session.commit()
+    later = make_period(world.org, "2026-2030", 2026, 2030, current=False)
     selection = select_period_year(world.org.id, later.id, 2024, date(2027, 1, 5))
     assert (selection.period.id, selection.year) == (later.id, 2027)
     selection = select_period_year(world.org.id, None, None, date(2027, 1, 5))

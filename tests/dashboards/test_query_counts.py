@@ -7,15 +7,24 @@ from datetime import UTC, date, datetime, timedelta
 
 from portal.accounts.models import Role
 from portal.congress import services as congress
-from portal.deadlines.models import Deadline, DeadlineKind, DeadlineTarget
+from portal.deadlines.models import CompletionMode, DeadlineKind
 from portal.extensions import db
 from portal.mail.models import MailStatus
 from portal.organizations.models import Unit, UnitKind
 from portal.reviews.states import ReviewAction
 from sampledata.world import make_user
-from tests.dashboards.conftest import add_inspections, exemplar, reminder
-from tests.inspections.factories import make_finding, make_inspection
-from tests.reviews.factories import at, make_assessment, make_report, move
+from tests.dashboards.conftest import add_inspections, reminder
+from tests.factories import (
+    at,
+    make_assessment,
+    make_deadline,
+    make_exemplar,
+    make_finding,
+    make_inspection,
+    make_report,
+    make_unit,
+    move,
+)
 
 PAGES = (
     ("office", "/dashboards/?year=2024"),
@@ -44,27 +53,32 @@ def counts(world, login_as, query_counter) -> dict[tuple[str, str], int]:
 
 def congress_deadline(world, units: list[Unit]) -> None:
     """A congress deadline for chosen units (its targets are read too)."""
-    deadline = Deadline(
-        organization_id=world.org.id,
-        period_id=world.period.id,
+    make_deadline(
+        world,
         kind=DeadlineKind.CONGRESS_SUBMISSION,
-        year=2025,
         title="Hồ sơ Đại hội",
         due_at=datetime(2025, 6, 30, 10, tzinfo=UTC),
-        all_units=False,
+        units=units,
+        completion_mode=CompletionMode.RECORD,
     )
-    deadline.targets = [DeadlineTarget(unit_id=u.id) for u in units]
-    db.session.add(deadline)
 
 
 def fill_unit(world, unit: Unit, coordinator, n: int, records: bool = True) -> None:
     """A unit with a bit of everything the dashboards count (`records`: its yearly
     self-assessment and report, and its congress submission)."""
-    from portal.exemplars.models import ExemplarStatus
+    from portal.exemplars.models import ExemplarKind, ExemplarStatus
     from portal.propagation.models import ActivityType, Channel, PropagationActivity
 
-    exemplar(unit, f"Điển hình {n}", 2024, ExemplarStatus.FOSTERING)
-    exemplar(unit, f"Điển hình {n}b", 2023, ExemplarStatus.RECOGNISED, recognised=2024)
+    make_exemplar(
+        unit, f"Điển hình {n}", kind=ExemplarKind.INDIVIDUAL, status=ExemplarStatus.FOSTERING
+    )
+    make_exemplar(
+        unit,
+        f"Điển hình {n}b",
+        kind=ExemplarKind.INDIVIDUAL,
+        year_identified=2023,
+        year_recognised=2024,
+    )
     for channel in Channel:
         db.session.add(
             PropagationActivity(
@@ -97,9 +111,7 @@ def test_dashboards_do_not_query_per_unit_or_row(programme, login_as, query_coun
     world.unit_b.is_active = True
     units = [world.unit_b]
     for n in range(4):
-        unit = Unit(organization_id=world.org.id, name=f"Đơn vị {n}", kind=UnitKind.AFFILIATED)
-        db.session.add(unit)
-        db.session.flush()
+        unit = make_unit(world.org, f"Đơn vị {n}", UnitKind.AFFILIATED)
         units.append(unit)
         person = make_user(world.org, f"coord{n}@example.vn", (Role.COORDINATOR, unit))
         fill_unit(world, unit, person, n)

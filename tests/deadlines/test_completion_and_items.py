@@ -16,8 +16,9 @@ from portal.extensions import db
 from portal.models_base import utcnow
 from portal.notifications.models import Notification
 from portal.notifications.reminders import sweep_reminders
+from tests.factories import make_criteria, make_deadline, make_exemplar, make_fostering_action, vn
 
-from .helpers import all_messages, make_deadline, messages_to, vn
+from .helpers import all_messages, messages_to
 
 assessments = pytest.importorskip("portal.assessments.models")
 annualreports = pytest.importorskip("portal.annualreports.models")
@@ -26,20 +27,13 @@ inspections = pytest.importorskip("portal.inspections.models")
 
 
 def self_assessment(world, unit, state="submitted", submitted_at=None, year=2025):
-    from portal.criteria.models import CriteriaAudience, CriteriaSet
+    from portal.criteria.models import CriteriaSet
 
     criteria = db.session.scalar(
         select(CriteriaSet).where(CriteriaSet.period_id == world.period.id)
     )
     if criteria is None:
-        criteria = CriteriaSet(
-            organization_id=world.org.id,
-            period_id=world.period.id,
-            audience=CriteriaAudience.COLLECTIVE,
-            title="Tiêu chuẩn tập thể",
-        )
-        db.session.add(criteria)
-        db.session.flush()
+        criteria = make_criteria(world.period, items=[], title="Tiêu chuẩn tập thể")
     record = assessments.SelfAssessment(
         unit_id=unit.id,
         period_id=world.period.id,
@@ -129,24 +123,22 @@ def test_matrix_query_count_does_not_grow_with_deadlines_and_units(world, query_
 
 
 def fostering_action(world, owner=None, due=date(2025, 12, 15), status="planned"):
-    exemplar = exemplars.Exemplar(
-        unit_id=world.unit_a.id, kind="individual", name="Nguyễn Thị Lan", year_identified=2025
+    exemplar = make_exemplar(
+        world.unit_a,
+        "Nguyễn Thị Lan",
+        kind="individual",
+        status="candidate",
+        year_identified=2025,
     )
-    db.session.add(exemplar)
-    db.session.flush()
-    action = exemplars.FosteringAction(
-        unit_id=world.unit_a.id,
-        exemplar_id=exemplar.id,
+    return make_fostering_action(
+        exemplar,
+        "Cử đi tập huấn nghiệp vụ đo đạc",
         support_type="training",
-        description="Cử đi tập huấn nghiệp vụ đo đạc",
         owner_user_id=owner.id if owner else None,
         owner_name=owner.full_name if owner else "Tổ chuyên môn",
         due_date=due,
         status=status,
     )
-    db.session.add(action)
-    db.session.commit()
-    return action
 
 
 def finding_with_action(world, owner=None, due=date(2025, 12, 15), status="open"):

@@ -24,8 +24,7 @@ from portal.mail.models import MailMessage, MailStatus
 from portal.notifications import reminders
 from portal.notifications.reminders import sweep_reminders
 from tests.conftest import _empty_all_tables
-
-from .helpers import make_deadline, vn
+from tests.factories import make_deadline, vn
 
 WORKER_SCRIPT = Path(__file__).with_name("worker_process.py")
 MOMENT = vn(2025, 12, 15, 8)

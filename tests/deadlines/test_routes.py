@@ -12,9 +12,7 @@ from portal.deadlines.models import CompletionMode, Deadline, DeadlineCompletion
 from portal.extensions import db
 from portal.models_base import as_utc, utcnow
 from portal.notifications.reminders import sweep_reminders
-from tests.conftest import assign_council
-
-from .helpers import make_deadline, vn
+from tests.factories import assign_council, make_deadline, vn
 
 
 @pytest.fixture

@@ -7,8 +7,7 @@ from datetime import timedelta
 import pytest
 
 from portal.deadlines.schedule import Schedule, current_stage
-
-from .helpers import vn
+from tests.factories import vn
 
 DUE = vn(2025, 12, 15, 17)
 DEFAULT = Schedule()

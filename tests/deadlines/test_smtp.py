@@ -8,8 +8,9 @@ from email.header import decode_header, make_header
 from portal.extensions import db
 from portal.mail.models import MailStatus
 from portal.notifications.reminders import sweep_reminders
+from tests.factories import make_deadline, vn
 
-from .helpers import all_messages, make_deadline, vn
+from .helpers import all_messages
 
 
 def subject_of(envelope) -> str:

@@ -14,8 +14,9 @@ from portal.notifications import reminders
 from portal.notifications.models import EmailMode, Notification, NotificationPreference
 from portal.notifications.reminders import plan_reminders, sweep_reminders
 from sampledata.world import make_user
+from tests.factories import make_deadline, vn
 
-from .helpers import all_messages, make_deadline, messages_to, vn
+from .helpers import all_messages, messages_to
 
 
 def deliveries() -> list[ReminderDelivery]:

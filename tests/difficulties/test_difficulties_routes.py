@@ -9,7 +9,7 @@ import pytest
 from portal.difficulties.models import Difficulty, DifficultyStatus
 from portal.extensions import db
 from portal.notifications.models import Notification
-from tests.conftest import assign_council
+from tests.factories import assign_council
 
 
 def _get(difficulty):

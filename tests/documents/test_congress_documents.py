@@ -9,31 +9,26 @@ from docx.shared import Mm, Pt
 from openpyxl import load_workbook
 
 from portal.congress import services
-from portal.congress.records import (
-    cycle_record,
-    issuer_of,
-    load_submission,
-    submission_record,
-)
+from portal.congress.records import cycle_record, issuer_of, load_submission, submission_record
 from portal.documents.achievement_report import build_achievement_report
 from portal.documents.congress_lists import build_lists
 from portal.documents.proposal import build_department_proposal, build_unit_proposal
 from portal.exemplars.models import ExemplarKind, RecognitionLevel
-from tests.congress.factories import make_exemplar, make_submission, make_title
+from tests.factories import make_congress_exemplar, make_submission, make_title
 
 ON = date(2025, 6, 5)
 
 
 def _records(world):
     title = make_title(world.org)
-    person = make_exemplar(
+    person = make_congress_exemplar(
         world.unit_a,
         "Nguyễn Thị Hoa",
         position="Phó Trưởng phòng",
         year_recognised=2023,
         level=RecognitionLevel.DEPARTMENT,
     )
-    team = make_exemplar(
+    team = make_congress_exemplar(
         world.unit_a,
         "Tổ Quan trắc môi trường",
         kind=ExemplarKind.COLLECTIVE,

@@ -11,12 +11,7 @@ from openpyxl import load_workbook
 
 from portal.criteria.models import CriteriaItem, CriteriaSet
 from portal.evidence.models import Attachment
-from portal.exemplars.models import (
-    Exemplar,
-    ExemplarEvaluation,
-    ExemplarStatus,
-    FosteringAction,
-)
+from portal.exemplars.models import Exemplar, ExemplarEvaluation, ExemplarStatus, FosteringAction
 from portal.extensions import db
 
 NAME = "Tổ Số hoá hồ sơ môi trường"

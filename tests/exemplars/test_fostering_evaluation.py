@@ -15,12 +15,7 @@ from portal.exemplars.evaluation import (
     score_history,
 )
 from portal.exemplars.fostering import open_actions, save_action
-from portal.exemplars.models import (
-    ExemplarKind,
-    ExemplarStatus,
-    FosteringStatus,
-    SupportType,
-)
+from portal.exemplars.models import ExemplarKind, ExemplarStatus, FosteringStatus, SupportType
 from portal.exemplars.services import transition
 from portal.extensions import db
 from portal.rules import RuleError

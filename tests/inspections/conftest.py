@@ -12,7 +12,7 @@ import pytest
 from portal.extensions import db
 from portal.inspections import services as records
 from portal.inspections.models import Inspection, InspectionFinding
-from tests.inspections.factories import make_finding, make_inspection
+from tests.factories import make_finding, make_inspection
 
 
 @dataclass

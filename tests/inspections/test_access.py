@@ -7,7 +7,7 @@ import pytest
 
 from portal.extensions import db
 from portal.inspections.models import FindingStatus, Inspection
-from tests.inspections.factories import assign, second_member
+from tests.factories import assign_council, second_member
 
 READERS = ["office", "viewer", "council", "coordinator_a", "staff_a"]
 
@@ -168,7 +168,7 @@ def test_office_may_answer_and_verify(login_as, world, scene):
 
 def test_assigned_member_not_present_reads_but_does_not_verify_or_edit(login_as, world, scene):
     other = second_member(world)
-    assign(world, other, world.unit_a, 2025)
+    assign_council(world, world.unit_a, 2025, member=other)
     client = login_as(other)
     assert client.get(f"/inspections/{scene.insp_a.id}").status_code == 200
     assert client.get(f"/inspections/{scene.insp_a.id}/edit").status_code == 403
@@ -186,7 +186,7 @@ def test_assigned_member_not_present_reads_but_does_not_verify_or_edit(login_as,
 def test_member_present_other_than_the_lead_verifies_but_does_not_sign(login_as, world, scene):
     from datetime import date
 
-    from tests.inspections.factories import make_finding, make_inspection
+    from tests.factories import make_finding, make_inspection
 
     other = second_member(world)
     inspection = make_inspection(

@@ -9,7 +9,7 @@ import re
 from portal.extensions import db
 from portal.inspections.models import FindingStatus, Inspection, ResponseKind
 from portal.notifications.models import Notification
-from tests.inspections.factories import pdf_file, second_member
+from tests.factories import pdf_file, second_member
 
 
 def test_done_when(login_as, world):

@@ -9,7 +9,7 @@ from portal.evidence.models import Attachment
 from portal.extensions import db
 from portal.inspections.models import FindingResponse, FindingStatus, ResponseKind
 from portal.notifications.models import Notification
-from tests.inspections.factories import pdf_file
+from tests.factories import pdf_file
 
 
 def _answer(client, finding, body="Đã lập sổ theo dõi.", files=None):
@@ -112,7 +112,7 @@ def test_out_of_order_steps_are_refused_with_a_message(login_as, world, scene):
 
 
 def test_an_observation_without_action_may_be_closed_at_once(login_as, world, scene):
-    from tests.inspections.factories import make_finding
+    from tests.factories import make_finding
 
     note = make_finding(scene.insp_a, severity="observation", corrective_action="", due_date=None)
     assert _verify(login_as(world.council), note, "close").status_code == 302
@@ -166,7 +166,7 @@ def test_owner_must_be_a_person_of_the_unit(login_as, world, scene):
 
     from portal.inspections import findings as rules
     from portal.rules import RuleError
-    from tests.inspections.factories import finding_values
+    from tests.factories import finding_values
 
     with pytest.raises(RuleError, match="người của đơn vị"):
         rules.add_finding(scene.insp_a, finding_values(action_owner_user_id=world.coordinator_b.id))

@@ -14,7 +14,7 @@ from portal.extensions import db
 from portal.formatting import today_vn
 from portal.inspections import services as records
 from portal.inspections.models import FindingStatus, InspectionFinding
-from tests.inspections.factories import make_finding, make_inspection
+from tests.factories import make_finding, make_inspection
 
 
 def _many(world, count: int, unit=None) -> None:

@@ -8,7 +8,7 @@ import io
 from portal.evidence.models import Attachment
 from portal.extensions import db
 from portal.inspections.models import FindingStatus, Inspection
-from tests.inspections.factories import pdf_file
+from tests.factories import pdf_file
 
 LOCKED = "Biên bản kiểm tra đã được ký xác nhận nên không thể sửa"
 

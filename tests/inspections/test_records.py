@@ -12,8 +12,8 @@ from portal.inspections import findings as finding_rules
 from portal.inspections import services as records
 from portal.inspections.models import FindingStatus, InspectionCorrection, InspectionMember
 from portal.rules import NotAllowedError, RuleError
-from tests.inspections.factories import (
-    assign,
+from tests.factories import (
+    assign_council,
     finding_values,
     make_finding,
     make_inspection,
@@ -34,7 +34,7 @@ def _record(world, **overrides):
 
 
 def test_members_present_are_assigned_members_or_the_office(world):
-    assign(world, world.council, world.unit_a, 2025)
+    assign_council(world, world.unit_a, 2025)
     inspection = _record(world, member_ids=[world.council.id, world.office.id])
     assert inspection.member_ids == {world.council.id, world.office.id}
     assert inspection.year == 2025 and inspection.lead_inspector_id == world.council.id
@@ -43,7 +43,7 @@ def test_members_present_are_assigned_members_or_the_office(world):
 
 @pytest.mark.parametrize("who", ["coordinator_a", "viewer", "unassigned"])
 def test_other_people_cannot_be_present(world, who):
-    assign(world, world.council, world.unit_a, 2025)
+    assign_council(world, world.unit_a, 2025)
     person = second_member(world) if who == "unassigned" else getattr(world, who)
     with pytest.raises(RuleError) as error:
         _record(world, member_ids=[world.council.id, person.id])
@@ -51,7 +51,7 @@ def test_other_people_cannot_be_present(world, who):
 
 
 def test_membership_is_checked_against_the_inspection_year(world):
-    assign(world, world.council, world.unit_a, 2024)
+    assign_council(world, world.unit_a, 2024)
     with pytest.raises(RuleError):
         _record(world)  # 2025, assigned only in 2024
     assert _record(world, inspection_date=date(2024, 11, 5)).year == 2024
@@ -69,8 +69,8 @@ def test_membership_is_checked_against_the_inspection_year(world):
     ],
 )
 def test_record_validation(world, field, overrides):
-    assign(world, world.council, world.unit_a, 2025)
-    assign(world, world.council, world.unit_a, today_vn().year)
+    assign_council(world, world.unit_a, 2025)
+    assign_council(world, world.unit_a, today_vn().year)
     with pytest.raises(RuleError) as error:
         _record(world, **overrides)
     assert error.value.field == field
@@ -79,8 +79,8 @@ def test_record_validation(world, field, overrides):
 def test_plan_item_must_match_unit_and_year(world):
     from portal.council.planning import save_plan_item
 
-    assign(world, world.council, world.unit_b, 2025)
-    assign(world, world.council, world.unit_a, 2025)
+    assign_council(world, world.unit_b, 2025)
+    assign_council(world, world.unit_a, 2025)
     item = save_plan_item(
         None,
         world.org.id,
@@ -97,8 +97,8 @@ def test_plan_item_must_match_unit_and_year(world):
 
 def test_member_candidates(world):
     other = second_member(world)
-    assign(world, world.council, world.unit_a, 2024)
-    assign(world, other, world.unit_b, 2025)
+    assign_council(world, world.unit_a, 2024)
+    assign_council(world, world.unit_b, 2025, member=other)
     names = {u.id for u in records.member_candidates(world.unit_a)}
     assert names == {world.council.id, world.office.id}
     assert {u.id for u in records.member_candidates(world.unit_a, 2025)} == {world.office.id}

@@ -15,6 +15,7 @@ from portal.jobs.queues import DEFAULT, MAIL, QUEUE_NAMES, enqueue, get_queue
 from portal.jobs.workers import PortalSimpleWorker, PortalWorker
 from portal.mail.jobs import send_email
 from portal.mail.models import MailMessage, MailStatus
+from tests.factories import make_mail_message
 
 
 def app_name_in_job() -> str:
@@ -77,9 +78,7 @@ def test_python_worker_py_sends_mail_in_a_forked_horse(file_app, redis_server, m
     monkeypatch.setenv("REDIS_URL", redis_url(redis_server))
     monkeypatch.setenv("PORTAL_INSTANCE_DIR", str(file_app.config["INSTANCE_DIR"]))
     with file_app.app_context():
-        message = MailMessage(recipient_email="a@example.vn", subject="Thử", body_text="Nội dung")
-        db.session.add(message)
-        db.session.commit()
+        message = make_mail_message()
         enqueue(send_email, message.id, queue=MAIL)
 
     assert worker_cli.main(["--burst"]) == 0

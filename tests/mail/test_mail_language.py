@@ -14,7 +14,8 @@ from portal.notifications.digest import send_daily_digests
 from portal.notifications.models import Notification
 from portal.notifications.reminders import sweep_reminders
 from portal.notifications.services import notify, save_preferences
-from tests.deadlines.helpers import make_deadline, messages_to, vn
+from tests.deadlines.helpers import messages_to
+from tests.factories import make_deadline, vn
 
 
 def speaks_english(*users) -> None:

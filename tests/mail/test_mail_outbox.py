@@ -9,22 +9,16 @@ import pytest
 from portal.extensions import db
 from portal.jobs.queues import MAIL, get_queue
 from portal.mail.models import MailMessage, MailStatus
+from tests.factories import make_mail_message
 
 PAGES = ["/mail/outbox", "/mail/test"]
 
 
 def add_message(org_id, to="coord.a@example.vn", subject="Nhắc hạn báo cáo", **fields):
-    message = MailMessage(
-        organization_id=org_id,
-        recipient_email=to,
-        subject=subject,
-        body_text=fields.pop("body_text", "Nội dung thư"),
-        body_html=fields.pop("body_html", "<p>Nội dung thư</p>"),
-        **fields,
-    )
-    db.session.add(message)
-    db.session.commit()
-    return message
+    """A message of the organization `org_id`, with an HTML part."""
+    values = {"body_text": "Nội dung thư", "body_html": "<p>Nội dung thư</p>"}
+    values.update(fields)
+    return make_mail_message(to, subject, organization_id=org_id, **values)
 
 
 @pytest.fixture
@@ -54,7 +48,8 @@ def test_the_office_sees_its_outbox(world, login_as, failed, foreign):
     response = login_as(world.office).get("/mail/outbox")
     assert response.status_code == 200
     text = page_text(response)
-    assert "Hộp thư đi" in text
+    # The page's own heading: the Office's menu names the outbox on every page.
+    assert '<h1 class="h3 mb-0">Hộp thư đi</h1>' in text
     assert f'data-message-id="{failed.id}"' in text
     assert f'data-message-id="{foreign.id}"' not in text  # another organization's
     assert "Gửi không thành công" in text  # the status in words, not only a colour

@@ -10,20 +10,12 @@ from portal.jobs.queues import MAIL, get_queue
 from portal.mail.models import MailMessage, MailStatus
 from portal.mail.recovery import requeue_stalled_messages
 from portal.models_base import utcnow
+from tests.factories import make_mail_message
 
 
 def stored(subject: str, age: timedelta, **fields) -> MailMessage:
     """A message written straight to the table, as if its job had never been enqueued."""
-    message = MailMessage(
-        recipient_email="coord.a@example.vn",
-        subject=subject,
-        body_text="Nội dung",
-        created_at=utcnow() - age,
-        **fields,
-    )
-    db.session.add(message)
-    db.session.commit()
-    return message
+    return make_mail_message("coord.a@example.vn", subject, created_at=utcnow() - age, **fields)
 
 
 def test_only_messages_never_attempted_for_an_hour_are_requeued(app, world, run_jobs):

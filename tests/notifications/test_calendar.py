@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import pytest
 from icalendar import Calendar
 
 from portal.deadlines.services import mark_done
 from portal.extensions import db
 from portal.models_base import utcnow
-from tests.deadlines.helpers import make_deadline, vn
+from tests.factories import make_deadline, make_exemplar, make_fostering_action, vn
 
 
 def feed_url(client) -> str:
@@ -64,21 +63,15 @@ def test_office_feed_lists_every_deadline_of_the_organization(world, login_as):
 
 
 def test_feed_includes_the_actions_a_person_owns(world, login_as):
-    models = pytest.importorskip("portal.exemplars.models")
-    exemplar = models.Exemplar(
-        unit_id=world.unit_a.id, kind="collective", name="Tổ đo đạc bản đồ", year_identified=2026
+    exemplar = make_exemplar(
+        world.unit_a, "Tổ đo đạc bản đồ", status="candidate", year_identified=2026
     )
-    db.session.add(exemplar)
-    db.session.flush()
-    db.session.add(
-        models.FosteringAction(
-            unit_id=world.unit_a.id,
-            exemplar_id=exemplar.id,
-            support_type="technical",
-            description="Hỗ trợ thiết bị đo",
-            owner_user_id=world.staff_a.id,
-            due_date=date(2026, 12, 20),
-        )
+    make_fostering_action(
+        exemplar,
+        "Hỗ trợ thiết bị đo",
+        support_type="technical",
+        owner_user_id=world.staff_a.id,
+        due_date=date(2026, 12, 20),
     )
     db.session.commit()
     client = login_as(world.staff_a)

@@ -10,27 +10,21 @@ from icalendar import Calendar
 
 from portal.deadlines.services import mark_done
 from portal.extensions import db
-from tests.deadlines.helpers import make_deadline, vn
+from tests.factories import make_deadline, make_exemplar, make_fostering_action, vn
 from tests.notifications.test_calendar import feed_url
 
 
 @pytest.fixture
 def fostering(world):
-    models = pytest.importorskip("portal.exemplars.models")
-    exemplar = models.Exemplar(
-        unit_id=world.unit_a.id, kind="collective", name="Tổ đo đạc bản đồ", year_identified=2026
+    exemplar = make_exemplar(
+        world.unit_a, "Tổ đo đạc bản đồ", status="candidate", year_identified=2026
     )
-    db.session.add(exemplar)
-    db.session.flush()
-    db.session.add(
-        models.FosteringAction(
-            unit_id=world.unit_a.id,
-            exemplar_id=exemplar.id,
-            support_type="technical",
-            description="Hỗ trợ thiết bị đo",
-            owner_user_id=world.coordinator_a.id,
-            due_date=date(2026, 12, 20),
-        )
+    make_fostering_action(
+        exemplar,
+        "Hỗ trợ thiết bị đo",
+        support_type="technical",
+        owner_user_id=world.coordinator_a.id,
+        due_date=date(2026, 12, 20),
     )
     done = make_deadline(world, title="Báo cáo quý", due_at=vn(2026, 10, 5, 17))
     mark_done(done, world.unit_a.id, world.office)

@@ -1,4 +1,4 @@
-"""Fixtures of the propagation tests: exemplars and activities in the world's units."""
+"""Fixtures of the propagation tests: activities in the world's units, a valid form."""
 
 from __future__ import annotations
 
@@ -6,27 +6,8 @@ from datetime import date
 
 import pytest
 
-from portal.exemplars.models import Exemplar, ExemplarKind, ExemplarStatus
 from portal.extensions import db
 from portal.propagation.models import ActivityType, Channel, PropagationActivity
-
-
-@pytest.fixture
-def make_exemplar():
-    def _make(unit, name="Tổ quan trắc môi trường", status=ExemplarStatus.RECOGNISED, **kw):
-        exemplar = Exemplar(
-            unit_id=unit.id,
-            kind=kw.pop("kind", ExemplarKind.COLLECTIVE),
-            name=name,
-            year_identified=kw.pop("year_identified", 2024),
-            status=status,
-            **kw,
-        )
-        db.session.add(exemplar)
-        db.session.commit()
-        return exemplar
-
-    return _make
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from portal.evidence.models import Attachment
 from portal.extensions import db
 from portal.propagation.models import PropagationActivity, PropagationActivityExemplar
-from tests.conftest import assign_council
+from tests.factories import assign_council, make_exemplar
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
@@ -87,9 +87,7 @@ def test_anonymous_is_sent_to_login(client, world, make_activity, app):
 
 
 @pytest.mark.parametrize("who", ["coordinator_a", "office"])
-def test_editors_record_an_activity_with_exemplar_and_evidence(
-    world, login_as, make_exemplar, activity_form, who
-):
+def test_editors_record_an_activity_with_exemplar_and_evidence(world, login_as, activity_form, who):
     exemplar = make_exemplar(world.unit_a, "Tổ quan trắc môi trường")
     client = login_as(getattr(world, who))
     form_page = client.get(f"/propagation/units/{world.unit_a.id}/new")
@@ -114,9 +112,7 @@ def test_editors_record_an_activity_with_exemplar_and_evidence(
     assert "10/05/2024" in detail
 
 
-def test_exemplar_of_another_unit_injected_is_rejected(
-    world, login_as, make_exemplar, activity_form
-):
+def test_exemplar_of_another_unit_injected_is_rejected(world, login_as, activity_form):
     own = make_exemplar(world.unit_a, "Của mình")
     foreign = make_exemplar(world.unit_b, "Của Thanh tra")
     client = login_as(world.coordinator_a)
@@ -132,7 +128,7 @@ def test_exemplar_of_another_unit_injected_is_rejected(
 
 
 def test_exemplar_of_another_unit_injected_on_edit_is_rejected(
-    world, login_as, make_exemplar, make_activity, activity_form
+    world, login_as, make_activity, activity_form
 ):
     activity = make_activity(world.unit_a)
     foreign = make_exemplar(world.unit_b, "Của Thanh tra")
@@ -261,9 +257,7 @@ def test_pagination_keeps_filters(app, world, login_as, make_activity):
     assert "Bài số 0" in second and "Bài số 4" not in second
 
 
-def test_export_has_vietnamese_headers_visible_rows_and_totals(
-    world, login_as, make_activity, make_exemplar
-):
+def test_export_has_vietnamese_headers_visible_rows_and_totals(world, login_as, make_activity):
     activity = make_activity(
         world.unit_a, '=HYPERLINK("http://x")', cost_vnd=4_000_000, audience_reached=300
     )
@@ -291,7 +285,7 @@ def test_export_has_vietnamese_headers_visible_rows_and_totals(
 
 
 def test_list_runs_the_same_statements_for_3_and_30_rows(
-    world, login_as, make_activity, make_exemplar, query_counter
+    world, login_as, make_activity, query_counter
 ):
     exemplar = make_exemplar(world.unit_a)
 

@@ -21,6 +21,7 @@ from portal.propagation.models import (
 )
 from portal.propagation.services import ActivityFilters
 from portal.rules import RuleError
+from tests.factories import make_exemplar
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -57,7 +58,7 @@ def test_clean_link_refuses_other_schemes(link):
     assert error.value.field == "link"
 
 
-def test_create_activity_with_featured_exemplars_and_evidence(app, world, make_exemplar):
+def test_create_activity_with_featured_exemplars_and_evidence(app, world):
     first = make_exemplar(world.unit_a, "Tổ quan trắc")
     second = make_exemplar(world.unit_a, "Chị Nguyễn Thị Lan")
     with app.test_request_context():
@@ -91,7 +92,7 @@ def login_user_for_request(user):
     login_user(user)
 
 
-def test_exemplar_of_another_unit_is_refused(app, world, make_exemplar):
+def test_exemplar_of_another_unit_is_refused(app, world):
     foreign = make_exemplar(world.unit_b, "Điển hình của Thanh tra")
     with app.test_request_context(), pytest.raises(RuleError) as error:
         services.create_activity(world.unit_a.id, _data(), world.coordinator_a, [foreign.id])
@@ -105,7 +106,7 @@ def test_unknown_exemplar_id_is_refused(app, world):
         services.create_activity(world.unit_a.id, _data(), world.coordinator_a, [987654])
 
 
-def test_update_replaces_featured_exemplars(app, world, make_exemplar):
+def test_update_replaces_featured_exemplars(app, world):
     first = make_exemplar(world.unit_a, "A")
     second = make_exemplar(world.unit_a, "B")
     with app.test_request_context():
@@ -128,7 +129,7 @@ def test_bad_evidence_file_is_refused_and_nothing_kept(app, world):
     assert db.session.scalar(db.select(db.func.count(Attachment.id))) == 0
 
 
-def test_exemplar_choices_are_the_units_own_without_dropped(app, world, make_exemplar):
+def test_exemplar_choices_are_the_units_own_without_dropped(app, world):
     from portal.exemplars.models import ExemplarStatus
 
     kept = make_exemplar(world.unit_a, "Đang bồi dưỡng", status=ExemplarStatus.FOSTERING)
@@ -197,7 +198,7 @@ def test_lists_are_scoped_to_visible_units(app, world, make_activity):
         assert services.totals(ActivityFilters()).count == 1
 
 
-def test_delete_removes_links_and_files(app, world, make_exemplar):
+def test_delete_removes_links_and_files(app, world):
     exemplar = make_exemplar(world.unit_a)
     with app.test_request_context():
         pdf = FileStorage(io.BytesIO(PDF), filename="minh-chung.pdf")

@@ -20,6 +20,7 @@ from portal.organizations.models import Unit
 from portal.propagation.models import PropagationActivity, PropagationActivityExemplar
 from portal.publiccolumn.models import ExemplarStory, StoryStatus
 from portal.training.models import TrainingRecord
+from tests.factories import make_exemplar
 
 SEEDS = (propagation_demo, publiccolumn_demo, training_demo, difficulties_demo)
 
@@ -53,16 +54,7 @@ def _seed_all(org):
 def test_demo_is_realistic_and_idempotent(core_demo):
     org = core_demo
     unit = db.session.scalar(select(Unit).where(Unit.name == "Phòng Môi trường"))
-    db.session.add(
-        Exemplar(
-            unit_id=unit.id,
-            kind=ExemplarKind.INDIVIDUAL,
-            name="Chị Võ Thị Mai",
-            year_identified=2023,
-            status=ExemplarStatus.RECOGNISED,
-        )
-    )
-    db.session.commit()
+    make_exemplar(unit, "Chị Võ Thị Mai", kind=ExemplarKind.INDIVIDUAL, year_identified=2023)
     _seed_all(org)
     first = _counts()
     _seed_all(org)

@@ -1,14 +1,14 @@
-"""Fixtures of the public column tests: exemplars, stories and photos in the world's units."""
+"""Fixtures of the public column tests: stories and photos in the world's units."""
 
 from __future__ import annotations
 
 import pytest
 from flask import g
 
-from portal.exemplars.models import Exemplar, ExemplarKind, ExemplarStatus
 from portal.extensions import db
 from portal.models_base import utcnow
 from portal.publiccolumn.models import ExemplarStory, StoryStatus
+from tests.factories import make_exemplar
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 48
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 48
@@ -26,24 +26,7 @@ def logout(client):
 
 
 @pytest.fixture
-def make_exemplar():
-    def _make(unit, name="Tổ quan trắc môi trường", status=ExemplarStatus.RECOGNISED):
-        exemplar = Exemplar(
-            unit_id=unit.id,
-            kind=ExemplarKind.COLLECTIVE,
-            name=name,
-            year_identified=2024,
-            status=status,
-        )
-        db.session.add(exemplar)
-        db.session.commit()
-        return exemplar
-
-    return _make
-
-
-@pytest.fixture
-def make_story(make_exemplar):
+def make_story():
     def _make(
         unit, title="Người giữ màu xanh cho đất", status=StoryStatus.DRAFT, exemplar=None, **kw
     ):

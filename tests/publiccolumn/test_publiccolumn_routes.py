@@ -10,7 +10,7 @@ from werkzeug.datastructures import FileStorage
 from portal.extensions import db
 from portal.publiccolumn.models import ExemplarStory, StoryStatus
 from portal.publiccolumn.services import save_photo
-from tests.conftest import assign_council
+from tests.factories import assign_council, make_exemplar
 
 
 def _with_photo(app, story, content):
@@ -91,7 +91,9 @@ def test_published_photo_is_served_publicly_as_an_image(app, client, world, make
     index = client.get("/chuyen-muc-dien-hinh/").get_data(as_text=True)
     assert f"/chuyen-muc-dien-hinh/{story.id}/anh" in index
     # The evidence download of the same file still needs a login.
-    assert client.get(f"/evidence/{story.photo_id}").status_code in (302, 401)
+    response = client.get(f"/evidence/{story.photo_id}")
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/login?next=")
 
 
 def test_published_story_without_photo_has_no_photo_route(client, world, make_story):
@@ -149,7 +151,7 @@ def test_others_get_404_for_the_units_stories(app, world, login_as, make_story, 
 
 
 @pytest.mark.parametrize("who", ["staff_a", "viewer", "council"])
-def test_readers_cannot_write_stories(world, login_as, make_story, make_exemplar, who):
+def test_readers_cannot_write_stories(world, login_as, make_story, who):
     if who == "council":
         assign_council(world, world.unit_a, 2024)
     story = make_story(world.unit_a)
@@ -168,7 +170,7 @@ def test_readers_cannot_write_stories(world, login_as, make_story, make_exemplar
     assert db.session.get(ExemplarStory, story.id).status == StoryStatus.DRAFT
 
 
-def test_coordinator_writes_a_story_with_photo_and_submits(world, login_as, make_exemplar, png):
+def test_coordinator_writes_a_story_with_photo_and_submits(world, login_as, png):
     exemplar = make_exemplar(world.unit_a, "Tổ quan trắc môi trường")
     client = login_as(world.coordinator_a)
     form = client.get(f"/stories/units/{world.unit_a.id}/new")
@@ -201,7 +203,7 @@ def test_coordinator_writes_a_story_with_photo_and_submits(world, login_as, make
     assert db.session.get(ExemplarStory, story.id).title == "Những người lặng thầm quan trắc"
 
 
-def test_story_about_another_units_exemplar_is_rejected(world, login_as, make_exemplar):
+def test_story_about_another_units_exemplar_is_rejected(world, login_as):
     make_exemplar(world.unit_a, "Của mình")
     foreign = make_exemplar(world.unit_b, "Của Thanh tra")
     client = login_as(world.coordinator_a)
@@ -216,7 +218,7 @@ def test_story_about_another_units_exemplar_is_rejected(world, login_as, make_ex
     assert db.session.scalar(db.select(db.func.count(ExemplarStory.id))) == 0
 
 
-def test_wrong_photo_type_re_renders_with_message(world, login_as, make_exemplar):
+def test_wrong_photo_type_re_renders_with_message(world, login_as):
     exemplar = make_exemplar(world.unit_a)
     client = login_as(world.coordinator_a)
     response = client.post(

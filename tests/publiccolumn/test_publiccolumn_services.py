@@ -15,6 +15,7 @@ from portal.notifications.models import Notification
 from portal.publiccolumn import services
 from portal.publiccolumn.models import ExemplarStory, StoryStatus
 from portal.rules import RuleError
+from tests.factories import make_exemplar
 
 
 def _data(exemplar, **kw):
@@ -34,7 +35,7 @@ def _notified(user):
     ).all()
 
 
-def test_story_is_written_about_an_exemplar_of_its_own_unit(app, world, make_exemplar, png):
+def test_story_is_written_about_an_exemplar_of_its_own_unit(app, world, png):
     own = make_exemplar(world.unit_a)
     foreign = make_exemplar(world.unit_b, "Của Thanh tra")
     with app.test_request_context():
@@ -60,7 +61,7 @@ def test_story_is_written_about_an_exemplar_of_its_own_unit(app, world, make_exe
     assert db.session.scalar(db.select(db.func.count(ExemplarStory.id))) == 1
 
 
-def test_photo_must_be_an_image(app, world, make_exemplar):
+def test_photo_must_be_an_image(app, world):
     exemplar = make_exemplar(world.unit_a)
     with app.test_request_context():
         pdf = FileStorage(io.BytesIO(b"%PDF-1.4\n%%EOF"), filename="anh.pdf")

@@ -4,27 +4,23 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from portal.deadlines.models import Deadline, DeadlineKind, DeadlineTarget
-from portal.extensions import db
+from portal.deadlines.models import CompletionMode, DeadlineKind
 from portal.formatting import VN_TZ
 from portal.reviews.deadlines import Punctuality, default_due, due_times, punctuality
+from tests.factories import make_deadline
 
 
 def _deadline(world, kind, year, due, all_units=True, units=()):
-    deadline = Deadline(
-        organization_id=world.org.id,
-        period_id=world.period.id,
+    return make_deadline(
+        world,
         kind=kind,
         year=year,
         title=f"{kind} {year}",
         due_at=due,
         all_units=all_units,
+        units=units,
+        completion_mode=CompletionMode.RECORD,
     )
-    for unit in units:
-        deadline.targets.append(DeadlineTarget(unit_id=unit.id))
-    db.session.add(deadline)
-    db.session.commit()
-    return deadline
 
 
 def test_default_is_the_end_of_15_december_vietnam_time():
@@ -80,15 +76,15 @@ def test_deadline_for_chosen_units_only(world):
 
 
 def test_deadlines_of_another_organization_are_ignored(world):
-    deadline = Deadline(
+    make_deadline(
+        world,
         organization_id=world.other_org.id,
         period_id=world.foreign_period.id,
         kind=DeadlineKind.SELF_ASSESSMENT,
         year=2024,
         title="x",
         due_at=datetime(2024, 1, 1, tzinfo=UTC),
+        completion_mode=CompletionMode.RECORD,
     )
-    db.session.add(deadline)
-    db.session.commit()
     due = due_times(world.period, "self_assessment", [world.unit_a.id])
     assert due[(world.unit_a.id, 2024)] == default_due(2024)

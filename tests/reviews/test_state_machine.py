@@ -10,16 +10,10 @@ import pytest
 from portal.extensions import db
 from portal.notifications.models import Notification
 from portal.reviews.models import ReviewEvent
-from portal.reviews.services import (
-    allowed_actions,
-    can_edit,
-    next_state,
-    timeline,
-    transition,
-)
+from portal.reviews.services import allowed_actions, can_edit, next_state, timeline, transition
 from portal.reviews.states import ReviewAction, ReviewState
 from portal.rules import NotAllowedError, RuleError
-from tests.reviews.factories import at, make_report, move
+from tests.factories import at, make_report, move
 
 S, A = ReviewState, ReviewAction
 

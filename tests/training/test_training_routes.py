@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from portal.extensions import db
 from portal.training.models import TrainingRecord
-from tests.conftest import assign_council
+from tests.factories import assign_council
 
 
 def _count():

@@ -3,15 +3,13 @@
 from flask import render_template_string
 
 from portal.extensions import db
-from portal.organizations.models import Unit, UnitKind
+from portal.organizations.models import Unit
+from tests.factories import make_unit
 
 
 def _page(world):
     for n in range(30):
-        db.session.add(
-            Unit(organization_id=world.org.id, name=f"Đơn vị {n}", kind=UnitKind.DIVISION)
-        )
-    db.session.commit()
+        make_unit(world.org, f"Đơn vị {n}")
     return db.paginate(db.select(Unit).order_by(Unit.id), page=1, per_page=5, error_out=False)
 
 

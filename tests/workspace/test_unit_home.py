@@ -7,42 +7,28 @@ from datetime import timedelta
 
 import pytest
 
-from portal.exemplars import services
 from portal.exemplars.fostering import save_action
-from portal.exemplars.models import ExemplarKind, ExemplarStatus, FosteringStatus, SupportType
+from portal.exemplars.models import ExemplarStatus, FosteringStatus, SupportType
 from portal.extensions import db
 from portal.formatting import today_vn
 from portal.workspace.services import unit_summary
+from tests.factories import record_exemplar
 
 S = ExemplarStatus
-
-
-def _exemplar(unit, name, year, path=(), on=None):
-    exemplar = services.create_exemplar(
-        unit.id,
-        None,  # recorded by nobody in particular: the page does not show who
-        kind=ExemplarKind.COLLECTIVE,
-        name=name,
-        year_identified=year,
-        identified_on=on,
-    )
-    for status in path:
-        services.transition(
-            exemplar,
-            status,
-            None,
-            note="Lý do" if status == S.DROPPED else "",
-            notify_person=False,
-        )
-    return exemplar
 
 
 @pytest.fixture
 def unit_data(world):
     today = today_vn()
-    fostered = _exemplar(world.unit_a, "Tổ đang bồi dưỡng", today.year, [S.FOSTERING], today)
-    _exemplar(world.unit_a, "Nhân tố mới năm nay", today.year, on=today)
-    _exemplar(world.unit_a, "Điển hình đã dừng", 2024, [S.DROPPED])
+    fostered = record_exemplar(
+        world.unit_a,
+        name="Tổ đang bồi dưỡng",
+        year=today.year,
+        identified_on=today,
+        path=[(S.FOSTERING, today)],
+    )
+    record_exemplar(world.unit_a, name="Nhân tố mới năm nay", year=today.year, identified_on=today)
+    record_exemplar(world.unit_a, name="Điển hình đã dừng", year=2024, path=[(S.DROPPED, today)])
     save_action(
         fostered,
         support_type=SupportType.TECHNICAL,
@@ -65,7 +51,7 @@ def unit_data(world):
         owner_name="Kế toán",
         status=FosteringStatus.DONE,
     )
-    _exemplar(world.unit_b, "Điển hình của B", today.year, on=today)
+    record_exemplar(world.unit_b, name="Điển hình của B", year=today.year, identified_on=today)
     db.session.commit()
     return fostered
 
@@ -113,7 +99,7 @@ def test_quota_flag_below_and_above(world, login_as):
     page = client.get(f"/units/{world.unit_b.id}").get_data(as_text=True)
     assert 'id="quota" data-count="0" data-flag="below"' in page
     for n in range(3):
-        _exemplar(world.unit_b, f"B{n}", year, on=today_vn())
+        record_exemplar(world.unit_b, name=f"B{n}", year=year, identified_on=today_vn())
     db.session.commit()
     page = client.get(f"/units/{world.unit_b.id}").get_data(as_text=True)
     assert 'id="quota" data-count="3" data-flag="above"' in page

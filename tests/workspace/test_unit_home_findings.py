@@ -4,7 +4,7 @@ from datetime import date
 
 from portal.formatting import today_vn
 from portal.workspace.services import unit_summary
-from tests.inspections.factories import make_finding, make_inspection
+from tests.factories import make_finding, make_inspection
 
 
 def test_open_findings_of_the_unit_only(world, login_as):

@@ -1,0 +1,156 @@
+"""What vulture reports as unused but is used where it cannot look: Flask and extension
+settings read by name, columns and relationships, attributes set on library objects,
+names read by templates. Views, hooks, listeners and WTForms `validate_<field>` methods
+are matched in pyproject.toml ([tool.vulture]). Never imported; one reason per entry."""
+
+from vulture.whitelist_utils import Whitelist
+
+_ = Whitelist()
+
+# Settings: Flask and its extensions read app.config by name.
+_.SQLALCHEMY_ENGINE_OPTIONS  # Flask-SQLAlchemy: engine options
+_.SQLALCHEMY_RECORD_QUERIES  # Flask-SQLAlchemy: query recording for the query-count tests
+_.MAIL_PORT  # Flask-Mail: SMTP port
+_.MAIL_USERNAME  # Flask-Mail: SMTP login
+_.MAIL_PASSWORD  # Flask-Mail: SMTP password
+_.MAIL_USE_TLS  # Flask-Mail: STARTTLS
+_.MAIL_USE_SSL  # Flask-Mail: SMTPS
+_.MAIL_DEFAULT_SENDER  # Flask-Mail: From address
+_.MAIL_BACKEND  # portal.mail: read as app.config["MAIL_BACKEND"]
+_.UPLOAD_DIR  # portal.evidence: read as app.config["UPLOAD_DIR"]
+_.DOSSIER_DIR  # portal.compilations: read as app.config["DOSSIER_DIR"]
+_.MAX_CONTENT_LENGTH  # Flask: upload size limit (413)
+_.BABEL_DEFAULT_LOCALE  # Flask-Babel: Vietnamese first
+_.BABEL_DEFAULT_TIMEZONE  # Flask-Babel: Asia/Ho_Chi_Minh
+_.LANGUAGES  # portal.i18n: read as app.config["LANGUAGES"]
+_.RATELIMIT_LOGIN  # portal.accounts: read as app.config["RATELIMIT_LOGIN"]
+_.RATELIMIT_ENABLED  # Flask-Limiter: off in tests
+_.SESSION_COOKIE_HTTPONLY  # Flask: session cookie flag
+_.SESSION_COOKIE_SAMESITE  # Flask: session cookie flag
+_.REMEMBER_COOKIE_HTTPONLY  # Flask-Login: remember cookie flag
+_.REMEMBER_COOKIE_SAMESITE  # Flask-Login: remember cookie flag
+_.REMEMBER_COOKIE_SECURE  # Flask-Login: remember cookie flag (production)
+_.PREFERRED_URL_SCHEME  # Flask: scheme of url_for(_external=True)
+_.BOOTSTRAP_SERVE_LOCAL  # Bootstrap-Flask: serve its assets locally
+_.PASSWORD_RESET_MAX_AGE  # portal.accounts: read as app.config["PASSWORD_RESET_MAX_AGE"]
+_.ITEMS_PER_PAGE  # portal.listing: read as app.config["ITEMS_PER_PAGE"]
+_.RQ_QUEUES  # portal.jobs: read as app.config["RQ_QUEUES"]
+_.REMINDER_SWEEP_CRON  # portal.jobs: read as app.config["REMINDER_SWEEP_CRON"]
+_.DEBUG  # Flask: debug mode of DevConfig
+_.TESTING  # Flask: testing mode of TestConfig
+_.WTF_CSRF_ENABLED  # Flask-WTF: CSRF off in tests
+_.login_view  # Flask-Login: where @login_required sends anonymous users
+_.login_message  # Flask-Login: the flash shown on that redirect
+_.session_protection  # Flask-Login: session protection level
+_.metadata  # Flask-SQLAlchemy: the naming convention of constraints (Alembic)
+
+# Columns and relationships: part of the schema (migrations), read by templates or queries.
+_.last_login_at  # accounts: User column, written at login, shown by admin/users.html
+_.snapshot_at  # annualreports: AnnualReport column, when the figures were frozen
+_.file_size  # compilations: Compilation column, written by the job
+_.file_sha256  # compilations: Compilation column, written by the job
+_.started_at  # compilations: Compilation column
+_.finished_at  # compilations: Compilation column
+_.started_by  # compilations: relationship, shown by compilations/index.html
+_.base  # consideration: VotingRule column (which members a threshold counts)
+_.opened_by_id  # consideration: ConsiderationRound column
+_.closed_at  # consideration, difficulties, inspections: column, written when closed
+_.votes  # consideration: Nomination relationship (delete cascade of its votes)
+_.recorded_by_id  # consideration: vote column, written by voting.py
+_.rule_needed_verification  # consideration: result column, the rule applied
+_.created_by_id  # deadlines, notifications, propagation, training: column
+_.created_by  # notifications, propagation: relationship to the author
+_.completions  # deadlines: Deadline relationship (delete cascade)
+_.marked_by_id  # deadlines: DeadlineCompletion column
+_.marked_by  # deadlines: DeadlineCompletion relationship to the marker
+_.answered_by  # difficulties: relationship, shown by difficulties/detail.html
+_.uploaded_by_id  # evidence: Attachment column
+_.uploaded_by  # evidence: Attachment relationship to the uploader
+_.evaluator_user_id  # exemplars: ExemplarEvaluation column
+_.signed_off_by  # inspections: relationship, shown by inspections/detail.html
+_.corrections  # inspections: Inspection relationship (delete cascade)
+_.backend  # mail: MailMessage column, the backend that sent it
+_.item_count  # notifications: digest delivery column (schema)
+_.queued_at  # notifications: Announcement column, written when sent
+_.short_name  # organizations: Organization column (schema, set in the admin)
+_.new_name  # organizations: UnitNameHistory column, shown by admin/unit_form.html
+_.photo_id  # publiccolumn: ExemplarStory column
+_.reviewed_at  # publiccolumn: ExemplarStory column
+_.review_note  # publiccolumn: ExemplarStory column
+_.reviewed_by  # publiccolumn: relationship, shown by publiccolumn/detail.html
+_.last_submitted_at  # reviews: column of reviewed records, written on submit
+_.return_reason  # reviews: column of reviewed records, written on return
+_.accepted_by_id  # reviews: column of reviewed records, written on accept
+_.detection_commentary  # annualreports: column and form field (populate_obj)
+_.exemplars_commentary  # annualreports: column and form field (populate_obj)
+_.propagation_commentary  # annualreports: column and form field (populate_obj)
+_.training_commentary  # annualreports: column and form field (populate_obj)
+_.inspections_commentary  # annualreports: column and form field (populate_obj)
+_.difficulties_commentary  # annualreports: column and form field (populate_obj)
+_.commendation_commentary  # annualreports: column and form field (populate_obj)
+
+# SQLAlchemy event listeners: the signature SQLAlchemy calls them with.
+_.initiator  # audit: attribute "set" listener argument
+_.oldvalue  # audit: attribute "set" listener argument
+_.flush_context  # audit, inspections.locking: before_flush/after_flush argument
+_.instances  # audit, inspections.locking: before_flush argument
+
+# WTForms: hooks and options the library reads.
+_.Meta  # admin, mail forms: WTForms form options (csrf off for GET filters)
+_.process_formdata  # fields, assessments, training forms: WTForms parses input with it
+_.widget  # fields, inspections, notifications forms: WTForms renders with it
+_.option_widget  # inspections, notifications forms: WTForms renders each choice with it
+_.render_kw  # consideration routes, deadlines views: WTForms renders these attributes
+
+# Attributes set on library objects (openpyxl, python-docx, zipfile), read when saving.
+_.compress_type  # zipfile.ZipInfo: deflate in reproducible archives
+_.external_attr  # zipfile.ZipInfo: file mode in reproducible archives
+_.alignment  # openpyxl and python-docx: cell and paragraph alignment
+_.modified  # openpyxl and python-docx: fixed document date (reproducible bytes)
+_.creator  # openpyxl: workbook author
+_.fill  # openpyxl: header cell fill
+_.number_format  # openpyxl: cell number format
+_.freeze_panes  # openpyxl: frozen header row
+_.orientation  # python-docx: page orientation
+_.page_height  # python-docx: page size
+_.page_width  # python-docx: page size
+_.top_margin  # python-docx: page margin
+_.bottom_margin  # python-docx: page margin
+_.left_margin  # python-docx: page margin
+_.right_margin  # python-docx: page margin
+_.space_before  # python-docx: paragraph spacing
+_.space_after  # python-docx: paragraph spacing
+_.line_spacing  # python-docx: paragraph spacing
+_.first_line_indent  # python-docx: paragraph indent
+_.last_printed  # python-docx: fixed core property (reproducible bytes)
+_.revision  # python-docx: fixed core property (reproducible bytes)
+_.last_modified_by  # python-docx: fixed core property (reproducible bytes)
+_.autofit  # python-docx: table layout
+_.different_first_page_header_footer  # python-docx: section header setting
+
+# Read by templates (Jinja is not Python, vulture does not read it).
+_.linked_inspections  # council/plan.html
+_.as_json  # dashboards/_macros.html: a chart's data
+_.remaining  # dashboards/council.html
+_.by_office  # deadlines/detail.html
+_.reminders_sent  # deadlines/detail.html
+_.status_label  # difficulties and publiccolumn templates: the status badge
+_.status_tone  # difficulties and publiccolumn templates: the status badge
+_.item_fields  # exemplars/evaluation_form.html
+_.owner_display  # exemplars/detail.html, workspace/unit_home.html
+_.as_args  # exemplars/index.html, inspections/findings.html: filters in links
+_.SEVERITY_TONES  # inspections/_macros.html
+_.RESPONSE_LABELS  # inspections/finding.html
+_.scopes_text  # inspections templates and council/plan.html, mine.html
+_.not_closed  # inspections/index.html: open findings of an inspection
+_.heading  # reviews/yearly_index.html
+_.intro  # reviews/yearly_index.html
+_.create_label  # reviews/yearly_index.html
+_.total_exemplars  # workspace/unit_home.html
+_.prev_num  # Bootstrap-Flask's render_pagination reads it from a ListPage
+_.next_num  # Bootstrap-Flask's render_pagination reads it from a ListPage
+_.iter_pages  # Bootstrap-Flask's render_pagination calls it on a ListPage
+
+# Classes used outside portal/.
+_.PortalSimpleWorker  # the in-process worker of tests/jobs and of debugging sessions
+_.applicable_rule  # consideration.rules: the rule of one title on a day, the legal rules' tests
