@@ -9,8 +9,8 @@ from flask import Flask
 
 import config as portal_config
 
-# One package per capability. Each may have models.py, routes.py (with `bp`),
-# cli.py (with `register(app)`) and demo.py (with `seed(org, password)`).
+# Only portal/demo.py still seeds the capabilities by name; the demo package that
+# replaces it imports each seeding module, and this goes with it.
 CAPABILITIES = (
     "organizations",
     "accounts",
@@ -51,8 +51,7 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
         app.config.update(overrides)
     settings.INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
     register_extensions(app)
-    import_models()
-    register_blueprints(app)
+    register_capabilities(app)
     register_errorhandlers(app)
     register_template_helpers(app)
     register_commands(app)
@@ -61,7 +60,7 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
 
 
 def capability_module(name: str, module: str):
-    """Import `portal.<name>.<module>` if the capability has it, else None."""
+    """Import `portal.<name>.<module>` if the capability has it, else None (demo.py)."""
     full = f"portal.{name}.{module}"
     try:
         return importlib.import_module(full)
@@ -69,14 +68,6 @@ def capability_module(name: str, module: str):
         if exc.name in (full, f"portal.{name}"):
             return None
         raise
-
-
-def import_models() -> None:
-    """Import every model module so that the metadata is complete."""
-    import portal.audit  # noqa: F401
-
-    for name in CAPABILITIES:
-        capability_module(name, "models")
 
 
 def register_extensions(app: Flask) -> None:
@@ -106,14 +97,11 @@ def register_extensions(app: Flask) -> None:
         return user if user and user.active else None
 
 
-def register_blueprints(app: Flask) -> None:
-    for name in CAPABILITIES:
-        module = capability_module(name, "routes")
-        if module is not None and hasattr(module, "bp"):
-            app.register_blueprint(module.bp)
-    from portal import i18n
+def register_capabilities(app: Flask) -> None:
+    """Models, blueprints and every extension point, as portal/registry.py lists them."""
+    from portal import registry
 
-    app.register_blueprint(i18n.bp)
+    registry.register(app)
 
 
 def register_errorhandlers(app: Flask) -> None:
@@ -138,7 +126,3 @@ def register_commands(app: Flask) -> None:
     from portal import cli
 
     cli.register(app)
-    for name in CAPABILITIES:
-        module = capability_module(name, "cli")
-        if module is not None and hasattr(module, "register"):
-            module.register(app)

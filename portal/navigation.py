@@ -1,14 +1,10 @@
-"""The navigation bar: each entry shows when its page exists and the user may use it.
-
-Capabilities add pages under the endpoint names listed here; an entry whose
-endpoint is not registered is simply not shown.
-"""
+"""The navigation bar: each entry shows when the user may use its page."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Flask, current_app, url_for
+from flask import Flask, url_for
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_pgettext
 from flask_login import current_user
@@ -64,21 +60,16 @@ def nav_items(group: str = "main") -> list[tuple[str, object, str]]:
     """(url, label, endpoint) of the entries the current user may see."""
     if not current_user.is_authenticated:
         return []
-    endpoints = current_app.view_functions
     roles = current_user.roles
     return [
         (url_for(item.endpoint), item.label, item.endpoint)
         for item in NAV_ITEMS
-        if item.group == group and item.endpoint in endpoints and roles.intersection(item.roles)
+        if item.group == group and roles.intersection(item.roles)
     ]
 
 
-def has_endpoint(endpoint: str) -> bool:
-    return endpoint in current_app.view_functions
-
-
 def register(app: Flask) -> None:
-    app.jinja_env.globals.update(nav_items=nav_items, has_endpoint=has_endpoint, Role=Role)
+    app.jinja_env.globals.update(nav_items=nav_items, Role=Role)
 
     @app.context_processor
     def inject_notifications() -> dict:

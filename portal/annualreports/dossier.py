@@ -22,7 +22,7 @@ from portal.annualreports.sections import COMMENTARY_FIELDS, PROPOSALS_LABEL, SE
 from portal.assessments.models import SelfAssessment
 from portal.assessments.scoring import format_score
 from portal.assessments.services import office_total, self_total
-from portal.compilations.builders import Builder, Step, register_builder
+from portal.compilations.builders import Builder, Step
 from portal.compilations.models import Compilation
 from portal.congress.records import issuer_of
 from portal.documents.yearly_report import UnitYear, build_statistics, build_yearly_report
@@ -164,7 +164,6 @@ def _steps(compilation: Compilation) -> list[Step]:
     return steps
 
 
-register_builder(
-    KIND,
-    Builder(label="Báo cáo tổng hợp năm của Sở", inputs=_inputs, steps=_steps, needs_year=True),
+BUILDER = Builder(
+    label="Báo cáo tổng hợp năm của Sở", inputs=_inputs, steps=_steps, needs_year=True
 )

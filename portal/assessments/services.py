@@ -12,8 +12,10 @@ from sqlalchemy import select
 from portal.assessments.models import SelfAssessment, SelfAssessmentItem
 from portal.assessments.scoring import ScoreLine, difference, weighted_total
 from portal.criteria.models import CriteriaAudience, CriteriaSet
+from portal.evidence.models import Attachment
 from portal.extensions import db
 from portal.periods.models import PlanPeriod
+from portal.reviews.states import EDITABLE_STATES
 
 
 class AssessmentError(ValueError):
@@ -181,3 +183,9 @@ def compare(assessment: SelfAssessment) -> Comparison:
     ]
     unit_total, office = self_total(assessment), office_total(assessment)
     return Comparison(rows, unit_total, office, difference(unit_total, office))
+
+
+def evidence_locked(attachment: Attachment) -> bool:
+    """Evidence of an item can be removed only while the unit may edit the assessment."""
+    item = db.session.get(SelfAssessmentItem, attachment.owner_id)
+    return item is not None and item.assessment.state not in EDITABLE_STATES

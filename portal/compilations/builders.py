@@ -1,7 +1,8 @@
 """What a compilation builds. A builder turns a compilation into ordered steps; each
 step writes its files into the work directory and returns their relative paths.
 
-Capabilities register their builders here by kind; the job runs them the same way.
+Each kind's builder is registered at start-up by portal/registry.py; the job runs
+them all the same way.
 """
 
 from __future__ import annotations
@@ -35,7 +36,6 @@ def register_builder(kind: str, builder: Builder) -> None:
 
 
 def builder_for(kind: str) -> Builder:
-    _load_builders()
     try:
         return BUILDERS[kind]
     except KeyError:
@@ -43,13 +43,5 @@ def builder_for(kind: str) -> Builder:
 
 
 def available_builders() -> dict[str, Builder]:
-    _load_builders()
     return dict(BUILDERS)
 
-
-def _load_builders() -> None:
-    """Each capability that compiles something has a `dossier.py` registering a builder."""
-    from portal import CAPABILITIES, capability_module
-
-    for name in CAPABILITIES:
-        capability_module(name, "dossier")

@@ -11,7 +11,7 @@ from pathlib import Path
 from flask import current_app
 from sqlalchemy import select
 
-from portal.compilations.builders import Builder, Step, register_builder
+from portal.compilations.builders import Builder, Step
 from portal.compilations.models import Compilation
 from portal.congress import services
 from portal.congress.models import NOMINEE_OWNER, CongressSubmission
@@ -218,7 +218,4 @@ def _steps(compilation: Compilation) -> list[Step]:
     return steps
 
 
-register_builder(
-    KIND,
-    Builder(label="Hồ sơ Đại hội Thi đua yêu nước của Sở", inputs=_inputs, steps=_steps),
-)
+BUILDER = Builder(label="Hồ sơ Đại hội Thi đua yêu nước của Sở", inputs=_inputs, steps=_steps)

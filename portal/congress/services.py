@@ -17,7 +17,7 @@ from portal.congress.models import (
 )
 from portal.consideration.models import AwardTitle
 from portal.evidence.models import Attachment
-from portal.evidence.services import delete_attachments_of, register_lock_check
+from portal.evidence.services import delete_attachments_of
 from portal.exemplars.models import Exemplar
 from portal.extensions import db
 from portal.periods.models import PlanPeriod
@@ -187,12 +187,9 @@ def save_cycle(period: PlanPeriod, values: dict) -> CongressCycle:
     return cycle
 
 
-def _nominee_locked(attachment: Attachment) -> bool:
+def nominee_locked(attachment: Attachment) -> bool:
     nominee = db.session.get(CongressNominee, attachment.owner_id)
     return bool(nominee and not nominee.submission.is_editable)
-
-
-register_lock_check(NOMINEE_OWNER, _nominee_locked)
 
 
 def submission_deadlines(period: PlanPeriod) -> list:

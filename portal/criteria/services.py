@@ -14,8 +14,9 @@ from decimal import Decimal
 from flask_babel import gettext as _
 from sqlalchemy import exists, func, select
 
-from portal import capability_module
+from portal.assessments.models import SelfAssessment
 from portal.criteria.models import CriteriaAudience, CriteriaItem, CriteriaSet
+from portal.exemplars.models import ExemplarEvaluation, ExemplarEvaluationScore
 from portal.extensions import db
 from portal.periods.models import PlanPeriod
 
@@ -40,17 +41,12 @@ class Change:
 
 def criteria_set_in_use(criteria_set: CriteriaSet) -> bool:
     """True once an exemplar evaluation or a self-assessment refers to the set."""
-    from portal.exemplars.models import ExemplarEvaluation, ExemplarEvaluationScore
-
     item_ids = select(CriteriaItem.id).where(CriteriaItem.criteria_set_id == criteria_set.id)
     checks = [
         exists().where(ExemplarEvaluationScore.criteria_item_id.in_(item_ids)),
         exists().where(ExemplarEvaluation.criteria_set_id == criteria_set.id),
+        exists().where(SelfAssessment.criteria_set_id == criteria_set.id),
     ]
-    assessments = capability_module("assessments", "models")
-    self_assessment = getattr(assessments, "SelfAssessment", None) if assessments else None
-    if self_assessment is not None and hasattr(self_assessment, "criteria_set_id"):
-        checks.append(exists().where(self_assessment.criteria_set_id == criteria_set.id))
     return any(db.session.scalar(select(check)) for check in checks)
 
 

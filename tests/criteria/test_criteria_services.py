@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from types import SimpleNamespace
 
 import pytest
 import sqlalchemy as sa
 
+from portal.assessments.models import SelfAssessment
 from portal.criteria import services
 from portal.criteria.models import CriteriaAudience, CriteriaSet
 from portal.criteria.services import CriteriaError, criteria_set_in_use
@@ -98,23 +98,18 @@ def test_in_use_once_an_evaluation_scores_it(world, collective):
     assert not criteria_set_in_use(individual)
 
 
-def test_in_use_by_a_self_assessment(world, collective, monkeypatch):
-    """The assessments capability's SelfAssessment.criteria_set_id counts too."""
-    table = sa.Table(
-        "fake_self_assessments",
-        sa.MetaData(),
-        sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("criteria_set_id", sa.Integer),
-    )
-    table.create(db.session.connection())
-    fake = SimpleNamespace(SelfAssessment=SimpleNamespace(criteria_set_id=table.c.criteria_set_id))
-    monkeypatch.setattr(
-        services,
-        "capability_module",
-        lambda name, module: fake if (name, module) == ("assessments", "models") else None,
-    )
+def test_in_use_by_a_self_assessment(world, collective):
+    """A unit's self-assessment made with the set counts too."""
     assert not criteria_set_in_use(collective)
-    db.session.execute(table.insert().values(criteria_set_id=collective.id))
+    db.session.add(
+        SelfAssessment(
+            unit_id=world.unit_a.id,
+            period_id=world.period.id,
+            year=2024,
+            criteria_set_id=collective.id,
+        )
+    )
+    db.session.commit()
     assert criteria_set_in_use(collective)
 
 
