@@ -1,7 +1,7 @@
 """What the portal is made of, listed in one place: every model module, every
 blueprint, and what fills each extension point (SQLAlchemy listeners, evidence lock
-checks, due-item providers, deadline completion rules, compilation builders,
-periodic jobs).
+checks, uses of a criteria set, due-item providers, deadline completion rules,
+compilation builders, periodic jobs).
 
 Nothing registers itself when its module is imported: the factory calls
 `register(app)`, so the web app, the worker and the scheduler (both build their app
@@ -38,6 +38,7 @@ from portal.council import models as council_models
 from portal.council import routes as council_routes
 from portal.criteria import models as criteria_models
 from portal.criteria import routes as criteria_routes
+from portal.criteria.services import register_usage
 from portal.dashboards import routes as dashboards_routes
 from portal.deadlines import item_providers as deadline_items
 from portal.deadlines import models as deadlines_models
@@ -52,6 +53,7 @@ from portal.evidence import models as evidence_models
 from portal.evidence import routes as evidence_routes
 from portal.evidence.services import register_lock_check
 from portal.exemplars import due_items as exemplar_items
+from portal.exemplars import evaluation as exemplars_evaluation
 from portal.exemplars import models as exemplars_models
 from portal.exemplars import routes as exemplars_routes
 from portal.health import routes as health_routes
@@ -153,6 +155,12 @@ LOCK_CHECKS = {
     inspections_services.RESPONSE_EVIDENCE_OWNER: inspections_services.response_file_locked,
 }
 
+# What makes a criteria set "in use" (changes to it then make a new version).
+CRITERIA_USAGES = {
+    "exemplar_evaluations": exemplars_evaluation.criteria_set_usage,
+    "self_assessments": assessments_services.criteria_set_usage,
+}
+
 # Kind of due item -> the provider of those items.
 DUE_ITEM_PROVIDERS = {
     "deadline": deadline_items.deadline_items,
@@ -196,6 +204,8 @@ def install_listeners() -> None:
 def fill_extension_points() -> None:
     for owner_type, check in LOCK_CHECKS.items():
         register_lock_check(owner_type, check)
+    for name, usage in CRITERIA_USAGES.items():
+        register_usage(name, usage)
     for kind, provider in DUE_ITEM_PROVIDERS.items():
         register_provider(kind, provider)
     for kind, model in COMPLETION_RULES.items():

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, exists, select
 
 from portal.assessments.models import SelfAssessment, SelfAssessmentItem
 from portal.assessments.scoring import ScoreLine, difference, weighted_total
@@ -189,3 +189,8 @@ def evidence_locked(attachment: Attachment) -> bool:
     """Evidence of an item can be removed only while the unit may edit the assessment."""
     item = db.session.get(SelfAssessmentItem, attachment.owner_id)
     return item is not None and item.assessment.state not in EDITABLE_STATES
+
+
+def criteria_set_usage(criteria_set: CriteriaSet) -> list[ColumnElement[bool]]:
+    """A unit's self-assessment made with the set."""
+    return [exists().where(SelfAssessment.criteria_set_id == criteria_set.id)]

@@ -3,20 +3,21 @@
 A set that has been used (an exemplar evaluation scored against it, or a unit's
 self-assessment made with it) is never changed in place: the change is applied
 to a new version (a copy of its items), which becomes the current one, and the
-old version stays as it was for the records that refer to it.
+old version stays as it was for the records that refer to it. Which records
+those are, each capability that scores against a set says (`register_usage`,
+called at start-up by portal/registry.py).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from flask_babel import gettext as _
-from sqlalchemy import exists, func, select
+from sqlalchemy import ColumnElement, func, select
 
-from portal.assessments.models import SelfAssessment
 from portal.criteria.models import CriteriaAudience, CriteriaItem, CriteriaSet
-from portal.exemplars.models import ExemplarEvaluation, ExemplarEvaluationScore
 from portal.extensions import db
 from portal.periods.models import PlanPeriod
 
@@ -39,14 +40,24 @@ class Change:
     versioned: bool = False
 
 
+# name -> usage(set): SQL conditions, each true when a record refers to the set.
+Usage = Callable[[CriteriaSet], list[ColumnElement[bool]]]
+USAGES: dict[str, Usage] = {}
+
+
+def register_usage(name: str, usage: Usage) -> None:
+    USAGES[name] = usage
+
+
+def items_of(criteria_set: CriteriaSet):
+    """The ids of the set's items, as a subquery for the usages."""
+    return select(CriteriaItem.id).where(CriteriaItem.criteria_set_id == criteria_set.id)
+
+
 def criteria_set_in_use(criteria_set: CriteriaSet) -> bool:
-    """True once an exemplar evaluation or a self-assessment refers to the set."""
-    item_ids = select(CriteriaItem.id).where(CriteriaItem.criteria_set_id == criteria_set.id)
-    checks = [
-        exists().where(ExemplarEvaluationScore.criteria_item_id.in_(item_ids)),
-        exists().where(ExemplarEvaluation.criteria_set_id == criteria_set.id),
-        exists().where(SelfAssessment.criteria_set_id == criteria_set.id),
-    ]
+    """True once a record scored against the set refers to it (an exemplar
+    evaluation, a unit's self-assessment)."""
+    checks = [check for usage in USAGES.values() for check in usage(criteria_set)]
     return any(db.session.scalar(select(check)) for check in checks)
 
 

@@ -8,10 +8,11 @@ from datetime import date
 from decimal import Decimal
 
 from flask_babel import gettext as _
+from sqlalchemy import ColumnElement, exists
 
 from portal.accounts.models import User
 from portal.criteria.models import CriteriaAudience, CriteriaItem, CriteriaSet
-from portal.criteria.services import current_set
+from portal.criteria.services import current_set, items_of
 from portal.evidence.services import delete_attachments_of
 from portal.exemplars.fostering import ensure_followed
 from portal.exemplars.models import (
@@ -170,3 +171,11 @@ def score_history(exemplar: Exemplar) -> list[ScoreRow]:
             )
         )
     return rows
+
+
+def criteria_set_usage(criteria_set: CriteriaSet) -> list[ColumnElement[bool]]:
+    """An evaluation made against the set, or a score given to one of its items."""
+    return [
+        exists().where(ExemplarEvaluationScore.criteria_item_id.in_(items_of(criteria_set))),
+        exists().where(ExemplarEvaluation.criteria_set_id == criteria_set.id),
+    ]
