@@ -10,6 +10,7 @@ from flask_babel import lazy_pgettext
 from flask_login import current_user
 
 from portal.accounts.models import Role
+from portal.notifications.services import unread_count
 
 ANY = tuple(Role)
 UNIT_PEOPLE = (Role.COORDINATOR, Role.STAFF)
@@ -76,6 +77,5 @@ def register(app: Flask) -> None:
         # current_user is None outside a request (mail rendered by a job).
         if not current_user or not current_user.is_authenticated:
             return {"unread_notifications": 0}
-        from portal.notifications.services import unread_count
 
         return {"unread_notifications": unread_count(current_user)}

@@ -16,6 +16,7 @@ from portal.congress.models import (
     CongressSubmission,
 )
 from portal.consideration.models import AwardTitle
+from portal.deadlines.models import Deadline, DeadlineKind
 from portal.evidence.models import Attachment
 from portal.evidence.services import delete_attachments_of
 from portal.exemplars.models import Exemplar
@@ -195,7 +196,6 @@ def nominee_locked(attachment: Attachment) -> bool:
 def submission_deadlines(period: PlanPeriod) -> list:
     """The deadlines the Office set for the period's congress submissions (portal.deadlines),
     earliest first: what the units' submissions are measured against."""
-    from portal.deadlines.models import Deadline, DeadlineKind
 
     return list(
         db.session.scalars(

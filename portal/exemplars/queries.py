@@ -10,7 +10,15 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 from werkzeug.datastructures import MultiDict
 
-from portal.exemplars.models import Exemplar, ExemplarEvent, ExemplarKind, ExemplarStatus
+from portal.criteria.models import CriteriaSet
+from portal.exemplars.models import (
+    Exemplar,
+    ExemplarEvaluation,
+    ExemplarEvent,
+    ExemplarKind,
+    ExemplarStatus,
+    FosteringAction,
+)
 from portal.extensions import db
 from portal.listing import text_search
 from portal.tenancy import scoped, visible_unit_ids
@@ -142,8 +150,6 @@ def recent_events(unit_ids: list[int], limit: int = 10) -> list[ExemplarEvent]:
 
 def exemplar_detail_options():
     """Loader options for the exemplar page: everything it shows, in a few queries."""
-    from portal.criteria.models import CriteriaSet
-    from portal.exemplars.models import ExemplarEvaluation, FosteringAction
 
     return (
         joinedload(Exemplar.unit),
