@@ -9,39 +9,6 @@ from flask import Flask
 
 import config as portal_config
 
-# Only portal/demo.py still seeds the capabilities by name; the demo package that
-# replaces it imports each seeding module, and this goes with it.
-CAPABILITIES = (
-    "organizations",
-    "accounts",
-    "periods",
-    "home",
-    "workspace",
-    "admin",
-    "mail",
-    "jobs",
-    "health",
-    "evidence",
-    "notifications",
-    "criteria",
-    "exemplars",
-    "propagation",
-    "publiccolumn",
-    "training",
-    "difficulties",
-    "council",
-    "inspections",
-    "consideration",
-    "deadlines",
-    "reviews",
-    "assessments",
-    "annualreports",
-    "congress",
-    "documents",
-    "compilations",
-    "dashboards",
-)
-
 
 def create_app(config_name: str | None = None, overrides: dict | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=False)
@@ -57,17 +24,6 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
     register_commands(app)
     logging.basicConfig(level=logging.INFO)
     return app
-
-
-def capability_module(name: str, module: str):
-    """Import `portal.<name>.<module>` if the capability has it, else None (demo.py)."""
-    full = f"portal.{name}.{module}"
-    try:
-        return importlib.import_module(full)
-    except ModuleNotFoundError as exc:
-        if exc.name in (full, f"portal.{name}"):
-            return None
-        raise
 
 
 def register_extensions(app: Flask) -> None:
@@ -126,3 +82,48 @@ def register_commands(app: Flask) -> None:
     from portal import cli
 
     cli.register(app)
+
+
+# Only portal/demo.py still seeds the capabilities by name, through these two; the
+# demo package that replaces it imports each seeding module, and they go with it.
+CAPABILITIES = (
+    "organizations",
+    "accounts",
+    "periods",
+    "home",
+    "workspace",
+    "admin",
+    "mail",
+    "jobs",
+    "health",
+    "evidence",
+    "notifications",
+    "criteria",
+    "exemplars",
+    "propagation",
+    "publiccolumn",
+    "training",
+    "difficulties",
+    "council",
+    "inspections",
+    "consideration",
+    "deadlines",
+    "reviews",
+    "assessments",
+    "annualreports",
+    "congress",
+    "documents",
+    "compilations",
+    "dashboards",
+)
+
+
+def capability_module(name: str, module: str):
+    """Import `portal.<name>.<module>` if the capability has it, else None."""
+    full = f"portal.{name}.{module}"
+    try:
+        return importlib.import_module(full)
+    except ModuleNotFoundError as exc:
+        if exc.name in (full, f"portal.{name}"):
+            return None
+        raise
