@@ -79,4 +79,3 @@ class SelfAssessmentItem(UnitOwnedMixin, TimestampMixin, db.Model):
 
     assessment: Mapped[SelfAssessment] = relationship(back_populates="items")
     criteria_item = relationship("CriteriaItem", lazy="joined")
-

@@ -44,4 +44,3 @@ def builder_for(kind: str) -> Builder:
 
 def available_builders() -> dict[str, Builder]:
     return dict(BUILDERS)
-
