@@ -2,45 +2,11 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 
 from flask import Flask
 
 import config as portal_config
-
-# One package per capability. Each may have models.py, routes.py (with `bp`)
-# and cli.py (with `register(app)`).
-CAPABILITIES = (
-    "organizations",
-    "accounts",
-    "periods",
-    "home",
-    "workspace",
-    "admin",
-    "mail",
-    "jobs",
-    "health",
-    "evidence",
-    "notifications",
-    "criteria",
-    "exemplars",
-    "propagation",
-    "publiccolumn",
-    "training",
-    "difficulties",
-    "council",
-    "inspections",
-    "consideration",
-    "deadlines",
-    "reviews",
-    "assessments",
-    "annualreports",
-    "congress",
-    "documents",
-    "compilations",
-    "dashboards",
-)
 
 
 def create_app(config_name: str | None = None, overrides: dict | None = None) -> Flask:
@@ -51,57 +17,12 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
         app.config.update(overrides)
     settings.INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
     register_extensions(app)
-    import_models()
-    plug_services()
-    register_blueprints(app)
+    register_capabilities(app)
     register_errorhandlers(app)
     register_template_helpers(app)
     register_commands(app)
     logging.basicConfig(level=logging.INFO)
     return app
-
-
-def capability_module(name: str, module: str):
-    """Import `portal.<name>.<module>` if the capability has it, else None."""
-    full = f"portal.{name}.{module}"
-    try:
-        return importlib.import_module(full)
-    except ModuleNotFoundError as exc:
-        if exc.name in (full, f"portal.{name}"):
-            return None
-        raise
-
-
-def import_models() -> None:
-    """Import every model module so that the metadata is complete."""
-    import portal.audit  # noqa: F401
-
-    for name in CAPABILITIES:
-        capability_module(name, "models")
-
-
-def plug_services() -> None:
-    """Hand a lower layer what it needs from a higher one (see tests/test_layers.py):
-    accounts its mail queue, compilations its builders, the review workflow the
-    adapter of each reviewed record."""
-    from portal.accounts import services as accounts
-    from portal.annualreports.models import AnnualReport
-    from portal.annualreports.services import AnnualReportReview
-    from portal.assessments.models import SelfAssessment
-    from portal.assessments.services import SelfAssessmentReview
-    from portal.compilations import congress_dossier, yearly_report_dossier
-    from portal.compilations.builders import register_builder
-    from portal.congress.models import CongressSubmission
-    from portal.congress.services import CongressSubmissionReview
-    from portal.mail.services import queue_email
-    from portal.reviews.adapters import register_adapter
-
-    accounts.plug_mail(queue_email)
-    for dossier in (yearly_report_dossier, congress_dossier):
-        register_builder(dossier.KIND, dossier.BUILDER)
-    register_adapter(SelfAssessment.review_subject, SelfAssessmentReview())
-    register_adapter(AnnualReport.review_subject, AnnualReportReview())
-    register_adapter(CongressSubmission.review_subject, CongressSubmissionReview())
 
 
 def register_extensions(app: Flask) -> None:
@@ -131,14 +52,11 @@ def register_extensions(app: Flask) -> None:
         return user if user and user.active else None
 
 
-def register_blueprints(app: Flask) -> None:
-    for name in CAPABILITIES:
-        module = capability_module(name, "routes")
-        if module is not None and hasattr(module, "bp"):
-            app.register_blueprint(module.bp)
-    from portal import i18n
+def register_capabilities(app: Flask) -> None:
+    """Models, blueprints and every extension point, as portal/registry.py lists them."""
+    from portal import registry
 
-    app.register_blueprint(i18n.bp)
+    registry.register(app)
 
 
 def register_errorhandlers(app: Flask) -> None:
@@ -164,7 +82,3 @@ def register_commands(app: Flask) -> None:
 
     cli.register(app)
     demo.register(app)  # scaffolding: `flask demo` seeds the demo department
-    for name in CAPABILITIES:
-        module = capability_module(name, "cli")
-        if module is not None and hasattr(module, "register"):
-            module.register(app)

@@ -91,7 +91,6 @@ def act_as(user: Any) -> None:
     db.session.info["audit_org_id"] = user.organization_id if user else None
 
 
-@event.listens_for(Mapper, "mapper_configured")
 def _load_values_before_change(mapper: Mapper, class_: type) -> None:
     """Setting an attribute that is not loaded (expired by a commit) first loads its
     old value, so that an update records what it was and not an empty "before"."""
@@ -107,7 +106,6 @@ def _keep_value(target: Any, value: Any, oldvalue: Any, initiator: Any) -> Any:
     return value
 
 
-@event.listens_for(Session, "before_flush")
 def _load_rows_to_delete(session: Session, flush_context: Any, instances: Any) -> None:
     """A row deleted while expired is loaded first, so its record has the values."""
     for obj in session.deleted:
@@ -119,7 +117,6 @@ def _load_rows_to_delete(session: Session, flush_context: Any, instances: Any) -
                 continue
 
 
-@event.listens_for(Mapper, "after_delete")
 def _remember_deleted(mapper: Mapper, connection: Any, target: Any) -> None:
     """Rows removed by a delete-orphan cascade never pass through `session.deleted`:
     collect every deleted row here, for `_record_changes`."""
@@ -128,7 +125,6 @@ def _remember_deleted(mapper: Mapper, connection: Any, target: Any) -> None:
         session.info.setdefault("audit_deleted", []).append(target)
 
 
-@event.listens_for(Session, "after_flush")
 def _record_changes(session: Session, flush_context: Any) -> None:
     rows = []
     deleted = list(session.deleted)
@@ -176,6 +172,16 @@ def _record_changes(session: Session, flush_context: Any) -> None:
             }
         )
     session.connection().execute(insert(AuditLog.__table__), values)
+
+
+# Installed by portal/registry.py at start-up. They listen on the Session and Mapper
+# classes, so they see every session: requests, jobs, the worker, CLI commands.
+LISTENERS = (
+    (Mapper, "mapper_configured", _load_values_before_change),
+    (Session, "before_flush", _load_rows_to_delete),
+    (Mapper, "after_delete", _remember_deleted),
+    (Session, "after_flush", _record_changes),
+)
 
 
 def _organizations_of_units(session: Session, unit_ids: set[int]) -> dict[int, int]:

@@ -13,6 +13,9 @@ from wtforms import DateField, IntegerField, SelectMultipleField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
+from portal.formatting import today_vn
+from portal.periods.models import current_period
+
 _GROUPING = re.compile(r"[\s.,_]|đ|₫|vnđ|vnd", re.IGNORECASE)
 
 
@@ -98,8 +101,6 @@ def year_choices(years: list[int]) -> list[SelectChoice]:
 
 def filter_years(organization_id: int) -> list[int]:
     """Years offered by list filters: the current plan period's, newest first."""
-    from portal.formatting import today_vn
-    from portal.periods.models import current_period
 
     period = current_period(organization_id)
     years = set(period.years) if period else set()

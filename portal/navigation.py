@@ -1,19 +1,16 @@
-"""The navigation bar: each entry shows when its page exists and the user may use it.
-
-Capabilities add pages under the endpoint names listed here; an entry whose
-endpoint is not registered is simply not shown.
-"""
+"""The navigation bar: each entry shows when the user may use its page."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Flask, current_app, url_for
+from flask import Flask, url_for
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_pgettext
 from flask_login import current_user
 
 from portal.accounts.models import Role
+from portal.notifications.services import unread_count
 
 ANY = tuple(Role)
 UNIT_PEOPLE = (Role.COORDINATOR, Role.STAFF)
@@ -64,27 +61,21 @@ def nav_items(group: str = "main") -> list[tuple[str, object, str]]:
     """(url, label, endpoint) of the entries the current user may see."""
     if not current_user.is_authenticated:
         return []
-    endpoints = current_app.view_functions
     roles = current_user.roles
     return [
         (url_for(item.endpoint), item.label, item.endpoint)
         for item in NAV_ITEMS
-        if item.group == group and item.endpoint in endpoints and roles.intersection(item.roles)
+        if item.group == group and roles.intersection(item.roles)
     ]
 
 
-def has_endpoint(endpoint: str) -> bool:
-    return endpoint in current_app.view_functions
-
-
 def register(app: Flask) -> None:
-    app.jinja_env.globals.update(nav_items=nav_items, has_endpoint=has_endpoint, Role=Role)
+    app.jinja_env.globals.update(nav_items=nav_items, Role=Role)
 
     @app.context_processor
     def inject_notifications() -> dict:
         # current_user is None outside a request (mail rendered by a job).
         if not current_user or not current_user.is_authenticated:
             return {"unread_notifications": 0}
-        from portal.notifications.services import unread_count
 
         return {"unread_notifications": unread_count(current_user)}

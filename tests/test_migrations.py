@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import make_url
 
 import config
-from portal import import_models
+import portal.registry  # noqa: F401  (imports every model module: the metadata is complete)
 from portal.extensions import db
 
 
@@ -47,7 +47,6 @@ def flask_db_upgrade(database_url: str, tmp_path, redis_server) -> None:
 
 def differences(database_url: str) -> list:
     """What autogenerate would still write: empty when migrations and models agree."""
-    import_models()
     engine = create_engine(config._normalise_db_url(database_url))
     try:
         with engine.connect() as conn:

@@ -58,25 +58,17 @@ def _commentary(sheet: Worksheet, row: int, label: str, text: str) -> int:
     return row + 1
 
 
-def _unavailable(sheet: Worksheet, row: int) -> int:
-    put(sheet, row, 1, _("Chức năng này chưa có trên cổng."))
-    return row + 1
-
-
 def _pairs(sheet: Worksheet, row: int, pairs: list[tuple[str, object]]) -> int:
     return write_table(sheet, [_("Chỉ tiêu"), _("Số liệu")], pairs, start_row=row) - 1
 
 
 def _detection(sheet: Worksheet, figures: dict, row: int) -> int:
     data, fostering = figures["exemplars"], figures["fostering"]
-    if not data.get("available"):
-        return _unavailable(sheet, row)
     pairs = [(_("Tổng số điển hình, nhân tố mới"), data["total"])]
     pairs += [(figure_label("exemplar_status", k), v) for k, v in data["by_status"].items()]
-    if fostering.get("available"):
-        pairs.append((_("Hoạt động bồi dưỡng hoàn thành trong năm"), fostering["done_count"]))
+    pairs.append((_("Hoạt động bồi dưỡng hoàn thành trong năm"), fostering["done_count"]))
     row = _pairs(sheet, row, pairs)
-    if fostering.get("available") and fostering["done"]:
+    if fostering["done"]:
         headers = [
             _("Điển hình"),
             _("Hình thức hỗ trợ"),
@@ -124,8 +116,6 @@ EXEMPLAR_HEADERS = (
 
 def _exemplars(sheet: Worksheet, figures: dict, row: int) -> int:
     data = figures["exemplars"]
-    if not data.get("available"):
-        return _unavailable(sheet, row)
     pairs = [
         (_("Phát hiện trong năm"), len(data["identified"])),
         (_("Được công nhận trong năm"), len(data["recognised"])),
@@ -145,8 +135,6 @@ def _exemplars(sheet: Worksheet, figures: dict, row: int) -> int:
 
 def _propagation(sheet: Worksheet, figures: dict, row: int) -> int:
     data = figures["propagation"]
-    if not data.get("available"):
-        return _unavailable(sheet, row)
     pairs = [(_("Số hoạt động"), data["count"])]
     for channel, bucket in data["by_channel"].items():
         label = figure_label("channel", channel)
@@ -180,8 +168,6 @@ def _propagation(sheet: Worksheet, figures: dict, row: int) -> int:
 
 def _training(sheet: Worksheet, figures: dict, row: int) -> int:
     data = figures["training"]
-    if not data.get("available"):
-        return _unavailable(sheet, row)
     row = _pairs(
         sheet,
         row,
@@ -215,8 +201,6 @@ def _training(sheet: Worksheet, figures: dict, row: int) -> int:
 
 def _inspections(sheet: Worksheet, figures: dict, row: int) -> int:
     data = figures["inspections"]
-    if not data.get("available"):
-        return _unavailable(sheet, row)
     pairs = [
         (_("Số cuộc kiểm tra, giám sát"), data["count"]),
         (_("Số kết luận, phát hiện"), data["findings_count"]),
@@ -248,8 +232,6 @@ def _inspections(sheet: Worksheet, figures: dict, row: int) -> int:
 
 def _difficulties(sheet: Worksheet, figures: dict, row: int) -> int:
     data = figures["difficulties"]
-    if not data.get("available"):
-        return _unavailable(sheet, row)
     row = _pairs(
         sheet,
         row,

@@ -1,8 +1,7 @@
 """The figures of an annual report, computed from the unit's records at render time.
 
 Every section is a plain JSON-able dict so that the figures of an accepted report
-can be frozen as they were (AnnualReport.snapshot). A section whose capability
-is not installed is `{"available": False}`. Years are calendar years; for
+can be frozen as they were (AnnualReport.snapshot). Years are calendar years; for
 timestamps the year is taken in Vietnam time.
 """
 
@@ -14,13 +13,16 @@ from decimal import Decimal
 from sqlalchemy import Date, DateTime, select
 from sqlalchemy.orm import joinedload, selectinload
 
-from portal import capability_module
+from portal.difficulties.models import Difficulty
+from portal.exemplars.models import Exemplar, ExemplarStatus, FosteringAction, FosteringStatus
+from portal.exemplars.quota import quota_flag, unit_quota
 from portal.extensions import db
 from portal.formatting import VN_TZ, local_datetime
+from portal.inspections.models import FindingSeverity, FindingStatus, Inspection
 from portal.models_base import utcnow
+from portal.propagation.models import Channel, PropagationActivity
 from portal.reviews.states import ReviewState
-
-UNAVAILABLE = {"available": False}
+from portal.training.models import TrainingRecord
 
 
 def figures_for(report) -> dict:
@@ -92,20 +94,15 @@ def _exemplar(exemplar) -> dict:
 def exemplar_figures(unit_id: int, year: int) -> dict:
     """The unit's exemplars known by the end of `year`, by (current) status; those
     identified and those recognised in `year`; the 1-2 a year quota."""
-    models = capability_module("exemplars", "models")
-    if models is None:
-        return UNAVAILABLE
-    exemplar = models.Exemplar
     rows = db.session.scalars(
-        select(exemplar)
-        .where(exemplar.unit_id == unit_id, exemplar.year_identified <= year)
-        .order_by(exemplar.name)
+        select(Exemplar)
+        .where(Exemplar.unit_id == unit_id, Exemplar.year_identified <= year)
+        .order_by(Exemplar.name)
     ).all()
-    by_status = {_value(status): 0 for status in models.ExemplarStatus}
+    by_status = {_value(status): 0 for status in ExemplarStatus}
     for row in rows:
         by_status[_value(row.status)] += 1
     return {
-        "available": True,
         "total": len(rows),
         "by_status": by_status,
         "identified": [_exemplar(e) for e in rows if e.year_identified == year],
@@ -114,32 +111,24 @@ def exemplar_figures(unit_id: int, year: int) -> dict:
     }
 
 
-def _quota(unit_id: int, year: int) -> dict | None:
-    quota = capability_module("exemplars", "quota")
-    if quota is None:
-        return None
-    count = quota.unit_quota([unit_id], [year])[(unit_id, year)]
-    return {"count": count, "flag": quota.quota_flag(count)}
+def _quota(unit_id: int, year: int) -> dict:
+    count = unit_quota([unit_id], [year])[(unit_id, year)]
+    return {"count": count, "flag": quota_flag(count)}
 
 
 def fostering_figures(unit_id: int, year: int) -> dict:
     """Fostering actions completed in `year`."""
-    models = capability_module("exemplars", "models")
-    action = getattr(models, "FosteringAction", None) if models else None
-    if action is None:
-        return UNAVAILABLE
     rows = db.session.scalars(
-        select(action)
+        select(FosteringAction)
         .where(
-            action.unit_id == unit_id,
-            action.status == models.FosteringStatus.DONE,
-            within_year(action.completed_at, year),
+            FosteringAction.unit_id == unit_id,
+            FosteringAction.status == FosteringStatus.DONE,
+            within_year(FosteringAction.completed_at, year),
         )
-        .options(joinedload(action.exemplar))
-        .order_by(action.completed_at)
+        .options(joinedload(FosteringAction.exemplar))
+        .order_by(FosteringAction.completed_at)
     ).all()
     return {
-        "available": True,
         "done_count": len(rows),
         "done": [
             {
@@ -156,22 +145,20 @@ def fostering_figures(unit_id: int, year: int) -> dict:
 
 def propagation_figures(unit_id: int, year: int) -> dict:
     """Propagation activities of `year`, by channel, with their cost."""
-    models = capability_module("propagation", "models")
-    if models is None:
-        return UNAVAILABLE
-    activity = models.PropagationActivity
     rows = db.session.scalars(
-        select(activity)
-        .where(activity.unit_id == unit_id, within_year(activity.activity_date, year))
-        .order_by(activity.activity_date, activity.id)
+        select(PropagationActivity)
+        .where(
+            PropagationActivity.unit_id == unit_id,
+            within_year(PropagationActivity.activity_date, year),
+        )
+        .order_by(PropagationActivity.activity_date, PropagationActivity.id)
     ).all()
-    by_channel = {_value(c): {"count": 0, "cost_vnd": 0} for c in models.Channel}
+    by_channel = {_value(c): {"count": 0, "cost_vnd": 0} for c in Channel}
     for row in rows:
         bucket = by_channel.setdefault(_value(row.channel), {"count": 0, "cost_vnd": 0})
         bucket["count"] += 1
         bucket["cost_vnd"] += row.cost_vnd or 0
     return {
-        "available": True,
         "count": len(rows),
         "by_channel": by_channel,
         "total_cost_vnd": sum(row.cost_vnd or 0 for row in rows),
@@ -192,18 +179,13 @@ def propagation_figures(unit_id: int, year: int) -> dict:
 
 def training_figures(unit_id: int, year: int) -> dict:
     """Trainings that started in `year`: how many, how many people, how many hours."""
-    models = capability_module("training", "models")
-    if models is None:
-        return UNAVAILABLE
-    record = models.TrainingRecord
     rows = db.session.scalars(
-        select(record)
-        .where(record.unit_id == unit_id, within_year(record.start_date, year))
-        .order_by(record.start_date, record.id)
+        select(TrainingRecord)
+        .where(TrainingRecord.unit_id == unit_id, within_year(TrainingRecord.start_date, year))
+        .order_by(TrainingRecord.start_date, TrainingRecord.id)
     ).all()
     people = {row.person_user_id or row.person_name.strip().lower() for row in rows}
     return {
-        "available": True,
         "count": len(rows),
         "people": len(people),
         "hours": _number(sum((Decimal(str(row.hours or 0)) for row in rows), Decimal(0))),
@@ -223,24 +205,19 @@ def training_figures(unit_id: int, year: int) -> dict:
 
 def inspection_figures(unit_id: int, year: int) -> dict:
     """Inspections the unit received in `year` and their findings."""
-    models = capability_module("inspections", "models")
-    if models is None:
-        return UNAVAILABLE
-    inspection = models.Inspection
     rows = db.session.scalars(
-        select(inspection)
-        .where(inspection.unit_id == unit_id, inspection.year == year)
-        .options(selectinload(inspection.findings))
-        .order_by(inspection.inspection_date, inspection.id)
+        select(Inspection)
+        .where(Inspection.unit_id == unit_id, Inspection.year == year)
+        .options(selectinload(Inspection.findings))
+        .order_by(Inspection.inspection_date, Inspection.id)
     ).all()
     findings = [finding for row in rows for finding in row.findings]
-    by_severity = {_value(s): 0 for s in models.FindingSeverity}
-    by_status = {_value(s): 0 for s in models.FindingStatus}
+    by_severity = {_value(s): 0 for s in FindingSeverity}
+    by_status = {_value(s): 0 for s in FindingStatus}
     for finding in findings:
         by_severity[_value(finding.severity)] += 1
         by_status[_value(finding.status)] += 1
     return {
-        "available": True,
         "count": len(rows),
         "items": [
             {
@@ -270,24 +247,19 @@ def inspection_figures(unit_id: int, year: int) -> dict:
 
 def difficulty_figures(unit_id: int, year: int) -> dict:
     """Difficulties raised in `year`, and how many the Department answered in `year`."""
-    models = capability_module("difficulties", "models")
-    if models is None:
-        return UNAVAILABLE
-    difficulty = models.Difficulty
     raised = db.session.scalars(
-        select(difficulty)
-        .where(difficulty.unit_id == unit_id, within_year(difficulty.raised_at, year))
-        .order_by(difficulty.raised_at, difficulty.id)
+        select(Difficulty)
+        .where(Difficulty.unit_id == unit_id, within_year(Difficulty.raised_at, year))
+        .order_by(Difficulty.raised_at, Difficulty.id)
     ).all()
     answered = db.session.scalar(
-        select(db.func.count(difficulty.id)).where(
-            difficulty.unit_id == unit_id,
-            difficulty.answered_at.is_not(None),
-            within_year(difficulty.answered_at, year),
+        select(db.func.count(Difficulty.id)).where(
+            Difficulty.unit_id == unit_id,
+            Difficulty.answered_at.is_not(None),
+            within_year(Difficulty.answered_at, year),
         )
     )
     return {
-        "available": True,
         "raised": len(raised),
         "answered": answered or 0,
         "open": sum(1 for row in raised if _value(row.status) == "open"),

@@ -7,11 +7,9 @@ from decimal import Decimal
 from sqlalchemy import ForeignKey, Numeric, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.evidence.services import register_lock_check
 from portal.extensions import db
 from portal.models_base import TimestampMixin
 from portal.reviews.models import ReviewableMixin
-from portal.reviews.states import EDITABLE_STATES
 from portal.tenancy import UnitOwnedMixin
 
 EVIDENCE_OWNER = "assessment_item"
@@ -62,12 +60,3 @@ class SelfAssessmentItem(UnitOwnedMixin, TimestampMixin, db.Model):
 
     assessment: Mapped[SelfAssessment] = relationship(back_populates="items")
     criteria_item = relationship("CriteriaItem", lazy="joined")
-
-
-def _evidence_locked(attachment) -> bool:
-    """Evidence of an item can be removed only while the unit may edit the assessment."""
-    item = db.session.get(SelfAssessmentItem, attachment.owner_id)
-    return item is not None and item.assessment.state not in EDITABLE_STATES
-
-
-register_lock_check(EVIDENCE_OWNER, _evidence_locked)

@@ -12,9 +12,11 @@ from sqlalchemy import select
 from portal.assessments.models import SelfAssessment, SelfAssessmentItem
 from portal.assessments.scoring import ScoreLine, difference, weighted_total
 from portal.criteria.models import CriteriaAudience, CriteriaSet
+from portal.evidence.models import Attachment
 from portal.extensions import db
 from portal.periods.models import PlanPeriod
 from portal.reviews.models import ReviewEvent
+from portal.reviews.states import EDITABLE_STATES
 from portal.rules import RuleError
 from portal.urls import path_for
 
@@ -197,3 +199,9 @@ class SelfAssessmentReview:
 
     def after_transition(self, assessment: SelfAssessment, event: ReviewEvent) -> None:
         pass
+
+
+def evidence_locked(attachment: Attachment) -> bool:
+    """Evidence of an item can be removed only while the unit may edit the assessment."""
+    item = db.session.get(SelfAssessmentItem, attachment.owner_id)
+    return item is not None and item.assessment.state not in EDITABLE_STATES

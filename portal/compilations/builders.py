@@ -1,8 +1,8 @@
 """What a compilation builds. A builder turns a compilation into ordered steps; each
 step writes its files into the work directory and returns their relative paths.
 
-The factory registers each kind's builder (the dossiers in this package) at start-up;
-the job runs them the same way.
+Each kind's builder is registered at start-up by portal/registry.py; the job runs
+them all the same way.
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ from portal.congress.records import (
     submission_record,
 )
 from portal.consideration.models import ConsiderationRound, RoundStatus
+from portal.consideration.services import round_results
 from portal.documents.achievement_report import build_achievement_report
 from portal.documents.congress_lists import build_lists
 from portal.documents.congress_records import slug
@@ -152,7 +153,6 @@ def department_step(compilation_id: int, on: date, issuer, cycle) -> Step:
 
 
 def _minutes(compilation: Compilation, issuer, cycle, folder: Path) -> list[Path]:
-    from portal.consideration.services import round_results
 
     rounds = db.session.scalars(
         select(ConsiderationRound)

@@ -16,8 +16,9 @@ from portal.congress.models import (
     CongressSubmission,
 )
 from portal.consideration.models import AwardTitle
+from portal.deadlines.models import Deadline, DeadlineKind
 from portal.evidence.models import Attachment
-from portal.evidence.services import delete_attachments_of, register_lock_check
+from portal.evidence.services import delete_attachments_of
 from portal.exemplars.models import Exemplar
 from portal.extensions import db
 from portal.periods.models import PlanPeriod
@@ -186,18 +187,14 @@ def save_cycle(period: PlanPeriod, values: dict) -> CongressCycle:
     return cycle
 
 
-def _nominee_locked(attachment: Attachment) -> bool:
+def nominee_locked(attachment: Attachment) -> bool:
     nominee = db.session.get(CongressNominee, attachment.owner_id)
     return bool(nominee and not nominee.submission.is_editable)
-
-
-register_lock_check(NOMINEE_OWNER, _nominee_locked)
 
 
 def submission_deadlines(period: PlanPeriod) -> list:
     """The deadlines the Office set for the period's congress submissions (portal.deadlines),
     earliest first: what the units' submissions are measured against."""
-    from portal.deadlines.models import Deadline, DeadlineKind
 
     return list(
         db.session.scalars(

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from flask_babel import gettext as _
 from sqlalchemy import func, literal_column, or_, select
 
+from portal.deadlines.models import ReminderDelivery
 from portal.exemplars.labels import STATUS_LABELS as EXEMPLAR_STATUS_LABELS
 from portal.exemplars.models import Exemplar, ExemplarStatus
 from portal.extensions import db
@@ -198,7 +199,6 @@ def reminders_per_week(today: date, organization_id: int, unit_id: int | None = 
     """Reminders delivered per week (the deadlines' claim rows), by what became of
     their email: sent, failed, still queued; a reminder without an email (the person
     chose the bell only) counts as sent."""
-    from portal.deadlines.models import ReminderDelivery
 
     weeks = reminder_weeks(today)
     # Stored in UTC (SQLite compares the text): the week starts at midnight in Vietnam.

@@ -1,16 +1,16 @@
 """How a deadline is known to be met, per unit, for many deadlines and units at once.
 
-Record-based deadlines look up the matching record through a registry keyed
-by deadline kind (a self-assessment, an annual report, a congress submission
-that reached 'submitted' or later); the Office can also mark any unit done.
+Record-based deadlines look up the matching record through the model registered
+for their kind at start-up by portal/registry.py (a self-assessment, an annual
+report, a congress submission that reached 'submitted' or later); the Office can
+also mark any unit done.
 A record submitted after the due time still completes the item (reminders
 stop) but is shown as late.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -32,27 +32,16 @@ class Completion:
     on_time: bool
 
 
-def _model_loader(module: str, name: str) -> Callable[[], type | None]:
-    def load() -> type | None:
-        try:
-            return getattr(importlib.import_module(module), name, None)
-        except ModuleNotFoundError:
-            return None  # that capability is not installed (yet)
-
-    return load
+# deadline kind -> the model whose submitted record completes a deadline of that kind.
+COMPLETION_MODELS: dict[str, type] = {}
 
 
-# kind -> a loader of the model whose submitted record completes the deadline.
-COMPLETION_REGISTRY: dict[str, Callable[[], type | None]] = {
-    "self_assessment": _model_loader("portal.assessments.models", "SelfAssessment"),
-    "annual_report": _model_loader("portal.annualreports.models", "AnnualReport"),
-    "congress_submission": _model_loader("portal.congress.models", "CongressSubmission"),
-}
+def register_completion(kind: str, model: type) -> None:
+    COMPLETION_MODELS[kind] = model
 
 
 def record_model(kind: str) -> type | None:
-    loader = COMPLETION_REGISTRY.get(str(kind))
-    return loader() if loader else None
+    return COMPLETION_MODELS.get(str(kind))
 
 
 def completion_map(

@@ -1,30 +1,13 @@
-"""Links to the page where something is done, built without a request (jobs).
-
-Capabilities land at different times, so a link names candidate endpoints in
-order of preference and the first one that exists is used.
-"""
+"""Links to the page where something is done, built without a request (jobs)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from flask import current_app
-from werkzeug.routing import BuildError
-
-Candidate = tuple[str, dict]
 
 
-def portal_path(candidates: Sequence[Candidate], default: str = "/") -> str:
-    """The path of the first candidate endpoint that exists and builds."""
-    adapter = current_app.url_map.bind("localhost")
-    for endpoint, values in candidates:
-        if endpoint not in current_app.view_functions:
-            continue
-        try:
-            return adapter.build(endpoint, values)
-        except BuildError:
-            continue
-    return default
+def portal_path(endpoint: str, **values: object) -> str:
+    """The path of `endpoint` with `values`, built outside a request."""
+    return current_app.url_map.bind("localhost").build(endpoint, values)
 
 
 def absolute_url(path: str) -> str:
@@ -32,10 +15,6 @@ def absolute_url(path: str) -> str:
     if path.startswith(("http://", "https://")):
         return path
     return current_app.config["PORTAL_BASE_URL"] + path
-
-
-def unit_home(unit_id: int) -> list[Candidate]:
-    return [("workspace.unit_home", {"unit_id": unit_id})]
 
 
 DEADLINE_ENDPOINTS = {
@@ -46,11 +25,9 @@ DEADLINE_ENDPOINTS = {
 
 
 def deadline_link(kind: str, unit_id: int) -> str:
-    """Where a unit does what a deadline of `kind` asks."""
-    candidates: list[Candidate] = []
+    """Where a unit does what a deadline of `kind` asks: the record's list, or the
+    unit's workspace for a deadline that no record completes."""
     endpoint = DEADLINE_ENDPOINTS.get(str(kind))
     if endpoint:
-        candidates.append((endpoint, {}))
-    candidates += unit_home(unit_id)
-    candidates.append(("deadlines.index", {}))
-    return portal_path(candidates)
+        return portal_path(endpoint)
+    return portal_path("workspace.unit_home", unit_id=unit_id)

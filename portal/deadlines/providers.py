@@ -2,8 +2,8 @@
 
 One provider per kind of item (a deadline for one unit, a fostering action, a
 corrective action of an inspection finding) yields `DueItem`s; the sweep, the
-calendar feed and the Office's pages treat them all alike. A capability adds
-its own kind with `register_provider(kind, func)`.
+calendar feed and the Office's pages treat them all alike. Each kind's provider
+is registered at start-up by portal/registry.py.
 """
 
 from __future__ import annotations
@@ -66,16 +66,11 @@ def register_provider(kind: str, provider: Provider) -> None:
 
 def due_items(query: ItemQuery) -> Iterator[DueItem]:
     """Every item of every registered kind that matches `query`."""
-    _load_builtin_providers()
     for provider in list(PROVIDERS.values()):
         for item in provider(query):
             if query.pending_only and item.completed:
                 continue
             yield item
-
-
-def _load_builtin_providers() -> None:
-    import portal.deadlines.item_providers  # noqa: F401  (registers on import)
 
 
 def coordinators_by_unit(unit_ids: Iterable[int]) -> dict[int, set[int]]:

@@ -21,6 +21,7 @@ from portal.rules import RuleError
 
 # owner_type -> check(attachment) -> True when the record it belongs to is locked
 # (e.g. an accepted self-assessment): its files can then no longer be deleted.
+# Filled at start-up by portal/registry.py.
 _LOCK_CHECKS: dict[str, Callable[[Attachment], bool]] = {}
 
 

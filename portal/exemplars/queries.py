@@ -9,7 +9,15 @@ from dataclasses import dataclass, fields
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
-from portal.exemplars.models import Exemplar, ExemplarEvent, ExemplarKind, ExemplarStatus
+from portal.criteria.models import CriteriaSet
+from portal.exemplars.models import (
+    Exemplar,
+    ExemplarEvaluation,
+    ExemplarEvent,
+    ExemplarKind,
+    ExemplarStatus,
+    FosteringAction,
+)
 from portal.extensions import db
 from portal.listing import text_search
 from portal.models_base import in_ids
@@ -117,8 +125,6 @@ def recent_events(unit_ids: list[int], limit: int = 10) -> list[ExemplarEvent]:
 
 def exemplar_detail_options():
     """Loader options for the exemplar page: everything it shows, in a few queries."""
-    from portal.criteria.models import CriteriaSet
-    from portal.exemplars.models import ExemplarEvaluation, FosteringAction
 
     return (
         joinedload(Exemplar.unit),

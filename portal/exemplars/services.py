@@ -31,6 +31,8 @@ from portal.exemplars.models import (
 from portal.extensions import db
 from portal.formatting import today_vn
 from portal.models_base import in_ids
+from portal.notifications.services import notify
+from portal.organizations.models import Unit
 from portal.rules import RuleError
 
 S = ExemplarStatus
@@ -240,7 +242,6 @@ def exemplar_path(exemplar_id: int) -> str:
 def _notify_person(exemplar: Exemplar, to_status: ExemplarStatus, note: str) -> None:
     if exemplar.kind != ExemplarKind.INDIVIDUAL or not exemplar.person_user_id:
         return
-    from portal.notifications.services import notify
 
     person = db.session.get(User, exemplar.person_user_id)
     if person is None or not person.active:
@@ -271,7 +272,6 @@ def people_choices(unit_ids: list[int]) -> list[tuple[User, str]]:
         for user, _unit_id in rows:
             seen.setdefault(user.id, (user, user.full_name))
         return list(seen.values())
-    from portal.organizations.models import Unit
 
     names = dict(db.session.execute(select(Unit.id, Unit.name).where(Unit.id.in_(unit_ids))).all())
     return [(user, f"{user.full_name} — {names.get(unit_id, '')}") for user, unit_id in rows]

@@ -9,7 +9,6 @@ from sqlalchemy.orm import selectinload
 from portal.accounts.models import Role, RoleMembership
 from portal.extensions import db
 from portal.models_base import in_ids
-from portal.navigation import has_endpoint
 from portal.organizations.models import Unit
 from portal.tenancy import sees_whole_organization, visible_units
 
@@ -19,19 +18,11 @@ bp = Blueprint("home", __name__, template_folder="templates")
 @bp.get("/")
 def index():
     if not current_user.is_authenticated:
-        if has_endpoint("publiccolumn.index"):
-            return redirect(url_for("publiccolumn.index"))
-        return redirect(url_for("accounts.login"))
+        return redirect(url_for("publiccolumn.index"))
     unit_id = current_user.primary_unit_id
-    if (
-        unit_id
-        and not sees_whole_organization(current_user)
-        and has_endpoint("workspace.unit_home")
-    ):
+    if unit_id and not sees_whole_organization(current_user):
         return redirect(url_for("workspace.unit_home", unit_id=unit_id))
-    if current_user.has_role(Role.OFFICE_ADMIN, Role.VIEWER, Role.COUNCIL_MEMBER) and has_endpoint(
-        "dashboards.index"
-    ):
+    if current_user.has_role(Role.OFFICE_ADMIN, Role.VIEWER, Role.COUNCIL_MEMBER):
         return redirect(url_for("dashboards.index"))
     return overview()
 

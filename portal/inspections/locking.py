@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import gettext as _
-from sqlalchemy import event, inspect
+from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
 from portal.inspections.models import Inspection, InspectionFinding, InspectionMember
@@ -100,7 +100,6 @@ def _touches_record(session: Session, obj: Any, action: str) -> bool:
     return inspection is not None and was_signed(inspection)
 
 
-@event.listens_for(Session, "before_flush")
 def _refuse_changes_to_signed_records(session: Session, flush_context: Any, instances: Any) -> None:
     with session.no_autoflush:
         for action, objects in (
@@ -111,3 +110,7 @@ def _refuse_changes_to_signed_records(session: Session, flush_context: Any, inst
             for obj in list(objects):
                 if _touches_record(session, obj, action):
                     raise record_locked()
+
+
+# Installed by portal/registry.py at start-up.
+LISTENERS = ((Session, "before_flush", _refuse_changes_to_signed_records),)

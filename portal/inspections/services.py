@@ -6,18 +6,22 @@ from __future__ import annotations
 from datetime import date
 
 from flask_babel import gettext as _
+from flask_login import current_user
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
 from portal.accounts.models import CouncilAssignment, Role, RoleMembership, User
+from portal.evidence.models import Attachment
 from portal.evidence.services import delete_attachments_of
 from portal.extensions import db
 from portal.formatting import today_vn
+from portal.inspections import access
 from portal.inspections.locking import ensure_not_signed
 from portal.inspections.models import (
     AWAITING_UNIT,
     NOT_CLOSED,
     FindingResponse,
+    FindingStatus,
     Inspection,
     InspectionCorrection,
     InspectionFinding,
@@ -247,3 +251,20 @@ def delete_inspection(inspection: Inspection) -> None:
     delete_attachments_of(EVIDENCE_OWNER, inspection.id)
     delete_attachments_of(RESPONSE_EVIDENCE_OWNER, response_ids)
     db.session.delete(inspection)
+
+
+def inspection_file_locked(attachment: Attachment) -> bool:
+    """An inspection's files are the inspectors' record: closed to the unit, and to
+    everyone once it is signed off (the generic evidence routes ask this)."""
+    inspection = db.session.get(Inspection, attachment.owner_id)
+    if inspection is None or inspection.is_signed_off:
+        return True
+    return not access.can_edit_record(current_user, inspection)
+
+
+def response_file_locked(attachment: Attachment) -> bool:
+    """An answer's files may go only while the answer still awaits verification."""
+    response = db.session.get(FindingResponse, attachment.owner_id)
+    if response is None or response.finding.status != FindingStatus.ANSWERED:
+        return True
+    return response.finding.responses[-1].id != response.id

@@ -1,5 +1,6 @@
 """Periodic jobs: each capability lists its own in `portal/<capability>/periodic.py`
-as `PERIODIC = [PeriodicJob(...)]`; the scheduler started by worker.py runs them."""
+as `PERIODIC = [PeriodicJob(...)]`, portal/registry.py registers them at start-up,
+and the scheduler started by worker.py runs them."""
 
 from __future__ import annotations
 
@@ -24,15 +25,18 @@ class PeriodicJob:
     cron_setting: str = ""
 
 
-def collect_periodic_jobs() -> list[PeriodicJob]:
-    from portal import CAPABILITIES, capability_module
+# "module.function" -> the job: registering the same job again (every app the
+# tests create) replaces it rather than scheduling it twice.
+PERIODIC_JOBS: dict[str, PeriodicJob] = {}
 
-    jobs: list[PeriodicJob] = []
-    for name in CAPABILITIES:
-        module = capability_module(name, "periodic")
-        if module is not None:
-            jobs.extend(configured(job) for job in getattr(module, "PERIODIC", []))
-    return jobs
+
+def register_periodic_job(job: PeriodicJob) -> None:
+    PERIODIC_JOBS[f"{job.func.__module__}.{job.func.__qualname__}"] = job
+
+
+def collect_periodic_jobs() -> list[PeriodicJob]:
+    """Every registered job, with its cron as the application's settings say."""
+    return [configured(job) for job in PERIODIC_JOBS.values()]
 
 
 def configured(job: PeriodicJob) -> PeriodicJob:

@@ -12,6 +12,7 @@ from typing import Any
 
 from rq import Queue, Retry
 from rq.job import Job
+from sqlalchemy.orm import Session
 
 from portal.extensions import db
 from portal.jobs.connection import get_redis
@@ -61,19 +62,18 @@ def enqueue_after_commit(func: Callable[..., Any], *args: Any, **kwargs: Any) ->
     db.session.info.setdefault("after_commit_jobs", []).append((func, args, kwargs))
 
 
-def _install_session_hooks() -> None:
-    from sqlalchemy import event
-    from sqlalchemy.orm import Session
-
-    @event.listens_for(Session, "after_commit")
-    def _enqueue_pending(session: Session) -> None:
-        pending = session.info.pop("after_commit_jobs", [])
-        for func, args, kwargs in pending:
-            enqueue(func, *args, **kwargs)
-
-    @event.listens_for(Session, "after_rollback")
-    def _drop_pending(session: Session) -> None:
-        session.info.pop("after_commit_jobs", None)
+def _enqueue_pending(session: Session) -> None:
+    pending = session.info.pop("after_commit_jobs", [])
+    for func, args, kwargs in pending:
+        enqueue(func, *args, **kwargs)
 
 
-_install_session_hooks()
+def _drop_pending(session: Session) -> None:
+    session.info.pop("after_commit_jobs", None)
+
+
+# Installed by portal/registry.py at start-up.
+LISTENERS = (
+    (Session, "after_commit", _enqueue_pending),
+    (Session, "after_rollback", _drop_pending),
+)

@@ -90,7 +90,7 @@ def deadline_events(user: User, host: str) -> list[Event]:
         event.add("dtstart", as_utc(deadline.due_at))
         event.add("dtend", as_utc(deadline.due_at) + timedelta(minutes=30))
         event.add("dtstamp", utcnow())
-        link = absolute_url(portal_path([("deadlines.detail", {"deadline_id": deadline.id})]))
+        link = absolute_url(portal_path("deadlines.detail", deadline_id=deadline.id))
         units = ", ".join(sorted(names[u] for u in applies)) if applies else ""
         description = deadline.description or ""
         if units:

@@ -14,6 +14,7 @@ from datetime import date, datetime, time
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
+from portal.deadlines.models import Deadline
 from portal.extensions import db
 from portal.formatting import VN_TZ
 from portal.models_base import as_utc
@@ -76,10 +77,6 @@ def due_times(
 
 
 def _office_deadlines(period: PlanPeriod, kind: str) -> list:
-    try:
-        from portal.deadlines.models import Deadline
-    except ImportError:  # the deadlines capability is not installed
-        return []
     return list(
         db.session.scalars(
             select(Deadline).where(

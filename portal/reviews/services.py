@@ -11,6 +11,7 @@ from sqlalchemy.orm import joinedload
 from portal.accounts.models import Role, RoleMembership, User
 from portal.extensions import db
 from portal.models_base import utcnow
+from portal.notifications.services import notify
 from portal.organizations.models import Unit
 from portal.reviews.adapters import adapter_for
 from portal.reviews.models import ReviewableMixin, ReviewEvent
@@ -179,7 +180,6 @@ def _recipients(record: ReviewableMixin, action: ReviewAction) -> list[User]:
 
 
 def _notify(record: ReviewableMixin, event: ReviewEvent, actor: User) -> None:
-    from portal.notifications.services import notify
 
     unit = db.session.get(Unit, record.unit_id)  # type: ignore[attr-defined]
     adapter = adapter_for(record)

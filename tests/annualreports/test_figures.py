@@ -6,7 +6,6 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from portal.annualreports import figures as figures_module
 from portal.annualreports.figures import compute_figures, figures_for
 from portal.annualreports.services import save_report
 from portal.extensions import db
@@ -64,7 +63,6 @@ def inspection(world, unit, year, findings):
 
 def test_exemplar_figures(world, exemplars):
     data = compute_figures(make_report(world, year=2024))["exemplars"]
-    assert data["available"]
     # Known by the end of 2024 in unit A: not the 2025 one, not unit B's.
     assert data["total"] == 4
     assert data["by_status"] == {
@@ -191,18 +189,6 @@ def test_difficulties_raised_and_answered(world):
     assert (data["raised"], data["answered"], data["open"]) == (2, 2, 1)
 
 
-def test_a_missing_capability_is_reported_unavailable(world, monkeypatch):
-    real = figures_module.capability_module
-    monkeypatch.setattr(
-        figures_module,
-        "capability_module",
-        lambda name, module: None if name == "propagation" else real(name, module),
-    )
-    data = compute_figures(make_report(world, year=2024))
-    assert data["propagation"] == {"available": False}
-    assert data["exemplars"]["available"]
-
-
 def test_commendations_are_the_units_own_exemplars(world, exemplars):
     report = make_report(world, year=2024)
     save_report(
@@ -256,15 +242,3 @@ def test_figure_labels_come_from_the_capabilities(app):
     assert figure_label("exemplar_status", "unknown-value") == "unknown-value"
     assert figure_label("no-such-group", "x") == "x"
     assert figure_label("channel", None) == ""
-
-
-def test_unavailable_section_is_said_on_the_page(world, login_as, monkeypatch):
-    real = figures_module.capability_module
-    monkeypatch.setattr(
-        figures_module,
-        "capability_module",
-        lambda name, module: None if name == "training" else real(name, module),
-    )
-    report = make_report(world, year=2024)
-    page = login_as(world.office).get(f"/annual-reports/{report.id}").get_data(as_text=True)
-    assert "Chức năng này chưa có trên cổng." in page

@@ -13,7 +13,6 @@ from portal.evidence.models import Attachment
 from portal.evidence.services import (
     attachments_for,
     delete_attachment,
-    register_lock_check,
     save_uploads,
 )
 from portal.extensions import db
@@ -24,8 +23,6 @@ from portal.inspections import services as records
 from portal.inspections.forms import NONE, CorrectionForm, InspectionFilterForm, InspectionForm
 from portal.inspections.locking import record_locked
 from portal.inspections.models import (
-    FindingResponse,
-    FindingStatus,
     Inspection,
     SupervisionPlanItem,
 )
@@ -46,27 +43,6 @@ from portal.tenancy import get_scoped_or_404, get_unit_or_404, visible_unit_ids,
 bp.add_app_template_global(labels, "insp_labels")
 bp.add_app_template_global(records.is_overdue, "finding_overdue")
 bp.add_app_template_global(records.open_findings_for_unit, "open_findings_for_unit")
-
-
-def _inspection_file_locked(attachment: Attachment) -> bool:
-    """An inspection's files are the inspectors' record: closed to the unit, and to
-    everyone once it is signed off (the generic evidence routes ask this)."""
-    inspection = db.session.get(Inspection, attachment.owner_id)
-    if inspection is None or inspection.is_signed_off:
-        return True
-    return not access.can_edit_record(current_user, inspection)
-
-
-def _response_file_locked(attachment: Attachment) -> bool:
-    """An answer's files may go only while the answer still awaits verification."""
-    response = db.session.get(FindingResponse, attachment.owner_id)
-    if response is None or response.finding.status != FindingStatus.ANSWERED:
-        return True
-    return response.finding.responses[-1].id != response.id
-
-
-register_lock_check(records.EVIDENCE_OWNER, _inspection_file_locked)
-register_lock_check(records.RESPONSE_EVIDENCE_OWNER, _response_file_locked)
 
 
 def refuse(message: str) -> None:

@@ -1,0 +1,217 @@
+"""What the portal is made of, listed in one place: every model module, every
+blueprint, and what fills each extension point (SQLAlchemy listeners, evidence lock
+checks, review adapters, accounts' mail queue, due-item providers, deadline completion rules,
+compilation builders, periodic jobs).
+
+Nothing registers itself when its module is imported: the factory calls
+`register(app)`, so the web app, the worker and the scheduler (both build their app
+with `create_app`) are composed alike. The extension points are process-wide;
+registering again (each app the tests create) replaces an entry, never adds a
+second one.
+"""
+
+from __future__ import annotations
+
+from flask import Flask
+from sqlalchemy import event
+
+from portal import audit, i18n
+from portal.accounts import models as accounts_models
+from portal.accounts import routes as accounts_routes
+from portal.accounts import services as accounts_services
+from portal.admin import routes as admin_routes
+from portal.annualreports import models as annualreports_models
+from portal.annualreports import routes as annualreports_routes
+from portal.annualreports import services as annualreports_services
+from portal.assessments import models as assessments_models
+from portal.assessments import routes as assessments_routes
+from portal.assessments import services as assessments_services
+from portal.compilations import congress_dossier, yearly_report_dossier
+from portal.compilations import models as compilations_models
+from portal.compilations import routes as compilations_routes
+from portal.compilations.builders import register_builder
+from portal.congress import models as congress_models
+from portal.congress import routes as congress_routes
+from portal.congress import services as congress_services
+from portal.consideration import models as consideration_models
+from portal.consideration import routes as consideration_routes
+from portal.council import models as council_models
+from portal.council import routes as council_routes
+from portal.criteria import models as criteria_models
+from portal.criteria import routes as criteria_routes
+from portal.dashboards import routes as dashboards_routes
+from portal.deadlines import item_providers as deadline_items
+from portal.deadlines import models as deadlines_models
+from portal.deadlines import routes as deadlines_routes
+from portal.deadlines.completion import register_completion
+from portal.deadlines.models import DeadlineKind
+from portal.deadlines.providers import register_provider
+from portal.difficulties import models as difficulties_models
+from portal.difficulties import routes as difficulties_routes
+from portal.evidence import models as evidence_models
+from portal.evidence import routes as evidence_routes
+from portal.evidence.services import register_lock_check
+from portal.exemplars import due_items as exemplar_items
+from portal.exemplars import models as exemplars_models
+from portal.exemplars import routes as exemplars_routes
+from portal.health import routes as health_routes
+from portal.home import routes as home_routes
+from portal.inspections import due_items as inspection_items
+from portal.inspections import locking as inspections_locking
+from portal.inspections import models as inspections_models
+from portal.inspections import routes as inspections_routes
+from portal.inspections import services as inspections_services
+from portal.jobs import queues
+from portal.jobs.periodic import register_periodic_job
+from portal.mail import models as mail_models
+from portal.mail import periodic as mail_periodic
+from portal.mail import routes as mail_routes
+from portal.mail.services import queue_email
+from portal.notifications import models as notifications_models
+from portal.notifications import periodic as notifications_periodic
+from portal.notifications import routes as notifications_routes
+from portal.organizations import models as organizations_models
+from portal.periods import models as periods_models
+from portal.propagation import models as propagation_models
+from portal.propagation import routes as propagation_routes
+from portal.publiccolumn import models as publiccolumn_models
+from portal.publiccolumn import routes as publiccolumn_routes
+from portal.reviews import models as reviews_models
+from portal.reviews import routes as reviews_routes
+from portal.reviews.adapters import register_adapter
+from portal.training import models as training_models
+from portal.training import routes as training_routes
+from portal.workspace import routes as workspace_routes
+
+# Every module that declares tables, so that the metadata is complete (create_all,
+# migrations) whatever the routes happen to import.
+MODELS = (
+    audit,
+    organizations_models,
+    accounts_models,
+    periods_models,
+    mail_models,
+    evidence_models,
+    notifications_models,
+    criteria_models,
+    exemplars_models,
+    propagation_models,
+    publiccolumn_models,
+    training_models,
+    difficulties_models,
+    council_models,
+    inspections_models,
+    consideration_models,
+    deadlines_models,
+    reviews_models,
+    assessments_models,
+    annualreports_models,
+    congress_models,
+    compilations_models,
+)
+
+BLUEPRINTS = (
+    accounts_routes.bp,
+    home_routes.bp,
+    workspace_routes.bp,
+    admin_routes.bp,
+    mail_routes.bp,
+    health_routes.bp,
+    evidence_routes.bp,
+    notifications_routes.bp,
+    criteria_routes.bp,
+    exemplars_routes.bp,
+    propagation_routes.bp,
+    publiccolumn_routes.bp,
+    training_routes.bp,
+    difficulties_routes.bp,
+    council_routes.bp,
+    inspections_routes.bp,
+    consideration_routes.bp,
+    deadlines_routes.bp,
+    reviews_routes.bp,
+    assessments_routes.bp,
+    annualreports_routes.bp,
+    congress_routes.bp,
+    compilations_routes.bp,
+    dashboards_routes.bp,
+    i18n.bp,
+)
+
+# (class, event, listener). On the Session and Mapper classes, so they see every
+# session: requests, jobs in the worker, CLI commands. In this order: the audit
+# loads a row to delete before the inspection lock looks at it.
+LISTENERS = (
+    *audit.LISTENERS,
+    *queues.LISTENERS,
+    *inspections_locking.LISTENERS,
+)
+
+# Evidence owner type -> True when the record the file belongs to is locked.
+LOCK_CHECKS = {
+    assessments_models.EVIDENCE_OWNER: assessments_services.evidence_locked,
+    congress_models.NOMINEE_OWNER: congress_services.nominee_locked,
+    inspections_services.EVIDENCE_OWNER: inspections_services.inspection_file_locked,
+    inspections_services.RESPONSE_EVIDENCE_OWNER: inspections_services.response_file_locked,
+}
+
+# Reviewed record's subject -> how the review workflow titles, links and checks it.
+REVIEW_ADAPTERS = {
+    assessments_models.SelfAssessment.review_subject: assessments_services.SelfAssessmentReview(),
+    annualreports_models.AnnualReport.review_subject: annualreports_services.AnnualReportReview(),
+    congress_models.CongressSubmission.review_subject: congress_services.CongressSubmissionReview(),
+}
+
+# Kind of due item -> the provider of those items.
+DUE_ITEM_PROVIDERS = {
+    "deadline": deadline_items.deadline_items,
+    "fostering_action": exemplar_items.fostering_items,
+    "finding_action": inspection_items.finding_items,
+}
+
+# Deadline kind -> the model whose submitted record meets the deadline.
+COMPLETION_RULES = {
+    DeadlineKind.SELF_ASSESSMENT: assessments_models.SelfAssessment,
+    DeadlineKind.ANNUAL_REPORT: annualreports_models.AnnualReport,
+    DeadlineKind.CONGRESS_SUBMISSION: congress_models.CongressSubmission,
+}
+
+COMPILATION_BUILDERS = {
+    yearly_report_dossier.KIND: yearly_report_dossier.BUILDER,
+    congress_dossier.KIND: congress_dossier.BUILDER,
+}
+
+PERIODIC_JOBS = (
+    *mail_periodic.PERIODIC,
+    *notifications_periodic.PERIODIC,
+)
+
+
+def register(app: Flask) -> None:
+    install_listeners()
+    fill_extension_points()
+    for blueprint in BLUEPRINTS:
+        app.register_blueprint(blueprint)
+
+
+def install_listeners() -> None:
+    """Listen once per process, however many apps are created."""
+    for target, name, listener in LISTENERS:
+        if not event.contains(target, name, listener):
+            event.listen(target, name, listener)
+
+
+def fill_extension_points() -> None:
+    accounts_services.plug_mail(queue_email)
+    for owner_type, check in LOCK_CHECKS.items():
+        register_lock_check(owner_type, check)
+    for subject, adapter in REVIEW_ADAPTERS.items():
+        register_adapter(subject, adapter)
+    for kind, provider in DUE_ITEM_PROVIDERS.items():
+        register_provider(kind, provider)
+    for kind, model in COMPLETION_RULES.items():
+        register_completion(kind, model)
+    for kind, builder in COMPILATION_BUILDERS.items():
+        register_builder(kind, builder)
+    for job in PERIODIC_JOBS:
+        register_periodic_job(job)

@@ -1,0 +1,119 @@
+"""The portal is composed in one place: importing a module registers nothing, and
+the factory fills every extension point (once, however many apps are made)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import select
+
+from portal import create_app, registry
+from portal.audit import AuditLog
+from portal.extensions import db
+from portal.organizations.models import Unit, UnitKind
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Run in a fresh interpreter: in this one, the apps of other tests have already
+# registered everything.
+PROBE = """
+import json
+import sys
+
+from sqlalchemy import event
+
+from portal.compilations.builders import BUILDERS
+from portal.criteria.services import USAGES
+from portal.deadlines.completion import COMPLETION_MODELS
+from portal.deadlines.providers import PROVIDERS
+from portal.evidence.services import _LOCK_CHECKS
+from portal.jobs.periodic import PERIODIC_JOBS
+
+
+def contents():
+    from portal import registry
+
+    return {
+        "lock_checks": sorted(_LOCK_CHECKS),
+        "builders": sorted(BUILDERS),
+        "criteria_usages": sorted(USAGES),
+        "providers": sorted(PROVIDERS),
+        "completion_rules": sorted(str(kind) for kind in COMPLETION_MODELS),
+        "periodic_jobs": sorted(job.func.__name__ for job in PERIODIC_JOBS.values()),
+        "listeners": sum(event.contains(*listener) for listener in registry.LISTENERS),
+    }
+
+
+# Every module that used to register something when imported, and the registry.
+import portal.annualreports.dossier
+import portal.assessments.models
+import portal.assessments.services
+import portal.audit
+import portal.congress.dossier
+import portal.congress.services
+import portal.deadlines.item_providers
+import portal.exemplars.evaluation
+import portal.deadlines.periodic
+import portal.exemplars.due_items
+import portal.inspections.due_items
+import portal.inspections.locking
+import portal.inspections.routes
+import portal.inspections.services
+import portal.jobs.queues
+import portal.mail.periodic
+import portal.notifications.periodic
+import portal.registry
+
+imported = contents()
+from portal import create_app
+
+create_app("testing")
+json.dump({"imported": imported, "created": contents()}, sys.stdout)
+"""
+
+
+def test_importing_registers_nothing_and_the_factory_registers_everything():
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    found = json.loads(result.stdout)
+    assert found["imported"] == {
+        "lock_checks": [],
+        "builders": [],
+        "criteria_usages": [],
+        "providers": [],
+        "completion_rules": [],
+        "periodic_jobs": [],
+        "listeners": 0,
+    }
+    assert found["created"] == {
+        "lock_checks": ["assessment_item", "congress_nominee", "finding_response", "inspection"],
+        "builders": ["congress_submission", "yearly_report"],
+        "criteria_usages": ["exemplar_evaluations", "self_assessments"],
+        "providers": ["deadline", "finding_action", "fostering_action"],
+        "completion_rules": ["annual_report", "congress_submission", "self_assessment"],
+        "periodic_jobs": ["requeue_stalled_messages", "send_daily_digests", "sweep_reminders"],
+        "listeners": len(registry.LISTENERS),
+    }
+
+
+def test_every_model_module_is_listed():
+    listed = {module.__name__ for module in registry.MODELS}
+    on_disk = {
+        "portal." + ".".join(path.relative_to(ROOT / "portal").with_suffix("").parts)
+        for path in (ROOT / "portal").glob("*/models.py")
+    }
+    assert on_disk <= listed
+
+
+def test_a_second_app_does_not_record_changes_twice(app, world):
+    create_app("testing")
+    db.session.add(Unit(organization_id=world.org.id, name="Tổ mới", kind=UnitKind.DIVISION))
+    db.session.commit()
+    entries = db.session.scalars(
+        select(AuditLog).where(AuditLog.object_type == "Unit", AuditLog.action == "create")
+    ).all()
+    assert [e.changes["name"][1] for e in entries].count("Tổ mới") == 1
