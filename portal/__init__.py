@@ -123,10 +123,9 @@ def register_errorhandlers(app: Flask) -> None:
 
 
 def register_template_helpers(app: Flask) -> None:
-    from portal import formatting, labels, navigation
+    from portal import formatting, navigation
 
     formatting.register(app)
-    labels.register(app)
     navigation.register(app)
     # base.html reads the locale; Flask-Babel 4 does not put it in templates itself.
     from flask_babel import get_locale

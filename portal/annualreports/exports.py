@@ -17,7 +17,7 @@ from portal.annualreports.sections import PROPOSALS_LABEL, SECTIONS
 from portal.formatting import format_date, format_number, format_vnd
 from portal.reviews.excel import new_sheet, put, timeline_sheet, write_heading, write_table
 from portal.reviews.models import ReviewEvent
-from portal.reviews.states import STATE_LABELS
+from portal.reviews.states import ReviewState
 
 
 def iso_date(value: str | None) -> str:
@@ -31,7 +31,7 @@ def report_workbook(report: AnnualReport, figures: dict, events: list[ReviewEven
         sheet,
         [
             report.review_title(),
-            _("Trạng thái: %(state)s", state=STATE_LABELS[report.state]),
+            _("Trạng thái: %(state)s", state=ReviewState(report.state).label),
             _("Số liệu chốt khi chấp nhận báo cáo")
             if frozen
             else _("Số liệu tính từ dữ liệu hiện có trên cổng"),

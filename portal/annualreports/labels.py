@@ -1,47 +1,44 @@
-"""Vietnamese labels of the values inside an annual report's figures. The labels of
-other capabilities are used when installed; the raw value is shown otherwise."""
+"""Labels of the values inside an annual report's figures: the figures are a JSON
+snapshot, so they hold the enums' stored values, which are shown through the enums."""
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
+from portal.difficulties.models import DifficultyStatus
+from portal.enums import LabelledEnum
+from portal.exemplars.models import ExemplarKind, ExemplarStatus, RecognitionLevel, SupportType
+from portal.exemplars.quota import QuotaFlag
+from portal.inspections.models import (
+    FindingSeverity,
+    FindingStatus,
+    InspectionMethod,
+    InspectionScope,
+)
+from portal.propagation.models import ActivityType, Channel
 
-from portal import capability_module
-
-# Used when the difficulties capability is not installed.
-FALLBACK = {
-    "difficulty_status": {
-        "open": _l("Chờ trả lời"),
-        "answered": _l("Đã trả lời"),
-        "closed": _l("Đã đóng"),
-    },
-}
-# group -> (capability, labels module, name of the dict in it)
-SOURCES = {
-    "exemplar_status": ("exemplars", "labels", "STATUS_LABELS"),
-    "exemplar_kind": ("exemplars", "labels", "KIND_LABELS"),
-    "exemplar_level": ("exemplars", "labels", "LEVEL_LABELS"),
-    "support_type": ("exemplars", "labels", "SUPPORT_LABELS"),
-    "quota_flag": ("exemplars", "labels", "QUOTA_FLAG_LABELS"),
-    "channel": ("propagation", "models", "CHANNEL_LABELS"),
-    "activity_type": ("propagation", "models", "ACTIVITY_TYPE_LABELS"),
-    "inspection_method": ("inspections", "labels", "METHOD_LABELS"),
-    "inspection_scope": ("inspections", "labels", "SCOPE_LABELS"),
-    "finding_severity": ("inspections", "labels", "SEVERITY_LABELS"),
-    "finding_status": ("inspections", "labels", "STATUS_LABELS"),
-    "difficulty_status": ("difficulties", "models", "DIFFICULTY_STATUS_LABELS"),
+# group of a figure -> the enum of its values
+GROUPS: dict[str, type[LabelledEnum]] = {
+    "exemplar_status": ExemplarStatus,
+    "exemplar_kind": ExemplarKind,
+    "exemplar_level": RecognitionLevel,
+    "support_type": SupportType,
+    "quota_flag": QuotaFlag,
+    "channel": Channel,
+    "activity_type": ActivityType,
+    "inspection_method": InspectionMethod,
+    "inspection_scope": InspectionScope,
+    "finding_severity": FindingSeverity,
+    "finding_status": FindingStatus,
+    "difficulty_status": DifficultyStatus,
 }
 
 
 def figure_label(group: str, value: object) -> str:
-    """The label of `value` (an enum's stored value) in `group`."""
+    """The label of `value` (an enum's stored value) in `group`; the value itself
+    when it is not (or no longer) one of the enum's."""
     if value is None:
         return ""
-    source = SOURCES.get(group)
-    module = capability_module(source[0], source[1]) if source else None
-    table = getattr(module, source[2], None) if module else None
-    if table is None:
-        table = FALLBACK.get(group, {})
-    for key, label in table.items():
-        if str(getattr(key, "value", key)) == str(value):
-            return str(label)
-    return str(value)
+    enum_cls = GROUPS.get(group)
+    try:
+        return str(enum_cls(str(value)).label) if enum_cls else str(value)
+    except ValueError:
+        return str(value)

@@ -10,7 +10,7 @@ from portal.assessments.scoring import format_percent, format_score, format_sign
 from portal.assessments.services import Comparison
 from portal.reviews.excel import new_sheet, timeline_sheet, write_heading, write_table
 from portal.reviews.models import ReviewEvent
-from portal.reviews.states import STATE_LABELS
+from portal.reviews.states import ReviewState
 
 
 def assessment_workbook(
@@ -21,7 +21,7 @@ def assessment_workbook(
         sheet,
         [
             assessment.review_title(),
-            _("Trạng thái: %(state)s", state=STATE_LABELS[assessment.state]),
+            _("Trạng thái: %(state)s", state=ReviewState(assessment.state).label),
             _("Bộ tiêu chuẩn: %(title)s", title=assessment.criteria_set.title),
             _("Tổng điểm tự đánh giá: %(total)s", total=format_percent(comparison.self_total)),
             _("Tổng điểm thẩm định: %(total)s", total=format_percent(comparison.office_total)),

@@ -5,7 +5,8 @@ from __future__ import annotations
 from portal.accounts.models import User
 from portal.compilations.models import Compilation, CompilationStatus
 from portal.extensions import db
-from portal.i18n import N_, LocalText
+from portal.i18n import LocalText
+from portal.msgids import N_
 from portal.notifications.services import notify
 from portal.urls import path_for
 

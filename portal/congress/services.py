@@ -20,6 +20,7 @@ from portal.evidence.models import Attachment
 from portal.evidence.services import delete_attachments_of, register_lock_check
 from portal.exemplars.models import Exemplar
 from portal.extensions import db
+from portal.formatting import format_date
 from portal.periods.models import PlanPeriod
 
 
@@ -107,7 +108,7 @@ def prefill_achievements(exemplar: Exemplar) -> str:
             _(
                 "Đánh giá gần nhất (%(on)s, %(count)s lần đánh giá): tác dụng %(a)s/5, "
                 "hiệu quả %(b)s/5, khả năng phát triển %(c)s/5, ảnh hưởng %(d)s/5.",
-                on=last.evaluated_on.strftime("%d/%m/%Y"),
+                on=format_date(last.evaluated_on),
                 count=len(evaluations),
                 a=last.effect,
                 b=last.effectiveness,

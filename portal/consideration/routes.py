@@ -11,7 +11,7 @@ from portal.consideration import services, voting
 from portal.consideration.access import get_round_or_404, readers_required
 from portal.consideration.catalogue import ensure_catalogue
 from portal.consideration.choices import period_choices
-from portal.consideration.forms import CHOICE_LABELS, ConfirmForm, RoundForm, options
+from portal.consideration.forms import ConfirmForm, RoundForm, options
 from portal.consideration.models import ConsiderationRound, Nomination, RoundStatus
 from portal.consideration.rules import describe_threshold
 from portal.council.models import CouncilPosition
@@ -25,7 +25,7 @@ bp = Blueprint("consideration", __name__, url_prefix="/consideration", template_
 
 @bp.app_context_processor
 def _helpers() -> dict:
-    return {"describe_threshold": describe_threshold, "vote_choice_labels": CHOICE_LABELS}
+    return {"describe_threshold": describe_threshold}
 
 
 @bp.get("/")

@@ -11,7 +11,7 @@ from portal.consideration.access import get_rule_or_404, get_title_or_404
 from portal.consideration.catalogue import ensure_catalogue
 from portal.consideration.choices import title_choices
 from portal.consideration.errors import ConsiderationError
-from portal.consideration.forms import AUDIENCE_LABELS, AwardTitleForm, VotingRuleForm, options
+from portal.consideration.forms import AwardTitleForm, VotingRuleForm, options
 from portal.consideration.models import (
     AwardTitle,
     ThresholdComparison,
@@ -134,9 +134,7 @@ def titles():
         page=request.args.get("page", 1, type=int),
         per_page=current_app.config["ITEMS_PER_PAGE"],
     )
-    return render_template(
-        "consideration/titles.html", page=page, search=search, audience_labels=AUDIENCE_LABELS
-    )
+    return render_template("consideration/titles.html", page=page, search=search)
 
 
 def _save_title(form: AwardTitleForm, title: AwardTitle | None):

@@ -9,13 +9,12 @@ from flask_login import current_user
 from portal.consideration import voting
 from portal.consideration.access import get_member_or_404, get_round_or_404, voters_required
 from portal.consideration.forms import (
-    CHOICE_LABELS,
     BallotForm,
     ConfirmForm,
     ballot_field,
     parse_ballot,
 )
-from portal.consideration.models import ConsiderationRound, RoundMember
+from portal.consideration.models import ConsiderationRound, RoundMember, VoteChoice
 from portal.consideration.routes import bp
 from portal.consideration.services import ConsiderationError
 from portal.extensions import db
@@ -45,7 +44,7 @@ def _render_ballot(template: str, round_: ConsiderationRound, status: int = 200,
             round=round_,
             form=BallotForm(),
             ballot_field=ballot_field,
-            choice_labels=CHOICE_LABELS,
+            choice_labels=VoteChoice.choices(),
             submitted=request.form if request.method == "POST" else {},
             **context,
         ),

@@ -8,17 +8,15 @@ from wtforms import SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length
 
-from portal.council.labels import POSITION_LABELS
-from portal.inspections.forms import MultiCheckboxField, labelled, scope_choices
-
-
-def position_choices() -> list[SelectChoice]:
-    return labelled(POSITION_LABELS)
+from portal.council.models import CouncilPosition
+from portal.inspections.forms import MultiCheckboxField, scope_choices
 
 
 class SeatEditForm(FlaskForm):
     position = SelectField(
-        _l("Chức danh trong Hội đồng"), choices=position_choices(), validators=[InputRequired()]
+        _l("Chức danh trong Hội đồng"),
+        choices=CouncilPosition.choices(),
+        validators=[InputRequired()],
     )
     title = StringField(_l("Chức vụ"), validators=[Length(max=255)])
 

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-import enum
-
 from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.db_types import enum_column
+from portal.enums import LabelledEnum
 from portal.extensions import db
+from portal.inspections.models import InspectionScope
 from portal.models_base import TimestampMixin
+from portal.msgids import N_
 from portal.tenancy import UnitOwnedMixin
 
 
-class CouncilPosition(enum.StrEnum):
-    CHAIR = "chair"  # Chủ tịch Hội đồng
-    VICE_CHAIR = "vice_chair"
-    SECRETARY = "secretary"  # Thư ký
-    MEMBER = "member"
+class CouncilPosition(LabelledEnum):
+    CHAIR = "chair", N_("Chủ tịch Hội đồng")
+    VICE_CHAIR = "vice_chair", N_("Phó Chủ tịch Hội đồng")
+    SECRETARY = "secretary", N_("Thư ký Hội đồng")
+    MEMBER = "member", N_("Ủy viên")
 
 
 class CouncilMember(TimestampMixin, db.Model):
@@ -64,7 +65,7 @@ class SupervisionPlanItem(UnitOwnedMixin, TimestampMixin, db.Model):
     organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
     year: Mapped[int] = mapped_column(index=True)
     month: Mapped[int]  # 1-12
-    # A list of portal.inspections.models.InspectionScope values.
+    # A list of InspectionScope values.
     scope: Mapped[list[str]] = mapped_column(JSON, default=list)
     note: Mapped[str] = mapped_column(Text, default="")
 
@@ -72,6 +73,10 @@ class SupervisionPlanItem(UnitOwnedMixin, TimestampMixin, db.Model):
     members: Mapped[list[SupervisionPlanMember]] = relationship(
         back_populates="plan_item", cascade="all, delete-orphan"
     )
+
+    @property
+    def scope_text(self) -> str:
+        return InspectionScope.labels_text(self.scope)
 
     @property
     def member_ids(self) -> set[int]:

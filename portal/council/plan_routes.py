@@ -33,6 +33,7 @@ def plan():
         years=council.organization_years(current_user.organization_id, today_vn()),
         rows=shown,
         counts=planning.coverage_counts(rows),
+        coverages=list(planning.Coverage),
         status=status,
         confirm=ConfirmForm(),
     )

@@ -10,7 +10,6 @@ from sqlalchemy.orm import selectinload
 from wtforms.fields.choices import SelectChoice
 
 from portal.accounts.models import Role, User
-from portal.council import labels
 from portal.council import services as council
 from portal.council.forms import AssignmentsForm, SeatEditForm, SeatForm
 from portal.council.models import (
@@ -35,9 +34,6 @@ from portal.tenancy import (
 )
 
 bp = Blueprint("council", __name__, url_prefix="/council", template_folder="templates")
-
-
-bp.add_app_template_global(labels, "council_labels")
 
 
 def _period() -> PlanPeriod | None:

@@ -17,6 +17,7 @@ from portal.deadlines.links import deadline_link, portal_path
 from portal.deadlines.models import Deadline
 from portal.deadlines.providers import (
     DueItem,
+    DueItemKind,
     ItemQuery,
     coordinators_by_unit,
     register_provider,
@@ -24,8 +25,9 @@ from portal.deadlines.providers import (
 from portal.deadlines.schedule import Schedule, local_day
 from portal.extensions import db
 from portal.formatting import VN_TZ, format_date
-from portal.i18n import N_, LocalText
+from portal.i18n import LocalText
 from portal.models_base import as_utc
+from portal.msgids import N_
 from portal.organizations.models import Unit
 
 # Items that carry only a date are due at the end of that day, Vietnam time.
@@ -81,7 +83,7 @@ def deadline_items(query: ItemQuery) -> Iterator[DueItem]:
                 links[link_key] = deadline_link(deadline.kind, unit_id)
             yield DueItem(
                 key=f"deadline:{deadline.id}:unit:{unit_id}",
-                kind="deadline",
+                kind=DueItemKind.DEADLINE,
                 organization_id=deadline.organization_id,
                 unit_id=unit_id,
                 unit_name=names[unit_id],
@@ -129,7 +131,7 @@ def fostering_items(query: ItemQuery) -> Iterator[DueItem]:
             coordinators,
             action.owner_user_id,
             key=f"fostering_action:{action.id}",
-            kind="fostering_action",
+            kind=DueItemKind.FOSTERING_ACTION,
             organization_id=org_id,
             unit_id=action.unit_id,
             unit_name=unit_name,
@@ -172,7 +174,7 @@ def finding_items(query: ItemQuery) -> Iterator[DueItem]:
             coordinators,
             finding.action_owner_user_id,
             key=f"finding_action:{finding.id}",
-            kind="finding_action",
+            kind=DueItemKind.FINDING_ACTION,
             organization_id=org_id,
             unit_id=finding.unit_id,
             unit_name=unit_name,

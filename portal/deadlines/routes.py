@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from portal.deadlines import views
-from portal.deadlines.forms import KIND_LABELS, ConfirmForm, MarkDoneForm
+from portal.deadlines.forms import ConfirmForm, MarkDoneForm
 from portal.deadlines.models import Deadline, DeadlineKind
 from portal.deadlines.services import (
     completion_matrix,
@@ -32,11 +32,6 @@ from portal.tenancy import (
 )
 
 bp = Blueprint("deadlines", __name__, url_prefix="/deadlines", template_folder="templates")
-
-
-@bp.context_processor
-def _status_labels() -> dict:
-    return {"status_labels": views.STATUS_LABELS, "status_tones": views.STATUS_TONES}
 
 
 def _get_deadline(deadline_id: int) -> Deadline:
@@ -73,7 +68,7 @@ def index():
         period=period,
         kind=kind,
         search=search,
-        kind_labels=KIND_LABELS,
+        kinds=DeadlineKind.choices(),
     )
 
 
@@ -96,7 +91,6 @@ def matrix():
         periods=periods,
         period=period,
         year=year,
-        kind_labels=KIND_LABELS,
     )
 
 
@@ -119,7 +113,6 @@ def detail(deadline_id: int):
         "deadlines/detail.html",
         deadline=deadline,
         rows=rows,
-        kind_labels=KIND_LABELS,
         mark_form=MarkDoneForm(),
         confirm_form=ConfirmForm(),
         stages=views.stage_counts(deadline) if current_user.is_office else [],
@@ -197,6 +190,4 @@ def items():
     page = views.ListPage(
         rows, request.args.get("page", 1, type=int), current_app.config["ITEMS_PER_PAGE"]
     )
-    return render_template(
-        "deadlines/items.html", page=page, days=days, item_labels=views.ITEM_KIND_LABELS
-    )
+    return render_template("deadlines/items.html", page=page, days=days)

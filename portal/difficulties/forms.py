@@ -7,7 +7,7 @@ from flask_wtf import FlaskForm
 from wtforms import Form, SearchField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from portal.difficulties.models import DIFFICULTY_STATUS_LABELS, DifficultyStatus
+from portal.difficulties.models import DifficultyStatus
 from portal.difficulties.services import DifficultyFilters
 from portal.fields import choices, optional_int, year_choices
 
@@ -38,7 +38,7 @@ class AnswerForm(FlaskForm):
 class DifficultyFilterForm(Form):
     status = SelectField(
         _l("Trạng thái"),
-        choices=choices(DIFFICULTY_STATUS_LABELS.items(), _l("Tất cả trạng thái")),
+        choices=choices(DifficultyStatus.choices(), _l("Tất cả trạng thái")),
     )
     year = SelectField(_l("Năm"), coerce=optional_int)
     unit_id = SelectField(_l("Đơn vị"), coerce=optional_int)

@@ -10,7 +10,6 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from portal.documents.excel import append_row, workbook_bytes
-from portal.exemplars.labels import KIND_LABELS, LEVEL_LABELS, STATUS_LABELS
 from portal.exemplars.models import Exemplar
 
 
@@ -38,15 +37,15 @@ def _row(number: int, e: Exemplar) -> list:
     return [
         number,
         e.unit.name,
-        str(KIND_LABELS[e.kind]),
+        str(e.kind.label),
         e.name,
         e.position,
         e.field_of_work,
         e.movement,
         e.year_identified,
         e.year_recognised,
-        str(LEVEL_LABELS[e.level]),
-        str(STATUS_LABELS[e.status]),
+        str(e.level.label),
+        str(e.status.label),
         e.achievements,
         e.initiatives,
         e.drop_reason,

@@ -19,7 +19,6 @@ from flask_login import current_user
 from sqlalchemy import Select, select
 
 from portal.accounts.models import Role, RoleMembership, User
-from portal.exemplars.labels import STATUS_LABELS
 from portal.exemplars.models import (
     OPEN_FOSTERING_STATUSES,
     Exemplar,
@@ -30,7 +29,7 @@ from portal.exemplars.models import (
     RecognitionLevel,
 )
 from portal.extensions import db
-from portal.formatting import today_vn
+from portal.formatting import format_date, today_vn
 
 S = ExemplarStatus
 # from-status (None: when first recorded) -> the statuses it may move to.
@@ -180,8 +179,8 @@ def transition(
         raise ExemplarError(
             _(
                 "Không thể chuyển từ \u201c%(old)s\u201d sang \u201c%(new)s\u201d.",
-                old=STATUS_LABELS[exemplar.status],
-                new=STATUS_LABELS[to_status],
+                old=ExemplarStatus(exemplar.status).label,
+                new=ExemplarStatus(to_status).label,
             ),
             "note",
         )
@@ -193,7 +192,7 @@ def transition(
         raise ExemplarError(
             _(
                 "Ngày chuyển trạng thái không được trước mốc gần nhất (%(d)s).",
-                d=last.strftime("%d/%m/%Y"),
+                d=format_date(last),
             ),
             "occurred_on",
         )
@@ -261,7 +260,7 @@ def _notify_person(exemplar: Exemplar, to_status: ExemplarStatus, note: str) -> 
     title = _(
         "Điển hình \u201c%(name)s\u201d chuyển sang: %(status)s",
         name=exemplar.name,
-        status=STATUS_LABELS[to_status],
+        status=ExemplarStatus(to_status).label,
     )
     notify(person, title, note, exemplar_path(exemplar.id), category="exemplar_status")
 

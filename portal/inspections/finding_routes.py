@@ -23,7 +23,7 @@ from portal.inspections import access, findings
 from portal.inspections import services as records
 from portal.inspections.access import unit_people_ids
 from portal.inspections.forms import NONE, AnswerForm, ConfirmForm, FindingForm, VerifyForm
-from portal.inspections.models import FindingStatus, Inspection, InspectionFinding
+from portal.inspections.models import FindingSeverity, FindingStatus, Inspection, InspectionFinding
 from portal.inspections.queries import FindingFilters, findings_select, findings_sheet
 from portal.inspections.routes import bp, require_editable
 from portal.tenancy import get_scoped_or_404, get_unit_or_404, visible_units
@@ -217,6 +217,8 @@ def findings_index():
         units=db.session.scalars(visible_units()).all(),
         years=organization_years(current_user.organization_id, today),
         today=today,
+        statuses=FindingStatus.choices(),
+        severities=FindingSeverity.choices(),
     )
 
 

@@ -16,7 +16,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from portal.inspections.labels import METHOD_LABELS, SCOPE_LABELS, SEVERITY_LABELS
+from portal.inspections.models import FindingSeverity, InspectionMethod, InspectionScope
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -29,20 +29,15 @@ class MultiCheckboxField(SelectMultipleField):
 NONE = SelectChoice(0, "—")
 
 
-def labelled(labels: dict) -> list[SelectChoice]:
-    """Choices from an enum's label dict."""
-    return [SelectChoice(value.value, label) for value, label in labels.items()]
-
-
-def scope_choices() -> list[SelectChoice]:
-    return labelled(SCOPE_LABELS)
+def scope_choices() -> list[tuple[str, object]]:
+    return InspectionScope.choices()
 
 
 class InspectionForm(FlaskForm):
     inspection_date = DateField(_l("Ngày kiểm tra"), validators=[InputRequired()])
     method = RadioField(
         _l("Hình thức kiểm tra"),
-        choices=labelled(METHOD_LABELS),
+        choices=InspectionMethod.choices(),
         validators=[InputRequired(_l("Chọn hình thức kiểm tra."))],
     )
     scope = MultiCheckboxField(_l("Nội dung kiểm tra"), choices=scope_choices())
@@ -58,7 +53,7 @@ class InspectionForm(FlaskForm):
 class FindingForm(FlaskForm):
     severity = SelectField(
         _l("Mức độ"),
-        choices=labelled(SEVERITY_LABELS),
+        choices=FindingSeverity.choices(),
         validators=[InputRequired()],
     )
     finding = TextAreaField(

@@ -21,7 +21,7 @@ from portal.evidence.services import (
 from portal.extensions import db
 from portal.form_errors import show_field_error
 from portal.formatting import today_vn
-from portal.inspections import access, labels
+from portal.inspections import access
 from portal.inspections import services as records
 from portal.inspections.forms import NONE, ConfirmForm, CorrectionForm, InspectionForm
 from portal.inspections.locking import RecordLockedError
@@ -40,7 +40,6 @@ bp = Blueprint("inspections", __name__, url_prefix=records.URL_PREFIX, template_
 
 # Globals, not context: the macros of _macros.html and _blocks.html use them
 # wherever they are imported (e.g. in the workspace block).
-bp.add_app_template_global(labels, "insp_labels")
 bp.add_app_template_global(records.is_overdue, "finding_overdue")
 bp.add_app_template_global(records.open_findings_for_unit, "open_findings_for_unit")
 

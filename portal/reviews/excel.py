@@ -14,7 +14,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from portal.formatting import format_date, format_datetime
-from portal.reviews.states import ACTION_LABELS, STATE_LABELS
 
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADER_FILL = PatternFill("solid", fgColor="DDE5F0")
@@ -104,9 +103,9 @@ def timeline_sheet(workbook: Workbook, events: list) -> None:
     rows = [
         [
             event.at,
-            ACTION_LABELS[event.action],
-            STATE_LABELS[event.from_state],
-            STATE_LABELS[event.to_state],
+            event.action.label,
+            event.from_state.label,
+            event.to_state.label,
             event.actor.full_name if event.actor else "",
             event.reason,
         ]

@@ -46,7 +46,7 @@ def review_panel(record: ReviewableMixin, transition_endpoint: str, **url_args) 
     """What the shared review pieces of a record's page need (`actions`, `forms`,
     `action_urls`, `events`); `transition_endpoint` takes `url_args` and `action`."""
     return {
-        "actions": [a.value for a in allowed_actions(current_user, record)],
+        "actions": list(allowed_actions(current_user, record)),
         "forms": action_forms(),
         "action_urls": {
             a.value: url_for(transition_endpoint, action=a.value, **url_args) for a in ReviewAction
