@@ -8,6 +8,7 @@ import logging
 from flask import Flask
 
 import config as portal_config
+from portal import urls
 
 # One package per capability. Each may have models.py, routes.py (with `bp`),
 # cli.py (with `register(app)`) and demo.py (with `seed(org, password)`).
@@ -49,6 +50,7 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
     app.config.update(settings.as_dict())
     if overrides:
         app.config.update(overrides)
+    urls.set_public_address(app.config)
     settings.INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
     register_extensions(app)
     import_models()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from flask import current_app, url_for
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import func, select
@@ -13,6 +13,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from portal.accounts.models import User
 from portal.extensions import db
 from portal.models_base import utcnow
+from portal.urls import external_url
 
 MIN_PASSWORD_LENGTH = 8
 RESET_SALT = "portal.password-reset"
@@ -102,8 +103,7 @@ def user_from_token(token: str) -> User | None:
 
 def password_link(user: User, purpose: str = RESET) -> str:
     """The absolute link to the set-a-password page, on the portal's public address."""
-    path = url_for("accounts.reset_password", token=password_token(user, purpose))
-    return current_app.config["PORTAL_BASE_URL"] + path
+    return external_url("accounts.reset_password", token=password_token(user, purpose))
 
 
 def send_password_reset(email: str) -> None:

@@ -53,9 +53,9 @@ class AnnualReport(UnitOwnedMixin, ReviewableMixin, TimestampMixin, db.Model):
         return _("Báo cáo năm %(year)s của %(unit)s", year=self.year, unit=unit_name)
 
     def review_path(self) -> str:
-        from portal.urls import path_for
+        from flask import url_for
 
-        return path_for("annualreports.view", report_id=self.id)
+        return url_for("annualreports.view", report_id=self.id)
 
     def after_review_transition(self, event: ReviewEvent) -> None:
         """Freeze the figures when accepted; a reopened report shows live figures again."""

@@ -54,9 +54,9 @@ class SelfAssessment(UnitOwnedMixin, ReviewableMixin, TimestampMixin, db.Model):
         return _("Bản tự đánh giá năm %(year)s của %(unit)s", year=self.year, unit=unit_name)
 
     def review_path(self) -> str:
-        from portal.urls import path_for
+        from flask import url_for
 
-        return path_for("assessments.view", assessment_id=self.id)
+        return url_for("assessments.view", assessment_id=self.id)
 
     def submission_problems(self) -> list[str]:
         from portal.assessments.services import submission_problems

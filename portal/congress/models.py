@@ -67,9 +67,9 @@ class CongressSubmission(UnitOwnedMixin, ReviewableMixin, TimestampMixin, db.Mod
         return _("Hồ sơ Đại hội của %(unit)s", unit=self.unit.name if self.unit else "")
 
     def review_path(self) -> str:
-        from portal.urls import path_for
+        from flask import url_for
 
-        return path_for("congress.view", submission_id=self.id)
+        return url_for("congress.view", submission_id=self.id)
 
     def submission_problems(self) -> list[str]:
         from flask_babel import gettext as _

@@ -27,13 +27,6 @@ def portal_path(candidates: Sequence[Candidate], default: str = "/") -> str:
     return default
 
 
-def absolute_url(path: str) -> str:
-    """An absolute link for emails and calendar entries (PORTAL_BASE_URL + path)."""
-    if path.startswith(("http://", "https://")):
-        return path
-    return current_app.config["PORTAL_BASE_URL"] + path
-
-
 def unit_home(unit_id: int) -> list[Candidate]:
     return [("workspace.unit_home", {"unit_id": unit_id})]
 

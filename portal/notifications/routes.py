@@ -27,7 +27,7 @@ from portal.notifications.categories import OPTIONAL, category_label
 from portal.notifications.forms import AnnouncementForm, ConfirmForm, PreferencesForm
 from portal.notifications.models import Announcement, AnnouncementStatus, Notification
 from portal.tenancy import get_org_owned_or_404, office_required, org_scoped, visible_units
-from portal.urls import safe_next_url
+from portal.urls import external_url, safe_next_url
 
 bp = Blueprint("notifications", __name__, url_prefix="/notifications", template_folder="templates")
 
@@ -96,9 +96,7 @@ def preferences():
         form.email_mode.data = pref.email_mode.value
         form.emailed.data = [c for c in OPTIONAL if c not in (pref.muted_categories or [])]
     token = services.calendar_token(current_user)
-    feed_url = current_app.config["PORTAL_BASE_URL"] + url_for(
-        "notifications.calendar_feed", token=token
-    )
+    feed_url = external_url("notifications.calendar_feed", token=token)
     return render_template(
         "notifications/preferences.html", form=form, feed_url=feed_url, confirm=ConfirmForm()
     )
