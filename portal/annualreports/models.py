@@ -55,7 +55,7 @@ class AnnualReport(UnitOwnedMixin, ReviewableMixin, TimestampMixin, db.Model):
     def review_path(self) -> str:
         from flask import url_for
 
-        return url_for("annualreports.view", report_id=self.id)
+        return url_for("annualreports.view", report_id=self.id, _external=False)
 
     def after_review_transition(self, event: ReviewEvent) -> None:
         """Freeze the figures when accepted; a reopened report shows live figures again."""

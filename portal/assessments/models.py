@@ -56,7 +56,7 @@ class SelfAssessment(UnitOwnedMixin, ReviewableMixin, TimestampMixin, db.Model):
     def review_path(self) -> str:
         from flask import url_for
 
-        return url_for("assessments.view", assessment_id=self.id)
+        return url_for("assessments.view", assessment_id=self.id, _external=False)
 
     def submission_problems(self) -> list[str]:
         from portal.assessments.services import submission_problems

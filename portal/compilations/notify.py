@@ -29,6 +29,6 @@ def tell_starter(compilation: Compilation) -> None:
         user,
         LocalText(TITLES[compilation.status], id=compilation.id),
         body,
-        url_for("compilations.detail", compilation_id=compilation.id),
+        url_for("compilations.detail", compilation_id=compilation.id, _external=False),
         category="compilation_done",
     )

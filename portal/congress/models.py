@@ -69,7 +69,7 @@ class CongressSubmission(UnitOwnedMixin, ReviewableMixin, TimestampMixin, db.Mod
     def review_path(self) -> str:
         from flask import url_for
 
-        return url_for("congress.view", submission_id=self.id)
+        return url_for("congress.view", submission_id=self.id, _external=False)
 
     def submission_problems(self) -> list[str]:
         from flask_babel import gettext as _

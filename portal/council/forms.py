@@ -9,13 +9,14 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length
 
 from portal.council.models import CouncilPosition
+from portal.fields import choices
 from portal.inspections.forms import MultiCheckboxField, scope_choices
 
 
 class SeatEditForm(FlaskForm):
     position = SelectField(
         _l("Chức danh trong Hội đồng"),
-        choices=CouncilPosition.choices(),
+        choices=choices(CouncilPosition.choices()),
         validators=[InputRequired()],
     )
     title = StringField(_l("Chức vụ"), validators=[Length(max=255)])

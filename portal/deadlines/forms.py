@@ -18,6 +18,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from portal.deadlines.models import CompletionMode, DeadlineKind
+from portal.fields import choices
 
 MAX_DAYS_BEFORE = 90
 
@@ -26,7 +27,7 @@ class DeadlineForm(FlaskForm):
     period_id = SelectField(_l("Kỳ kế hoạch"), coerce=int, validators=[DataRequired()])
     kind = SelectField(
         _l("Nội dung phải nộp"),
-        choices=DeadlineKind.choices(),
+        choices=choices(DeadlineKind.choices()),
     )
     year = IntegerField(_l("Năm"), validators=[DataRequired(), NumberRange(2000, 2100)])
     title = StringField(
@@ -43,7 +44,7 @@ class DeadlineForm(FlaskForm):
     )
     completion_mode = SelectField(
         _l("Cách xác định hoàn thành"),
-        choices=CompletionMode.choices(),
+        choices=choices(CompletionMode.choices()),
     )
     all_units = BooleanField(_l("Áp dụng cho tất cả các đơn vị"), default=True)
     unit_ids = SelectMultipleField(_l("Các đơn vị áp dụng"), coerce=int)

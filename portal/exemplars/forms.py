@@ -9,7 +9,6 @@ from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaF
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from portal.enums import LabelledEnum
 from portal.exemplars.models import (
     EvaluationAspect,
     ExemplarKind,
@@ -18,13 +17,10 @@ from portal.exemplars.models import (
     RecognitionLevel,
     SupportType,
 )
+from portal.fields import choices
 from portal.formatting import today_vn
 
 NOBODY = 0
-
-
-def _choices(enum_cls: type[LabelledEnum]) -> list[SelectChoice]:
-    return [SelectChoice(value, label) for value, label in enum_cls.choices()]
 
 
 def _people(first_label, people) -> list[SelectChoice]:
@@ -36,7 +32,7 @@ def _this_year() -> int:
 
 
 class ExemplarForm(FlaskForm):
-    kind = SelectField(_l("Loại điển hình"), choices=_choices(ExemplarKind), coerce=str)
+    kind = SelectField(_l("Loại điển hình"), choices=choices(ExemplarKind.choices()), coerce=str)
     name = StringField(
         _l("Tên tập thể hoặc họ tên cá nhân"), validators=[DataRequired(), Length(max=255)]
     )
@@ -57,7 +53,9 @@ class ExemplarForm(FlaskForm):
         default=_this_year,
         validators=[InputRequired(), NumberRange(min=2000, max=2100)],
     )
-    level = SelectField(_l("Cấp công nhận"), choices=_choices(RecognitionLevel), coerce=str)
+    level = SelectField(
+        _l("Cấp công nhận"), choices=choices(RecognitionLevel.choices()), coerce=str
+    )
 
     def set_people(self, people) -> None:
         self.person_user_id.choices = _people(_l("— Không liên kết tài khoản —"), people)
@@ -101,7 +99,9 @@ class TransitionForm(FlaskForm):
 
 
 class FosteringActionForm(FlaskForm):
-    support_type = SelectField(_l("Hình thức hỗ trợ"), choices=_choices(SupportType), coerce=str)
+    support_type = SelectField(
+        _l("Hình thức hỗ trợ"), choices=choices(SupportType.choices()), coerce=str
+    )
     description = TextAreaField(
         _l("Nội dung hỗ trợ"), validators=[DataRequired(), Length(max=5000)]
     )
@@ -112,7 +112,7 @@ class FosteringActionForm(FlaskForm):
         _l("hoặc tên người phụ trách khác"), validators=[Optional(), Length(max=255)]
     )
     due_date = DateField(_l("Hạn hoàn thành"), validators=[Optional()])
-    status = SelectField(_l("Tình trạng"), choices=_choices(FosteringStatus), coerce=str)
+    status = SelectField(_l("Tình trạng"), choices=choices(FosteringStatus.choices()), coerce=str)
     outcome = TextAreaField(_l("Kết quả"), validators=[Optional(), Length(max=5000)])
 
     def set_people(self, people) -> None:

@@ -16,6 +16,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from portal.fields import choices
 from portal.inspections.models import FindingSeverity, InspectionMethod, InspectionScope
 
 
@@ -29,15 +30,15 @@ class MultiCheckboxField(SelectMultipleField):
 NONE = SelectChoice(0, "—")
 
 
-def scope_choices() -> list[tuple[str, object]]:
-    return InspectionScope.choices()
+def scope_choices() -> list[SelectChoice]:
+    return choices(InspectionScope.choices())
 
 
 class InspectionForm(FlaskForm):
     inspection_date = DateField(_l("Ngày kiểm tra"), validators=[InputRequired()])
     method = RadioField(
         _l("Hình thức kiểm tra"),
-        choices=InspectionMethod.choices(),
+        choices=choices(InspectionMethod.choices()),
         validators=[InputRequired(_l("Chọn hình thức kiểm tra."))],
     )
     scope = MultiCheckboxField(_l("Nội dung kiểm tra"), choices=scope_choices())
@@ -53,7 +54,7 @@ class InspectionForm(FlaskForm):
 class FindingForm(FlaskForm):
     severity = SelectField(
         _l("Mức độ"),
-        choices=FindingSeverity.choices(),
+        choices=choices(FindingSeverity.choices()),
         validators=[InputRequired()],
     )
     finding = TextAreaField(

@@ -110,7 +110,7 @@ def send_announcement(announcement_id: int) -> str:
     if announcement is None or announcement.status == AnnouncementStatus.DRAFT:
         return "nothing to send"
     user_ids = list(db.session.scalars(recipients_query(announcement).with_only_columns(User.id)))
-    link = url_for("notifications.index")
+    link = url_for("notifications.index", _external=False)
     delivered = 0
     for start in range(0, len(user_ids), CHUNK_SIZE):
         chunk = user_ids[start : start + CHUNK_SIZE]
