@@ -60,7 +60,6 @@ class Config:
         self.REMEMBER_COOKIE_SAMESITE = "Lax"
         self.SESSION_COOKIE_SECURE = self.PORTAL_BASE_URL.startswith("https://")
         self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
-        self.PREFERRED_URL_SCHEME = "https" if self.SESSION_COOKIE_SECURE else "http"
         self.BOOTSTRAP_SERVE_LOCAL = True
         self.PASSWORD_RESET_MAX_AGE = int(env.get("PASSWORD_RESET_MAX_AGE", "3600"))
         self.ITEMS_PER_PAGE = 25

@@ -134,14 +134,10 @@ _.as_json  # dashboards/_macros.html: a chart's data
 _.remaining  # dashboards/council.html
 _.by_office  # deadlines/detail.html
 _.reminders_sent  # deadlines/detail.html
-_.status_label  # difficulties and publiccolumn templates: the status badge
-_.status_tone  # difficulties and publiccolumn templates: the status badge
 _.item_fields  # exemplars/evaluation_form.html
 _.owner_display  # exemplars/detail.html, workspace/unit_home.html
 _.as_args  # exemplars/index.html, inspections/findings.html: filters in links
-_.SEVERITY_TONES  # inspections/_macros.html
-_.RESPONSE_LABELS  # inspections/finding.html
-_.scopes_text  # inspections templates and council/plan.html, mine.html
+_.scope_text  # inspections templates and council/plan.html, mine.html
 _.not_closed  # inspections/index.html: open findings of an inspection
 _.heading  # reviews/yearly_index.html
 _.intro  # reviews/yearly_index.html
@@ -150,6 +146,23 @@ _.total_exemplars  # workspace/unit_home.html
 _.prev_num  # Bootstrap-Flask's render_pagination reads it from a ListPage
 _.next_num  # Bootstrap-Flask's render_pagination reads it from a ListPage
 _.iter_pages  # Bootstrap-Flask's render_pagination calls it on a ListPage
+
+# Enum members named nowhere in Python: stored values, offered through Enum.choices()
+# and shown through .label (portal.enums), so they exist only to be iterated.
+_.VICE_CHAIR  # council: CouncilPosition
+_.MATERIAL  # exemplars: SupportType
+_.SPIRITUAL  # exemplars: SupportType
+_.TECHNICAL  # exemplars: SupportType
+_.AWARD  # exemplars: SupportType
+_.TRAINING  # exemplars: SupportType
+_.ARTICLE  # propagation: ActivityType
+_.SPECIAL_COLUMN  # propagation: ActivityType
+_.BROADCAST  # propagation: ActivityType
+_.ONLINE_POST  # propagation: ActivityType
+_.MEETING  # propagation: ActivityType
+_.EXCHANGE  # propagation: ActivityType
+_.STUDY_VISIT  # propagation: ActivityType
+_.TRADITIONAL  # propagation: Channel
 
 # Classes used outside portal/.
 _.PortalSimpleWorker  # the in-process worker of tests/jobs and of debugging sessions

@@ -73,7 +73,6 @@ def main() -> int:
                 "INSTANCE_DIR": Path(tmp),
                 "UPLOAD_DIR": Path(tmp) / "uploads",
                 "DOSSIER_DIR": Path(tmp) / "dossiers",
-                "SERVER_NAME": None,
                 "SQLALCHEMY_RECORD_QUERIES": False,
             },
         )

@@ -7,6 +7,7 @@ import logging
 from flask import Flask
 
 import config as portal_config
+from portal import urls
 
 
 def create_app(config_name: str | None = None, overrides: dict | None = None) -> Flask:
@@ -15,6 +16,7 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
     app.config.update(settings.as_dict())
     if overrides:
         app.config.update(overrides)
+    urls.set_public_address(app.config)
     settings.INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
     register_extensions(app)
     register_capabilities(app)
@@ -66,10 +68,9 @@ def register_errorhandlers(app: Flask) -> None:
 
 
 def register_template_helpers(app: Flask) -> None:
-    from portal import formatting, labels, navigation
+    from portal import formatting, navigation
 
     formatting.register(app)
-    labels.register(app)
     navigation.register(app)
     # base.html reads the locale; Flask-Babel 4 does not put it in templates itself.
     from flask_babel import get_locale

@@ -82,11 +82,6 @@ class ConfirmForm(FlaskForm):
     submit = SubmitField(_l("Xác nhận"))
 
 
-def labelled(labels: dict) -> list[SelectChoice]:
-    """Choices from an enum's label dict."""
-    return [SelectChoice(value.value, label) for value, label in labels.items()]
-
-
 def choices(pairs, blank_label=None) -> list[SelectChoice]:
     """Select options from (value, label) pairs, optionally after an 'all' option."""
     options = [SelectChoice(str(value), label) for value, label in pairs]

@@ -1,4 +1,7 @@
-"""How dates, times and money are shown: dd/mm/yyyy, Asia/Ho_Chi_Minh, VND."""
+"""How dates, times, numbers and money are shown, in one place and through Babel:
+dd/mm/yyyy, Asia/Ho_Chi_Minh, decimal comma and dot grouping, VND. The display is
+Vietnamese whatever the interface language (these are the figures of Vietnamese
+records), and the same in pages, emails and documents."""
 
 from __future__ import annotations
 
@@ -6,11 +9,17 @@ from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
 from flask import Flask
 
 from portal.models_base import as_utc
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+LOCALE = "vi"
+DATE = "dd/MM/yyyy"
+TIME = "HH:mm"
+MONTH = "MM/yyyy"
 
 
 def local_datetime(value: datetime) -> datetime:
@@ -18,32 +27,49 @@ def local_datetime(value: datetime) -> datetime:
     return as_utc(value).astimezone(VN_TZ)
 
 
+def _local_date(value: date | datetime) -> date:
+    return local_datetime(value).date() if isinstance(value, datetime) else value
+
+
 def format_date(value: date | datetime | None) -> str:
+    """05/06/2025; a datetime is shown as its day in Vietnam."""
     if value is None:
         return ""
-    if isinstance(value, datetime):
-        value = local_datetime(value).date()
-    return value.strftime("%d/%m/%Y")
+    return babel_dates.format_date(_local_date(value), DATE, locale=LOCALE)
+
+
+def format_month(value: date | datetime) -> str:
+    """06/2025."""
+    return babel_dates.format_date(_local_date(value), MONTH, locale=LOCALE)
 
 
 def format_datetime(value: datetime | None) -> str:
+    """05/06/2025 14:30, in Vietnam time."""
     if value is None:
         return ""
-    return local_datetime(value).strftime("%d/%m/%Y %H:%M")
+    return babel_dates.format_datetime(local_datetime(value), f"{DATE} {TIME}", locale=LOCALE)
+
+
+def format_time(value: datetime) -> str:
+    """14:30, in Vietnam time."""
+    return babel_dates.format_time(local_datetime(value), TIME, locale=LOCALE)
+
+
+def format_number(value: int | float | Decimal | None, digits: int = 0) -> str:
+    """1234.5 -> '1.234,50' with digits=2: always `digits` decimals."""
+    if value is None:
+        return ""
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    # Decimal(float) is the float's exact value, so rounding is that of format().
+    exact = value if isinstance(value, Decimal) else Decimal(value)
+    return babel_numbers.format_decimal(exact, pattern, locale=LOCALE)
 
 
 def format_vnd(value: int | float | Decimal | None) -> str:
-    """12345678 -> '12.345.678 ₫' (Vietnamese digit grouping)."""
+    """12345678 -> '12.345.678 ₫'."""
     if value is None:
         return ""
-    return f"{int(round(value)):,}".replace(",", ".") + " ₫"
-
-
-def format_number(value: int | float | None, digits: int = 0) -> str:
-    if value is None:
-        return ""
-    text = f"{value:,.{digits}f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return format_number(value) + " ₫"
 
 
 def today_vn() -> date:

@@ -28,12 +28,6 @@ def select_timezone() -> str:
     return current_app.config["BABEL_DEFAULT_TIMEZONE"]
 
 
-def N_(msgid: str) -> str:  # noqa: N802 (the gettext convention pybabel extracts)
-    """Mark a message for the catalogue without translating it now: it is stored
-    as it is (the Vietnamese msgid) and translated where it is shown."""
-    return msgid
-
-
 def translated(msgid: str | None) -> str:
     """A stored msgid (or any stored text) in the current language; text that is
     not in the catalogue (names, errors) comes back unchanged."""

@@ -90,7 +90,6 @@ def app(tmp_path, redis_server) -> Iterator[Flask]:
             "UPLOAD_DIR": tmp_path / "uploads",
             "DOSSIER_DIR": tmp_path / "dossiers",
             "INSTANCE_DIR": tmp_path,
-            "SERVER_NAME": None,
         },
     )
     app.extensions["portal_redis"] = redis_server

@@ -23,8 +23,8 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
         "foundation",
         frozenset(
             {
-                "extensions", "models_base", "db_types", "rules", "actions", "errors",
-                "form_errors", "listing", "urls", "i18n", "formatting", "fields", "labels",
+                "extensions", "models_base", "db_types", "msgids", "enums", "rules", "actions",
+                "errors", "form_errors", "listing", "urls", "i18n", "formatting", "fields",
                 "tenancy", "audit", "accounts", "organizations", "periods",
             }
         ),

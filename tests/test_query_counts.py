@@ -170,7 +170,6 @@ def survey(redis_server, tmp_path_factory) -> Survey:
             "UPLOAD_DIR": tmp / "uploads",
             "INSTANCE_DIR": tmp,
             "DOSSIER_DIR": tmp / "dossiers",
-            "SERVER_NAME": None,
         },
     )
     app.extensions["portal_redis"] = redis_server

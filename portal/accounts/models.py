@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import datetime
 
 from flask_login import UserMixin
@@ -11,16 +10,19 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from portal.db_types import enum_column
+from portal.enums import LabelledEnum
 from portal.extensions import db
 from portal.models_base import TimestampMixin
+from portal.msgids import N_
 
 
-class Role(enum.StrEnum):
-    OFFICE_ADMIN = "office_admin"  # Văn phòng Sở: the whole organization
-    COUNCIL_MEMBER = "council_member"  # Hội đồng TĐKT: assigned units only
-    COORDINATOR = "coordinator"  # cán bộ thi đua of one unit
-    STAFF = "staff"  # a person of one unit; reads it
-    VIEWER = "viewer"  # e.g. the Director: reads the whole organization
+class Role(LabelledEnum):
+    OFFICE_ADMIN = "office_admin", N_("Văn phòng Sở")  # the whole organization
+    COUNCIL_MEMBER = "council_member", N_("Thành viên Hội đồng TĐKT")  # assigned units only
+    COORDINATOR = "coordinator", N_("Cán bộ thi đua")  # of one unit
+    STAFF = "staff", N_("Cán bộ, nhân viên")  # a person of one unit; reads it
+    # e.g. the Director: reads the whole organization
+    VIEWER = "viewer", N_("Lãnh đạo (chỉ xem)")
 
     @property
     def is_unit_role(self) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 
-from flask import current_app, url_for
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import func, select
@@ -15,6 +15,7 @@ from portal.accounts.models import User
 from portal.extensions import db
 from portal.models_base import utcnow
 from portal.rules import RuleError
+from portal.urls import external_url
 
 MIN_PASSWORD_LENGTH = 8
 RESET_SALT = "portal.password-reset"
@@ -121,8 +122,7 @@ def user_from_token(token: str) -> User | None:
 
 def password_link(user: User, purpose: str = RESET) -> str:
     """The absolute link to the set-a-password page, on the portal's public address."""
-    path = url_for("accounts.reset_password", token=password_token(user, purpose))
-    return current_app.config["PORTAL_BASE_URL"] + path
+    return external_url("accounts.reset_password", token=password_token(user, purpose))
 
 
 def send_password_reset(email: str) -> None:

@@ -11,7 +11,6 @@ from wtforms.validators import DataRequired, Email, Length, Optional, Validation
 
 from portal.accounts.models import Role
 from portal.fields import optional_int
-from portal.labels import ROLE_LABELS, UNIT_KIND_LABELS
 from portal.listing import FilterForm
 from portal.organizations.models import UnitKind
 
@@ -25,7 +24,7 @@ def choices(pairs, blank: object | None = None) -> list[SelectChoice]:
 
 
 def role_choices(blank: object | None = None) -> list[SelectChoice]:
-    return choices(((role.value, ROLE_LABELS[role]) for role in Role), blank)
+    return choices(Role.choices(), blank)
 
 
 def unit_choices(units, blank: object) -> list[SelectChoice]:
@@ -36,7 +35,7 @@ class UnitForm(FlaskForm):
     name = StringField(_l("Tên đơn vị"), validators=[DataRequired(REQUIRED), Length(max=255)])
     kind = SelectField(
         _l("Loại đơn vị"),
-        choices=choices((k.value, label) for k, label in UNIT_KIND_LABELS.items()),
+        choices=choices(UnitKind.choices()),
         default=UnitKind.DIVISION.value,
     )
     submit = SubmitField(_l("Lưu"))

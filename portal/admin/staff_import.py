@@ -26,7 +26,6 @@ from portal.accounts.models import Role, User
 from portal.accounts.services import normalise_email, send_account_setup
 from portal.admin import services
 from portal.extensions import db
-from portal.labels import ROLE_LABELS
 from portal.organizations.models import Unit
 from portal.rules import RuleError
 
@@ -172,7 +171,7 @@ def _columns(header: list[str]) -> dict[str, int]:
 def role_lookup() -> dict[str, Role]:
     lookup: dict[str, Role] = {}
     for role in Role:
-        names = {role.value, fold(role.value), fold(ROLE_LABELS[role])} | ROLE_ALIASES[role]
+        names = {role.value, fold(role.value), fold(role.label)} | ROLE_ALIASES[role]
         for name in names:
             lookup[fold(name)] = role
     return lookup

@@ -18,7 +18,7 @@ from portal.documents.excel import new_sheet, put, write_heading, write_table
 from portal.formatting import format_date, format_number, format_vnd
 from portal.reviews.adapters import review_title
 from portal.reviews.models import ReviewEvent
-from portal.reviews.states import STATE_LABELS
+from portal.reviews.states import ReviewState
 from portal.reviews.views import timeline_sheet
 
 
@@ -33,7 +33,7 @@ def report_workbook(report: AnnualReport, figures: dict, events: list[ReviewEven
         sheet,
         [
             review_title(report),
-            _("Trạng thái: %(state)s", state=STATE_LABELS[report.state]),
+            _("Trạng thái: %(state)s", state=ReviewState(report.state).label),
             _("Số liệu chốt khi chấp nhận báo cáo")
             if frozen
             else _("Số liệu tính từ dữ liệu hiện có trên cổng"),

@@ -1,35 +1,44 @@
-"""Vietnamese labels of the values inside an annual report's figures, taken from the
-capabilities the figures come from."""
+"""Labels of the values inside an annual report's figures: the figures are a JSON
+snapshot, so they hold the enums' stored values, which are shown through the enums."""
 
 from __future__ import annotations
 
-from portal.difficulties.models import DIFFICULTY_STATUS_LABELS
-from portal.exemplars import labels as exemplar_labels
-from portal.inspections import labels as inspection_labels
-from portal.propagation.models import ACTIVITY_TYPE_LABELS, CHANNEL_LABELS
+from portal.difficulties.models import DifficultyStatus
+from portal.enums import LabelledEnum
+from portal.exemplars.models import ExemplarKind, ExemplarStatus, RecognitionLevel, SupportType
+from portal.exemplars.quota import QuotaFlag
+from portal.inspections.models import (
+    FindingSeverity,
+    FindingStatus,
+    InspectionMethod,
+    InspectionScope,
+)
+from portal.propagation.models import ActivityType, Channel
 
-# group -> the labels of its values
-TABLES = {
-    "exemplar_status": exemplar_labels.STATUS_LABELS,
-    "exemplar_kind": exemplar_labels.KIND_LABELS,
-    "exemplar_level": exemplar_labels.LEVEL_LABELS,
-    "support_type": exemplar_labels.SUPPORT_LABELS,
-    "quota_flag": exemplar_labels.QUOTA_FLAG_LABELS,
-    "channel": CHANNEL_LABELS,
-    "activity_type": ACTIVITY_TYPE_LABELS,
-    "inspection_method": inspection_labels.METHOD_LABELS,
-    "inspection_scope": inspection_labels.SCOPE_LABELS,
-    "finding_severity": inspection_labels.SEVERITY_LABELS,
-    "finding_status": inspection_labels.STATUS_LABELS,
-    "difficulty_status": DIFFICULTY_STATUS_LABELS,
+# group of a figure -> the enum of its values
+GROUPS: dict[str, type[LabelledEnum]] = {
+    "exemplar_status": ExemplarStatus,
+    "exemplar_kind": ExemplarKind,
+    "exemplar_level": RecognitionLevel,
+    "support_type": SupportType,
+    "quota_flag": QuotaFlag,
+    "channel": Channel,
+    "activity_type": ActivityType,
+    "inspection_method": InspectionMethod,
+    "inspection_scope": InspectionScope,
+    "finding_severity": FindingSeverity,
+    "finding_status": FindingStatus,
+    "difficulty_status": DifficultyStatus,
 }
 
 
 def figure_label(group: str, value: object) -> str:
-    """The label of `value` (an enum's stored value) in `group`."""
+    """The label of `value` (an enum's stored value) in `group`; the value itself
+    when it is not (or no longer) one of the enum's."""
     if value is None:
         return ""
-    for key, label in TABLES.get(group, {}).items():
-        if str(getattr(key, "value", key)) == str(value):
-            return str(label)
-    return str(value)
+    enum_cls = GROUPS.get(group)
+    try:
+        return str(enum_cls(str(value)).label) if enum_cls else str(value)
+    except ValueError:
+        return str(value)

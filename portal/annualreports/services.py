@@ -3,6 +3,7 @@ commentary and the exemplars proposed for commendation (the unit's own only)."""
 
 from __future__ import annotations
 
+from flask import url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -15,7 +16,6 @@ from portal.periods.models import PlanPeriod
 from portal.reviews.models import ReviewEvent
 from portal.reviews.states import ReviewAction
 from portal.rules import RuleError
-from portal.urls import path_for
 
 
 def find_report(unit_id: int, period_id: int, year: int) -> AnnualReport | None:
@@ -75,7 +75,7 @@ class AnnualReportReview:
         return _("Báo cáo năm %(year)s của %(unit)s", year=report.year, unit=unit_name)
 
     def path(self, report: AnnualReport) -> str:
-        return path_for("annualreports.view", report_id=report.id)
+        return url_for("annualreports.view", report_id=report.id, _external=False)
 
     def submission_problems(self, report: AnnualReport) -> list[str]:
         return []

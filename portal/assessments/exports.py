@@ -11,7 +11,7 @@ from portal.assessments.services import Comparison
 from portal.documents.excel import new_sheet, write_heading, write_table
 from portal.reviews.adapters import review_title
 from portal.reviews.models import ReviewEvent
-from portal.reviews.states import STATE_LABELS
+from portal.reviews.states import ReviewState
 from portal.reviews.views import timeline_sheet
 
 
@@ -23,7 +23,7 @@ def assessment_workbook(
         sheet,
         [
             review_title(assessment),
-            _("Trạng thái: %(state)s", state=STATE_LABELS[assessment.state]),
+            _("Trạng thái: %(state)s", state=ReviewState(assessment.state).label),
             _("Bộ tiêu chuẩn: %(title)s", title=assessment.criteria_set.title),
             _("Tổng điểm tự đánh giá: %(total)s", total=format_percent(comparison.self_total)),
             _("Tổng điểm thẩm định: %(total)s", total=format_percent(comparison.office_total)),

@@ -15,9 +15,7 @@ from portal.documents.excel import new_sheet, write_heading, write_table
 from portal.formatting import format_date
 from portal.organizations.models import Unit
 from portal.periods.models import PlanPeriod
-from portal.reviews.deadlines import PUNCTUALITY_LABELS
 from portal.reviews.grid import GridCell, yearly_grid
-from portal.reviews.states import STATE_LABELS
 
 ASSESSMENT_KIND = "self_assessment"
 REPORT_KIND = "annual_report"
@@ -41,12 +39,12 @@ def build_matrix(
 
 
 def _cell_values(cell: GridCell) -> list[object]:
-    state = STATE_LABELS[cell.record.state] if cell.record is not None else _("Chưa lập")
+    state = cell.record.state.label if cell.record is not None else _("Chưa lập")
     return [
         str(state),
         cell.submitted_at,
         format_date(cell.due),
-        str(PUNCTUALITY_LABELS[cell.punctuality]),
+        str(cell.punctuality.label),
     ]
 
 

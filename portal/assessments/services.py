@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from flask import url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -18,7 +19,6 @@ from portal.periods.models import PlanPeriod
 from portal.reviews.models import ReviewEvent
 from portal.reviews.states import EDITABLE_STATES
 from portal.rules import RuleError
-from portal.urls import path_for
 
 
 @dataclass(frozen=True)
@@ -192,7 +192,7 @@ class SelfAssessmentReview:
         return _("Bản tự đánh giá năm %(year)s của %(unit)s", year=assessment.year, unit=unit_name)
 
     def path(self, assessment: SelfAssessment) -> str:
-        return path_for("assessments.view", assessment_id=assessment.id)
+        return url_for("assessments.view", assessment_id=assessment.id, _external=False)
 
     def submission_problems(self, assessment: SelfAssessment) -> list[str]:
         return submission_problems(assessment)

@@ -14,9 +14,9 @@ from portal.compilations.builders import builder_for
 from portal.compilations.models import Compilation, CompilationStatus
 from portal.compilations.storage import archive_path, dossier_root
 from portal.extensions import db
-from portal.i18n import N_
 from portal.jobs.progress import cancel_requested, report_progress
 from portal.models_base import utcnow
+from portal.msgids import N_
 
 
 class CancelRequestedError(Exception):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from flask import url_for
+
 from portal.accounts.models import User
 from portal.compilations.models import Compilation, CompilationStatus
 from portal.extensions import db
-from portal.i18n import N_, LocalText
+from portal.i18n import LocalText
+from portal.msgids import N_
 from portal.notifications.services import notify
-from portal.urls import path_for
 
 # Written in the starter's language by notify().
 TITLES = {
@@ -27,6 +29,6 @@ def tell_starter(compilation: Compilation) -> None:
         user,
         LocalText(TITLES[compilation.status], id=compilation.id),
         body,
-        path_for("compilations.detail", compilation_id=compilation.id),
+        url_for("compilations.detail", compilation_id=compilation.id, _external=False),
         category="compilation_done",
     )

@@ -11,9 +11,10 @@ from portal.compilations.builders import builder_for
 from portal.compilations.jobs import run_compilation
 from portal.compilations.models import Compilation, CompilationStatus
 from portal.extensions import db
-from portal.i18n import N_, translated
+from portal.i18n import translated
 from portal.jobs.connection import get_redis
 from portal.jobs.queues import LONG, enqueue_after_commit
+from portal.msgids import N_
 from portal.periods.models import PlanPeriod
 from portal.rules import RuleError
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flask import url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -21,10 +22,10 @@ from portal.evidence.models import Attachment
 from portal.evidence.services import delete_attachments_of
 from portal.exemplars.models import Exemplar
 from portal.extensions import db
+from portal.formatting import format_date
 from portal.periods.models import PlanPeriod
 from portal.reviews.models import ReviewEvent
 from portal.rules import RuleError
-from portal.urls import path_for
 
 
 @dataclass
@@ -107,7 +108,7 @@ def prefill_achievements(exemplar: Exemplar) -> str:
             _(
                 "Đánh giá gần nhất (%(on)s, %(count)s lần đánh giá): tác dụng %(a)s/5, "
                 "hiệu quả %(b)s/5, khả năng phát triển %(c)s/5, ảnh hưởng %(d)s/5.",
-                on=last.evaluated_on.strftime("%d/%m/%Y"),
+                on=format_date(last.evaluated_on),
                 count=len(evaluations),
                 a=last.effect,
                 b=last.effectiveness,
@@ -216,7 +217,7 @@ class CongressSubmissionReview:
         return _("Hồ sơ Đại hội của %(unit)s", unit=submission.unit.name if submission.unit else "")
 
     def path(self, submission: CongressSubmission) -> str:
-        return path_for("congress.view", submission_id=submission.id)
+        return url_for("congress.view", submission_id=submission.id, _external=False)
 
     def submission_problems(self, submission: CongressSubmission) -> list[str]:
         problems = []

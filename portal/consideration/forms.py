@@ -28,24 +28,6 @@ def options(pairs: Iterable[tuple[object, object]]) -> list[SelectChoice]:
     return [SelectChoice(value, label) for value, label in pairs]
 
 
-AUDIENCE_LABELS = {
-    TitleAudience.COLLECTIVE: _l("Tập thể"),
-    TitleAudience.INDIVIDUAL: _l("Cá nhân"),
-    TitleAudience.BOTH: _l("Tập thể và cá nhân"),
-}
-KIND_LABELS = {ExemplarKind.COLLECTIVE: _l("Tập thể"), ExemplarKind.INDIVIDUAL: _l("Cá nhân")}
-COMPARISON_LABELS = {
-    ThresholdComparison.AT_LEAST: _l("Từ ... % trở lên"),
-    ThresholdComparison.MORE_THAN: _l("Trên ... % (quá nửa khi là 50%)"),
-}
-CHOICE_LABELS = {
-    VoteChoice.AGREE: _l("Đồng ý"),
-    VoteChoice.DISAGREE: _l("Không đồng ý"),
-    VoteChoice.ABSTAIN: _l("Không biểu quyết"),
-    VoteChoice.CONFLICT: _l("Xung đột lợi ích (không bỏ phiếu)"),
-}
-
-
 class RoundForm(FlaskForm):
     title = StringField(_l("Tên phiên bình xét"), validators=[DataRequired(), Length(max=500)])
     period_id = SelectField(_l("Kỳ kế hoạch"), coerce=int)
@@ -66,9 +48,7 @@ class NominationForm(FlaskForm):
     )
     nominee_kind = SelectField(
         _l("Tập thể hay cá nhân (khi nhập tên)"),
-        choices=options(
-            [("", _l("— Chọn —")), *((k.value, label) for k, label in KIND_LABELS.items())]
-        ),
+        choices=options([("", _l("— Chọn —")), *ExemplarKind.choices()]),
         default="",
     )
     unit_id = SelectField(_l("Đơn vị"), coerce=int, default=0)
@@ -106,7 +86,7 @@ class VotingRuleForm(FlaskForm):
     award_title_id = SelectField(_l("Áp dụng cho danh hiệu"), coerce=int)
     comparison = SelectField(
         _l("Cách tính"),
-        choices=options((c.value, label) for c, label in COMPARISON_LABELS.items()),
+        choices=options(ThresholdComparison.choices()),
     )
     threshold_percent = IntegerField(
         _l("Tỷ lệ (% tổng số thành viên Hội đồng)"),
@@ -138,9 +118,7 @@ class AwardTitleForm(FlaskForm):
     name = StringField(
         _l("Tên danh hiệu, hình thức khen thưởng"), validators=[DataRequired(), Length(max=255)]
     )
-    audience = SelectField(
-        _l("Đối tượng"), choices=options((a.value, label) for a, label in AUDIENCE_LABELS.items())
-    )
+    audience = SelectField(_l("Đối tượng"), choices=options(TitleAudience.choices()))
     sort_order = IntegerField(_l("Thứ tự hiển thị"), default=100, validators=[Optional()])
     is_active = BooleanField(_l("Đang sử dụng"), default=True)
     submit = SubmitField(_l("Lưu"))

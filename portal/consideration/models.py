@@ -17,23 +17,27 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.council.models import CouncilPosition
 from portal.db_types import enum_column
+from portal.enums import LabelledEnum
 from portal.exemplars.models import ExemplarKind
 from portal.extensions import db
 from portal.models_base import TimestampMixin
+from portal.msgids import N_
 
 
-class TitleAudience(enum.StrEnum):
-    COLLECTIVE = "collective"  # tập thể
-    INDIVIDUAL = "individual"  # cá nhân
-    BOTH = "both"
+class TitleAudience(LabelledEnum):
+    COLLECTIVE = "collective", N_("Tập thể")
+    INDIVIDUAL = "individual", N_("Cá nhân")
+    BOTH = "both", N_("Tập thể và cá nhân")
 
     def admits(self, kind: ExemplarKind) -> bool:
         return self == TitleAudience.BOTH or self.value == kind.value
 
 
-class ThresholdComparison(enum.StrEnum):
-    AT_LEAST = "at_least"  # agree / all members >= threshold ("từ 80% trở lên")
-    MORE_THAN = "more_than"  # agree / all members > threshold ("quá 50%", simple majority)
+class ThresholdComparison(LabelledEnum):
+    # agree / all members >= threshold ("từ 80% trở lên")
+    AT_LEAST = "at_least", N_("Từ ... % trở lên")
+    # agree / all members > threshold ("quá 50%", simple majority)
+    MORE_THAN = "more_than", N_("Trên ... % (quá nửa khi là 50%)")
 
 
 class VoteBase(enum.StrEnum):
@@ -46,11 +50,12 @@ class RoundStatus(enum.StrEnum):
     CLOSED = "closed"
 
 
-class VoteChoice(enum.StrEnum):
-    AGREE = "agree"
-    DISAGREE = "disagree"
-    ABSTAIN = "abstain"
-    CONFLICT = "conflict"  # declared a conflict of interest: does not vote
+class VoteChoice(LabelledEnum):
+    AGREE = "agree", N_("Đồng ý")
+    DISAGREE = "disagree", N_("Không đồng ý")
+    ABSTAIN = "abstain", N_("Không biểu quyết")
+    # declared a conflict of interest: does not vote
+    CONFLICT = "conflict", N_("Xung đột lợi ích (không bỏ phiếu)")
 
 
 class AwardTitle(TimestampMixin, db.Model):

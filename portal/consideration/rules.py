@@ -17,6 +17,7 @@ from sqlalchemy import or_, select
 
 from portal.consideration.models import ThresholdComparison, VoteChoice, VotingRule
 from portal.extensions import db
+from portal.formatting import format_date
 from portal.rules import RuleError
 
 
@@ -128,7 +129,7 @@ def save_rule(rule: VotingRule) -> VotingRule:
             _(
                 "Trùng thời gian hiệu lực với quy định “%(basis)s” (từ %(start)s).",
                 basis=clash.legal_basis,
-                start=clash.effective_from.strftime("%d/%m/%Y"),
+                start=format_date(clash.effective_from),
             ),
             "effective_from",
         )

@@ -32,6 +32,7 @@ from portal.consideration.models import (
 from portal.council.models import CouncilMember
 from portal.exemplars.models import Exemplar, ExemplarKind
 from portal.extensions import db
+from portal.formatting import format_date
 from portal.models_base import utcnow
 from portal.organizations.models import Unit
 from portal.periods.models import PlanPeriod
@@ -244,7 +245,7 @@ def close_round(
         raise RuleError(
             _(
                 "Chưa có quy định biểu quyết có hiệu lực ngày %(day)s cho: %(titles)s.",
-                day=round_.meeting_date.strftime("%d/%m/%Y"),
+                day=format_date(round_.meeting_date),
                 titles=", ".join(missing),
             )
         )

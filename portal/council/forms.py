@@ -8,19 +8,17 @@ from wtforms import SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length
 
-from portal.council.labels import POSITION_LABELS
-from portal.fields import MultiCheckboxField, labelled
+from portal.council.models import CouncilPosition
+from portal.fields import MultiCheckboxField, choices
 from portal.inspections.forms import scope_choices
 from portal.listing import FilterForm
 
 
-def position_choices() -> list[SelectChoice]:
-    return labelled(POSITION_LABELS)
-
-
 class SeatEditForm(FlaskForm):
     position = SelectField(
-        _l("Chức danh trong Hội đồng"), choices=position_choices(), validators=[InputRequired()]
+        _l("Chức danh trong Hội đồng"),
+        choices=choices(CouncilPosition.choices()),
+        validators=[InputRequired()],
     )
     title = StringField(_l("Chức vụ"), validators=[Length(max=255)])
 

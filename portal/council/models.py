@@ -7,21 +7,21 @@ that carry it out; the council's pages edit it."""
 
 from __future__ import annotations
 
-import enum
-
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.db_types import enum_column
+from portal.enums import LabelledEnum
 from portal.extensions import db
 from portal.models_base import TimestampMixin
+from portal.msgids import N_
 
 
-class CouncilPosition(enum.StrEnum):
-    CHAIR = "chair"  # Chủ tịch Hội đồng
-    VICE_CHAIR = "vice_chair"
-    SECRETARY = "secretary"  # Thư ký
-    MEMBER = "member"
+class CouncilPosition(LabelledEnum):
+    CHAIR = "chair", N_("Chủ tịch Hội đồng")
+    VICE_CHAIR = "vice_chair", N_("Phó Chủ tịch Hội đồng")
+    SECRETARY = "secretary", N_("Thư ký Hội đồng")
+    MEMBER = "member", N_("Ủy viên")
 
 
 class CouncilMember(TimestampMixin, db.Model):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
@@ -10,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from portal.council.services import assigned_member_ids
+from portal.enums import LabelledEnum
 from portal.extensions import db
 from portal.inspections.models import (
     Inspection,
@@ -18,14 +18,15 @@ from portal.inspections.models import (
     SupervisionPlanMember,
 )
 from portal.models_base import in_ids
+from portal.msgids import N_
 from portal.organizations.models import Unit
 from portal.rules import RuleError
 
 
-class Coverage(enum.StrEnum):
-    DONE = "done"  # an inspection was recorded in the year
-    PLANNED = "planned"  # planned, not inspected yet
-    NOT_COVERED = "not_covered"  # neither planned nor inspected
+class Coverage(LabelledEnum):
+    DONE = "done", N_("Đã kiểm tra"), "success"  # an inspection was recorded in the year
+    PLANNED = "planned", N_("Đã có kế hoạch, chưa kiểm tra"), "info"  # not inspected yet
+    NOT_COVERED = "not_covered", N_("Chưa có kế hoạch, chưa kiểm tra"), "warning"
 
 
 @dataclass

@@ -3,20 +3,21 @@ in place: a new version is made (see services), and old assessments keep theirs.
 
 from __future__ import annotations
 
-import enum
 from decimal import Decimal
 
 from sqlalchemy import ForeignKey, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.db_types import enum_column
+from portal.enums import LabelledEnum
 from portal.extensions import db
 from portal.models_base import TimestampMixin
+from portal.msgids import N_
 
 
-class CriteriaAudience(enum.StrEnum):
-    COLLECTIVE = "collective"  # tập thể
-    INDIVIDUAL = "individual"  # cá nhân
+class CriteriaAudience(LabelledEnum):
+    COLLECTIVE = "collective", N_("Tập thể")
+    INDIVIDUAL = "individual", N_("Cá nhân")
 
 
 class CriteriaSet(TimestampMixin, db.Model):

@@ -10,7 +10,6 @@ from flask_login import current_user, login_required
 from portal.actions import attempt
 from portal.criteria import services
 from portal.criteria.forms import CriteriaItemForm, CriteriaSetForm, PeriodForm
-from portal.criteria.labels import AUDIENCE_LABELS
 from portal.criteria.models import CriteriaAudience, CriteriaItem, CriteriaSet
 from portal.extensions import db
 from portal.periods.models import PlanPeriod
@@ -18,11 +17,6 @@ from portal.periods.services import save_period
 from portal.tenancy import current_org, get_org_owned_or_404, org_scoped
 
 bp = Blueprint("criteria", __name__, url_prefix="/criteria", template_folder="templates")
-
-
-@bp.app_template_global()
-def criteria_audience_label(audience: CriteriaAudience) -> str:
-    return str(AUDIENCE_LABELS.get(audience, audience))
 
 
 def _require_office() -> None:

@@ -9,12 +9,12 @@ from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from portal.council.labels import COVERAGE_LABELS, COVERAGE_TONES
+from portal.council.planning import Coverage
 from portal.dashboards.services import Obligations
-from portal.exemplars.labels import QUOTA_FLAG_LABELS, QUOTA_FLAG_TONES
+from portal.exemplars.quota import QuotaFlag
 from portal.periods.models import PlanPeriod
-from portal.reviews.deadlines import PUNCTUALITY_LABELS, Punctuality
-from portal.reviews.states import STATE_LABELS, SUBMITTED_STATES, ReviewState
+from portal.reviews.deadlines import Punctuality
+from portal.reviews.states import SUBMITTED_STATES, ReviewState
 
 COLUMNS = (
     ("quota", _l("Điển hình trong năm (chỉ tiêu 1-2)")),
@@ -27,14 +27,14 @@ COLUMNS = (
 )
 
 QUOTA_ICONS = {
-    "below": "exclamation-triangle-fill",
-    "ok": "check-circle-fill",
-    "above": "arrow-up-circle-fill",
+    QuotaFlag.BELOW: "exclamation-triangle-fill",
+    QuotaFlag.OK: "check-circle-fill",
+    QuotaFlag.ABOVE: "arrow-up-circle-fill",
 }
 COVERAGE_ICONS = {
-    "done": "check-circle-fill",
-    "planned": "calendar-event",
-    "not_covered": "dash-circle",
+    Coverage.DONE: "check-circle-fill",
+    Coverage.PLANNED: "calendar-event",
+    Coverage.NOT_COVERED: "dash-circle",
 }
 STATE_ICONS = {
     ReviewState.DRAFT: "pencil",
@@ -100,10 +100,10 @@ def review_cell(key: str, record, punctuality: Punctuality | None, url: str) -> 
     if state is None:
         label, tone, icon = _("Chưa lập"), "secondary", "dash-circle"
     else:
-        label, tone, icon = str(STATE_LABELS[state]), STATE_CELL_TONES[state], STATE_ICONS[state]
+        label, tone, icon = str(state.label), STATE_CELL_TONES[state], STATE_ICONS[state]
     if overdue and state in (None, ReviewState.DRAFT):
         tone, icon = "danger", "x-circle-fill"
-    detail = str(PUNCTUALITY_LABELS[punctuality]) if punctuality is not None else ""
+    detail = str(Punctuality(punctuality).label) if punctuality is not None else ""
     return Cell(key, label, tone, icon, state in SUBMITTED_STATES, url, detail=detail)
 
 
@@ -128,10 +128,10 @@ def quota_cell(row: Obligations, period: PlanPeriod) -> Cell:
     flag = row.quota_flag
     return Cell(
         "quota",
-        str(QUOTA_FLAG_LABELS[flag]),
-        QUOTA_FLAG_TONES[flag],
+        str(flag.label),
+        flag.tone,
         QUOTA_ICONS[flag],
-        flag != "below",
+        flag != QuotaFlag.BELOW,
         url_for("exemplars.quota", period_id=period.id),
         str(row.quota_count),
         values=(row.quota_count,),
@@ -140,13 +140,13 @@ def quota_cell(row: Obligations, period: PlanPeriod) -> Cell:
 
 def inspections_cell(row: Obligations, year: int) -> Cell:
     """Planned and done inspections, read as the supervision plan's coverage."""
-    coverage = row.coverage.value
+    coverage = row.coverage
     return Cell(
         "inspections",
-        str(COVERAGE_LABELS[coverage]),
-        COVERAGE_TONES[coverage],
+        str(coverage.label),
+        coverage.tone,
         COVERAGE_ICONS[coverage],
-        coverage == "done",
+        coverage == Coverage.DONE,
         url_for("inspections.index", unit_id=row.unit.id, year=year),
         f"{row.planned_inspections} / {row.done_inspections}",
         values=(row.planned_inspections, row.done_inspections),

@@ -10,18 +10,15 @@ from flask_babel import gettext as _
 from sqlalchemy import func, literal_column, or_, select
 
 from portal.deadlines.models import ReminderDelivery
-from portal.exemplars.labels import STATUS_LABELS as EXEMPLAR_STATUS_LABELS
 from portal.exemplars.models import Exemplar, ExemplarStatus
 from portal.extensions import db
-from portal.formatting import VN_TZ
-from portal.inspections.labels import SEVERITY_LABELS
-from portal.inspections.labels import STATUS_LABELS as FINDING_STATUS_LABELS
+from portal.formatting import VN_TZ, format_date
 from portal.inspections.models import FindingSeverity, FindingStatus, Inspection, InspectionFinding
 from portal.mail.models import MailMessage, MailStatus
 from portal.models_base import in_ids
 from portal.organizations.models import Unit
 from portal.periods.models import PlanPeriod
-from portal.propagation.models import CHANNEL_LABELS, Channel, PropagationActivity
+from portal.propagation.models import Channel, PropagationActivity
 
 REMINDER_WEEKS = 12
 
@@ -101,7 +98,7 @@ def exemplars_by_status(units: list[Unit], period: PlanPeriod) -> Chart:
     )
     for status in ExemplarStatus:
         data = [counts.get((u.id, status), 0) for u in units]
-        chart.series.append(Series(status.value, str(EXEMPLAR_STATUS_LABELS[status]), data))
+        chart.series.append(Series(status.value, str(status.label), data))
     return chart
 
 
@@ -159,7 +156,7 @@ def propagation_by_month(unit_ids: list[int], year: int) -> Chart:
     )
     for channel in Channel:
         data = [counts.get((m, channel), 0) for m in range(1, 13)]
-        chart.series.append(Series(channel.value, str(CHANNEL_LABELS[channel]), data))
+        chart.series.append(Series(channel.value, str(channel.label), data))
     return chart
 
 
@@ -181,11 +178,11 @@ def findings_by_severity(unit_ids: list[int], year: int) -> Chart:
         True,
         _("Mức độ"),
         _("Số kết luận"),
-        [str(SEVERITY_LABELS[s]) for s in FindingSeverity],
+        [str(s.label) for s in FindingSeverity],
     )
     for status in FindingStatus:
         data = [counts.get((s, status), 0) for s in FindingSeverity]
-        chart.series.append(Series(status.value, str(FINDING_STATUS_LABELS[status]), data))
+        chart.series.append(Series(status.value, str(status.label), data))
     return chart
 
 
@@ -226,7 +223,7 @@ def reminders_per_week(today: date, organization_id: int, unit_id: int | None = 
         False,
         _("Tuần bắt đầu ngày"),
         _("Số nhắc hạn"),
-        [w.strftime("%d/%m/%Y") for w in weeks],
+        [format_date(w) for w in weeks],
     )
     chart.series = [
         Series("sent", _("Đã gửi"), buckets[MailStatus.SENT]),

@@ -11,7 +11,7 @@ from portal.accounts.models import Role
 from portal.dashboards import cells, charts, council
 from portal.dashboards.export import workbook_response
 from portal.dashboards.services import Selection, obligations, select_period_year
-from portal.deadlines.views import ITEM_KIND_LABELS, upcoming_items
+from portal.deadlines.views import upcoming_items
 from portal.extensions import db
 from portal.formatting import VN_TZ, today_vn
 from portal.periods.forms import PeriodFilterForm
@@ -106,7 +106,6 @@ def unit(unit_id: int):
         charts=_charts([record], selection, record.id),
         upcoming=items,
         upcoming_days=UPCOMING_DAYS,
-        item_labels=ITEM_KIND_LABELS,
     )
 
 

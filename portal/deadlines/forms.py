@@ -15,22 +15,12 @@ from wtforms import (
     TextAreaField,
     TimeField,
 )
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from portal.deadlines.models import CompletionMode, DeadlineKind
+from portal.fields import choices
 from portal.listing import FilterForm
 
-KIND_LABELS = {
-    DeadlineKind.SELF_ASSESSMENT: _l("Tự đánh giá hằng năm"),
-    DeadlineKind.ANNUAL_REPORT: _l("Báo cáo hằng năm"),
-    DeadlineKind.CONGRESS_SUBMISSION: _l("Hồ sơ Đại hội Thi đua yêu nước"),
-    DeadlineKind.OTHER: _l("Nội dung khác"),
-}
-MODE_LABELS = {
-    CompletionMode.RECORD: _l("Tự động: khi đơn vị gửi hồ sơ tương ứng trên Cổng"),
-    CompletionMode.MANUAL: _l("Văn phòng Sở đánh dấu từng đơn vị đã hoàn thành"),
-}
 MAX_DAYS_BEFORE = 90
 
 
@@ -38,7 +28,7 @@ class DeadlineForm(FlaskForm):
     period_id = SelectField(_l("Kỳ kế hoạch"), coerce=int, validators=[DataRequired()])
     kind = SelectField(
         _l("Nội dung phải nộp"),
-        choices=[SelectChoice(k.value, label) for k, label in KIND_LABELS.items()],
+        choices=choices(DeadlineKind.choices()),
     )
     year = IntegerField(_l("Năm"), validators=[DataRequired(), NumberRange(2000, 2100)])
     title = StringField(
@@ -55,7 +45,7 @@ class DeadlineForm(FlaskForm):
     )
     completion_mode = SelectField(
         _l("Cách xác định hoàn thành"),
-        choices=[SelectChoice(m.value, label) for m, label in MODE_LABELS.items()],
+        choices=choices(CompletionMode.choices()),
     )
     all_units = BooleanField(_l("Áp dụng cho tất cả các đơn vị"), default=True)
     unit_ids = SelectMultipleField(_l("Các đơn vị áp dụng"), coerce=int)

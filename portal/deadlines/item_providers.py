@@ -14,7 +14,7 @@ from sqlalchemy import select
 from portal.deadlines.completion import completion_map
 from portal.deadlines.links import deadline_link, portal_path
 from portal.deadlines.models import Deadline
-from portal.deadlines.providers import DueItem, ItemQuery, coordinators_by_unit
+from portal.deadlines.providers import DueItem, DueItemKind, ItemQuery, coordinators_by_unit
 from portal.deadlines.schedule import Schedule, local_day
 from portal.extensions import db
 from portal.formatting import VN_TZ
@@ -65,7 +65,7 @@ def deadline_items(query: ItemQuery) -> Iterator[DueItem]:
                 links[link_key] = deadline_link(deadline.kind, unit_id)
             yield DueItem(
                 key=f"deadline:{deadline.id}:unit:{unit_id}",
-                kind="deadline",
+                kind=DueItemKind.DEADLINE,
                 organization_id=deadline.organization_id,
                 unit_id=unit_id,
                 unit_name=names[unit_id],

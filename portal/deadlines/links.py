@@ -10,13 +10,6 @@ def portal_path(endpoint: str, **values: object) -> str:
     return current_app.url_map.bind("localhost").build(endpoint, values)
 
 
-def absolute_url(path: str) -> str:
-    """An absolute link for emails and calendar entries (PORTAL_BASE_URL + path)."""
-    if path.startswith(("http://", "https://")):
-        return path
-    return current_app.config["PORTAL_BASE_URL"] + path
-
-
 DEADLINE_ENDPOINTS = {
     "self_assessment": "assessments.index",
     "annual_report": "annualreports.index",

@@ -8,11 +8,11 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from portal.accounts.models import User
-from portal.deadlines.links import absolute_url
 from portal.deadlines.providers import DueItem
 from portal.deadlines.schedule import Stage
-from portal.formatting import format_date, local_datetime
+from portal.formatting import format_date, format_time
 from portal.i18n import in_language_of
+from portal.urls import absolute_url
 
 
 def _when(stage: Stage) -> tuple[str, str]:
@@ -44,7 +44,7 @@ def _context(items: Sequence[DueItem], stage: Stage, for_office: bool) -> dict:
     item = items[0]
     title = str(item.title)  # provider titles are translated when read
     due_date = format_date(item.due_at)
-    due_time = "" if item.all_day else local_datetime(item.due_at).strftime("%H:%M")
+    due_time = "" if item.all_day else format_time(item.due_at)
     due_text = _("%(day)s lúc %(time)s", day=due_date, time=due_time) if due_time else due_date
     prefix, when = _when(stage)
     unit_names = sorted({i.unit_name for i in items})

@@ -2,30 +2,32 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import datetime
 
 from sqlalchemy import DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.db_types import enum_column
+from portal.enums import LabelledEnum
 from portal.extensions import db
 from portal.models_base import TimestampMixin, utcnow
+from portal.msgids import N_
 from portal.tenancy import UnitOwnedMixin
 
 DEFAULT_DAYS_BEFORE = "14,7,1"
 
 
-class DeadlineKind(enum.StrEnum):
-    SELF_ASSESSMENT = "self_assessment"  # tự đánh giá hằng năm
-    ANNUAL_REPORT = "annual_report"  # báo cáo hằng năm
-    CONGRESS_SUBMISSION = "congress_submission"  # hồ sơ Đại hội Thi đua yêu nước
-    OTHER = "other"  # any other item the Office sets
+class DeadlineKind(LabelledEnum):
+    SELF_ASSESSMENT = "self_assessment", N_("Tự đánh giá hằng năm")
+    ANNUAL_REPORT = "annual_report", N_("Báo cáo hằng năm")
+    CONGRESS_SUBMISSION = "congress_submission", N_("Hồ sơ Đại hội Thi đua yêu nước")
+    OTHER = "other", N_("Nội dung khác")  # any other item the Office sets
 
 
-class CompletionMode(enum.StrEnum):
-    RECORD = "record"  # the matching record (self-assessment, report...) is submitted
-    MANUAL = "manual"  # the Office marks each unit done
+class CompletionMode(LabelledEnum):
+    # the matching record (self-assessment, report...) is submitted
+    RECORD = "record", N_("Tự động: khi đơn vị gửi hồ sơ tương ứng trên Cổng")
+    MANUAL = "manual", N_("Văn phòng Sở đánh dấu từng đơn vị đã hoàn thành")
 
 
 class Deadline(TimestampMixin, db.Model):

@@ -16,13 +16,21 @@ from sqlalchemy import select
 
 from portal.accounts.models import Role, RoleMembership, User
 from portal.deadlines.schedule import Schedule
+from portal.enums import LabelledEnum
 from portal.extensions import db
+from portal.msgids import N_
+
+
+class DueItemKind(LabelledEnum):
+    DEADLINE = "deadline", N_("Thời hạn của Sở")
+    FOSTERING_ACTION = "fostering_action", N_("Biện pháp bồi dưỡng điển hình")
+    FINDING_ACTION = "finding_action", N_("Khắc phục sau kiểm tra")
 
 
 @dataclass(frozen=True)
 class DueItem:
     key: str  # unique across kinds: "deadline:3:unit:7", "fostering_action:12"
-    kind: str
+    kind: DueItemKind
     organization_id: int
     unit_id: int
     unit_name: str

@@ -8,8 +8,8 @@ from flask_login import current_user, login_required
 
 from portal.actions import attempt
 from portal.deadlines import views
-from portal.deadlines.forms import KIND_LABELS, DeadlineFilterForm, DueItemsFilterForm, MarkDoneForm
-from portal.deadlines.models import Deadline
+from portal.deadlines.forms import DeadlineFilterForm, DueItemsFilterForm, MarkDoneForm
+from portal.deadlines.models import Deadline, DeadlineKind
 from portal.deadlines.services import (
     completion_matrix,
     concerning,
@@ -35,11 +35,6 @@ from portal.tenancy import (
 )
 
 bp = Blueprint("deadlines", __name__, url_prefix="/deadlines", template_folder="templates")
-
-
-@bp.context_processor
-def _status_labels() -> dict:
-    return {"status_labels": views.STATUS_LABELS, "status_tones": views.STATUS_TONES}
 
 
 def _get_deadline(deadline_id: int) -> Deadline:
@@ -73,7 +68,7 @@ def index():
         period=period,
         kind=kind,
         search=search,
-        kind_labels=KIND_LABELS,
+        kinds=DeadlineKind.choices(),
     )
 
 
@@ -93,7 +88,6 @@ def matrix():
         periods=periods,
         period=period,
         year=year,
-        kind_labels=KIND_LABELS,
     )
 
 
@@ -117,7 +111,6 @@ def detail(deadline_id: int):
         "deadlines/detail.html",
         deadline=deadline,
         rows=rows,
-        kind_labels=KIND_LABELS,
         mark_form=MarkDoneForm(),
         confirm_form=ConfirmForm(),
         stages=views.stage_counts(deadline) if current_user.is_office else [],
@@ -194,6 +187,4 @@ def items():
     """Everything due soon or overdue in the units the user sees (every kind of item)."""
     days = DueItemsFilterForm().window()
     page = page_of_rows(views.upcoming_items(current_user, visible_unit_ids(), days))
-    return render_template(
-        "deadlines/items.html", page=page, days=days, item_labels=views.ITEM_KIND_LABELS
-    )
+    return render_template("deadlines/items.html", page=page, days=days)

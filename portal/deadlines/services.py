@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -19,20 +18,22 @@ from portal.deadlines.models import (
     DeadlineTarget,
     ReminderDelivery,
 )
+from portal.enums import LabelledEnum
 from portal.extensions import db
 from portal.formatting import VN_TZ, local_datetime
 from portal.models_base import as_utc, in_ids, utcnow
+from portal.msgids import N_
 from portal.organizations.models import Unit
 from portal.tenancy import sees_whole_organization, visible_unit_ids
 
 DEFAULT_DUE_TIME = time(17, 0)
 
 
-class CellStatus(enum.StrEnum):
-    DONE = "done"  # completed by the due time
-    LATE = "late"  # completed after the due time
-    PENDING = "pending"  # not yet, not yet due
-    OVERDUE = "overdue"  # not done and past due
+class CellStatus(LabelledEnum):
+    DONE = "done", N_("Đã hoàn thành"), "success"  # completed by the due time
+    LATE = "late", N_("Hoàn thành muộn"), "info"  # completed after the due time
+    PENDING = "pending", N_("Chưa hoàn thành"), "secondary"  # not yet, not yet due
+    OVERDUE = "overdue", N_("Quá hạn"), "danger"  # not done and past due
 
 
 def due_at_from_local(day: date, at: time | None) -> datetime:

@@ -13,31 +13,13 @@ from portal.accounts.models import User
 from portal.deadlines.forms import DeadlineForm
 from portal.deadlines.models import Deadline, ReminderDelivery
 from portal.deadlines.providers import DueItem, ItemQuery, due_items
-from portal.deadlines.services import CellStatus, Matrix, default_title
+from portal.deadlines.services import Matrix, default_title
 from portal.documents.excel import xlsx_response
 from portal.extensions import db
 from portal.formatting import format_date, format_datetime, today_vn
 from portal.models_base import utcnow
 from portal.periods.models import PlanPeriod, current_period
 from portal.tenancy import current_org, org_scoped, visible_units
-
-STATUS_LABELS = {
-    CellStatus.DONE: _l("Đã hoàn thành"),
-    CellStatus.LATE: _l("Hoàn thành muộn"),
-    CellStatus.PENDING: _l("Chưa hoàn thành"),
-    CellStatus.OVERDUE: _l("Quá hạn"),
-}
-STATUS_TONES = {
-    CellStatus.DONE: "success",
-    CellStatus.LATE: "info",
-    CellStatus.PENDING: "secondary",
-    CellStatus.OVERDUE: "danger",
-}
-ITEM_KIND_LABELS = {
-    "deadline": _l("Thời hạn của Sở"),
-    "fostering_action": _l("Biện pháp bồi dưỡng điển hình"),
-    "finding_action": _l("Khắc phục sau kiểm tra"),
-}
 
 
 def selected_period(period_id: int | None) -> tuple[list[PlanPeriod], PlanPeriod | None]:
@@ -119,7 +101,7 @@ def matrix_workbook_response(matrix: Matrix, period: PlanPeriod | None):
         row = [number, unit.name]
         for deadline in matrix.deadlines:
             status = matrix.cells.get((deadline.id, unit.id))
-            row.append(str(STATUS_LABELS[status] if status else _l("Không áp dụng")))
+            row.append(str(status.label if status else _l("Không áp dụng")))
         rows.append(row)
     name = f"tien-do-thoi-han-{period.name if period else 'tat-ca'}.xlsx"
     return xlsx_response(name, [(str(_l("Tiến độ")), header, rows)])

@@ -7,7 +7,7 @@ from flask_wtf import FlaskForm
 from wtforms import SearchField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from portal.difficulties.models import DIFFICULTY_STATUS_LABELS, DifficultyStatus
+from portal.difficulties.models import DifficultyStatus
 from portal.difficulties.services import DifficultyFilters
 from portal.fields import choices, optional_int, year_choices
 from portal.listing import FilterForm
@@ -39,7 +39,7 @@ class AnswerForm(FlaskForm):
 class DifficultyFilterForm(FilterForm):
     status = SelectField(
         _l("Trạng thái"),
-        choices=choices(DIFFICULTY_STATUS_LABELS.items(), _l("Tất cả trạng thái")),
+        choices=choices(DifficultyStatus.choices(), _l("Tất cả trạng thái")),
     )
     year = SelectField(_l("Năm"), coerce=optional_int, validate_choice=False)
     unit_id = SelectField(_l("Đơn vị"), coerce=optional_int, validate_choice=False)

@@ -2,35 +2,23 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import datetime
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.db_types import enum_column
+from portal.enums import LabelledEnum
 from portal.extensions import db
 from portal.models_base import TimestampMixin, utcnow
+from portal.msgids import N_
 from portal.tenancy import UnitOwnedMixin
 
 
-class DifficultyStatus(enum.StrEnum):
-    OPEN = "open"  # waiting for the Department's answer
-    ANSWERED = "answered"  # answered; the unit closes it when satisfied
-    CLOSED = "closed"
-
-
-DIFFICULTY_STATUS_LABELS = {
-    DifficultyStatus.OPEN: _l("Chờ trả lời"),
-    DifficultyStatus.ANSWERED: _l("Đã trả lời"),
-    DifficultyStatus.CLOSED: _l("Đã đóng"),
-}
-DIFFICULTY_STATUS_TONES = {
-    DifficultyStatus.OPEN: "warning",
-    DifficultyStatus.ANSWERED: "info",
-    DifficultyStatus.CLOSED: "secondary",
-}
+class DifficultyStatus(LabelledEnum):
+    OPEN = "open", N_("Chờ trả lời"), "warning"  # waiting for the Department's answer
+    ANSWERED = "answered", N_("Đã trả lời"), "info"  # answered; the unit closes it when satisfied
+    CLOSED = "closed", N_("Đã đóng"), "secondary"
 
 
 class Difficulty(UnitOwnedMixin, TimestampMixin, db.Model):
@@ -71,11 +59,3 @@ class Difficulty(UnitOwnedMixin, TimestampMixin, db.Model):
     @property
     def is_closed(self) -> bool:
         return self.status == DifficultyStatus.CLOSED
-
-    @property
-    def status_label(self) -> str:
-        return str(DIFFICULTY_STATUS_LABELS.get(self.status, self.status))
-
-    @property
-    def status_tone(self) -> str:
-        return DIFFICULTY_STATUS_TONES.get(self.status, "secondary")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from portal.documents import word
 from portal.documents.congress_records import Cycle, Issuer
-from portal.documents.dates import short_date
+from portal.formatting import format_date
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def build_minutes(minutes: MinutesRecord, issuer: Issuer, cycle: Cycle, path: Pa
     word.add_title(document, "Biên bản", f"Họp Hội đồng Thi đua - Khen thưởng: {minutes.title}")
     word.add_body(
         document,
-        f"Thời gian: ngày {short_date(minutes.meeting_date)}. "
+        f"Thời gian: ngày {format_date(minutes.meeting_date)}. "
         f"Địa điểm: {minutes.location or issuer.name}.",
     )
     word.add_body(document, "Kết quả bỏ phiếu của Hội đồng như sau:")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from portal.documents import word
 from portal.documents.congress_records import Cycle, Issuer, NomineeRecord, UnitSubmissionRecord
-from portal.documents.dates import short_date
+from portal.formatting import format_date
 
 HEADERS = ["STT", "Tên tập thể, cá nhân", "Đơn vị", "Hình thức đề nghị", "Đại biểu dự Đại hội"]
 
@@ -48,7 +48,7 @@ def build_unit_proposal(
     attendance = submission.attendance if submission.attendance is not None else "..."
     word.add_body(
         document,
-        f"Ngày {short_date(submission.conference_date)}, {submission.unit_name} đã tổ chức "
+        f"Ngày {format_date(submission.conference_date)}, {submission.unit_name} đã tổ chức "
         f"Hội nghị điển hình tiên tiến giai đoạn {cycle.term} với {attendance} người tham dự, "
         f"do {submission.chaired_by or '...'} chủ trì.",
     )

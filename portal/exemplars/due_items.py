@@ -9,10 +9,11 @@ from sqlalchemy import select
 
 from portal.deadlines.item_providers import end_of_day, owned_action, short, unit_filters
 from portal.deadlines.links import portal_path
-from portal.deadlines.providers import DueItem, ItemQuery, coordinators_by_unit
+from portal.deadlines.providers import DueItem, DueItemKind, ItemQuery, coordinators_by_unit
 from portal.exemplars.models import Exemplar, FosteringAction
 from portal.extensions import db
-from portal.i18n import N_, LocalText
+from portal.i18n import LocalText
+from portal.msgids import N_
 from portal.organizations.models import Unit
 
 
@@ -34,7 +35,7 @@ def fostering_items(query: ItemQuery) -> Iterator[DueItem]:
             coordinators,
             action.owner_user_id,
             key=f"fostering_action:{action.id}",
-            kind="fostering_action",
+            kind=DueItemKind.FOSTERING_ACTION,
             organization_id=org_id,
             unit_id=action.unit_id,
             unit_name=unit_name,

@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from flask_babel import gettext as _
 
 from portal.documents.excel import build_workbook, workbook_bytes
-from portal.exemplars.labels import KIND_LABELS, LEVEL_LABELS, STATUS_LABELS
 from portal.exemplars.models import Exemplar
 
 
@@ -35,15 +34,15 @@ def _row(number: int, e: Exemplar) -> list:
     return [
         number,
         e.unit.name,
-        str(KIND_LABELS[e.kind]),
+        str(e.kind.label),
         e.name,
         e.position,
         e.field_of_work,
         e.movement,
         e.year_identified,
         e.year_recognised,
-        str(LEVEL_LABELS[e.level]),
-        str(STATUS_LABELS[e.status]),
+        str(e.level.label),
+        str(e.status.label),
         e.achievements,
         e.initiatives,
         e.drop_reason,

@@ -9,24 +9,20 @@ from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaF
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from portal.exemplars.labels import (
-    ASPECT_LABELS,
-    FOSTERING_STATUS_LABELS,
-    KIND_LABELS,
-    LEVEL_LABELS,
-    STATUS_LABELS,
-    SUPPORT_LABELS,
+from portal.exemplars.models import (
+    EvaluationAspect,
+    ExemplarKind,
+    ExemplarStatus,
+    FosteringStatus,
+    RecognitionLevel,
+    SupportType,
 )
-from portal.exemplars.models import ExemplarKind, ExemplarStatus
 from portal.exemplars.queries import ExemplarFilters
+from portal.fields import choices
 from portal.formatting import today_vn
 from portal.listing import FilterForm
 
 NOBODY = 0
-
-
-def _choices(labels: dict) -> list[SelectChoice]:
-    return [SelectChoice(member.value, label) for member, label in labels.items()]
 
 
 def _people(first_label, people) -> list[SelectChoice]:
@@ -60,7 +56,7 @@ class ExemplarFilterForm(FilterForm):
 
 
 class ExemplarForm(FlaskForm):
-    kind = SelectField(_l("Loại điển hình"), choices=_choices(KIND_LABELS), coerce=str)
+    kind = SelectField(_l("Loại điển hình"), choices=choices(ExemplarKind.choices()), coerce=str)
     name = StringField(
         _l("Tên tập thể hoặc họ tên cá nhân"), validators=[DataRequired(), Length(max=255)]
     )
@@ -81,7 +77,9 @@ class ExemplarForm(FlaskForm):
         default=_this_year,
         validators=[InputRequired(), NumberRange(min=2000, max=2100)],
     )
-    level = SelectField(_l("Cấp công nhận"), choices=_choices(LEVEL_LABELS), coerce=str)
+    level = SelectField(
+        _l("Cấp công nhận"), choices=choices(RecognitionLevel.choices()), coerce=str
+    )
 
     def set_people(self, people) -> None:
         self.person_user_id.choices = _people(_l("— Không liên kết tài khoản —"), people)
@@ -106,7 +104,7 @@ class NewExemplarForm(ExemplarForm):
     initial_status = SelectField(
         _l("Ghi nhận là"),
         choices=[
-            SelectChoice(ExemplarStatus.CANDIDATE.value, STATUS_LABELS[ExemplarStatus.CANDIDATE]),
+            SelectChoice(ExemplarStatus.CANDIDATE.value, ExemplarStatus.CANDIDATE.label),
             SelectChoice(ExemplarStatus.RECOGNISED.value, _l("Điển hình đã được công nhận")),
         ],
         coerce=str,
@@ -125,7 +123,9 @@ class TransitionForm(FlaskForm):
 
 
 class FosteringActionForm(FlaskForm):
-    support_type = SelectField(_l("Hình thức hỗ trợ"), choices=_choices(SUPPORT_LABELS), coerce=str)
+    support_type = SelectField(
+        _l("Hình thức hỗ trợ"), choices=choices(SupportType.choices()), coerce=str
+    )
     description = TextAreaField(
         _l("Nội dung hỗ trợ"), validators=[DataRequired(), Length(max=5000)]
     )
@@ -136,7 +136,7 @@ class FosteringActionForm(FlaskForm):
         _l("hoặc tên người phụ trách khác"), validators=[Optional(), Length(max=255)]
     )
     due_date = DateField(_l("Hạn hoàn thành"), validators=[Optional()])
-    status = SelectField(_l("Tình trạng"), choices=_choices(FOSTERING_STATUS_LABELS), coerce=str)
+    status = SelectField(_l("Tình trạng"), choices=choices(FosteringStatus.choices()), coerce=str)
     outcome = TextAreaField(_l("Kết quả"), validators=[Optional(), Length(max=5000)])
 
     def set_people(self, people) -> None:
@@ -159,15 +159,17 @@ ASPECT_CHOICES = [SelectChoice(n, str(n)) for n in range(1, 6)]
 
 class EvaluationFormBase(FlaskForm):
     evaluated_on = DateField(_l("Ngày đánh giá"), default=today_vn, validators=[InputRequired()])
-    effect = SelectField(ASPECT_LABELS["effect"], choices=ASPECT_CHOICES, coerce=int, default=3)
+    effect = SelectField(
+        EvaluationAspect.EFFECT.label, choices=ASPECT_CHOICES, coerce=int, default=3
+    )
     effectiveness = SelectField(
-        ASPECT_LABELS["effectiveness"], choices=ASPECT_CHOICES, coerce=int, default=3
+        EvaluationAspect.EFFECTIVENESS.label, choices=ASPECT_CHOICES, coerce=int, default=3
     )
     development_potential = SelectField(
-        ASPECT_LABELS["development_potential"], choices=ASPECT_CHOICES, coerce=int, default=3
+        EvaluationAspect.DEVELOPMENT_POTENTIAL.label, choices=ASPECT_CHOICES, coerce=int, default=3
     )
     influence = SelectField(
-        ASPECT_LABELS["influence"], choices=ASPECT_CHOICES, coerce=int, default=3
+        EvaluationAspect.INFLUENCE.label, choices=ASPECT_CHOICES, coerce=int, default=3
     )
     difficulties = TextAreaField(
         _l("Khó khăn, hạn chế phát hiện"), validators=[Optional(), Length(max=5000)]
@@ -186,7 +188,7 @@ class EvaluationFormBase(FlaskForm):
         return {item.id: self[name].data for item, name in self.item_field_names}
 
     def aspects(self) -> dict[str, int]:
-        return {name: self[name].data for name in ASPECT_LABELS}
+        return {aspect.value: self[aspect.value].data for aspect in EvaluationAspect}
 
 
 def evaluation_form(items, **kwargs) -> EvaluationFormBase:

@@ -2,36 +2,37 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import date, datetime
 
 from sqlalchemy import Date, DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.db_types import enum_column
+from portal.enums import LabelledEnum
 from portal.extensions import db
 from portal.models_base import TimestampMixin
+from portal.msgids import N_
 from portal.tenancy import UnitOwnedMixin
 
 
-class ExemplarKind(enum.StrEnum):
-    COLLECTIVE = "collective"  # tập thể
-    INDIVIDUAL = "individual"  # cá nhân
+class ExemplarKind(LabelledEnum):
+    COLLECTIVE = "collective", N_("Tập thể")
+    INDIVIDUAL = "individual", N_("Cá nhân")
 
 
-class ExemplarStatus(enum.StrEnum):
-    CANDIDATE = "candidate"  # nhân tố mới
-    FOSTERING = "fostering"  # đang bồi dưỡng
-    RECOGNISED = "recognised"  # đã công nhận
-    REPLICATED = "replicated"  # đã nhân rộng
-    DROPPED = "dropped"  # dừng theo dõi
+class ExemplarStatus(LabelledEnum):
+    CANDIDATE = "candidate", N_("Nhân tố mới"), "info", N_("Ghi nhận nhân tố mới")
+    FOSTERING = "fostering", N_("Đang bồi dưỡng"), "primary", N_("Bắt đầu bồi dưỡng")
+    RECOGNISED = "recognised", N_("Đã công nhận"), "success", N_("Công nhận điển hình")
+    REPLICATED = "replicated", N_("Đã nhân rộng"), "dark"
+    DROPPED = "dropped", N_("Dừng theo dõi"), "secondary"
 
 
-class RecognitionLevel(enum.StrEnum):
-    UNIT = "unit"  # điển hình cơ sở (grassroots)
-    DEPARTMENT = "department"  # cấp Sở
-    MINISTRY_PROVINCE = "ministry_province"  # cấp Bộ, tỉnh
-    NATIONAL = "national"  # toàn quốc
+class RecognitionLevel(LabelledEnum):
+    UNIT = "unit", N_("Cơ sở (đơn vị)")
+    DEPARTMENT = "department", N_("Cấp Sở")
+    MINISTRY_PROVINCE = "ministry_province", N_("Cấp Bộ, tỉnh")
+    NATIONAL = "national", N_("Toàn quốc")
 
 
 class Exemplar(UnitOwnedMixin, TimestampMixin, db.Model):
@@ -77,22 +78,22 @@ class Exemplar(UnitOwnedMixin, TimestampMixin, db.Model):
         return self.name
 
 
-class SupportType(enum.StrEnum):
+class SupportType(LabelledEnum):
     """The kind of support given to an exemplar (plan II.1, III.1)."""
 
-    MATERIAL = "material"  # vật chất
-    SPIRITUAL = "spiritual"  # tinh thần
-    TECHNICAL = "technical"  # kỹ thuật, chuyên môn
-    AWARD = "award"  # giải thưởng, khen thưởng
-    TRAINING = "training"  # đào tạo, bồi dưỡng
-    OTHER = "other"
+    MATERIAL = "material", N_("Vật chất")
+    SPIRITUAL = "spiritual", N_("Tinh thần")
+    TECHNICAL = "technical", N_("Kỹ thuật, chuyên môn")
+    AWARD = "award", N_("Khen thưởng, giải thưởng")
+    TRAINING = "training", N_("Đào tạo, bồi dưỡng")
+    OTHER = "other", N_("Khác")
 
 
-class FosteringStatus(enum.StrEnum):
-    PLANNED = "planned"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    CANCELLED = "cancelled"
+class FosteringStatus(LabelledEnum):
+    PLANNED = "planned", N_("Kế hoạch"), "secondary"
+    IN_PROGRESS = "in_progress", N_("Đang thực hiện"), "primary"
+    DONE = "done", N_("Hoàn thành"), "success"
+    CANCELLED = "cancelled", N_("Đã huỷ"), "light"
 
     @property
     def is_open(self) -> bool:
@@ -153,6 +154,15 @@ class FosteringAction(UnitOwnedMixin, TimestampMixin, db.Model):
         return self.status.is_open and self.due_date is not None and self.due_date < today
 
 
+class EvaluationAspect(LabelledEnum):
+    """The four aspects an evaluation scores 1-5, named as its columns."""
+
+    EFFECT = "effect", N_("Tác dụng")
+    EFFECTIVENESS = "effectiveness", N_("Tính hiệu quả")
+    DEVELOPMENT_POTENTIAL = "development_potential", N_("Khả năng phát triển")
+    INFLUENCE = "influence", N_("Mức độ ảnh hưởng")
+
+
 class ExemplarEvaluation(UnitOwnedMixin, TimestampMixin, db.Model):
     """A periodic evaluation of an exemplar (plan II.4), scored 1-5 on four aspects
     and item by item against the criteria set in force for its kind."""
@@ -165,10 +175,10 @@ class ExemplarEvaluation(UnitOwnedMixin, TimestampMixin, db.Model):
     evaluator_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     # The criteria set version the item scores refer to (None if none was defined).
     criteria_set_id: Mapped[int | None] = mapped_column(ForeignKey("criteria_sets.id"))
-    effect: Mapped[int]  # tác dụng
-    effectiveness: Mapped[int]  # tính hiệu quả
-    development_potential: Mapped[int]  # khả năng phát triển
-    influence: Mapped[int]  # mức độ ảnh hưởng
+    effect: Mapped[int]  # one column per EvaluationAspect
+    effectiveness: Mapped[int]
+    development_potential: Mapped[int]
+    influence: Mapped[int]
     difficulties: Mapped[str] = mapped_column(Text, default="")
     help_given: Mapped[str] = mapped_column(Text, default="")
 

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 from sqlalchemy import func, or_, select
 
+from portal.enums import LabelledEnum
 from portal.exemplars.models import Exemplar, ExemplarStatus
 from portal.extensions import db
+from portal.msgids import N_
 
 QUOTA_MIN = 1
 QUOTA_MAX = 2
@@ -56,10 +58,16 @@ def unit_quota(unit_ids: list[int] | set[int], years: list[int]) -> dict[tuple[i
     return result
 
 
-def quota_flag(count: int) -> str:
-    """'below' under 1 exemplar, 'above' over 2, else 'ok'."""
+class QuotaFlag(LabelledEnum):
+    BELOW = "below", N_("Chưa đạt (dưới 1)"), "danger"
+    OK = "ok", N_("Đạt (1-2)"), "success"
+    ABOVE = "above", N_("Vượt (trên 2)"), "warning"
+
+
+def quota_flag(count: int) -> QuotaFlag:
+    """BELOW under 1 exemplar, ABOVE over 2, else OK."""
     if count < QUOTA_MIN:
-        return "below"
+        return QuotaFlag.BELOW
     if count > QUOTA_MAX:
-        return "above"
-    return "ok"
+        return QuotaFlag.ABOVE
+    return QuotaFlag.OK

@@ -18,7 +18,6 @@ from flask_babel import gettext as _
 from sqlalchemy import Select, select
 
 from portal.accounts.models import Role, RoleMembership, User
-from portal.exemplars.labels import STATUS_LABELS
 from portal.exemplars.models import (
     OPEN_FOSTERING_STATUSES,
     Exemplar,
@@ -29,7 +28,7 @@ from portal.exemplars.models import (
     RecognitionLevel,
 )
 from portal.extensions import db
-from portal.formatting import today_vn
+from portal.formatting import format_date, today_vn
 from portal.models_base import in_ids
 from portal.notifications.services import notify
 from portal.organizations.models import Unit
@@ -169,8 +168,8 @@ def transition(
         raise RuleError(
             _(
                 "Không thể chuyển từ \u201c%(old)s\u201d sang \u201c%(new)s\u201d.",
-                old=STATUS_LABELS[exemplar.status],
-                new=STATUS_LABELS[to_status],
+                old=ExemplarStatus(exemplar.status).label,
+                new=ExemplarStatus(to_status).label,
             ),
             "note",
         )
@@ -182,7 +181,7 @@ def transition(
         raise RuleError(
             _(
                 "Ngày chuyển trạng thái không được trước mốc gần nhất (%(d)s).",
-                d=last.strftime("%d/%m/%Y"),
+                d=format_date(last),
             ),
             "occurred_on",
         )
@@ -249,7 +248,7 @@ def _notify_person(exemplar: Exemplar, to_status: ExemplarStatus, note: str) -> 
     title = _(
         "Điển hình \u201c%(name)s\u201d chuyển sang: %(status)s",
         name=exemplar.name,
-        status=STATUS_LABELS[to_status],
+        status=ExemplarStatus(to_status).label,
     )
     notify(person, title, note, exemplar_path(exemplar.id), category="exemplar_status")
 

@@ -9,11 +9,12 @@ from sqlalchemy import select
 
 from portal.deadlines.item_providers import end_of_day, owned_action, short, unit_filters
 from portal.deadlines.links import portal_path
-from portal.deadlines.providers import DueItem, ItemQuery, coordinators_by_unit
+from portal.deadlines.providers import DueItem, DueItemKind, ItemQuery, coordinators_by_unit
 from portal.extensions import db
 from portal.formatting import format_date
-from portal.i18n import N_, LocalText
+from portal.i18n import LocalText
 from portal.inspections.models import Inspection, InspectionFinding
+from portal.msgids import N_
 from portal.organizations.models import Unit
 
 
@@ -35,7 +36,7 @@ def finding_items(query: ItemQuery) -> Iterator[DueItem]:
             coordinators,
             finding.action_owner_user_id,
             key=f"finding_action:{finding.id}",
-            kind="finding_action",
+            kind=DueItemKind.FINDING_ACTION,
             organization_id=org_id,
             unit_id=finding.unit_id,
             unit_name=unit_name,

@@ -15,9 +15,13 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from portal.fields import MultiCheckboxField, labelled
-from portal.inspections.labels import METHOD_LABELS, SCOPE_LABELS, SEVERITY_LABELS
-from portal.inspections.models import FindingSeverity, FindingStatus
+from portal.fields import MultiCheckboxField, choices
+from portal.inspections.models import (
+    FindingSeverity,
+    FindingStatus,
+    InspectionMethod,
+    InspectionScope,
+)
 from portal.inspections.queries import FindingFilters, InspectionFilters
 from portal.listing import FilterForm
 
@@ -25,14 +29,14 @@ NONE = SelectChoice(0, "—")
 
 
 def scope_choices() -> list[SelectChoice]:
-    return labelled(SCOPE_LABELS)
+    return choices(InspectionScope.choices())
 
 
 class InspectionForm(FlaskForm):
     inspection_date = DateField(_l("Ngày kiểm tra"), validators=[InputRequired()])
     method = RadioField(
         _l("Hình thức kiểm tra"),
-        choices=labelled(METHOD_LABELS),
+        choices=choices(InspectionMethod.choices()),
         validators=[InputRequired(_l("Chọn hình thức kiểm tra."))],
     )
     scope = MultiCheckboxField(_l("Nội dung kiểm tra"), choices=scope_choices())
@@ -48,7 +52,7 @@ class InspectionForm(FlaskForm):
 class FindingForm(FlaskForm):
     severity = SelectField(
         _l("Mức độ"),
-        choices=labelled(SEVERITY_LABELS),
+        choices=choices(FindingSeverity.choices()),
         validators=[InputRequired()],
     )
     finding = TextAreaField(

@@ -2,48 +2,49 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import date, datetime
 
 from sqlalchemy import JSON, Date, DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.db_types import enum_column
+from portal.enums import LabelledEnum
 from portal.extensions import db
 from portal.models_base import TimestampMixin
+from portal.msgids import N_, NC_
 from portal.tenancy import UnitOwnedMixin
 
 
-class InspectionScope(enum.StrEnum):
-    EMULATION = "emulation_movements"  # phong trào thi đua
-    EXEMPLARS = "exemplar_detection_fostering"  # phát hiện, bồi dưỡng điển hình
-    PROPAGATION = "propagation"  # tuyên truyền
-    REPORTS = "reports"  # chế độ báo cáo
+class InspectionScope(LabelledEnum):
+    EMULATION = "emulation_movements", N_("Phong trào thi đua")
+    EXEMPLARS = "exemplar_detection_fostering", N_("Phát hiện, bồi dưỡng điển hình")
+    PROPAGATION = "propagation", N_("Tuyên truyền")
+    REPORTS = "reports", N_("Chế độ báo cáo")
 
 
-class InspectionMethod(enum.StrEnum):
-    ON_SITE = "on_site"  # trực tiếp tại đơn vị
-    DOCUMENTS = "documents"  # qua hồ sơ, tài liệu
-    ONLINE = "online"  # trực tuyến
+class InspectionMethod(LabelledEnum):
+    ON_SITE = "on_site", N_("Trực tiếp tại đơn vị")
+    DOCUMENTS = "documents", N_("Qua hồ sơ, tài liệu")
+    ONLINE = "online", N_("Trực tuyến")
 
 
-class FindingSeverity(enum.StrEnum):
-    OBSERVATION = "observation"  # ghi nhận
-    MINOR = "minor"  # tồn tại nhỏ
-    MAJOR = "major"  # tồn tại lớn
+class FindingSeverity(LabelledEnum):
+    OBSERVATION = "observation", NC_("finding severity", "Ghi nhận"), "info"
+    MINOR = "minor", N_("Tồn tại nhỏ"), "warning"
+    MAJOR = "major", N_("Tồn tại lớn"), "danger"
 
 
-class FindingStatus(enum.StrEnum):
-    OPEN = "open"  # chờ đơn vị khắc phục
-    ANSWERED = "answered"  # đơn vị đã trả lời, chờ xác minh
-    CLOSED = "closed"  # đã xác minh, đóng
-    SENT_BACK = "sent_back"  # trả lại, đơn vị khắc phục tiếp
+class FindingStatus(LabelledEnum):
+    OPEN = "open", N_("Chờ khắc phục"), "warning"
+    ANSWERED = "answered", N_("Đơn vị đã trả lời"), "primary"
+    CLOSED = "closed", N_("Đã đóng"), "success"
+    SENT_BACK = "sent_back", N_("Bị trả lại"), "danger"
 
 
-class ResponseKind(enum.StrEnum):
-    ANSWER = "answer"  # the unit says what was done
-    SEND_BACK = "send_back"  # the inspector is not satisfied
-    CLOSE = "close"  # the inspector verified and closed
+class ResponseKind(LabelledEnum):
+    ANSWER = "answer", N_("Đơn vị trả lời")  # the unit says what was done
+    SEND_BACK = "send_back", N_("Trả lại")  # the inspector is not satisfied
+    CLOSE = "close", N_("Xác minh, đóng")  # the inspector verified and closed
 
 
 # Statuses in which the unit still has to act (they count towards "overdue").
@@ -92,6 +93,10 @@ class Inspection(UnitOwnedMixin, TimestampMixin, db.Model):
     @property
     def is_signed_off(self) -> bool:
         return self.signed_off_at is not None
+
+    @property
+    def scope_text(self) -> str:
+        return InspectionScope.labels_text(self.scope)
 
     @property
     def member_ids(self) -> set[int]:
@@ -198,6 +203,10 @@ class SupervisionPlanItem(UnitOwnedMixin, TimestampMixin, db.Model):
     members: Mapped[list[SupervisionPlanMember]] = relationship(
         back_populates="plan_item", cascade="all, delete-orphan"
     )
+
+    @property
+    def scope_text(self) -> str:
+        return InspectionScope.labels_text(self.scope)
 
     @property
     def member_ids(self) -> set[int]:

@@ -14,7 +14,6 @@ from sqlalchemy.orm import selectinload
 from portal.documents.excel import Sheet
 from portal.extensions import db
 from portal.formatting import format_date
-from portal.inspections.labels import SEVERITY_LABELS, STATUS_LABELS
 from portal.inspections.models import (
     NOT_CLOSED,
     Inspection,
@@ -158,13 +157,13 @@ def findings_sheet(findings: list[InspectionFinding], today: date) -> Sheet:
         (
             finding.unit.name,
             format_date(finding.inspection.inspection_date),
-            str(SEVERITY_LABELS[finding.severity]),
+            str(finding.severity.label),
             finding.finding,
             finding.recommendation,
             finding.corrective_action,
             finding.owner_label,
             format_date(finding.due_date),
-            str(STATUS_LABELS[finding.status]),
+            str(finding.status.label),
             _("Có") if is_overdue(finding, today) else "",
         )
         for finding in findings

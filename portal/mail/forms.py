@@ -9,7 +9,7 @@ from wtforms.validators import DataRequired, Email, Length, Optional, Validation
 
 from portal.listing import FilterForm
 from portal.mail.models import MailStatus
-from portal.mail.outbox import STATUS_LABELS, OutboxFilters, category_label
+from portal.mail.outbox import OutboxFilters, category_label
 
 FILTER_FIELDS = ("recipient", "status", "category", "date_from", "date_to")
 
@@ -23,7 +23,7 @@ class OutboxFilterForm(FilterForm):
 
     def set_choices(self, categories: list[str]) -> None:
         everything = ("", _l("Tất cả"))
-        self.status.choices = [everything] + [(s.value, STATUS_LABELS[s]) for s in MailStatus]
+        self.status.choices = [everything] + MailStatus.choices()
         self.category.choices = [everything] + [(c, category_label(c)) for c in categories]
 
     def validate_date_to(self, field: DateField) -> None:

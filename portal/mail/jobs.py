@@ -5,10 +5,11 @@ from __future__ import annotations
 from rq import get_current_job
 
 from portal.extensions import db
-from portal.i18n import N_, translated
+from portal.i18n import translated
 from portal.mail import delivery
 from portal.mail.models import MailMessage, MailStatus
 from portal.models_base import utcnow
+from portal.msgids import N_
 
 # Stored in Vietnamese (its msgid) and translated when the Office reads it.
 UNSENT = N_("Chưa gửi: thư trước đó trong cùng lượt bị lỗi (%(error)s)")

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import datetime
 
 from sqlalchemy import DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.db_types import enum_column
+from portal.enums import LabelledEnum
 from portal.extensions import db
 from portal.models_base import utcnow
+from portal.msgids import N_
 
 
-class MailStatus(enum.StrEnum):
-    QUEUED = "queued"
-    SENT = "sent"
-    FAILED = "failed"
+class MailStatus(LabelledEnum):
+    QUEUED = "queued", N_("Đang chờ gửi"), "secondary"
+    SENT = "sent", N_("Đã gửi"), "success"
+    FAILED = "failed", N_("Gửi không thành công"), "danger"
 
 
 class MailMessage(db.Model):

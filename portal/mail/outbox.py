@@ -17,17 +17,6 @@ from portal.mail.models import MailMessage, MailStatus
 from portal.mail.services import queue_email
 from portal.models_base import utcnow
 
-STATUS_LABELS = {
-    MailStatus.QUEUED: _l("Đang chờ gửi"),
-    MailStatus.SENT: _l("Đã gửi"),
-    MailStatus.FAILED: _l("Gửi không thành công"),
-}
-STATUS_TONES = {
-    MailStatus.QUEUED: "secondary",
-    MailStatus.SENT: "success",
-    MailStatus.FAILED: "danger",
-}
-
 # What each notify()/queue_email() category is about, as the Office reads it.
 CATEGORY_LABELS = {
     "general": _l("Chung"),

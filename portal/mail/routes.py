@@ -13,8 +13,6 @@ from portal.mail.forms import OutboxFilterForm, SendTestForm
 from portal.mail.jobs import error_text
 from portal.mail.models import MailMessage
 from portal.mail.outbox import (
-    STATUS_LABELS,
-    STATUS_TONES,
     categories_in_use,
     category_label,
     delivery_description,
@@ -29,8 +27,6 @@ bp = Blueprint("mail", __name__, url_prefix="/mail", template_folder="templates"
 @bp.context_processor
 def outbox_helpers() -> dict:
     return {
-        "mail_status_label": lambda status: STATUS_LABELS.get(status, status),
-        "mail_status_tone": lambda status: STATUS_TONES.get(status, "secondary"),
         "mail_category_label": category_label,
         "mail_error_text": error_text,
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from flask import url_for
 from flask_babel import gettext as _
 from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload
@@ -23,7 +24,6 @@ from portal.notifications.models import (
 from portal.notifications.services import deliver, preferences_for, record_deliveries
 from portal.organizations.models import Unit
 from portal.rules import RuleError
-from portal.urls import path_for
 
 CHUNK_SIZE = 500
 
@@ -107,7 +107,7 @@ def send_announcement(announcement_id: int) -> str:
     if announcement is None or announcement.status == AnnouncementStatus.DRAFT:
         return "nothing to send"
     user_ids = list(db.session.scalars(recipients_query(announcement).with_only_columns(User.id)))
-    link = path_for("notifications.index")
+    link = url_for("notifications.index", _external=False)
     delivered = 0
     for start in range(0, len(user_ids), CHUNK_SIZE):
         chunk = user_ids[start : start + CHUNK_SIZE]

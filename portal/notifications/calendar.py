@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import timedelta
 from urllib.parse import urlsplit
 
-from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from icalendar import Alarm, Calendar, Event
@@ -19,7 +18,6 @@ from sqlalchemy import select
 
 from portal.accounts.models import User
 from portal.deadlines.completion import completion_map
-from portal.deadlines.links import absolute_url, portal_path
 from portal.deadlines.models import Deadline
 from portal.deadlines.providers import DueItem, ItemQuery, due_items
 from portal.deadlines.services import concerning
@@ -29,6 +27,7 @@ from portal.i18n import in_language_of
 from portal.models_base import as_utc, in_ids, utcnow
 from portal.organizations.models import Unit
 from portal.tenancy import sees_whole_organization, visible_unit_ids
+from portal.urls import absolute_url, external_url
 
 HISTORY_DAYS = 365  # past deadlines kept in the feed
 
@@ -46,7 +45,7 @@ def _calendar(user: User) -> bytes:
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", _("Thời hạn – Cổng điển hình tiên tiến"))
     cal.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
-    host = urlsplit(current_app.config["PORTAL_BASE_URL"]).hostname or "portal"
+    host = urlsplit(external_url("home.index")).hostname or "portal"
     for event in deadline_events(user, host):
         cal.add_component(event)
     for item in own_items(user):
@@ -90,7 +89,7 @@ def deadline_events(user: User, host: str) -> list[Event]:
         event.add("dtstart", as_utc(deadline.due_at))
         event.add("dtend", as_utc(deadline.due_at) + timedelta(minutes=30))
         event.add("dtstamp", utcnow())
-        link = absolute_url(portal_path("deadlines.detail", deadline_id=deadline.id))
+        link = external_url("deadlines.detail", deadline_id=deadline.id)
         units = ", ".join(sorted(names[u] for u in applies)) if applies else ""
         description = deadline.description or ""
         if units:

@@ -7,7 +7,6 @@ from flask import (
     Blueprint,
     Response,
     abort,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -36,7 +35,7 @@ from portal.tenancy import (
     org_scoped,
     visible_units,
 )
-from portal.urls import safe_next_url
+from portal.urls import external_url, safe_next_url
 
 bp = Blueprint("notifications", __name__, url_prefix="/notifications", template_folder="templates")
 
@@ -95,9 +94,7 @@ def preferences():
         form.email_mode.data = pref.email_mode.value
         form.emailed.data = [c for c in OPTIONAL if c not in (pref.muted_categories or [])]
     token = attempt(services.calendar_token, current_user).value
-    feed_url = current_app.config["PORTAL_BASE_URL"] + url_for(
-        "notifications.calendar_feed", token=token
-    )
+    feed_url = external_url("notifications.calendar_feed", token=token)
     return render_template(
         "notifications/preferences.html", form=form, feed_url=feed_url, confirm=ConfirmForm()
     )

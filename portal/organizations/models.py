@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import datetime
 
 from sqlalchemy import DateTime, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.db_types import enum_column
+from portal.enums import LabelledEnum
 from portal.extensions import db
 from portal.models_base import TimestampMixin, utcnow
+from portal.msgids import N_
 
 
-class UnitKind(enum.StrEnum):
-    DIVISION = "division"  # phòng chuyên môn
-    AFFILIATED = "affiliated"  # đơn vị sự nghiệp trực thuộc
-    MASS_ORGANISATION = "mass_organisation"  # tổ chức đảng, đoàn thể
+class UnitKind(LabelledEnum):
+    DIVISION = "division", N_("Phòng chuyên môn")
+    AFFILIATED = "affiliated", N_("Đơn vị trực thuộc")
+    MASS_ORGANISATION = "mass_organisation", N_("Tổ chức đảng, đoàn thể")
 
 
 class Organization(TimestampMixin, db.Model):

@@ -30,7 +30,7 @@ from portal.fields import (
     year_choices,
 )
 from portal.listing import FilterForm
-from portal.propagation.models import ACTIVITY_TYPE_LABELS, CHANNEL_LABELS, ActivityType, Channel
+from portal.propagation.models import ActivityType, Channel
 from portal.propagation.services import ActivityFilters, clean_link
 from portal.rules import RuleError
 
@@ -49,12 +49,12 @@ class ActivityForm(FlaskForm):
     activity_date = VnDateField(_l("Ngày thực hiện"), validators=[InputRequired(REQUIRED)])
     activity_type = SelectField(
         _l("Hình thức"),
-        choices=choices(ACTIVITY_TYPE_LABELS.items()),
+        choices=choices(ActivityType.choices()),
         validators=[DataRequired(REQUIRED)],
     )
     channel = SelectField(
         _l("Kênh"),
-        choices=choices(CHANNEL_LABELS.items()),
+        choices=choices(Channel.choices()),
         validators=[DataRequired(REQUIRED)],
     )
     title = StringField(_l("Tiêu đề"), validators=[DataRequired(REQUIRED), Length(max=500)])
@@ -100,11 +100,11 @@ class ActivityFilterForm(FilterForm):
     year = SelectField(_l("Năm"), coerce=optional_int, validate_choice=False)
     activity_type = SelectField(
         _l("Hình thức"),
-        choices=choices(ACTIVITY_TYPE_LABELS.items(), _l("Tất cả hình thức")),
+        choices=choices(ActivityType.choices(), _l("Tất cả hình thức")),
     )
     channel = SelectField(
         _l("Kênh"),
-        choices=choices(CHANNEL_LABELS.items(), _l("Tất cả các kênh")),
+        choices=choices(Channel.choices(), _l("Tất cả các kênh")),
     )
     unit_id = SelectField(_l("Đơn vị"), coerce=optional_int, validate_choice=False)
     q = SearchField(_l("Tìm kiếm"))

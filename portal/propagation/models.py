@@ -2,49 +2,33 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import date
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import BigInteger, Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.db_types import enum_column
+from portal.enums import LabelledEnum
 from portal.extensions import db
 from portal.models_base import TimestampMixin
+from portal.msgids import N_
 from portal.tenancy import UnitOwnedMixin
 
 
-class ActivityType(enum.StrEnum):
-    ARTICLE = "article"  # bài viết, tin bài
-    SPECIAL_COLUMN = "special_column"  # chuyên trang, chuyên mục
-    BROADCAST = "broadcast"  # phát thanh, truyền hình
-    ONLINE_POST = "online_post"  # bài đăng trực tuyến
-    MEETING = "meeting"  # hội nghị, buổi nói chuyện
-    EXCHANGE = "exchange"  # giao lưu, trao đổi với đơn vị khác
-    STUDY_VISIT = "study_visit"  # tham quan, học tập mô hình
-    OTHER = "other"
+class ActivityType(LabelledEnum):
+    ARTICLE = "article", N_("Bài viết, tin bài")
+    SPECIAL_COLUMN = "special_column", N_("Chuyên trang, chuyên mục")
+    BROADCAST = "broadcast", N_("Phát thanh, truyền hình")
+    ONLINE_POST = "online_post", N_("Bài đăng trực tuyến")
+    MEETING = "meeting", N_("Hội nghị, buổi nói chuyện")
+    EXCHANGE = "exchange", N_("Giao lưu, trao đổi với đơn vị khác")
+    STUDY_VISIT = "study_visit", N_("Tham quan, học tập mô hình")
+    OTHER = "other", N_("Hình thức khác")
 
 
-class Channel(enum.StrEnum):
-    TRADITIONAL = "traditional"  # hình thức truyền thống
-    ONLINE = "online"  # hình thức trực tuyến
-
-
-ACTIVITY_TYPE_LABELS = {
-    ActivityType.ARTICLE: _l("Bài viết, tin bài"),
-    ActivityType.SPECIAL_COLUMN: _l("Chuyên trang, chuyên mục"),
-    ActivityType.BROADCAST: _l("Phát thanh, truyền hình"),
-    ActivityType.ONLINE_POST: _l("Bài đăng trực tuyến"),
-    ActivityType.MEETING: _l("Hội nghị, buổi nói chuyện"),
-    ActivityType.EXCHANGE: _l("Giao lưu, trao đổi với đơn vị khác"),
-    ActivityType.STUDY_VISIT: _l("Tham quan, học tập mô hình"),
-    ActivityType.OTHER: _l("Hình thức khác"),
-}
-CHANNEL_LABELS = {
-    Channel.TRADITIONAL: _l("Truyền thống"),
-    Channel.ONLINE: _l("Trực tuyến"),
-}
+class Channel(LabelledEnum):
+    TRADITIONAL = "traditional", N_("Truyền thống")
+    ONLINE = "online", N_("Trực tuyến")
 
 
 class PropagationActivity(UnitOwnedMixin, TimestampMixin, db.Model):
@@ -79,14 +63,6 @@ class PropagationActivity(UnitOwnedMixin, TimestampMixin, db.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    @property
-    def type_label(self) -> str:
-        return str(ACTIVITY_TYPE_LABELS.get(self.activity_type, self.activity_type))
-
-    @property
-    def channel_label(self) -> str:
-        return str(CHANNEL_LABELS.get(self.channel, self.channel))
 
 
 class PropagationActivityExemplar(UnitOwnedMixin, db.Model):

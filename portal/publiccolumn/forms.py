@@ -10,7 +10,7 @@ from wtforms.validators import DataRequired, Length
 
 from portal.fields import choices, optional_int
 from portal.listing import FilterForm
-from portal.publiccolumn.models import STORY_STATUS_LABELS, StoryStatus
+from portal.publiccolumn.models import StoryStatus
 from portal.publiccolumn.services import StoryFilters
 
 REQUIRED = _l("Vui lòng điền mục này.")
@@ -68,7 +68,7 @@ class ReasonForm(FlaskForm):
 
 class StoryFilterForm(FilterForm):
     status = SelectField(
-        _l("Trạng thái"), choices=choices(STORY_STATUS_LABELS.items(), _l("Tất cả trạng thái"))
+        _l("Trạng thái"), choices=choices(StoryStatus.choices(), _l("Tất cả trạng thái"))
     )
     unit_id = SelectField(_l("Đơn vị"), coerce=optional_int, validate_choice=False)
     q = SearchField(_l("Tìm theo tiêu đề"))

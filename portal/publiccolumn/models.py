@@ -2,39 +2,27 @@
 
 from __future__ import annotations
 
-import enum
 import re
 from datetime import datetime
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.db_types import enum_column
+from portal.enums import LabelledEnum
 from portal.extensions import db
 from portal.models_base import TimestampMixin
+from portal.msgids import N_
 from portal.tenancy import UnitOwnedMixin
 
 
-class StoryStatus(enum.StrEnum):
-    DRAFT = "draft"  # being written by the unit
-    SUBMITTED = "submitted"  # waiting for the Office
-    PUBLISHED = "published"  # on the public column
-    REJECTED = "rejected"  # sent back (or taken down) with a reason
+class StoryStatus(LabelledEnum):
+    DRAFT = "draft", N_("Bản nháp"), "secondary"  # being written by the unit
+    SUBMITTED = "submitted", N_("Chờ Văn phòng Sở duyệt"), "warning"  # waiting for the Office
+    PUBLISHED = "published", N_("Đã đăng"), "success"  # on the public column
+    REJECTED = "rejected", N_("Trả lại"), "danger"  # sent back (or taken down) with a reason
 
 
-STORY_STATUS_LABELS = {
-    StoryStatus.DRAFT: _l("Bản nháp"),
-    StoryStatus.SUBMITTED: _l("Chờ Văn phòng Sở duyệt"),
-    StoryStatus.PUBLISHED: _l("Đã đăng"),
-    StoryStatus.REJECTED: _l("Trả lại"),
-}
-STORY_STATUS_TONES = {
-    StoryStatus.DRAFT: "secondary",
-    StoryStatus.SUBMITTED: "warning",
-    StoryStatus.PUBLISHED: "success",
-    StoryStatus.REJECTED: "danger",
-}
 # The unit may change a story only while the Office is not holding or showing it.
 EDITABLE_STATUSES = (StoryStatus.DRAFT, StoryStatus.REJECTED)
 
@@ -69,14 +57,6 @@ class ExemplarStory(UnitOwnedMixin, TimestampMixin, db.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    @property
-    def status_label(self) -> str:
-        return str(STORY_STATUS_LABELS.get(self.status, self.status))
-
-    @property
-    def status_tone(self) -> str:
-        return STORY_STATUS_TONES.get(self.status, "secondary")
 
     @property
     def is_editable(self) -> bool:

@@ -8,41 +8,27 @@ when the record was first submitted (`submitted_at`) by the due time.
 
 from __future__ import annotations
 
-import enum
 from datetime import date, datetime, time
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from portal.deadlines.models import Deadline
+from portal.enums import LabelledEnum
 from portal.extensions import db
 from portal.formatting import VN_TZ
 from portal.models_base import as_utc
+from portal.msgids import N_
 from portal.periods.models import PlanPeriod
 
 DEFAULT_DUE_MONTH = 12
 DEFAULT_DUE_DAY = 15
 
 
-class Punctuality(enum.StrEnum):
-    ON_TIME = "on_time"  # submitted by the due time
-    LATE = "late"  # submitted after it
-    OVERDUE = "overdue"  # not submitted, due time passed
-    PENDING = "pending"  # not submitted, not yet due
-
-
-PUNCTUALITY_LABELS = {
-    Punctuality.ON_TIME: _l("Đúng hạn"),
-    Punctuality.LATE: _l("Nộp muộn"),
-    Punctuality.OVERDUE: _l("Quá hạn, chưa nộp"),
-    Punctuality.PENDING: _l("Chưa đến hạn"),
-}
-PUNCTUALITY_TONES = {
-    Punctuality.ON_TIME: "success",
-    Punctuality.LATE: "danger",
-    Punctuality.OVERDUE: "danger",
-    Punctuality.PENDING: "secondary",
-}
+class Punctuality(LabelledEnum):
+    ON_TIME = "on_time", N_("Đúng hạn"), "success"  # submitted by the due time
+    LATE = "late", N_("Nộp muộn"), "danger"  # submitted after it
+    OVERDUE = "overdue", N_("Quá hạn, chưa nộp"), "danger"  # not submitted, due time passed
+    PENDING = "pending", N_("Chưa đến hạn"), "secondary"  # not submitted, not yet due
 
 
 def default_due(year: int) -> datetime:

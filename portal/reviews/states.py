@@ -9,23 +9,25 @@ from __future__ import annotations
 
 import enum
 
-from flask_babel import lazy_gettext as _l
-from flask_babel import lazy_pgettext
+from portal.enums import LabelledEnum
+from portal.msgids import N_, NC_
 
 
-class ReviewState(enum.StrEnum):
-    DRAFT = "draft"
-    SUBMITTED = "submitted"
-    RETURNED = "returned"
-    RESUBMITTED = "resubmitted"
-    ACCEPTED = "accepted"
+class ReviewState(LabelledEnum):
+    DRAFT = "draft", N_("Bản nháp"), "secondary"
+    SUBMITTED = "submitted", N_("Đã nộp"), "primary"
+    RETURNED = "returned", N_("Trả lại"), "warning"
+    RESUBMITTED = "resubmitted", N_("Đã nộp lại"), "info"
+    ACCEPTED = "accepted", N_("Đã chấp nhận"), "success"
 
 
-class ReviewAction(enum.StrEnum):
-    SUBMIT = "submit"  # by the unit's coordinator
-    RETURN = "return"  # by the Office, with a reason
-    ACCEPT = "accept"  # by the Office
-    REOPEN = "reopen"  # by the Office, with a reason
+# The same Vietnamese word names a state ("Trả lại": returned) and a button ("Trả lại":
+# return); a context keeps their translations apart.
+class ReviewAction(LabelledEnum):
+    SUBMIT = "submit", NC_("review action", "Nộp")  # by the unit's coordinator
+    RETURN = "return", NC_("review action", "Trả lại")  # by the Office, with a reason
+    ACCEPT = "accept", NC_("review action", "Chấp nhận")  # by the Office
+    REOPEN = "reopen", NC_("review action", "Mở lại")  # by the Office, with a reason
 
 
 class ReviewRole(enum.StrEnum):
@@ -60,30 +62,6 @@ UNDER_REVIEW_STATES = frozenset({S.SUBMITTED, S.RESUBMITTED})
 LOCKED_STATES = frozenset({S.ACCEPTED})
 # States that count as "handed in" for deadlines.
 SUBMITTED_STATES = frozenset({S.SUBMITTED, S.RETURNED, S.RESUBMITTED, S.ACCEPTED})
-
-STATE_LABELS = {
-    S.DRAFT: _l("Bản nháp"),
-    S.SUBMITTED: _l("Đã nộp"),
-    S.RETURNED: _l("Trả lại"),
-    S.RESUBMITTED: _l("Đã nộp lại"),
-    S.ACCEPTED: _l("Đã chấp nhận"),
-}
-# Bootstrap tones; the label always accompanies the colour.
-STATE_TONES = {
-    S.DRAFT: "secondary",
-    S.SUBMITTED: "primary",
-    S.RETURNED: "warning",
-    S.RESUBMITTED: "info",
-    S.ACCEPTED: "success",
-}
-# The same Vietnamese word names a state ("Trả lại": returned) and a button ("Trả lại":
-# return); a context keeps their translations apart.
-ACTION_LABELS = {
-    A.SUBMIT: lazy_pgettext("review action", "Nộp"),
-    A.RETURN: lazy_pgettext("review action", "Trả lại"),
-    A.ACCEPT: lazy_pgettext("review action", "Chấp nhận"),
-    A.REOPEN: lazy_pgettext("review action", "Mở lại"),
-}
 
 
 def targets_of(state: ReviewState, action: ReviewAction) -> tuple[ReviewState, ...]:

@@ -25,7 +25,7 @@ from portal.reviews.services import (
     timeline,
     transition,
 )
-from portal.reviews.states import ACTION_LABELS, ACTION_ROLE, STATE_LABELS, ReviewAction
+from portal.reviews.states import ACTION_ROLE, ReviewAction
 from portal.tenancy import get_org_owned_or_404, org_scoped, visible_units
 
 FORMS = {
@@ -51,7 +51,7 @@ def review_panel(record: ReviewableMixin, user: User, transition_endpoint: str, 
     """What the shared review pieces of a record's page need (`actions` `user` may take,
     `forms`, `action_urls`, `events`); `transition_endpoint` takes `url_args` and `action`."""
     return {
-        "actions": [a.value for a in allowed_actions(user, record)],
+        "actions": list(allowed_actions(user, record)),
         "forms": action_forms(),
         "action_urls": {
             a.value: url_for(transition_endpoint, action=a.value, **url_args) for a in ReviewAction
@@ -132,9 +132,9 @@ def timeline_sheet(workbook: Workbook, events: list) -> None:
     rows = [
         [
             event.at,
-            ACTION_LABELS[event.action],
-            STATE_LABELS[event.from_state],
-            STATE_LABELS[event.to_state],
+            event.action.label,
+            event.from_state.label,
+            event.to_state.label,
             event.actor.full_name if event.actor else "",
             event.reason,
         ]

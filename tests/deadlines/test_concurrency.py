@@ -48,7 +48,6 @@ def app(tmp_path, redis_server):
             "SQLALCHEMY_DATABASE_URI": shared_database_url(tmp_path),
             "INSTANCE_DIR": tmp_path,
             "UPLOAD_DIR": tmp_path / "uploads",
-            "SERVER_NAME": None,
         },
     )
     app.extensions["portal_redis"] = redis_server

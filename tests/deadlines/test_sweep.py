@@ -13,6 +13,7 @@ from portal.mail.models import MailMessage, MailStatus
 from portal.notifications import reminders
 from portal.notifications.models import EmailMode, Notification, NotificationPreference
 from portal.notifications.reminders import plan_reminders, sweep_reminders
+from portal.urls import set_public_address
 from sampledata.world import make_user
 from tests.factories import make_deadline, vn
 
@@ -60,6 +61,7 @@ def test_each_stage_sent_once_to_the_right_people(world):
 
 def test_email_names_unit_item_due_date_and_links_absolutely(world, app):
     app.config["PORTAL_BASE_URL"] = "https://thidua.example.vn"
+    set_public_address(app.config)
     make_deadline(world, title="Báo cáo sơ kết 6 tháng", units=[world.unit_a])
     sweep(vn(2025, 12, 8, 7))
     (message,) = messages_to(world.coordinator_a.email)

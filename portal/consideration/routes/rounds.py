@@ -12,7 +12,7 @@ from portal.consideration import services, voting
 from portal.consideration.access import get_round_or_404, readers_required
 from portal.consideration.catalogue import ensure_catalogue
 from portal.consideration.choices import period_choices
-from portal.consideration.forms import CHOICE_LABELS, RoundFilterForm, RoundForm, options
+from portal.consideration.forms import RoundFilterForm, RoundForm, options
 from portal.consideration.models import ConsiderationRound, Nomination, RoundStatus
 from portal.consideration.routes.blueprint import bp
 from portal.consideration.rules import describe_threshold
@@ -27,7 +27,7 @@ from portal.tenancy import current_org, office_required, org_scoped
 
 @bp.app_context_processor
 def _helpers() -> dict:
-    return {"describe_threshold": describe_threshold, "vote_choice_labels": CHOICE_LABELS}
+    return {"describe_threshold": describe_threshold}
 
 
 @bp.get("/")

@@ -12,7 +12,6 @@ from portal.consideration.access import get_rule_or_404, get_title_or_404
 from portal.consideration.catalogue import ensure_catalogue
 from portal.consideration.choices import title_choices
 from portal.consideration.forms import (
-    AUDIENCE_LABELS,
     AwardTitleForm,
     RuleFilterForm,
     TitleFilterForm,
@@ -129,9 +128,7 @@ def titles():
     if search:
         query = query.where(AwardTitle.name.ilike(f"%{search}%"))
     page = page_of(query)
-    return render_template(
-        "consideration/titles.html", page=page, search=search, audience_labels=AUDIENCE_LABELS
-    )
+    return render_template("consideration/titles.html", page=page, search=search)
 
 
 def _save_title(form: AwardTitleForm, title: AwardTitle | None):

@@ -10,12 +10,11 @@ from portal.actions import attempt
 from portal.consideration import voting
 from portal.consideration.access import get_round_or_404, voters_required
 from portal.consideration.forms import (
-    CHOICE_LABELS,
     BallotForm,
     ballot_field,
     parse_ballot,
 )
-from portal.consideration.models import ConsiderationRound, RoundMember
+from portal.consideration.models import ConsiderationRound, RoundMember, VoteChoice
 from portal.consideration.routes.blueprint import bp
 from portal.fields import ConfirmForm
 from portal.tenancy import get_child_or_404
@@ -40,7 +39,7 @@ def _render_ballot(template: str, round_: ConsiderationRound, status: int = 200,
             round=round_,
             form=BallotForm(),
             ballot_field=ballot_field,
-            choice_labels=CHOICE_LABELS,
+            choice_labels=VoteChoice.choices(),
             submitted=request.form if request.method == "POST" else {},
             **context,
         ),

@@ -35,6 +35,7 @@ def plan():
         years=organization_years(current_user.organization_id, today_vn()),
         rows=shown,
         counts=planning.coverage_counts(rows),
+        coverages=list(planning.Coverage),
         status=status,
         confirm=ConfirmForm(),
     )

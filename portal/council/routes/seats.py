@@ -11,7 +11,6 @@ from wtforms.fields.choices import SelectChoice
 
 from portal.accounts.models import Role, User
 from portal.actions import attempt
-from portal.council import labels
 from portal.council import services as council
 from portal.council.forms import AssignmentsForm, SeatEditForm, SeatForm
 from portal.council.models import CouncilMember, CouncilPosition
@@ -32,8 +31,6 @@ from portal.tenancy import (
     roles_required,
     scoped,
 )
-
-bp.add_app_template_global(labels, "council_labels")
 
 
 def _period() -> PlanPeriod | None:

@@ -31,10 +31,11 @@ from portal.exemplars.evaluation import score_history
 from portal.exemplars.export import exemplars_workbook
 from portal.exemplars.forms import ExemplarFilterForm, ExemplarForm, NewExemplarForm, TransitionForm
 from portal.exemplars.fostering import is_followed
-from portal.exemplars.labels import template_helpers
 from portal.exemplars.models import (
+    EvaluationAspect,
     Exemplar,
     ExemplarEvaluation,
+    ExemplarKind,
     ExemplarStatus,
     FosteringAction,
 )
@@ -46,7 +47,7 @@ from portal.exemplars.queries import (
 from portal.exemplars.quota import quota_flag, unit_quota
 from portal.exemplars.routes.blueprint import bp
 from portal.extensions import db
-from portal.formatting import today_vn
+from portal.formatting import format_month, today_vn
 from portal.listing import page_of
 from portal.periods.forms import PeriodFilterForm
 from portal.periods.models import PlanPeriod, current_period
@@ -60,7 +61,6 @@ from portal.tenancy import (
 )
 
 # Label helpers are Jinja globals, so that imported macros see them too.
-bp.record_once(lambda state: state.app.jinja_env.globals.update(template_helpers()))
 
 EVIDENCE_OWNERS = {
     "exemplar": None,
@@ -99,6 +99,7 @@ def index():
         units=units,
         fields=field_choices(),
         statuses=list(ExemplarStatus),
+        kinds=list(ExemplarKind),
         can_create=any(can_edit_unit(u.id) for u in units),
     )
 
@@ -184,7 +185,8 @@ def detail(exemplar_id: int):
         can_foster=can_edit and is_followed(exemplar),
         transitions=services.allowed_transitions(exemplar.status) if can_edit else (),
         history=history,
-        chart=[(row.average, f"{row.evaluation.evaluated_on:%m/%Y}") for row in history],
+        aspects=EvaluationAspect,
+        chart=[(row.average, format_month(row.evaluation.evaluated_on)) for row in history],
         evidence=attachments_for("exemplar", exemplar.id),
         action_evidence=attachments_by_owner(
             "fostering_action", [a.id for a in exemplar.fostering_actions]

@@ -22,7 +22,7 @@ from portal.inspections import access, findings
 from portal.inspections import services as records
 from portal.inspections.access import unit_people_ids
 from portal.inspections.forms import NONE, AnswerForm, FindingFilterForm, FindingForm, VerifyForm
-from portal.inspections.models import FindingStatus, Inspection, InspectionFinding
+from portal.inspections.models import FindingSeverity, FindingStatus, Inspection, InspectionFinding
 from portal.inspections.queries import FindingFilters, findings_select, findings_sheet
 from portal.inspections.routes.blueprint import bp
 from portal.inspections.routes.inspections import require_editable
@@ -197,6 +197,8 @@ def findings_index():
         units=db.session.scalars(visible_units()).all(),
         years=organization_years(current_user.organization_id, today),
         today=today,
+        statuses=FindingStatus.choices(),
+        severities=FindingSeverity.choices(),
     )
 
 

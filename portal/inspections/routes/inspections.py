@@ -18,7 +18,7 @@ from portal.evidence.services import (
 from portal.extensions import db
 from portal.fields import ConfirmForm
 from portal.formatting import today_vn
-from portal.inspections import access, labels
+from portal.inspections import access
 from portal.inspections import services as records
 from portal.inspections.forms import NONE, CorrectionForm, InspectionFilterForm, InspectionForm
 from portal.inspections.locking import record_locked
@@ -40,7 +40,6 @@ from portal.tenancy import get_scoped_or_404, get_unit_or_404, visible_unit_ids,
 
 # Globals, not context: the macros of _macros.html and _blocks.html use them
 # wherever they are imported (e.g. in the workspace block).
-bp.add_app_template_global(labels, "insp_labels")
 bp.add_app_template_global(records.is_overdue, "finding_overdue")
 bp.add_app_template_global(records.open_findings_for_unit, "open_findings_for_unit")
 
