@@ -167,3 +167,7 @@ _.TRADITIONAL  # propagation: Channel
 # Classes used outside portal/.
 _.PortalSimpleWorker  # the in-process worker of tests/jobs and of debugging sessions
 _.applicable_rule  # consideration.rules: the rule of one title on a day, the legal rules' tests
+
+# Composition and filter forms.
+_.MODELS  # portal.registry: importing the model modules is the point (complete metadata)
+_.unread  # portal.notifications.forms: a filter field read as form.value("unread")

@@ -97,9 +97,18 @@ def _load_values_before_change(mapper: Mapper, class_: type) -> None:
     if not getattr(class_, "__audited__", True):
         return
     for attr in mapper.column_attrs:
-        event.listen(
-            getattr(class_, attr.key), "set", _keep_value, active_history=True, retval=True
-        )
+        attribute = getattr(class_, attr.key)
+        if not event.contains(attribute, "set", _keep_value):
+            event.listen(attribute, "set", _keep_value, active_history=True, retval=True)
+
+
+def watch_configured_mappers() -> None:
+    """What `_load_values_before_change` does, for the mappers configured before the
+    listener was installed (a module that builds loader options at import configures
+    them early)."""
+    for mapper in db.Model.registry.mappers:
+        if mapper.configured:
+            _load_values_before_change(mapper, mapper.class_)
 
 
 def _keep_value(target: Any, value: Any, oldvalue: Any, initiator: Any) -> Any:

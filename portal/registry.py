@@ -15,7 +15,8 @@ from __future__ import annotations
 from flask import Flask
 from sqlalchemy import event
 
-from portal import audit, i18n
+import portal.audit as audit
+import portal.i18n as i18n
 from portal.accounts import models as accounts_models
 from portal.accounts import routes as accounts_routes
 from portal.accounts import services as accounts_services
@@ -199,6 +200,7 @@ def install_listeners() -> None:
     for target, name, listener in LISTENERS:
         if not event.contains(target, name, listener):
             event.listen(target, name, listener)
+    audit.watch_configured_mappers()
 
 
 def fill_extension_points() -> None:

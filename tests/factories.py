@@ -193,12 +193,14 @@ def record_exemplar(
     path=(),
     field="Bảo vệ môi trường",
     identified_on=None,
+    actor=None,
     **extra,
 ) -> Exemplar:
-    """Record an exemplar through the service and walk it along `path`: statuses, or
-    (status, date) pairs; each step dated 1 June of `year` unless told."""
+    """Record an exemplar through the service (by `actor`) and walk it along `path`:
+    statuses, or (status, date) pairs; each step dated 1 June of `year` unless told."""
     exemplar = exemplars.create_exemplar(
         unit.id,
+        actor,
         kind=kind,
         name=name,
         year_identified=year,
@@ -211,7 +213,12 @@ def record_exemplar(
         status, on = step if isinstance(step, tuple) else (step, None)
         note = "Lý do" if status == ExemplarStatus.DROPPED else ""
         exemplars.transition(
-            exemplar, status, occurred_on=on or date(year, 6, 1), note=note, notify_person=False
+            exemplar,
+            status,
+            actor,
+            occurred_on=on or date(year, 6, 1),
+            note=note,
+            notify_person=False,
         )
     db.session.commit()
     return exemplar

@@ -50,7 +50,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
             {"dashboards", "workspace", "home", "compilations", "admin", "health", "navigation"}
         ),
     ),
-    ("composition", frozenset({"portal", "cli", "demo"})),
+    ("composition", frozenset({"portal", "registry", "cli", "demo"})),
 )  # fmt: skip
 LEVEL = {unit: level for level, (_name, units) in enumerate(LAYERS) for unit in units}
 

@@ -26,7 +26,7 @@ import sys
 from sqlalchemy import event
 
 from portal.compilations.builders import BUILDERS
-from portal.criteria.services import USAGES
+from portal.reviews.adapters import ADAPTERS
 from portal.deadlines.completion import COMPLETION_MODELS
 from portal.deadlines.providers import PROVIDERS
 from portal.evidence.services import _LOCK_CHECKS
@@ -39,7 +39,7 @@ def contents():
     return {
         "lock_checks": sorted(_LOCK_CHECKS),
         "builders": sorted(BUILDERS),
-        "criteria_usages": sorted(USAGES),
+        "review_adapters": sorted(ADAPTERS),
         "providers": sorted(PROVIDERS),
         "completion_rules": sorted(str(kind) for kind in COMPLETION_MODELS),
         "periodic_jobs": sorted(job.func.__name__ for job in PERIODIC_JOBS.values()),
@@ -48,15 +48,14 @@ def contents():
 
 
 # Every module that used to register something when imported, and the registry.
-import portal.annualreports.dossier
+import portal.annualreports.services
 import portal.assessments.models
 import portal.assessments.services
 import portal.audit
-import portal.congress.dossier
+import portal.compilations.congress_dossier
+import portal.compilations.yearly_report_dossier
 import portal.congress.services
 import portal.deadlines.item_providers
-import portal.exemplars.evaluation
-import portal.deadlines.periodic
 import portal.exemplars.due_items
 import portal.inspections.due_items
 import portal.inspections.locking
@@ -83,7 +82,7 @@ def test_importing_registers_nothing_and_the_factory_registers_everything():
     assert found["imported"] == {
         "lock_checks": [],
         "builders": [],
-        "criteria_usages": [],
+        "review_adapters": [],
         "providers": [],
         "completion_rules": [],
         "periodic_jobs": [],
@@ -92,7 +91,7 @@ def test_importing_registers_nothing_and_the_factory_registers_everything():
     assert found["created"] == {
         "lock_checks": ["assessment_item", "congress_nominee", "finding_response", "inspection"],
         "builders": ["congress_submission", "yearly_report"],
-        "criteria_usages": ["exemplar_evaluations", "self_assessments"],
+        "review_adapters": ["annual_report", "congress_submission", "self_assessment"],
         "providers": ["deadline", "finding_action", "fostering_action"],
         "completion_rules": ["annual_report", "congress_submission", "self_assessment"],
         "periodic_jobs": ["requeue_stalled_messages", "send_daily_digests", "sweep_reminders"],

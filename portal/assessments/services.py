@@ -10,6 +10,7 @@ from flask import url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from portal.accounts.models import User
 from portal.assessments.models import SelfAssessment, SelfAssessmentItem
 from portal.assessments.scoring import ScoreLine, difference, weighted_total
 from portal.criteria.models import CriteriaAudience, CriteriaSet
@@ -201,7 +202,7 @@ class SelfAssessmentReview:
         pass
 
 
-def evidence_locked(attachment: Attachment) -> bool:
+def evidence_locked(attachment: Attachment, _actor: User) -> bool:
     """Evidence of an item can be removed only while the unit may edit the assessment."""
     item = db.session.get(SelfAssessmentItem, attachment.owner_id)
     return item is not None and item.assessment.state not in EDITABLE_STATES

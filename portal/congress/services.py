@@ -9,6 +9,7 @@ from flask import url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from portal.accounts.models import User
 from portal.congress.models import (
     NOMINEE_OWNER,
     CongressCycle,
@@ -188,7 +189,7 @@ def save_cycle(period: PlanPeriod, values: dict) -> CongressCycle:
     return cycle
 
 
-def nominee_locked(attachment: Attachment) -> bool:
+def nominee_locked(attachment: Attachment, _actor: User) -> bool:
     nominee = db.session.get(CongressNominee, attachment.owner_id)
     return bool(nominee and not nominee.submission.is_editable)
 

@@ -12,9 +12,10 @@ from sqlalchemy import select
 from portal.accounts.models import User
 from portal.audit import act_as
 from portal.criteria.models import CriteriaItem
-from portal.demo import exemplars_affiliated, exemplars_divisions
 from portal.demo.department import UNITS, coordinator_email, staff_email
+from portal.demo.exemplars_affiliated import EXEMPLARS as AFFILIATED_EXEMPLARS
 from portal.demo.exemplars_data import Action, DemoExemplar, Evaluation, Step
+from portal.demo.exemplars_divisions import EXEMPLARS as DIVISION_EXEMPLARS
 from portal.exemplars import services
 from portal.exemplars.evaluation import criteria_set_for, save_evaluation
 from portal.exemplars.fostering import save_action
@@ -45,7 +46,7 @@ def seed(org: Organization, password: str) -> None:
         u.email: u for u in db.session.scalars(select(User).where(User.organization_id == org.id))
     }
     previous_actor = db.session.info.get("audit_actor_id")
-    for spec in exemplars_divisions.EXEMPLARS + exemplars_affiliated.EXEMPLARS:
+    for spec in DIVISION_EXEMPLARS + AFFILIATED_EXEMPLARS:
         unit = units.get(names.get(spec.unit, ""))
         coordinator = users.get(coordinator_email(spec.unit))
         if unit is None or coordinator is None or _date(spec.on) > today_vn():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, request, send_file
 from flask_babel import gettext as _
-from flask_login import login_required
+from flask_login import current_user, login_required
 
 from portal.actions import attempt
 from portal.evidence.models import Attachment
@@ -39,7 +39,7 @@ def download(attachment_id: int):
 @login_required
 def delete(attachment_id: int):
     attachment = get_editable_or_404(Attachment, attachment_id)
-    if is_locked(attachment):
+    if is_locked(attachment, current_user):
         abort(403)
     name = attachment.original_name
     attempt(delete_attachment, attachment)

@@ -19,19 +19,20 @@ from portal.evidence.models import Attachment
 from portal.extensions import db
 from portal.rules import RuleError
 
-# owner_type -> check(attachment) -> True when the record it belongs to is locked
-# (e.g. an accepted self-assessment): its files can then no longer be deleted.
-# Filled at start-up by portal/registry.py.
-_LOCK_CHECKS: dict[str, Callable[[Attachment], bool]] = {}
+# owner_type -> check(attachment, actor) -> True when the record it belongs to is
+# locked for `actor` (e.g. an accepted self-assessment): its files can then no longer
+# be deleted. Filled at start-up by portal/registry.py.
+LockCheck = Callable[[Attachment, User], bool]
+_LOCK_CHECKS: dict[str, LockCheck] = {}
 
 
-def register_lock_check(owner_type: str, check: Callable[[Attachment], bool]) -> None:
+def register_lock_check(owner_type: str, check: LockCheck) -> None:
     _LOCK_CHECKS[owner_type] = check
 
 
-def is_locked(attachment: Attachment) -> bool:
+def is_locked(attachment: Attachment, actor: User) -> bool:
     check = _LOCK_CHECKS.get(attachment.owner_type)
-    return bool(check and check(attachment))
+    return bool(check and check(attachment, actor))
 
 
 def clean_original_name(name: str) -> str:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 
 from flask_babel import gettext as _
-from flask_login import current_user
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
@@ -253,16 +252,16 @@ def delete_inspection(inspection: Inspection) -> None:
     db.session.delete(inspection)
 
 
-def inspection_file_locked(attachment: Attachment) -> bool:
+def inspection_file_locked(attachment: Attachment, actor: User) -> bool:
     """An inspection's files are the inspectors' record: closed to the unit, and to
     everyone once it is signed off (the generic evidence routes ask this)."""
     inspection = db.session.get(Inspection, attachment.owner_id)
     if inspection is None or inspection.is_signed_off:
         return True
-    return not access.can_edit_record(current_user, inspection)
+    return not access.can_edit_record(actor, inspection)
 
 
-def response_file_locked(attachment: Attachment) -> bool:
+def response_file_locked(attachment: Attachment, actor: User) -> bool:
     """An answer's files may go only while the answer still awaits verification."""
     response = db.session.get(FindingResponse, attachment.owner_id)
     if response is None or response.finding.status != FindingStatus.ANSWERED:

@@ -44,6 +44,7 @@ def make_exemplar(world):
     """`record_exemplar`, in unit A unless a unit is given."""
 
     def _make(unit=None, **fields):
+        fields.setdefault("actor", world.coordinator_a)
         return record_exemplar(unit or world.unit_a, **fields)
 
     return _make
