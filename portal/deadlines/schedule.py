@@ -43,11 +43,16 @@ def local_day(moment: datetime) -> date:
     return as_utc(moment).astimezone(VN_TZ).date()
 
 
+def reminder_day(now: datetime) -> date:
+    """The day whose stages are open at `now`: the latest day whose 07:00 has passed
+    (between midnight and 07:00 it is still yesterday)."""
+    return (as_utc(now).astimezone(VN_TZ) - timedelta(hours=SEND_HOUR)).date()
+
+
 def current_stage(due_at: datetime, schedule: Schedule, now: datetime) -> Stage | None:
     """The stage open at `now` for an item due at `due_at`, or None."""
     due_day = local_day(due_at)
-    # The latest day whose 07:00 has passed.
-    day = (as_utc(now).astimezone(VN_TZ) - timedelta(hours=SEND_HOUR)).date()
+    day = reminder_day(now)
     days_left = (due_day - day).days
     stamp = due_day.isoformat()
     if days_left <= 0:

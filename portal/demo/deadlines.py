@@ -9,9 +9,9 @@ from sqlalchemy import select
 
 from portal.accounts.models import Role, User
 from portal.deadlines.models import CompletionMode, Deadline, DeadlineCompletion, DeadlineKind
+from portal.deadlines.schedule import reminder_day
 from portal.deadlines.services import due_at_from_local
 from portal.extensions import db
-from portal.formatting import today_vn
 from portal.models_base import as_utc, utcnow
 from portal.organizations.models import Organization, Unit
 from portal.periods.models import PlanPeriod
@@ -93,7 +93,9 @@ def seed(org: Organization, password: str) -> None:
         "Thi đua yêu nước (Quý II/2025)",
         date(2025, 6, 30),
     )
-    today = today_vn()
+    # Counted from the reminders' day, so that each deadline is at its stage whatever
+    # the hour the demo is seeded (before 07:00 the stages are still yesterday's).
+    today = reminder_day(utcnow())
     year = min(max(today.year, period.start_year), period.end_year)
     units = db.session.scalars(
         select(Unit)
