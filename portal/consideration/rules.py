@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import gettext as _
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, true
 
-from portal.consideration.models import ThresholdComparison, VoteChoice, VotingRule
+from portal.consideration.models import AwardTitle, ThresholdComparison, VoteChoice, VotingRule
 from portal.extensions import db
 from portal.formatting import format_date
 from portal.rules import RuleError
@@ -143,3 +143,23 @@ def describe_threshold(comparison: ThresholdComparison, threshold_percent: int) 
     if comparison == ThresholdComparison.MORE_THAN:
         return _("Trên %(p)s%% tổng số thành viên Hội đồng", p=threshold_percent)
     return _("Từ %(p)s%% trở lên tổng số thành viên Hội đồng", p=threshold_percent)
+
+
+def save_title(title: AwardTitle) -> AwardTitle:
+    """Add or keep an edited award title, refusing a code another title of the
+    organization already has. The caller commits (or rolls back on the error)."""
+    title.code = title.code.strip().upper()
+    title.name = title.name.strip()
+    with db.session.no_autoflush:
+        clash = db.session.scalar(
+            select(AwardTitle.id).where(
+                AwardTitle.organization_id == title.organization_id,
+                AwardTitle.code == title.code,
+                (AwardTitle.id != title.id) if title.id else true(),
+            )
+        )
+    if clash:
+        raise RuleError(_("Mã này đã được dùng."), "code")
+    db.session.add(title)
+    db.session.flush()
+    return title

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from portal.consideration.catalogue import DECREE_98, DECREE_152, ensure_catalogue
-from portal.consideration.models import AwardTitle, ThresholdComparison, VotingRule
-from portal.consideration.rules import applicable_rule, save_rule
+from portal.consideration.models import AwardTitle, ThresholdComparison, TitleAudience, VotingRule
+from portal.consideration.rules import applicable_rule, save_rule, save_title
 from portal.extensions import db
 from portal.rules import RuleError
 from tests.factories import award_title
@@ -158,3 +158,21 @@ def test_rule_dates_and_percent_are_checked(world):
                 legal_basis="x",
             )
         )
+
+
+def test_a_title_code_is_normalised_and_unique_within_the_organization(world):
+    def title(org, code, name="Bằng khen"):
+        return AwardTitle(organization_id=org.id, code=code, name=name, audience=TitleAudience.BOTH)
+
+    first = save_title(title(world.org, " bk_tw "))
+    db.session.commit()
+    assert first.code == "BK_TW"
+    with pytest.raises(RuleError) as error:
+        save_title(title(world.org, "bk_tw", "Khác"))
+    assert error.value.field == "code"
+    db.session.rollback()
+    first.name = "Bằng khen của Bộ trưởng"
+    assert save_title(first) is first  # its own code is no clash
+    assert save_title(title(world.other_org, "BK_TW")).id is not None  # another department
+    db.session.rollback()  # the service never commits
+    assert db.session.get(AwardTitle, first.id).name == "Bằng khen"

@@ -25,7 +25,7 @@ from portal.consideration.models import (
     VotingRule,
 )
 from portal.consideration.routes.blueprint import bp
-from portal.consideration.rules import save_rule
+from portal.consideration.rules import save_rule, save_title
 from portal.extensions import db
 from portal.listing import page_of
 from portal.tenancy import current_org, office_required, org_scoped
@@ -134,25 +134,15 @@ def titles():
 def _save_title(form: AwardTitleForm, title: AwardTitle | None):
     if not form.validate_on_submit():
         return None
-    code = form.code.data.strip().upper()
-    clash = db.session.scalar(
-        select(AwardTitle.id).where(
-            AwardTitle.organization_id == current_org.id,
-            AwardTitle.code == code,
-            AwardTitle.id != (title.id if title else -1),
-        )
-    )
-    if clash:
-        form.code.errors.append(_("Mã này đã được dùng."))
-        return None
     title = title or AwardTitle(organization_id=current_org.id)
-    title.code = code
-    title.name = form.name.data.strip()
-    title.audience = TitleAudience(form.audience.data)
-    title.sort_order = form.sort_order.data if form.sort_order.data is not None else 100
-    title.is_active = form.is_active.data
-    db.session.add(title)
-    db.session.commit()
+    with db.session.no_autoflush:
+        title.code = form.code.data
+        title.name = form.name.data
+        title.audience = TitleAudience(form.audience.data)
+        title.sort_order = form.sort_order.data if form.sort_order.data is not None else 100
+        title.is_active = form.is_active.data
+    if not attempt(save_title, title, form=form).ok:
+        return None
     flash(_("Đã lưu danh hiệu %(name)s.", name=title.name), "success")
     return redirect(url_for(".titles"))
 
