@@ -52,7 +52,20 @@ AWAITING_UNIT = (FindingStatus.OPEN, FindingStatus.SENT_BACK)
 NOT_CLOSED = (FindingStatus.OPEN, FindingStatus.ANSWERED, FindingStatus.SENT_BACK)
 
 
-class Inspection(UnitOwnedMixin, TimestampMixin, db.Model):
+class ScopeAndMembers:
+    """What an inspection and a planned one both show: the scope in words and who takes
+    part (rows with `scope`, a list of InspectionScope values, and `members`)."""
+
+    @property
+    def scope_text(self) -> str:
+        return InspectionScope.labels_text(self.scope)
+
+    @property
+    def member_ids(self) -> set[int]:
+        return {m.user_id for m in self.members}
+
+
+class Inspection(ScopeAndMembers, UnitOwnedMixin, TimestampMixin, db.Model):
     """One inspection or supervision visit of a unit; locked once signed off."""
 
     __tablename__ = "inspections"
@@ -93,14 +106,6 @@ class Inspection(UnitOwnedMixin, TimestampMixin, db.Model):
     @property
     def is_signed_off(self) -> bool:
         return self.signed_off_at is not None
-
-    @property
-    def scope_text(self) -> str:
-        return InspectionScope.labels_text(self.scope)
-
-    @property
-    def member_ids(self) -> set[int]:
-        return {m.user_id for m in self.members}
 
 
 class InspectionMember(UnitOwnedMixin, db.Model):
@@ -186,7 +191,7 @@ class InspectionCorrection(UnitOwnedMixin, TimestampMixin, db.Model):
     author = relationship("User")
 
 
-class SupervisionPlanItem(UnitOwnedMixin, TimestampMixin, db.Model):
+class SupervisionPlanItem(ScopeAndMembers, UnitOwnedMixin, TimestampMixin, db.Model):
     """A planned inspection of a unit in a month of the year (the yearly supervision plan)."""
 
     __tablename__ = "supervision_plan_items"
@@ -203,14 +208,6 @@ class SupervisionPlanItem(UnitOwnedMixin, TimestampMixin, db.Model):
     members: Mapped[list[SupervisionPlanMember]] = relationship(
         back_populates="plan_item", cascade="all, delete-orphan"
     )
-
-    @property
-    def scope_text(self) -> str:
-        return InspectionScope.labels_text(self.scope)
-
-    @property
-    def member_ids(self) -> set[int]:
-        return {m.user_id for m in self.members}
 
 
 class SupervisionPlanMember(UnitOwnedMixin, db.Model):
