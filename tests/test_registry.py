@@ -116,3 +116,39 @@ def test_a_second_app_does_not_record_changes_twice(app, world):
         select(AuditLog).where(AuditLog.object_type == "Unit", AuditLog.action == "create")
     ).all()
     assert [e.changes["name"][1] for e in entries].count("Tổ mới") == 1
+
+
+# Mappers configured before the factory installs the audit's listener (a module that
+# builds loader options at import configures them early) still record "before" values.
+EARLY_CONFIGURED = """
+from sqlalchemy import event
+from sqlalchemy.orm import configure_mappers
+
+import portal.registry
+from portal.audit import _keep_value
+from portal.extensions import db
+
+configure_mappers()
+from portal import create_app
+
+create_app("testing")
+missing = [
+    f"{mapper.class_.__name__}.{attr.key}"
+    for mapper in db.Model.registry.mappers
+    if getattr(mapper.class_, "__audited__", True)
+    for attr in mapper.column_attrs
+    if not event.contains(getattr(mapper.class_, attr.key), "set", _keep_value)
+]
+print(len(missing), missing[:5])
+"""
+
+
+def test_mappers_configured_before_the_factory_keep_their_before_values():
+    result = subprocess.run(
+        [sys.executable, "-c", EARLY_CONFIGURED],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "0 []"
