@@ -9,12 +9,14 @@ assigned to them. Nobody sees another organization. A foreign id is a 404
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
 from functools import wraps
 from typing import Any, TypeVar
 
 from flask import abort, g
 from flask_login import current_user, login_required
-from sqlalchemy import ForeignKey, Select, select
+from sqlalchemy import ColumnElement, ForeignKey, Select, and_, extract, or_, select
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 from sqlalchemy.orm.interfaces import ORMOption
@@ -81,6 +83,175 @@ def assigned_unit_ids(user: User, year: int | None = None) -> set[int]:
     return set(db.session.scalars(query))
 
 
+@dataclass(frozen=True)
+class Years:
+    """The years a row belongs to: the year of `first` (a year, a date or a timestamp),
+    or every year from `first` to `last` (an empty `last`: still running). `took_part`
+    names the user-id columns and the member relationships (rows with `user_id`) of the
+    people who took part: they read the row whatever their assigned years."""
+
+    first: str
+    last: str | None = None
+    took_part: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Via:
+    """The row belongs to the years of the record its relationship `to` leads to."""
+
+    to: str
+
+
+# Per table of unit data: which years a council member must be assigned to read a row
+# (see the module's docstring); None: no yearly record, reached through its owner.
+COUNCIL_YEARS: dict[str, Years | Via | None] = {
+    "self_assessments": Years("year"),
+    "self_assessment_items": Via("assessment"),
+    "annual_reports": Years("year"),
+    "annual_report_commendations": Via("report"),
+    "exemplars": Years("year_identified", "year_recognised"),
+    "exemplar_events": Via("exemplar"),
+    "fostering_actions": Via("exemplar"),
+    "exemplar_evaluations": Via("exemplar"),
+    "exemplar_evaluation_scores": Via("evaluation"),
+    "exemplar_stories": Via("exemplar"),
+    "propagation_activities": Years("activity_date"),
+    "propagation_activity_exemplars": Via("activity"),
+    "training_records": Years("start_date", "end_date"),
+    "difficulties": Years("raised_at"),
+    "inspections": Years("year", took_part=("lead_inspector_id", "members")),
+    "inspection_members": Via("inspection"),
+    "inspection_findings": Via("inspection"),
+    "finding_responses": Via("finding"),
+    "inspection_corrections": Via("inspection"),
+    "supervision_plan_items": Years("year", took_part=("members",)),
+    "supervision_plan_members": Via("plan_item"),
+    "congress_submissions": Via("period"),
+    "congress_honourees": Via("submission"),
+    "congress_nominees": Via("submission"),
+    "plan_periods": Years("start_year", "end_year"),  # not unit data: what a congress spans
+    # An attachment is read through the record that owns it (its owner's page checks
+    # the owner); deadline targets and completions are the Office's follow-up; review
+    # events are shown on their record's page.
+    "attachments": None,
+    "review_events": None,
+    "deadline_targets": None,
+    "deadline_completions": None,
+}
+
+
+def council_years(user: User | None = None) -> dict[int, frozenset[int]]:
+    """{unit id: assigned years} of the units `user` reads only as a council member
+    (not as the Office, a viewer, or one of the unit's people), once per request."""
+    user = user or current_user
+    if not user or not user.is_authenticated or sees_whole_organization(user):
+        return {}
+    if not user.has_role(Role.COUNCIL_MEMBER):
+        return {}
+    cache = g.setdefault("_council_years", {}) if _has_g() else {}
+    if user.id in cache:
+        return cache[user.id]
+    own = user.unit_ids_with(Role.COORDINATOR, Role.STAFF)
+    rows = db.session.execute(
+        select(CouncilAssignment.unit_id, CouncilAssignment.year).where(
+            CouncilAssignment.user_id == user.id,
+            CouncilAssignment.organization_id == user.organization_id,
+        )
+    )
+    by_unit: dict[int, set[int]] = {}
+    for unit_id, year in rows:
+        if unit_id not in own:
+            by_unit.setdefault(unit_id, set()).add(year)
+    result = {unit_id: frozenset(years) for unit_id, years in by_unit.items()}
+    cache[user.id] = result
+    return result
+
+
+def council_clause(model: type, user: User | None = None) -> ColumnElement[bool] | None:
+    """The condition on `model` rows (unit data) that keeps, in the units `user` reads
+    as a council member, only the rows of their assigned years or that they took part
+    in; None when nothing is to be kept out."""
+    user = user or current_user
+    limited = council_years(user)
+    rule = COUNCIL_YEARS.get(model.__tablename__)  # type: ignore[attr-defined]
+    if not limited or rule is None:
+        return None
+    units_by_years: dict[frozenset[int], list[int]] = {}
+    for unit_id, years in limited.items():
+        units_by_years.setdefault(years, []).append(unit_id)
+    unit_column = model.unit_id  # type: ignore[attr-defined]
+    parts = [unit_column.not_in(list(limited))]  # read in every year
+    for years, unit_ids in units_by_years.items():
+        parts.append(and_(unit_column.in_(unit_ids), _years_clause(model, rule, years, user.id)))
+    return or_(*parts)
+
+
+def in_assigned_years(obj: Any, user: User | None = None) -> bool:
+    """Whether the rule of `council_clause` keeps the row `obj`."""
+    user = user or current_user
+    years = council_years(user).get(obj.unit_id)
+    rule = COUNCIL_YEARS.get(obj.__table__.name)
+    if years is None or rule is None:
+        return True
+    return _row_in_years(obj, rule, years, user.id)
+
+
+def _year_of(model: type, name: str) -> ColumnElement:
+    column = getattr(model, name)
+    if issubclass(column.type.python_type, date):
+        return extract("year", column)
+    return column
+
+
+def _years_clause(model: type, rule: Years | Via, years: frozenset[int], user_id: int):
+    if isinstance(rule, Via):
+        relation = getattr(model, rule.to)
+        target = relation.property.mapper.class_
+        return relation.has(
+            _years_clause(target, COUNCIL_YEARS[target.__tablename__], years, user_id)
+        )
+    first = _year_of(model, rule.first)
+    if rule.last is None:
+        clause = first.in_(sorted(years))
+    else:
+        last = getattr(model, rule.last)
+        clause = or_(
+            *(and_(first <= y, or_(last.is_(None), _year_of(model, rule.last) >= y)) for y in years)
+        )
+    took_part = [_took_part_clause(model, name, user_id) for name in rule.took_part]
+    return or_(clause, *took_part) if took_part else clause
+
+
+def _took_part_clause(model: type, name: str, user_id: int) -> ColumnElement[bool]:
+    attribute = getattr(model, name)
+    if name.endswith("_id"):
+        return attribute == user_id
+    return attribute.any(user_id=user_id)
+
+
+def _row_in_years(obj: Any, rule: Years | Via, years: frozenset[int], user_id: int) -> bool:
+    if isinstance(rule, Via):
+        target = getattr(obj, rule.to)
+        return target is not None and _row_in_years(
+            target, COUNCIL_YEARS[target.__table__.name], years, user_id
+        )
+    for name in rule.took_part:
+        value = getattr(obj, name)
+        if value == user_id or (
+            isinstance(value, list) and any(m.user_id == user_id for m in value)
+        ):
+            return True
+    first = _as_year(getattr(obj, rule.first))
+    if rule.last is None:
+        return first in years
+    last = _as_year(getattr(obj, rule.last))
+    return any(first <= y and (last is None or last >= y) for y in years)
+
+
+def _as_year(value: Any) -> Any:
+    return value.year if isinstance(value, date) else value
+
+
 def can_edit_unit(unit_id: int, user: User | None = None) -> bool:
     """The Office edits every unit of its organization; a coordinator edits their own."""
     user = user or current_user
@@ -104,15 +275,21 @@ def get_unit_or_404(unit_id: int) -> Unit:
 
 
 def scoped(model: type[M], user: User | None = None) -> Select:
-    """A select of `model` rows (which carry `unit_id`) in units `user` may read."""
-    return select(model).where(in_ids(model.unit_id, visible_unit_ids(user)))  # type: ignore[attr-defined]
+    """A select of `model` rows (which carry `unit_id`) in units `user` may read (for a
+    council member: of the assigned years, see `council_clause`)."""
+    query = select(model).where(in_ids(model.unit_id, visible_unit_ids(user)))  # type: ignore[attr-defined]
+    clause = council_clause(model, user)
+    return query if clause is None else query.where(clause)
 
 
 def get_scoped_or_404(model: type[M], object_id: int, options: Sequence[ORMOption] = ()) -> M:
     """A unit-owned row by id (loaded with `options`, e.g. `selectinload(...)`), or 404
-    when it is outside what the user may read."""
+    when it is outside what the user may read (for a council member: outside the
+    assigned years)."""
     obj = _load(model, object_id, options)
     if obj is None or obj.unit_id not in visible_unit_ids():  # type: ignore[attr-defined]
+        abort(404)
+    if not in_assigned_years(obj):
         abort(404)
     return obj
 

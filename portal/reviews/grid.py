@@ -12,6 +12,7 @@ from portal.extensions import db
 from portal.models_base import in_ids
 from portal.periods.models import PlanPeriod
 from portal.reviews.deadlines import Punctuality, due_times, punctuality
+from portal.tenancy import council_clause
 
 
 @dataclass(frozen=True)
@@ -40,12 +41,13 @@ def yearly_grid(
     """{unit_id: {year: cell}} for records of `model` (which carry unit_id, period_id,
     year, state, submitted_at) of the given units in `period`: two queries
     (three with the targets of deadlines that apply to chosen units)."""
-    records = db.session.scalars(
-        select(model).where(
-            in_ids(model.unit_id, unit_ids),  # type: ignore[attr-defined]
-            model.period_id == period.id,  # type: ignore[attr-defined]
-        )
+    query = select(model).where(
+        in_ids(model.unit_id, unit_ids),  # type: ignore[attr-defined]
+        model.period_id == period.id,  # type: ignore[attr-defined]
     )
+    # A council member sees the cells of the years they are assigned to, not the others.
+    council = council_clause(model)
+    records = db.session.scalars(query if council is None else query.where(council))
     by_key = {(r.unit_id, r.year): r for r in records}
     due = due_times(period, kind, unit_ids)
     grid: dict[int, dict[int, GridCell]] = {}
