@@ -8,6 +8,8 @@ from flask import Flask
 from portal.accounts.models import Role, RoleMembership, User
 from portal.extensions import db
 from portal.organizations.models import Organization
+from portal.organizations.services import new_slug, set_slug
+from portal.rules import RuleError
 
 
 def register(app: Flask) -> None:
@@ -18,12 +20,23 @@ def register(app: Flask) -> None:
 @click.option("--email", prompt=True)
 @click.option("--name", "full_name", prompt="Full name")
 @click.option("--organization", "org_name", prompt="Organization name")
+@click.option(
+    "--slug",
+    default="",
+    help="Short name of a new organization's public column, /<slug>/chuyen-muc-dien-hinh/ "
+    "(default: made from the organization's name).",
+)
 @click.password_option()
-def create_admin(email: str, full_name: str, org_name: str, password: str) -> None:
+def create_admin(email: str, full_name: str, org_name: str, slug: str, password: str) -> None:
     """Create the first Department Office administrator of a real installation."""
     org = db.session.scalar(db.select(Organization).where(Organization.name == org_name))
     if org is None:
-        org = Organization(name=org_name)
+        org = Organization(name=org_name, slug=new_slug(org_name))
+        if slug:
+            try:
+                set_slug(org, slug.strip().lower())
+            except RuleError as error:
+                raise click.ClickException(str(error.message)) from error
         db.session.add(org)
         db.session.flush()
     email = email.strip().lower()
@@ -38,4 +51,4 @@ def create_admin(email: str, full_name: str, org_name: str, password: str) -> No
     if Role.OFFICE_ADMIN not in user.roles:
         user.memberships.append(RoleMembership(role=Role.OFFICE_ADMIN))
     db.session.commit()
-    click.echo(f"Office administrator {email} of {org.name} is ready.")
+    click.echo(f"Office administrator {email} of {org.name} ({org.slug}) is ready.")

@@ -43,8 +43,9 @@ class World:
             province="Quảng Bình",
             parent_body="UBND TỈNH QUẢNG BÌNH",
             document_code="STNMT",
+            slug="so-tnmt",
         )
-        self.other_org = Organization(name="Sở Nội vụ tỉnh Khác")
+        self.other_org = Organization(name="Sở Nội vụ tỉnh Khác", slug="so-noi-vu")
         db.session.add_all([self.org, self.other_org])
         db.session.flush()
         self.unit_a = Unit(

@@ -41,6 +41,15 @@ class UnitForm(FlaskForm):
     submit = SubmitField(_l("Lưu"))
 
 
+class OrganizationForm(FlaskForm):
+    slug = StringField(
+        _l("Tên rút gọn (địa chỉ chuyên mục công khai)"),
+        validators=[DataRequired(REQUIRED), Length(max=64)],
+        description=_l("Chữ thường không dấu, chữ số và dấu gạch nối, ví dụ: so-tu-phap."),
+    )
+    submit = SubmitField(_l("Lưu"))
+
+
 class UserForm(FlaskForm):
     full_name = StringField(_l("Họ và tên"), validators=[DataRequired(REQUIRED), Length(max=255)])
     email = EmailField(

@@ -1,6 +1,13 @@
-"""The Office's administration screens: units, users, staff import and the audit log."""
+"""The Office's administration screens: the organization, units, users, staff import and
+the audit log."""
 
-from portal.admin import audit_routes, import_routes, unit_routes, user_routes  # noqa: F401
+from portal.admin import (  # noqa: F401
+    audit_routes,
+    import_routes,
+    organization_routes,
+    unit_routes,
+    user_routes,
+)
 from portal.admin.blueprint import bp
 
 __all__ = ["bp"]

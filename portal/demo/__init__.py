@@ -35,6 +35,7 @@ from portal.demo import (
     training,
 )
 from portal.demo.department import (
+    DEMO_SLUG,
     OFFICE_EMAIL,
     ORGANIZATION,
     UNITS,
@@ -46,6 +47,7 @@ from portal.demo.department import (
 )
 from portal.extensions import db
 from portal.organizations.models import Organization, Unit
+from portal.organizations.services import new_slug
 from portal.periods.models import PlanPeriod
 
 DEFAULT_DEMO_PASSWORD = "demo@2025"
@@ -95,7 +97,7 @@ def seed(password: str, parts: Iterable[ModuleType] = PARTS) -> Organization:
         db.select(Organization).where(Organization.name == ORGANIZATION["name"])
     )
     if org is None:
-        org = Organization(**ORGANIZATION)
+        org = Organization(**ORGANIZATION, slug=new_slug(DEMO_SLUG))
         db.session.add(org)
         db.session.flush()
     units = {slug: _unit(org, name, kind) for slug, name, kind in UNITS}

@@ -12,6 +12,8 @@ ORGANIZATION = {
     "parent_body": "UBND TỈNH QUẢNG BÌNH",
     "document_code": "STNMT",
 }
+# The public column: /stnmt-quang-binh/chuyen-muc-dien-hinh/ (or -2... if taken).
+DEMO_SLUG = "stnmt-quang-binh"
 EMAIL_DOMAIN = "demo.stnmt.quangbinh.gov.vn"
 OFFICE_EMAIL = f"vanphong@{EMAIL_DOMAIN}"
 VIEWER_EMAIL = f"giamdoc@{EMAIL_DOMAIN}"

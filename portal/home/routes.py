@@ -18,7 +18,7 @@ bp = Blueprint("home", __name__, template_folder="templates")
 @bp.get("/")
 def index():
     if not current_user.is_authenticated:
-        return redirect(url_for("publiccolumn.index"))
+        return redirect(url_for("publiccolumn.organizations"))
     unit_id = current_user.primary_unit_id
     if unit_id and not sees_whole_organization(current_user):
         return redirect(url_for("workspace.unit_home", unit_id=unit_id))

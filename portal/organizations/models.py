@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, String, UniqueConstraint
+from sqlalchemy import DateTime, ForeignKey, String, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.db_types import enum_column
@@ -12,6 +12,7 @@ from portal.enums import LabelledEnum
 from portal.extensions import db
 from portal.models_base import TimestampMixin, utcnow
 from portal.msgids import N_
+from portal.organizations.slugs import unique_slug
 
 
 class UnitKind(LabelledEnum):
@@ -20,11 +21,24 @@ class UnitKind(LabelledEnum):
     MASS_ORGANISATION = "mass_organisation", N_("Tổ chức đảng, đoàn thể")
 
 
+def _slug_from_name(context) -> str:
+    """An organization inserted without a slug gets one from its name, unused so far."""
+    table = Organization.__table__
+
+    def taken(slug: str) -> bool:
+        found = context.connection.execute(select(table.c.id).where(table.c.slug == slug))
+        return found.first() is not None
+
+    return unique_slug(context.get_current_parameters().get("name", ""), taken)
+
+
 class Organization(TimestampMixin, db.Model):
     __tablename__ = "organizations"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(255))
+    # The public column's address: /<slug>/chuyen-muc-dien-hinh/ (portal.organizations.slugs).
+    slug: Mapped[str] = mapped_column(String(64), unique=True, default=_slug_from_name)
     short_name: Mapped[str] = mapped_column(String(64), default="")
     # Used in document headers and the place line ("Quảng Bình, ngày ...").
     province: Mapped[str] = mapped_column(String(128), default="")

@@ -1,7 +1,9 @@
-"""Units of an organization: create, rename (with history), change kind, (re)activate."""
+"""Units of an organization: create, rename (with history), change kind, (re)activate;
+the organization's slug."""
 
 from __future__ import annotations
 
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
@@ -9,7 +11,8 @@ from sqlalchemy.orm import selectinload
 from portal.accounts.models import Role, RoleMembership, User
 from portal.extensions import db
 from portal.models_base import in_ids
-from portal.organizations.models import Unit, UnitKind, UnitNameHistory
+from portal.organizations.models import Organization, Unit, UnitKind, UnitNameHistory
+from portal.organizations.slugs import SLUG_MAX, SLUG_PATTERN, unique_slug
 from portal.rules import RuleError
 
 DUPLICATE_NAME = _l("Sở đã có một đơn vị với tên này.")
@@ -108,3 +111,46 @@ def name_history(unit: Unit) -> list[tuple[UnitNameHistory, str | None]]:
             .order_by(UnitNameHistory.changed_at.desc(), UnitNameHistory.id.desc())
         ).tuples()
     )
+
+
+def slug_taken(slug: str, exclude_id: int | None = None) -> bool:
+    query = select(Organization.id).where(Organization.slug == slug)
+    if exclude_id is not None:
+        query = query.where(Organization.id != exclude_id)
+    return db.session.scalar(query.limit(1)) is not None
+
+
+def new_slug(name: str) -> str:
+    """A slug for a new organization named `name`, unused so far."""
+    return unique_slug(name, slug_taken)
+
+
+def reserved_slugs() -> set[str]:
+    """The first path segments of the portal's own pages ("admin", "stories", ...): a slug
+    equal to one would sit beside them at the top of the address."""
+    return {rule.rule.split("/")[1] for rule in current_app.url_map.iter_rules()} - {""}
+
+
+def set_slug(organization: Organization, slug: str) -> None:
+    """Give the organization the address `/<slug>/chuyen-muc-dien-hinh/`: lowercase ASCII
+    letters and digits joined by single hyphens, at most SLUG_MAX characters, unique, and
+    none of the portal's own first path segments."""
+    slug = (slug or "").strip()
+    if not slug:
+        raise RuleError(_l("Vui lòng nhập tên rút gọn."), "slug")
+    if len(slug) > SLUG_MAX or not SLUG_PATTERN.match(slug):
+        raise RuleError(
+            _l(
+                "Tên rút gọn chỉ gồm chữ thường không dấu (a-z), chữ số và dấu gạch nối giữa "
+                "các từ, tối đa %(max)s ký tự, ví dụ: so-tu-phap.",
+                max=SLUG_MAX,
+            ),
+            "slug",
+        )
+    if slug in reserved_slugs():
+        raise RuleError(
+            _l("Tên rút gọn này trùng với một địa chỉ của cổng, hãy chọn tên khác."), "slug"
+        )
+    if slug_taken(slug, exclude_id=organization.id):
+        raise RuleError(_l("Đã có sở khác dùng tên rút gọn này."), "slug")
+    organization.slug = slug

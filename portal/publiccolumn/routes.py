@@ -52,24 +52,49 @@ def _send_photo(story: ExemplarStory, public: bool):
     return response
 
 
-# The public column: no login, published stories only ------------------------
+# The public column: no login, published stories only, one column per organization --
 
 
 @bp.get("/chuyen-muc-dien-hinh/")
-def index():
-    page = page_of(services.published_query(), PUBLIC_PER_PAGE)
-    return render_template("publiccolumn/public_index.html", page=page, stories=page.items)
+def organizations():
+    """The old address: the one organization's column, or the list of organizations."""
+    found = services.all_organizations()
+    if len(found) == 1:
+        return redirect(url_for("publiccolumn.index", slug=found[0].slug))
+    return render_template("publiccolumn/public_organizations.html", organizations=found)
 
 
 @bp.get("/chuyen-muc-dien-hinh/<int:story_id>")
-def story(story_id: int):
+def old_story(story_id: int):
+    """A story's old address (shared before the columns were per organization)."""
     story = services.published_story(story_id) or abort(404)
-    return render_template("publiccolumn/public_story.html", story=story)
+    slug = story.unit.organization.slug
+    return redirect(url_for("publiccolumn.story", slug=slug, story_id=story.id), 301)
 
 
-@bp.get("/chuyen-muc-dien-hinh/<int:story_id>/anh")
-def photo(story_id: int):
-    story = services.published_story(story_id) or abort(404)
+@bp.get("/<slug>/chuyen-muc-dien-hinh/")
+def index(slug: str):
+    organization = services.organization_or_404(slug)
+    page = page_of(services.published_query(organization.id), PUBLIC_PER_PAGE)
+    return render_template(
+        "publiccolumn/public_index.html",
+        organization=organization,
+        page=page,
+        stories=page.items,
+    )
+
+
+@bp.get("/<slug>/chuyen-muc-dien-hinh/<int:story_id>")
+def story(slug: str, story_id: int):
+    organization = services.organization_or_404(slug)
+    story = services.published_story(story_id, organization.id) or abort(404)
+    return render_template("publiccolumn/public_story.html", story=story, organization=organization)
+
+
+@bp.get("/<slug>/chuyen-muc-dien-hinh/<int:story_id>/anh")
+def photo(slug: str, story_id: int):
+    organization = services.organization_or_404(slug)
+    story = services.published_story(story_id, organization.id) or abort(404)
     return _send_photo(story, public=True)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import url_for
+from flask import abort, url_for
 from flask_babel import gettext as _
 from sqlalchemy import Select, select
 from sqlalchemy.orm import joinedload
@@ -24,6 +24,7 @@ from portal.extensions import db
 from portal.listing import text_search
 from portal.models_base import utcnow
 from portal.notifications.services import notify
+from portal.organizations.models import Organization, Unit
 from portal.publiccolumn.models import ExemplarStory, StoryStatus
 from portal.rules import RuleError
 from portal.tenancy import scoped
@@ -172,19 +173,38 @@ def unpublish(story: ExemplarStory, reviewer: User, reason: str) -> None:
 # What the public sees -------------------------------------------------------
 
 
-def published_query() -> Select:
-    """Published stories, newest first, with unit and photo loaded."""
+def published_query(organization_id: int) -> Select:
+    """The organization's published stories, newest first, with unit and photo loaded."""
     return (
         select(ExemplarStory)
-        .where(ExemplarStory.status == StoryStatus.PUBLISHED)
+        .join(Unit, Unit.id == ExemplarStory.unit_id)
+        .where(
+            ExemplarStory.status == StoryStatus.PUBLISHED,
+            Unit.organization_id == organization_id,
+        )
         .options(joinedload(ExemplarStory.unit), joinedload(ExemplarStory.photo))
         .order_by(ExemplarStory.published_at.desc(), ExemplarStory.id.desc())
     )
 
 
-def published_story(story_id: int) -> ExemplarStory | None:
+def published_story(story_id: int, organization_id: int | None = None) -> ExemplarStory | None:
+    """A published story (of the organization, when given: another one's is not found)."""
     story = db.session.get(ExemplarStory, story_id)
-    return story if story is not None and story.status == StoryStatus.PUBLISHED else None
+    if story is None or story.status != StoryStatus.PUBLISHED:
+        return None
+    if organization_id is not None and story.unit.organization_id != organization_id:
+        return None
+    return story
+
+
+def organization_or_404(slug: str) -> Organization:
+    found = db.session.scalar(select(Organization).where(Organization.slug == slug))
+    return found or abort(404)
+
+
+def all_organizations() -> list[Organization]:
+    """Every organization of the installation, by name (each has its column)."""
+    return list(db.session.scalars(select(Organization).order_by(Organization.name)))
 
 
 # What the portal's users see ------------------------------------------------

@@ -57,10 +57,10 @@ def test_article_story_approval_and_public_column(client, world, login_as, logou
 
     # Not public before the Office approves.
     logout()
-    assert client.get(f"/chuyen-muc-dien-hinh/{story.id}").status_code == 404
-    assert "Giữ màu xanh cho Quảng Bình" not in client.get("/chuyen-muc-dien-hinh/").get_data(
-        as_text=True
-    )
+    assert client.get(f"/so-tnmt/chuyen-muc-dien-hinh/{story.id}").status_code == 404
+    assert "Giữ màu xanh cho Quảng Bình" not in client.get(
+        "/so-tnmt/chuyen-muc-dien-hinh/"
+    ).get_data(as_text=True)
 
     office = login_as(world.office)
     assert "Giữ màu xanh cho Quảng Bình" in office.get("/stories/manage").get_data(as_text=True)
@@ -69,11 +69,11 @@ def test_article_story_approval_and_public_column(client, world, login_as, logou
     assert db.session.get(ExemplarStory, story.id).status == StoryStatus.PUBLISHED
 
     public = logout()
-    index = public.get("/chuyen-muc-dien-hinh/").get_data(as_text=True)
+    index = public.get("/so-tnmt/chuyen-muc-dien-hinh/").get_data(as_text=True)
     assert "Giữ màu xanh cho Quảng Bình" in index and "Phòng Môi trường" in index
-    page = public.get(f"/chuyen-muc-dien-hinh/{story.id}")
+    page = public.get(f"/so-tnmt/chuyen-muc-dien-hinh/{story.id}")
     assert page.status_code == 200 and "Đoạn thứ hai." in page.get_data(as_text=True)
-    photo = public.get(f"/chuyen-muc-dien-hinh/{story.id}/anh")
+    photo = public.get(f"/so-tnmt/chuyen-muc-dien-hinh/{story.id}/anh")
     assert photo.status_code == 200 and photo.data == png
     # Nothing else of the unit is public.
     response = public.get(f"/propagation/{activity.id}")

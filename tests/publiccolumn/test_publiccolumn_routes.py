@@ -30,7 +30,7 @@ def test_public_index_shows_only_published_stories_without_login(client, world, 
     make_story(world.unit_a, "Bài nháp bí mật")
     make_story(world.unit_b, "Bài chờ duyệt bí mật", status=StoryStatus.SUBMITTED)
     make_story(world.unit_b, "Bài bị trả lại bí mật", status=StoryStatus.REJECTED)
-    page = client.get("/chuyen-muc-dien-hinh/")
+    page = client.get("/so-tnmt/chuyen-muc-dien-hinh/")
     assert page.status_code == 200
     text = page.get_data(as_text=True)
     assert "Bài đã đăng" in text and "Tóm tắt công khai" in text and "Phòng Môi trường" in text
@@ -46,10 +46,10 @@ def test_anonymous_home_leads_to_the_public_column(client):
 def test_public_index_paginates(app, client, world, make_story):
     for n in range(12):
         make_story(world.unit_a, f"Bài số {n:02d}", status=StoryStatus.PUBLISHED)
-    first = client.get("/chuyen-muc-dien-hinh/").get_data(as_text=True)
-    assert first.count('href="/chuyen-muc-dien-hinh/') >= 10
+    first = client.get("/so-tnmt/chuyen-muc-dien-hinh/").get_data(as_text=True)
+    assert first.count('href="/so-tnmt/chuyen-muc-dien-hinh/') >= 10
     assert "page=2" in first
-    second = client.get("/chuyen-muc-dien-hinh/?page=2").get_data(as_text=True)
+    second = client.get("/so-tnmt/chuyen-muc-dien-hinh/?page=2").get_data(as_text=True)
     assert second.count("Bài số") == 2
 
 
@@ -60,7 +60,7 @@ def test_public_story_page_escapes_the_body_into_paragraphs(client, world, make_
         status=StoryStatus.PUBLISHED,
         body="Đoạn đầu <script>alert(1)</script>\n\n<b>Đoạn hai</b>",
     )
-    response = client.get(f"/chuyen-muc-dien-hinh/{story.id}")
+    response = client.get(f"/so-tnmt/chuyen-muc-dien-hinh/{story.id}")
     assert response.status_code == 200
     text = response.get_data(as_text=True)
     assert "<script>alert(1)</script>" not in text and "<b>Đoạn hai</b>" not in text
@@ -75,21 +75,21 @@ def test_unpublished_story_and_its_photo_are_404_publicly(
     app, client, world, make_story, png, status
 ):
     story = _with_photo(app, make_story(world.unit_a, status=status), png)
-    assert client.get(f"/chuyen-muc-dien-hinh/{story.id}").status_code == 404
-    assert client.get(f"/chuyen-muc-dien-hinh/{story.id}/anh").status_code == 404
-    assert client.get("/chuyen-muc-dien-hinh/987654").status_code == 404
+    assert client.get(f"/so-tnmt/chuyen-muc-dien-hinh/{story.id}").status_code == 404
+    assert client.get(f"/so-tnmt/chuyen-muc-dien-hinh/{story.id}/anh").status_code == 404
+    assert client.get("/so-tnmt/chuyen-muc-dien-hinh/987654").status_code == 404
 
 
 def test_published_photo_is_served_publicly_as_an_image(app, client, world, make_story, png):
     story = _with_photo(app, make_story(world.unit_a, status=StoryStatus.PUBLISHED), png)
-    response = client.get(f"/chuyen-muc-dien-hinh/{story.id}/anh")
+    response = client.get(f"/so-tnmt/chuyen-muc-dien-hinh/{story.id}/anh")
     assert response.status_code == 200
     assert response.mimetype == "image/png"
     assert response.data == png
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert "attachment" not in response.headers.get("Content-Disposition", "")
-    index = client.get("/chuyen-muc-dien-hinh/").get_data(as_text=True)
-    assert f"/chuyen-muc-dien-hinh/{story.id}/anh" in index
+    index = client.get("/so-tnmt/chuyen-muc-dien-hinh/").get_data(as_text=True)
+    assert f"/so-tnmt/chuyen-muc-dien-hinh/{story.id}/anh" in index
     # The evidence download of the same file still needs a login.
     response = client.get(f"/evidence/{story.photo_id}")
     assert response.status_code == 302
@@ -98,7 +98,7 @@ def test_published_photo_is_served_publicly_as_an_image(app, client, world, make
 
 def test_published_story_without_photo_has_no_photo_route(client, world, make_story):
     story = make_story(world.unit_a, status=StoryStatus.PUBLISHED)
-    assert client.get(f"/chuyen-muc-dien-hinh/{story.id}/anh").status_code == 404
+    assert client.get(f"/so-tnmt/chuyen-muc-dien-hinh/{story.id}/anh").status_code == 404
 
 
 def test_public_index_statements_do_not_grow_with_rows(client, world, make_story, query_counter):
@@ -107,13 +107,13 @@ def test_public_index_statements_do_not_grow_with_rows(client, world, make_story
             world.unit_a if n % 2 else world.unit_b, f"Bài {n}", status=StoryStatus.PUBLISHED
         )
     with query_counter() as few:
-        client.get("/chuyen-muc-dien-hinh/")
+        client.get("/so-tnmt/chuyen-muc-dien-hinh/")
     for n in range(27):
         make_story(
             world.unit_a if n % 2 else world.unit_b, f"Bài thêm {n}", status=StoryStatus.PUBLISHED
         )
     with query_counter() as many:
-        client.get("/chuyen-muc-dien-hinh/")
+        client.get("/so-tnmt/chuyen-muc-dien-hinh/")
     assert len(few) == len(many)
 
 
@@ -266,7 +266,7 @@ def test_office_unpublishes(world, login_as, logout, make_story):
     )
     db.session.expire_all()
     assert db.session.get(ExemplarStory, story.id).status == StoryStatus.REJECTED
-    assert logout().get(f"/chuyen-muc-dien-hinh/{story.id}").status_code == 404
+    assert logout().get(f"/so-tnmt/chuyen-muc-dien-hinh/{story.id}").status_code == 404
 
 
 def test_foreign_office_cannot_review(world, login_as, make_story):

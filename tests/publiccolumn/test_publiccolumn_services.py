@@ -175,5 +175,5 @@ def test_published_query_lists_only_published_newest_first(app, world, make_stor
     make_story(world.unit_b, "Mới", status=StoryStatus.PUBLISHED)
     older.published_at = older.published_at.replace(year=2023)
     db.session.commit()
-    titles = [s.title for s in db.session.scalars(services.published_query())]
+    titles = [s.title for s in db.session.scalars(services.published_query(world.org.id))]
     assert titles == ["Mới", "Cũ"]
