@@ -94,7 +94,9 @@ def _prepare(world) -> Programme:
         ]
         db.session.add(criteria)
     ensure_catalogue(world.org.id)
-    member = _user(world, "member2@example.vn", "Thành Viên Hai", Role.COUNCIL_MEMBER, None)
+    # One second member per organization (a world may fill two organizations).
+    email = f"member2.{world.org.id}@example.vn"
+    member = _user(world, email, "Thành Viên Hai", Role.COUNCIL_MEMBER, None)
     db.session.flush()
     for user, position in (
         (world.council, CouncilPosition.CHAIR),

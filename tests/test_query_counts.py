@@ -61,6 +61,7 @@ EXCLUDED = {
     "evidence.download": "a single file",
     "compilations.download": "a single file",
     "publiccolumn.photo": "a single file",
+    "publiccolumn.old_story": "a redirect to the story's address under its organization",
     "publiccolumn.photo_preview": "a single file",
 }
 # Forms to create ("new_unit", "plan_item_new", "add_nomination") or edit ("edit_unit") one record.
@@ -104,7 +105,7 @@ def page_endpoints(app) -> dict[str, str]:
         words = set(rule.endpoint.rsplit(".", 1)[-1].split("_"))
         if "GET" not in rule.methods or rule.endpoint in EXCLUDED or words & FORM_WORDS:
             continue
-        if set(rule.arguments) <= set(RECORDS):
+        if set(rule.arguments) <= set(RECORDS) | {"slug"}:
             pages[rule.endpoint] = rule.rule
     return pages
 
@@ -200,6 +201,7 @@ def survey(redis_server, tmp_path_factory) -> Survey:
 
 
 def _fill(endpoint: str, rule: str, world) -> str:
+    rule = rule.replace("<slug>", world.org.slug)  # the organization's public column
     for name, (model, conditions) in (RECORDS | RECORDS_OF.get(endpoint, {})).items():
         if f"<int:{name}>" in rule:
             rule = rule.replace(f"<int:{name}>", str(_first(world, model, conditions)))
