@@ -37,9 +37,7 @@ def test_the_policy_forbids_inline_script_and_framing():
     assert HEADERS["X-Frame-Options"] == "DENY"
 
 
-def test_every_html_page_without_parameters_has_the_headers_for_the_office(
-    app, world, login_as
-):
+def test_every_html_page_without_parameters_has_the_headers_for_the_office(app, world, login_as):
     client = login_as(world.office)
     html_pages = []
     for url in get_pages_without_parameters(app):
@@ -65,7 +63,8 @@ def test_anonymous_pages_errors_and_redirects_have_the_headers(client):
 def test_hsts_only_when_the_portal_is_served_over_https(client, tmp_path, redis_server):
     assert "Strict-Transport-Security" not in client.get("/login").headers
     https = create_app(
-        "testing", overrides={"PORTAL_BASE_URL": "https://thidua.example.vn", "INSTANCE_DIR": tmp_path}
+        "testing",
+        overrides={"PORTAL_BASE_URL": "https://thidua.example.vn", "INSTANCE_DIR": tmp_path},
     )
     https.extensions["portal_redis"] = redis_server
     response = https.test_client().get("/healthz")
