@@ -62,6 +62,8 @@ class Config:
         self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
         self.BOOTSTRAP_SERVE_LOCAL = True
         self.PASSWORD_RESET_MAX_AGE = int(env.get("PASSWORD_RESET_MAX_AGE", "3600"))
+        # Shows /healthz's details to monitoring (`Authorization: Bearer <token>`); empty: none.
+        self.MONITORING_TOKEN = env.get("MONITORING_TOKEN", "")
         self.ITEMS_PER_PAGE = 25
         self.RQ_QUEUES = ["mail", "default", "long"]
         # When the scheduler runs the deadline reminder sweep (5-field cron, UTC).

@@ -28,7 +28,7 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
 
 
 def register_extensions(app: Flask) -> None:
-    from portal import i18n
+    from portal import i18n, security_headers
     from portal.extensions import babel, bootstrap, csrf, db, limiter, login_manager, mail, migrate
     from portal.jobs.connection import redis_for, storage_uri
 
@@ -45,6 +45,7 @@ def register_extensions(app: Flask) -> None:
     login_manager.login_view = "accounts.login"
     login_manager.login_message = None
     login_manager.session_protection = "basic"
+    security_headers.init_app(app)
 
     from portal.accounts.models import User
 

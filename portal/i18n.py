@@ -88,11 +88,14 @@ class LocalText:
         return f"LocalText({self.msgid!r}, **{self.values!r})"
 
 
-@bp.get("/lang/<code>")
+@bp.post("/lang/<code>")
 def set_language(code: str):
+    """A POST with the CSRF token (the navigation's form), signed in or not: it stores
+    the choice in the session and in the person's profile, so a GET (a link, an image
+    on another site) must never do it."""
     if code in current_app.config["LANGUAGES"]:
         session["lang"] = code
         if current_user.is_authenticated and current_user.locale != code:
             current_user.locale = code
             db.session.commit()
-    return redirect(safe_next_url(request.args.get("next")))
+    return redirect(safe_next_url(request.form.get("next")))

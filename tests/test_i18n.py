@@ -46,7 +46,7 @@ def test_login_page_is_vietnamese_by_default(client, world):
 
 
 def test_login_page_in_english_after_choosing_it(client, world):
-    assert client.get("/lang/en").status_code == 302
+    assert client.post("/lang/en").status_code == 302
     page = _text(client.get("/login"))
     assert "Sign in" in page
     assert "Forgot your password?" in page
@@ -56,7 +56,7 @@ def test_login_page_in_english_after_choosing_it(client, world):
 
 def test_navigation_in_english_after_choosing_it(client, world, login_as):
     login_as(world.office)
-    client.get("/lang/en")
+    client.post("/lang/en")
     page = _text(client.get("/admin/users"))
     assert "Sign out" in page
     assert "Users" in page

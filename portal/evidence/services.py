@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import secrets
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,11 +36,39 @@ def is_locked(attachment: Attachment, actor: User) -> bool:
     return bool(check and check(attachment, actor))
 
 
+# Long enough for a document's full title, short enough to read in a list or an email.
+MAX_NAME_LENGTH = 150
+KIND_LABELS = {
+    "pdf": "PDF", "docx": "Word", "doc": "Word", "xlsx": "Excel", "xls": "Excel",
+    "jpeg": "JPEG", "png": "PNG",
+}  # fmt: skip
+
+
 def clean_original_name(name: str) -> str:
-    """Keep a readable name (Vietnamese letters included) without any path part."""
+    """Keep a readable name (Vietnamese letters included) without any path part.
+    Composed (NFC) letters: macOS sends "ệ" as "e" plus two marks, which would count
+    thrice and could be cut between a letter and its marks."""
+    name = unicodedata.normalize("NFC", name)
     name = name.replace("\\", "/").split("/")[-1].strip().replace("\x00", "")
     name = "".join(ch for ch in name if ch.isprintable() and ch not in '<>:"|?*')
-    return name.lstrip(".")[:200] or "tep-dinh-kem"
+    return shorten_name(name.lstrip(".").strip()) or "tep-dinh-kem"
+
+
+def shorten_name(name: str, limit: int = MAX_NAME_LENGTH) -> str:
+    """`name` cut to `limit` characters at a word when one is near, with "…" where the
+    cut is, and its extension kept: the extension says which kind the file must be."""
+    if len(name) <= limit:
+        return name
+    stem, dot, extension = name.rpartition(".")
+    if not dot or not 0 < len(extension) <= 5 or not extension.isalnum():
+        stem, extension = name, ""
+    room = limit - 1 - (len(extension) + 1 if extension else 0)
+    cut = stem[:room]
+    space = cut.rfind(" ")
+    if space > room - 30:
+        cut = cut[:space]
+    cut = cut.rstrip(" .,-_") + "…"
+    return f"{cut}.{extension}" if extension else cut
 
 
 def storage_path(attachment: Attachment) -> Path:
@@ -72,11 +101,21 @@ def save_upload(
     kind = detect_kind(data[:16], io.BytesIO(data))
     if kind == "ole" and extension in ("doc", "xls"):
         kind = extension
-    if kind is None or kind == "ole" or extension not in EXTENSIONS.get(kind, set()):
+    if kind is None or kind == "ole":
         raise RuleError(
             _(
                 "Tệp %(name)s không đúng định dạng cho phép (PDF, Word, Excel, JPEG, PNG).",
                 name=original,
+            )
+        )
+    if extension not in EXTENSIONS[kind]:
+        raise RuleError(
+            _(
+                "Tệp %(name)s là tệp %(kind)s nhưng tên tệp không có đuôi .%(expected)s; "
+                "hãy đổi tên tệp rồi tải lên lại.",
+                name=original,
+                kind=KIND_LABELS[kind],
+                expected=sorted(EXTENSIONS[kind])[0],
             )
         )
     stored_name = secrets.token_hex(16)

@@ -27,7 +27,12 @@ from portal.notifications import services
 from portal.notifications.calendar import calendar_for
 from portal.notifications.categories import OPTIONAL, category_label
 from portal.notifications.forms import AnnouncementForm, NotificationFilterForm, PreferencesForm
-from portal.notifications.models import Announcement, AnnouncementStatus, Notification
+from portal.notifications.models import (
+    Announcement,
+    AnnouncementStatus,
+    EmailMode,
+    Notification,
+)
 from portal.tenancy import (
     get_child_or_404,
     get_org_owned_or_404,
@@ -83,7 +88,9 @@ def read_all():
 @bp.route("/preferences", methods=["GET", "POST"])
 @login_required
 def preferences():
-    pref = services.preference_of(current_user)
+    """A GET writes nothing: a person without a row sees the defaults, and the row (and
+    the calendar secret) is created by the first POST."""
+    pref = services.preferences_for([current_user.id]).get(current_user.id)
     form = PreferencesForm()
     if form.validate_on_submit():
         muted = set(OPTIONAL) - set(form.emailed.data or [])
@@ -91,10 +98,11 @@ def preferences():
             flash(_("Đã lưu tuỳ chọn thông báo."), "success")
             return redirect(url_for("notifications.preferences"))
     if not form.is_submitted():
-        form.email_mode.data = pref.email_mode.value
-        form.emailed.data = [c for c in OPTIONAL if c not in (pref.muted_categories or [])]
-    token = attempt(services.calendar_token, current_user).value
-    feed_url = external_url("notifications.calendar_feed", token=token)
+        form.email_mode.data = (pref.email_mode if pref else EmailMode.IMMEDIATE).value
+        muted = (pref.muted_categories if pref else None) or []
+        form.emailed.data = [c for c in OPTIONAL if c not in muted]
+    token = pref.calendar_token if pref else None
+    feed_url = external_url("notifications.calendar_feed", token=token) if token else None
     return render_template(
         "notifications/preferences.html", form=form, feed_url=feed_url, confirm=ConfirmForm()
     )
@@ -105,8 +113,13 @@ def preferences():
 def regenerate_calendar():
     if not ConfirmForm().validate_on_submit():
         abort(400)
+    pref = services.preferences_for([current_user.id]).get(current_user.id)
+    had_token = bool(pref and pref.calendar_token)
     if attempt(services.regenerate_calendar_token, current_user).ok:
-        flash(_("Đã tạo địa chỉ lịch mới; địa chỉ cũ không còn dùng được."), "success")
+        if had_token:
+            flash(_("Đã tạo địa chỉ lịch mới; địa chỉ cũ không còn dùng được."), "success")
+        else:
+            flash(_("Đã tạo địa chỉ lịch cá nhân."), "success")
     return redirect(url_for("notifications.preferences"))
 
 

@@ -135,7 +135,8 @@ def preferences_for(user_ids: Iterable[int]) -> dict[int, NotificationPreference
 
 
 def preference_of(user: User) -> NotificationPreference:
-    """The person's preference row, created with the defaults when missing."""
+    """The person's preference row, created with the defaults when missing: for the
+    services that save a choice, never for a page that only shows them."""
     pref = preferences_for([user.id]).get(user.id)
     if pref is None:
         pref = NotificationPreference(
@@ -154,16 +155,9 @@ def save_preferences(user: User, mode: str, muted: Iterable[str]) -> Notificatio
     return pref
 
 
-def calendar_token(user: User) -> str:
-    """The person's calendar feed secret, created on first use. The caller commits."""
-    pref = preference_of(user)
-    if not pref.calendar_token:
-        pref.calendar_token = secrets.token_urlsafe(32)
-    return pref.calendar_token
-
-
 def regenerate_calendar_token(user: User) -> str:
-    """A new secret: the old feed URL stops working once the caller commits."""
+    """A new secret (the first one on the first request): the old feed URL, if any,
+    stops working once the caller commits."""
     pref = preference_of(user)
     pref.calendar_token = secrets.token_urlsafe(32)
     return pref.calendar_token

@@ -55,7 +55,7 @@ def test_running_step_shows_in_english_for_an_english_office(
     assert status["step"] == "Packing the ZIP file"
     page = client.get(f"/compilations/{compilation.id}").get_data(as_text=True)
     assert '<span data-role="step">Packing the ZIP file</span>' in page
-    client.get("/lang/vi")
+    client.post("/lang/vi")
     refresh()  # the test's app context, shared by its requests, remembers the language
     status = client.get(f"/compilations/{compilation.id}/status").get_json()
     assert status["step"] == "Đóng gói tệp ZIP"
@@ -90,7 +90,7 @@ def test_cancelled_compilation_reads_in_vietnamese_by_default(
     client.post(f"/compilations/{compilation.id}/cancel")
     status = client.get(f"/compilations/{compilation.id}/status").get_json()
     assert status["step"] == "Đã huỷ"
-    client.get("/lang/en")
+    client.post("/lang/en")
     refresh()  # the test's app context, shared by its requests, remembers the language
     assert client.get(f"/compilations/{compilation.id}/status").get_json()["step"] == "Cancelled"
 

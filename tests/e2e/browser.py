@@ -1,4 +1,5 @@
-"""Helpers of the browser journeys: demo logins, signing in, and the axe + screenshot check."""
+"""Helpers of the browser journeys: demo logins, signing in, the axe + screenshot check, and
+the watch that fails a journey on any Content-Security-Policy violation."""
 
 from __future__ import annotations
 
@@ -54,7 +55,51 @@ def new_context(browser: Browser, base_url: str) -> BrowserContext:
         reduced_motion="reduce",
     )
     context.set_default_timeout(15_000)
+    watch_csp(context)
     return context
+
+
+# Reports every Content-Security-Policy violation of the context's pages to Python: an
+# init script and a binding are not subject to the page's policy, and the binding
+# outlives navigations (a violation just before a page unloads is still caught).
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__reportCspViolation(
+    `${event.violatedDirective} blocked ${event.blockedURI || "inline"} on ${event.documentURI}` +
+    (event.sourceFile ? ` (${event.sourceFile}:${event.lineNumber})` : "") +
+    (event.sample ? `: ${event.sample}` : "")
+  );
+});
+"""
+CSP_CONSOLE = re.compile(r"Content Security Policy|Refused to (execute|load|apply|frame)", re.I)
+_CSP_VIOLATIONS: dict[int, list[str]] = {}
+
+
+def watch_csp(context: BrowserContext) -> None:
+    """Collect the CSP violations of every page of `context`, from the page's
+    `securitypolicyviolation` event and from Chromium's console messages."""
+    found = _CSP_VIOLATIONS.setdefault(id(context), [])
+    context.expose_binding("__reportCspViolation", lambda _source, text: found.append(text))
+    context.add_init_script(CSP_LISTENER)
+
+    def on_console(message) -> None:
+        if CSP_CONSOLE.search(message.text):
+            found.append(f"console: {message.text}")
+
+    context.on("page", lambda page: page.on("console", on_console))
+
+
+def csp_violations(context: BrowserContext) -> list[str]:
+    return _CSP_VIOLATIONS.get(id(context), [])
+
+
+def assert_no_csp_violation(context: BrowserContext) -> None:
+    violations = csp_violations(context)
+    assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
+
+
+def forget_csp(context: BrowserContext) -> None:
+    _CSP_VIOLATIONS.pop(id(context), None)
 
 
 def login(page: Page, email: str, password: str = DEMO_PASSWORD) -> None:
@@ -71,9 +116,11 @@ def check_page(page: Page, name: str) -> None:
     fail on every serious or critical violation, listing its nodes."""
     OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
     page.wait_for_load_state("load")
+    assert_no_csp_violation(page.context)
     page.screenshot(path=str(OUTPUT_DIR / f"{name}.png"), full_page=True)
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE_JS))
+        # Evaluated, not a <script> tag: the portal's policy refuses inline scripts.
+        page.evaluate(AXE_JS.read_text())
     results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     blocking = [v for v in results["violations"] if v.get("impact") in BLOCKING_IMPACTS]
     assert not blocking, f"axe on {name} ({page.url}):\n" + describe(blocking)

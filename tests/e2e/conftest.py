@@ -18,7 +18,14 @@ from urllib.request import urlopen
 import pytest
 
 import config
-from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, SKIP_MESSAGE, new_context
+from tests.e2e.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    SKIP_MESSAGE,
+    csp_violations,
+    forget_csp,
+    new_context,
+)
 
 E2E_DIR = Path(__file__).parent
 START_TIMEOUT = 180  # upgrade + demo seed + gunicorn, worker and scheduler on 2 busy cores
@@ -211,8 +218,11 @@ def new_page(browser, portal) -> Iterator[Callable[[], object]]:
         return context.new_page()
 
     yield make
+    violations = [v for context in contexts for v in csp_violations(context)]
     for context in contexts:
         context.close()
+        forget_csp(context)
+    assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
 
 
 @pytest.fixture

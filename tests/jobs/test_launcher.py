@@ -13,7 +13,7 @@ import sys
 import time
 from types import SimpleNamespace
 from urllib.error import HTTPError, URLError
-from urllib.request import urlopen
+from urllib.request import Request, urlopen
 
 import psutil
 import pytest
@@ -31,9 +31,17 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+MONITORING_TOKEN = "launcher-test-" + "m" * 32
+
+
 def healthz(port: int) -> tuple[int, dict] | None:
+    """The details of /healthz, asked as monitoring does (with the token)."""
+    request = Request(
+        f"http://127.0.0.1:{port}/healthz",
+        headers={"Authorization": f"Bearer {MONITORING_TOKEN}"},
+    )
     try:
-        with urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as response:
+        with urlopen(request, timeout=5) as response:
             return response.status, json.load(response)
     except HTTPError as error:
         return error.code, json.load(error)
@@ -58,6 +66,7 @@ def test_the_launcher_starts_everything_and_ctrl_c_stops_it(tmp_path):
         PORTAL_INSTANCE_DIR=str(tmp_path),
         DATABASE_URL=f"sqlite:///{tmp_path / 'portal.db'}",
         REDIS_URL="",  # the embedded Redis, whatever a local .env says
+        MONITORING_TOKEN=MONITORING_TOKEN,
     )
     log_path = tmp_path / "run.log"
     with open(log_path, "w") as log:

@@ -110,7 +110,7 @@ def test_password_reset_follows_the_account_not_the_page(world, client):
     assert message.subject == "Reset your Exemplar Portal password"
     assert "We received a request to reset the password of your account" in message.body_text
     assert "Set a new password" in message.body_html
-    client.get("/lang/en")  # a page in English does not make a Vietnamese email English
+    client.post("/lang/en")  # a page in English does not make a Vietnamese email English
     refresh()  # the test's app context, shared by its requests, remembers the language
     client.post("/forgot-password", data={"email": world.coordinator_b.email})
     (other,) = messages_to(world.coordinator_b.email)

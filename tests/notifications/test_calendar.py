@@ -13,7 +13,12 @@ from tests.factories import make_deadline, make_exemplar, make_fostering_action,
 
 
 def feed_url(client) -> str:
+    """The person's feed address; the first time, created by the page's button (a GET
+    of the page creates nothing)."""
     page = client.get("/notifications/preferences").get_data(as_text=True)
+    if "/notifications/calendar/" not in page:
+        assert client.post("/notifications/preferences/calendar-token").status_code == 302
+        page = client.get("/notifications/preferences").get_data(as_text=True)
     start = page.index("/notifications/calendar/")
     return page[start : page.index('"', start)]
 

@@ -83,7 +83,7 @@ def test_preferences_are_saved_and_escalations_stay_on(world, login_as):
     client = login_as(world.staff_a)
     page = client.get("/notifications/preferences").get_data(as_text=True)
     assert "Cảnh báo đến hạn, quá hạn" in page and "disabled" in page
-    assert "/notifications/calendar/" in page
+    assert "/notifications/calendar/" not in page and "Tạo địa chỉ lịch" in page
     response = client.post(
         "/notifications/preferences",
         data={"email_mode": "digest", "emailed": ["reminder", "exemplar_status"]},
