@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from dotenv import load_dotenv
@@ -52,8 +53,25 @@ class Config:
         self.BABEL_DEFAULT_LOCALE = "vi"
         self.BABEL_DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
         self.LANGUAGES = ["vi", "en"]
-        self.RATELIMIT_LOGIN = env.get("RATELIMIT_LOGIN", "10 per 5 minutes")
+        # Sign-in throttling (portal/accounts/throttle.py). Failures per account: tiers,
+        # so that each further round of failures locks the account (only it) longer.
+        self.LOGIN_ACCOUNT_LIMIT = env.get(
+            "LOGIN_ACCOUNT_LIMIT", "5 per 15 minutes; 10 per hour; 20 per day"
+        )
+        # Failures per client address before it may only try accounts without failures.
+        self.LOGIN_ADDRESS_LIMIT = env.get("LOGIN_ADDRESS_LIMIT", "30 per 15 minutes")
+        # "Quên mật khẩu": requests per address, emails per account.
+        self.RESET_ADDRESS_LIMIT = env.get("RESET_ADDRESS_LIMIT", "10 per hour")
+        self.RESET_ACCOUNT_LIMIT = env.get("RESET_ACCOUNT_LIMIT", "3 per hour")
         self.RATELIMIT_ENABLED = True
+        # Redis down: Flask-Limiter counts in memory (and logs it) instead of failing.
+        self.RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+        # How many reverse proxies in front of the portal set X-Forwarded-For (README).
+        self.PROXY_FIX_X_FOR = int(env.get("PROXY_FIX_X_FOR", "0"))
+        # Idle timeout of a session, and absolute lifetime of a remember cookie.
+        self.PERMANENT_SESSION_LIFETIME = timedelta(hours=float(env.get("SESSION_IDLE_HOURS", "8")))
+        self.SESSION_REFRESH_EACH_REQUEST = True
+        self.REMEMBER_COOKIE_DURATION = timedelta(days=float(env.get("REMEMBER_DAYS", "30")))
         self.SESSION_COOKIE_HTTPONLY = True
         self.SESSION_COOKIE_SAMESITE = "Lax"
         self.REMEMBER_COOKIE_HTTPONLY = True

@@ -23,7 +23,9 @@ _.MAX_CONTENT_LENGTH  # Flask: upload size limit (413)
 _.BABEL_DEFAULT_LOCALE  # Flask-Babel: Vietnamese first
 _.BABEL_DEFAULT_TIMEZONE  # Flask-Babel: Asia/Ho_Chi_Minh
 _.LANGUAGES  # portal.i18n: read as app.config["LANGUAGES"]
-_.RATELIMIT_LOGIN  # portal.accounts: read as app.config["RATELIMIT_LOGIN"]
+_.RATELIMIT_IN_MEMORY_FALLBACK_ENABLED  # Flask-Limiter: count in memory while Redis is down
+_.SESSION_REFRESH_EACH_REQUEST  # Flask: re-sign the session cookie at each request (idle timeout)
+_.send_password_reset  # portal.accounts.jobs: enqueued by its dotted name
 _.RATELIMIT_ENABLED  # Flask-Limiter: off in tests
 _.SESSION_COOKIE_HTTPONLY  # Flask: session cookie flag
 _.SESSION_COOKIE_SAMESITE  # Flask: session cookie flag

@@ -17,6 +17,7 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
     if overrides:
         app.config.update(overrides)
     urls.set_public_address(app.config)
+    trust_proxy(app)
     settings.INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
     register_extensions(app)
     register_capabilities(app)
@@ -25,6 +26,17 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
     register_commands(app)
     logging.basicConfig(level=logging.INFO)
     return app
+
+
+def trust_proxy(app: Flask) -> None:
+    """Behind PROXY_FIX_X_FOR reverse proxies, take the client's address and scheme
+    from their X-Forwarded-For / X-Forwarded-Proto headers (the last N hops only: a
+    client cannot choose its address by sending the header itself)."""
+    hops = int(app.config.get("PROXY_FIX_X_FOR", 0))
+    if hops > 0:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
 
 
 def register_extensions(app: Flask) -> None:
@@ -47,12 +59,14 @@ def register_extensions(app: Flask) -> None:
     login_manager.session_protection = "basic"
     security_headers.init_app(app)
 
-    from portal.accounts.models import User
+    from flask_login import user_loaded_from_cookie
 
-    @login_manager.user_loader
-    def load_user(user_id: str) -> User | None:
-        user = db.session.get(User, int(user_id))
-        return user if user and user.active else None
+    from portal.accounts import sessions, throttle
+
+    throttle.install(app)
+    # A session names "<id>:<session secret>:<stamp>": see portal/accounts/sessions.py.
+    login_manager.user_loader(sessions.load)
+    user_loaded_from_cookie.connect(sessions.keep_alive, app)
 
 
 def register_capabilities(app: Flask) -> None:

@@ -15,8 +15,12 @@ from portal.extensions import db
 
 def login(client, user: User) -> None:
     """Sign `user` in on `client` without going through the form."""
+    if not user.session_token:  # made before revocable sessions
+        user.revoke_sessions()
+        db.session.commit()
     with client.session_transaction() as session:
-        session["_user_id"] = str(user.id)
+        # The alternative id of portal/accounts/sessions.py: "<id>:<session secret>".
+        session["_user_id"] = user.get_id()
         session["_fresh"] = True
     # The test's app context (and so `g`) outlives each request: forget who was
     # signed in before, and what they could see, or the previous user stays.

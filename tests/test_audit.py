@@ -82,12 +82,12 @@ def test_password_hash_is_never_recorded(world, login_as):
         "/account/password",
         data={
             "current_password": PASSWORD,
-            "new_password": "mat-khau-moi-1",
-            "confirm": "mat-khau-moi-1",
+            "new_password": "sen-no-giua-dam-2025",
+            "confirm": "sen-no-giua-dam-2025",
         },
     )
     db.session.expire_all()
-    assert user.check_password("mat-khau-moi-1")
+    assert user.check_password("sen-no-giua-dam-2025")
     for entry in db.session.scalars(select(AuditLog)):
         assert "password_hash" not in entry.changes
         assert "scrypt" not in str(entry.changes)

@@ -7,7 +7,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, HiddenField, PasswordField, SubmitField
 from wtforms.validators import DataRequired, Email, EqualTo, Length
 
-from portal.accounts.services import MIN_PASSWORD_LENGTH
+from portal.accounts.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 
 REQUIRED = _l("Vui lòng nhập thông tin này.")
 
@@ -35,7 +35,7 @@ def _new_password_fields() -> tuple[PasswordField, PasswordField]:
             DataRequired(REQUIRED),
             Length(
                 min=MIN_PASSWORD_LENGTH,
-                max=128,
+                max=MAX_PASSWORD_LENGTH,
                 message=_l("Mật khẩu phải có từ %(min)d đến %(max)d ký tự."),
             ),
         ],
@@ -60,3 +60,9 @@ class ChangePasswordForm(FlaskForm):
     current_password = PasswordField(_l("Mật khẩu hiện tại"), validators=[DataRequired(REQUIRED)])
     new_password, confirm = _new_password_fields()
     submit = SubmitField(_l("Đổi mật khẩu"))
+
+
+class RevokeSessionsForm(FlaskForm):
+    """ "Đăng xuất khỏi mọi thiết bị": a button, protected by the CSRF token."""
+
+    submit = SubmitField(_l("Đăng xuất khỏi mọi thiết bị"))

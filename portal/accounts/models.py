@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hmac
+import secrets
 from datetime import datetime
 
 from flask_login import UserMixin
@@ -14,6 +16,10 @@ from portal.enums import LabelledEnum
 from portal.extensions import db
 from portal.models_base import TimestampMixin
 from portal.msgids import N_
+
+# werkzeug's scrypt (N=2^15, r=8, p=1: 32 MiB, about 0.1 s); a stored hash made with
+# anything else (an older pbkdf2, other parameters) is replaced at the next sign-in.
+PASSWORD_METHOD = "scrypt:32768:8:1"
 
 
 class Role(LabelledEnum):
@@ -42,13 +48,18 @@ class User(UserMixin, TimestampMixin, db.Model):
     active: Mapped[bool] = mapped_column(default=True)
     locale: Mapped[str] = mapped_column(String(8), default="vi")
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The per-user session secret, part of every session and remember cookie of the user
+    # (see `get_id`). Replacing it (`revoke_sessions`) ends all of them at once.
+    session_token: Mapped[str] = mapped_column(
+        String(64), default=lambda: secrets.token_urlsafe(32), server_default=""
+    )
 
     organization = relationship("Organization")
     memberships: Mapped[list[RoleMembership]] = relationship(
         back_populates="user", cascade="all, delete-orphan", lazy="selectin"
     )
 
-    __audit_exclude__ = {"password_hash", "last_login_at"}
+    __audit_exclude__ = {"password_hash", "last_login_at", "session_token"}
 
     def __str__(self) -> str:
         return self.full_name
@@ -57,11 +68,36 @@ class User(UserMixin, TimestampMixin, db.Model):
     def is_active(self) -> bool:  # Flask-Login refuses inactive users
         return self.active
 
+    # Set by `accounts.sessions.start` for the sign-in under way: when it happened and a
+    # random part, so that each sign-in's cookies differ (not a column).
+    login_stamp = ""
+
+    def get_id(self) -> str:
+        """Flask-Login's alternative id: "<id>:<session secret>[:<sign-in stamp>]", so
+        every cookie of the user dies with the secret."""
+        if not self.session_token:
+            self.revoke_sessions()
+        stamp = f":{self.login_stamp}" if self.login_stamp else ""
+        return f"{self.id}:{self.session_token}{stamp}"
+
+    def revoke_sessions(self) -> None:
+        """A new session secret: every session and remember cookie of the user ends."""
+        self.session_token = secrets.token_urlsafe(32)
+
+    def session_token_matches(self, token: str) -> bool:
+        return bool(self.session_token) and hmac.compare_digest(
+            self.session_token.encode(), (token or "").encode()
+        )
+
     def set_password(self, password: str) -> None:
-        self.password_hash = generate_password_hash(password, method="scrypt")
+        self.password_hash = generate_password_hash(password, method=PASSWORD_METHOD)
 
     def check_password(self, password: str) -> bool:
         return bool(self.password_hash) and check_password_hash(self.password_hash, password)
+
+    @property
+    def password_needs_rehash(self) -> bool:
+        return bool(self.password_hash) and not self.password_hash.startswith(PASSWORD_METHOD + "$")
 
     @property
     def roles(self) -> set[Role]:

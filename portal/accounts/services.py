@@ -5,19 +5,21 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 
-from flask import current_app
+from flask import current_app, has_request_context, request
 from flask_babel import lazy_gettext as _l
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from portal.accounts.models import User
+from portal.accounts import passwords
+from portal.accounts.models import PASSWORD_METHOD, User
+from portal.audit import AuditLog
 from portal.extensions import db
 from portal.models_base import utcnow
 from portal.rules import RuleError
 from portal.urls import external_url
 
-MIN_PASSWORD_LENGTH = 8
+MIN_PASSWORD_LENGTH = passwords.MIN_PASSWORD_LENGTH
 RESET_SALT = "portal.password-reset"
 # Purposes of a password link: a forgotten password, or a new account's first one.
 RESET = "reset"
@@ -30,12 +32,66 @@ _dummy_hash: str | None = None
 # Mail is infrastructure, a layer above accounts: accounts does not import it. The
 # factory hands over `portal.mail.services.queue_email` at start-up (plug_mail).
 _queue_email: Callable[..., object] | None = None
+# And how a job is enqueued once the transaction commits (`portal.jobs.queues`).
+_enqueue_after_commit: Callable[..., object] | None = None
 
 
-def plug_mail(queue_email: Callable[..., object]) -> None:
+def plug_mail(
+    queue_email: Callable[..., object], enqueue_after_commit: Callable[..., object]
+) -> None:
     """How the account messages (reset and setup links) are queued; set by the factory."""
-    global _queue_email
+    global _queue_email, _enqueue_after_commit
     _queue_email = queue_email
+    _enqueue_after_commit = enqueue_after_commit
+
+
+# Account events in the audit log (its `action`), beside the create/update/delete of rows.
+LOGIN = "login"
+LOGIN_FAILED = "login_failed"
+ACCOUNT_LOCKED = "account_locked"
+LOGOUT = "logout"
+PASSWORD_CHANGE = "password_change"
+PASSWORD_RESET = "password_reset"
+SESSIONS_REVOKED = "sessions_revoked"
+ACCOUNT_EVENTS = (
+    LOGIN,
+    LOGIN_FAILED,
+    ACCOUNT_LOCKED,
+    LOGOUT,
+    PASSWORD_CHANGE,
+    PASSWORD_RESET,
+    SESSIONS_REVOKED,
+)
+
+
+def client_details() -> dict[str, str]:
+    """The client's address (as the trusted proxy gives it) and browser, for the log."""
+    if not has_request_context():
+        return {}
+    return {
+        "address": request.remote_addr or "",
+        "user_agent": (request.user_agent.string or "")[:255],
+    }
+
+
+def record_event(action: str, user: User | None, actor: User | None = None, **details: str) -> None:
+    """One audit entry about an account: never a password, hash or session secret.
+    `user` None: a failed sign-in with an email that has no account (not written down:
+    it may be a password typed in the wrong field); no organization reads it then."""
+    values = {**client_details(), **details}
+    db.session.execute(
+        insert(AuditLog.__table__).values(
+            at=utcnow(),
+            organization_id=user.organization_id if user else None,
+            actor_id=actor.id if actor else None,
+            action=action,
+            object_type="User",
+            object_id=str(user.id) if user else "",
+            unit_id=None,
+            # [before, after], as the log shows the changes of a row.
+            changes={key: [None, value] for key, value in values.items() if value},
+        )
+    )
 
 
 def normalise_email(email: str | None) -> str:
@@ -49,7 +105,7 @@ def find_user_by_email(email: str) -> User | None:
 def authenticate(email: str, password: str) -> User | None:
     """The active user with that email and password, else None (whatever the reason)."""
     user = find_user_by_email(email)
-    if user is None:
+    if user is None or not user.password_hash:
         # Spend the same time as a real check, so timing does not reveal the email.
         check_password_hash(_timing_hash(), password)
         return None
@@ -58,26 +114,70 @@ def authenticate(email: str, password: str) -> User | None:
     return user
 
 
-def record_login(user: User) -> None:
+def record_login(user: User, password: str) -> None:
+    """A successful sign-in: when, from where; a hash of an older kind is replaced."""
     user.last_login_at = utcnow()
+    if user.password_needs_rehash:
+        user.set_password(password)
+    if not user.session_token:
+        user.revoke_sessions()
+    record_event(LOGIN, user, actor=user)
 
 
-def change_password(user: User, new_password: str) -> None:
-    """Set a new password; earlier reset links stop working (they are bound to the hash)."""
+def record_login_failure(email: str, reason: str = "password", locked: bool = False) -> None:
+    """A refused sign-in; `locked`: it has just locked the account (its owner is told)."""
+    user = find_user_by_email(email)
+    record_event(LOGIN_FAILED, user, reason=reason)
+    if locked and user is not None:
+        record_event(ACCOUNT_LOCKED, user)
+        if user.active:
+            _queue_email(
+                user.email,
+                _l("Tài khoản của bạn trên Cổng điển hình tiên tiến tạm thời bị khoá"),
+                "account_locked",
+                user_id=user.id,
+                organization_id=user.organization_id,
+                category="account_locked",
+                recipient_name=user.full_name,
+                address=client_details().get("address", ""),
+                link=external_url("accounts.forgot_password"),
+            )
+
+
+def sign_out(user: User) -> None:
+    """Sign-out: the user's session secret changes, so no copy of a cookie of theirs
+    (this browser's or another's) works any more."""
+    user.revoke_sessions()
+    record_event(LOGOUT, user, actor=user)
+
+
+def revoke_sessions(user: User, actor: User | None, reason: str) -> None:
+    """End every session and remember cookie of `user` (the account page's "all
+    devices", or a change of roles or of the active flag by the Office)."""
+    user.revoke_sessions()
+    record_event(SESSIONS_REVOKED, user, actor=actor, reason=reason)
+
+
+def change_password(user: User, new_password: str, actor: User | None = None) -> None:
+    """Set a new password by a reset link (`actor` None) or by its owner; earlier reset
+    links (bound to the hash) and every session of the user stop working."""
+    passwords.check(user, new_password)
     user.set_password(new_password)
+    user.revoke_sessions()
+    record_event(PASSWORD_CHANGE if actor else PASSWORD_RESET, user, actor=actor)
 
 
 def change_own_password(user: User, current_password: str, new_password: str) -> None:
     """The signed-in person's own change, which needs their current password."""
     if not user.check_password(current_password):
         raise RuleError(_l("Mật khẩu hiện tại không đúng."), "current_password")
-    change_password(user, new_password)
+    change_password(user, new_password, actor=user)
 
 
 def _timing_hash() -> str:
     global _dummy_hash
     if _dummy_hash is None:
-        _dummy_hash = generate_password_hash("not-a-real-password", method="scrypt")
+        _dummy_hash = generate_password_hash("not-a-real-password", method=PASSWORD_METHOD)
     return _dummy_hash
 
 
@@ -123,6 +223,15 @@ def user_from_token(token: str) -> User | None:
 def password_link(user: User, purpose: str = RESET) -> str:
     """The absolute link to the set-a-password page, on the portal's public address."""
     return external_url("accounts.reset_password", token=password_token(user, purpose))
+
+
+def request_password_reset(email: str) -> None:
+    """The "Quên mật khẩu" form: the lookup and the email happen in a job, enqueued the
+    same way whether or not the address has an account, so that the answer takes the
+    same time either way (bench/reset_timing.py measures it)."""
+    _enqueue_after_commit(
+        "portal.accounts.jobs.send_password_reset", normalise_email(email), queue="mail"
+    )
 
 
 def send_password_reset(email: str) -> None:

@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
+from portal.accounts import services as accounts
 from portal.accounts.models import User
 from portal.admin import audit_log
 from portal.admin.blueprint import bp
@@ -15,13 +16,26 @@ from portal.extensions import db
 from portal.listing import filter_args, page_of
 from portal.organizations.services import organization_units
 
-ACTION_LABELS = {"create": _l("Tạo mới"), "update": _l("Sửa"), "delete": _l("Xoá")}
+ACTION_LABELS = {
+    "create": _l("Tạo mới"),
+    "update": _l("Sửa"),
+    "delete": _l("Xoá"),
+    # Account events (portal/accounts/services.py, record_event).
+    accounts.LOGIN: _l("Đăng nhập"),
+    accounts.LOGIN_FAILED: _l("Đăng nhập không thành công"),
+    accounts.ACCOUNT_LOCKED: _l("Tài khoản tạm khoá"),
+    accounts.LOGOUT: _l("Đăng xuất"),
+    accounts.PASSWORD_CHANGE: _l("Đổi mật khẩu"),
+    accounts.PASSWORD_RESET: _l("Đặt lại mật khẩu"),
+    accounts.SESSIONS_REVOKED: _l("Kết thúc mọi phiên đăng nhập"),
+}
 
 
 @bp.get("/audit")
 def audit():
     org_id = current_user.organization_id
     form = AuditFilterForm()
+    form.action.choices = choices(ACTION_LABELS.items(), _l("Tất cả"))
     people = db.session.execute(
         select(User.id, User.full_name)
         .where(User.organization_id == org_id)

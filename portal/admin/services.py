@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, func, or_, select
 
 from portal.accounts.models import Role, RoleMembership, User
-from portal.accounts.services import normalise_email, send_account_setup
+from portal.accounts.services import normalise_email, revoke_sessions, send_account_setup
 from portal.extensions import db
 from portal.organizations.models import Unit
 from portal.rules import RuleError
@@ -96,9 +96,13 @@ def set_user_active(user: User, active: bool, acting: User) -> None:
     if not active and user.id == acting.id:
         raise RuleError(NOT_YOURSELF)
     user.active = active
+    # Whoever is signed in as the user is signed out (and stays so after a reactivation).
+    revoke_sessions(user, acting, "deactivated" if not active else "reactivated")
 
 
-def add_role(user: User, role: Role, unit_id: int | None) -> RoleMembership:
+def add_role(
+    user: User, role: Role, unit_id: int | None, acting: User | None = None
+) -> RoleMembership:
     unit_id = unit_id or None
     check_role(user.organization_id, role, unit_id)
     if any(m.role == role and m.unit_id == unit_id for m in user.memberships):
@@ -106,6 +110,8 @@ def add_role(user: User, role: Role, unit_id: int | None) -> RoleMembership:
     membership = RoleMembership(role=role, unit_id=unit_id)
     user.memberships.append(membership)
     db.session.flush()
+    # What a signed-in session may do was decided with the old roles: it ends.
+    revoke_sessions(user, acting, "role_change")
     return membership
 
 
@@ -116,6 +122,7 @@ def remove_role(user: User, membership: RoleMembership, acting: User) -> None:
     # Deleted explicitly, not only orphaned: the audit log sees explicit deletes.
     db.session.delete(membership)
     db.session.flush()
+    revoke_sessions(user, acting, "role_change")
 
 
 def user_list_query(

@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from portal.accounts import services as accounts
+from portal.accounts import sessions
 from portal.accounts.models import Role, RoleMembership, User
 from portal.actions import attempt
 from portal.admin import services
@@ -125,6 +126,7 @@ def reactivate_user(user_id: int):
 
 def _set_active(user: User, active: bool):
     if attempt(services.set_user_active, user, active, current_user._get_current_object()).ok:
+        _stay_signed_in(user)
         message = _("Đã mở lại tài khoản %(name)s.") if active else _("Đã khoá tài khoản %(name)s.")
         flash(message % {"name": user.full_name}, "success")
     return redirect(url_for("admin.user_detail", user_id=user.id))
@@ -136,8 +138,16 @@ def add_role(user_id: int):
     form = _role_form()
     if (
         form.validate_on_submit()
-        and attempt(services.add_role, user, Role(form.role.data), form.unit_id.data, form=form).ok
+        and attempt(
+            services.add_role,
+            user,
+            Role(form.role.data),
+            form.unit_id.data,
+            current_user._get_current_object(),
+            form=form,
+        ).ok
     ):
+        _stay_signed_in(user)
         flash(_("Đã giao vai trò cho %(name)s.", name=user.full_name), "success")
         return redirect(url_for("admin.user_detail", user_id=user.id))
     return _render_detail(user, form, 400)
@@ -148,6 +158,7 @@ def remove_role(user_id: int, membership_id: int):
     user = get_org_owned_or_404(User, user_id)
     membership = get_child_or_404(RoleMembership, membership_id, parent=user)
     if attempt(services.remove_role, user, membership, current_user._get_current_object()).ok:
+        _stay_signed_in(user)
         flash(_("Đã bỏ vai trò của %(name)s.", name=user.full_name), "success")
     return redirect(url_for("admin.user_detail", user_id=user.id))
 
@@ -160,3 +171,10 @@ def send_password_link(user_id: int):
     elif attempt(accounts.send_account_setup, user).ok:
         flash(_("Đã gửi liên kết đặt mật khẩu tới %(email)s.", email=user.email), "success")
     return redirect(url_for("admin.user_detail", user_id=user.id))
+
+
+def _stay_signed_in(user: User) -> None:
+    """A change of roles ends the user's sessions; the Office changing its own roles
+    keeps working in this browser, on a new session."""
+    if user.id == current_user.id:
+        sessions.start(user, remember=False)

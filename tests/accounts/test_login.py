@@ -30,7 +30,9 @@ def test_login_with_any_case_email_records_last_login(client, world):
     db.session.expire_all()
     assert world.coordinator_a.last_login_at is not None
     with client.session_transaction() as session:
-        assert session["_user_id"] == str(world.coordinator_a.id)
+        assert session["_user_id"].startswith(
+            f"{world.coordinator_a.id}:{world.coordinator_a.session_token}:"
+        )
 
 
 def test_last_login_is_not_written_to_the_audit_log(client, world):
