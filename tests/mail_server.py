@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 
 import pytest
@@ -23,11 +25,30 @@ def free_port() -> int:
 @dataclass
 class RecordingHandler:
     """Accepts messages, or answers 451 (try later) while `refuse` is above zero;
-    counts the connections (one EHLO each)."""
+    counts the connections (one EHLO each). Per recipient, `answers` gives the
+    replies to RCPT TO in turn (e.g. ["452 ...", "452 ..."] then accepted, or
+    ["550 ..."] for good: the last one repeats); `delay` slows every RCPT (a slow
+    relay: the message is not accepted before its end)."""
 
     received: list = field(default_factory=list)
     refuse: int = 0
     connections: int = 0
+    answers: dict = field(default_factory=dict)
+    delay: float = 0.0
+
+    def per_recipient(self) -> Counter:
+        return Counter(rcpt for envelope in self.received for rcpt in envelope.rcpt_tos)
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        replies = self.answers.get(address)
+        if replies:
+            reply = replies.pop(0) if len(replies) > 1 else replies[0]
+            if not reply.startswith("250"):
+                return reply
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_EHLO(self, server, session, envelope, hostname, responses):  # noqa: N802
         self.connections += 1

@@ -317,8 +317,7 @@ def save_valid_rows(organization_id: int, rows: list[ImportRow]) -> list[User]:
 
     The caller commits; the emails go out in one batch after the commit.
     """
-    from portal.jobs.queues import MAIL, enqueue_after_commit
-    from portal.mail.jobs import send_batch
+    from portal.mail.services import enqueue_send_batches
 
     users = []
     for row in rows:
@@ -333,6 +332,5 @@ def save_valid_rows(organization_id: int, rows: list[ImportRow]) -> list[User]:
         )
         users.append(user)
     message_ids = [send_account_setup(user, send=False).id for user in users]
-    if message_ids:
-        enqueue_after_commit(send_batch, message_ids, queue=MAIL)
+    enqueue_send_batches(message_ids)  # each records its job, for the recovery
     return users

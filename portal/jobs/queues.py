@@ -7,15 +7,28 @@ that RQ retries them with the backoff given here.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
+from flask import flash, g, has_request_context
+from redis.exceptions import RedisError
 from rq import Queue, Retry
 from rq.job import Job
 from sqlalchemy.orm import Session
 
 from portal.extensions import db
+from portal.i18n import translated
 from portal.jobs.connection import get_redis
+from portal.msgids import N_
+
+log = logging.getLogger(__name__)
+
+# Shown after the page's own success message when the job could not be queued.
+DEFERRED = N_(
+    "Hệ thống xử lý nền tạm thời chưa nhận việc; việc sẽ được bắt đầu trong ít phút, "
+    "không cần làm lại."
+)
 
 MAIL = "mail"
 DEFAULT = "default"
@@ -63,9 +76,27 @@ def enqueue_after_commit(func: Callable[..., Any], *args: Any, **kwargs: Any) ->
 
 
 def _enqueue_pending(session: Session) -> None:
+    """Enqueue what the committed transaction asked for. Redis being unreachable is
+    not the user's failure: what they did is committed, and the recovery sweep
+    (portal/jobs/recovery.py) enqueues its work when Redis is back."""
     pending = session.info.pop("after_commit_jobs", [])
-    for func, args, kwargs in pending:
-        enqueue(func, *args, **kwargs)
+    for index, (func, args, kwargs) in enumerate(pending):
+        try:
+            enqueue(func, *args, **kwargs)
+        except (RedisError, OSError) as exc:
+            log.warning(
+                "Redis unreachable (%s): %s jobs left to the recovery sweep",
+                exc,
+                len(pending) - index,
+            )
+            _tell_the_user()
+            return
+
+
+def _tell_the_user() -> None:
+    if has_request_context() and not g.get("jobs_deferred"):
+        g.jobs_deferred = True
+        flash(translated(DEFERRED), "info")
 
 
 def _drop_pending(session: Session) -> None:

@@ -7,17 +7,23 @@ due job, so two would enqueue everything twice. Its liveness is read by
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from datetime import UTC, datetime
 
 from redis import Redis
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 from rq import cron_scheduler_registry
 from rq.cron import CronScheduler
 from rq.defaults import DEFAULT_CRON_SCHEDULER_TTL
+from rq.exceptions import StopRequested
 
 from portal.jobs.periodic import PeriodicJob, collect_periodic_jobs
 from portal.jobs.queues import JOB_TIMEOUTS
+
+log = logging.getLogger(__name__)
 
 
 def use_utc_clock() -> None:
@@ -55,3 +61,42 @@ def live_schedulers(connection: Redis) -> list[tuple[str, datetime]]:
         (name.decode() if isinstance(name, bytes) else name, datetime.fromtimestamp(score, UTC))
         for name, score in entries
     ]
+
+
+# Seconds to wait before reconnecting after Redis went away: doubling, capped.
+RECONNECT_BACKOFF = (1, 2, 4, 8, 15, 30)
+
+
+def run_surviving_redis(
+    connection: Redis, max_restarts: int | None = None, sleep=time.sleep
+) -> int:
+    """Run the scheduler until stopped; a Redis outage does not end the process: it
+    waits with backoff, starts again and enqueues the recovery sweep at once (work
+    queued during the outage never reached Redis). Returns how many restarts."""
+    from portal.jobs.recovery import enqueue_sweep
+
+    restarts = failures = 0
+    while True:
+        try:
+            others = live_schedulers(connection)
+            if others:
+                log.warning(
+                    "Another scheduler is alive (%s): periodic jobs will be enqueued twice.",
+                    ", ".join(name for name, _ in others),
+                )
+            if restarts:
+                enqueue_sweep()
+            failures = 0
+            build_scheduler(connection).start()
+            return restarts
+        except (RedisConnectionError, RedisTimeoutError, OSError) as exc:
+            if max_restarts is not None and restarts >= max_restarts:
+                raise
+            wait = RECONNECT_BACKOFF[min(failures, len(RECONNECT_BACKOFF) - 1)]
+            log.warning("Redis unreachable (%s); the scheduler retries in %s s.", exc, wait)
+            failures += 1
+            restarts += 1
+            try:
+                sleep(wait)
+            except (StopRequested, KeyboardInterrupt):
+                return restarts

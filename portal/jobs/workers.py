@@ -8,12 +8,21 @@ reuse a socket that the parent (or another horse) is using.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import socket
+
+import psutil
 from flask import Flask, current_app
+from redis import Redis
 from rq import SimpleWorker, Worker
+from rq.executions import Execution
 from rq.job import Job
 from rq.queue import Queue
+from rq.registry import StartedJobRegistry
 
 from portal.extensions import db
+from portal.jobs import stopping
 
 
 class AppContextMixin:
@@ -36,10 +45,30 @@ class AppContextMixin:
             return super().perform_job(job, queue, *args, **kwargs)  # type: ignore[misc]
 
 
-class PortalWorker(AppContextMixin, Worker):
+# How often a worker cleans RQ's registries (RQ's default is 600 s): a job whose
+# worker died is retried within about this long plus RQ's 90 s heartbeat margin.
+MAINTENANCE_INTERVAL = 60
+
+
+class GracefulStopMixin:
+    """A warm shutdown (first SIGTERM/Ctrl-C) also tells the running job, so that a
+    mail batch stops between two messages instead of being killed in one."""
+
+    def request_stop(self, signum, frame) -> None:
+        horse_pid = getattr(self, "horse_pid", 0)
+        if horse_pid:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(horse_pid, stopping.STOP_SIGNAL)
+        else:
+            stopping.request()  # SimpleWorker: the job runs in this process
+        super().request_stop(signum, frame)  # type: ignore[misc]
+
+
+class PortalWorker(GracefulStopMixin, AppContextMixin, Worker):
     """The production worker: forks a work horse per job."""
 
     def main_work_horse(self, job: Job, queue: Queue) -> None:
+        stopping.install()
         with self._portal_app().app_context():
             # close=False: the pooled connections belong to the parent; only forget them.
             for engine in db.engines.values():
@@ -47,5 +76,45 @@ class PortalWorker(AppContextMixin, Worker):
         super().main_work_horse(job, queue)
 
 
-class PortalSimpleWorker(AppContextMixin, SimpleWorker):
+class PortalSimpleWorker(GracefulStopMixin, AppContextMixin, SimpleWorker):
     """Runs jobs in its own process (tests, debugging, platforms without fork)."""
+
+
+def _worker_is_dead(connection: Redis, name: str) -> bool:
+    """No such worker registered any more, or one of this machine whose process is gone."""
+    if not name:
+        return True
+    worker = Worker.find_by_key(Worker.redis_worker_namespace_prefix + name, connection=connection)
+    if worker is None:
+        return True
+    if worker.hostname == socket.gethostname() and worker.pid:
+        return not psutil.pid_exists(worker.pid) or _is_zombie(worker.pid)
+    return False
+
+
+def _is_zombie(pid: int) -> bool:
+    try:
+        return psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return True
+
+
+def requeue_jobs_of_dead_workers(connection: Redis, queues: list[Queue]) -> int:
+    """Jobs still 'started' by a worker that died (kill -9 of the worker and its work
+    horse, a machine restart) are handed to RQ's own abandoned-job handling now
+    (retried if they have retries left, else failed), rather than when their
+    heartbeat expires. Run when a worker starts. Returns how many."""
+    found = 0
+    for queue in queues:
+        registry = StartedJobRegistry(queue=queue)
+        for job_id, execution_id in registry.get_job_and_execution_ids(cleanup=False):
+            execution = Execution(execution_id, job_id, connection=connection)
+            with contextlib.suppress(Exception):
+                execution.refresh()
+            if not _worker_is_dead(connection, execution.worker_name):
+                continue
+            connection.zadd(registry.key, {execution.composite_key: 0}, xx=True)
+            found += 1
+        if found:
+            registry.cleanup()
+    return found

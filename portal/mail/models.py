@@ -16,6 +16,8 @@ from portal.msgids import N_
 
 class MailStatus(LabelledEnum):
     QUEUED = "queued", N_("Đang chờ gửi"), "secondary"
+    # Claimed by one job, in the hands of the SMTP server (see mail/jobs.py).
+    SENDING = "sending", N_("Đang gửi"), "info"
     SENT = "sent", N_("Đã gửi"), "success"
     FAILED = "failed", N_("Gửi không thành công"), "danger"
 
@@ -47,5 +49,10 @@ class MailMessage(db.Model):
         DateTime(timezone=True), default=utcnow, index=True
     )
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The RQ job that sends (or will send) the message: the recovery sweep enqueues
+    # again a queued message whose job never reached Redis or is gone.
+    job_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    # When the job claimed it (status 'sending'): the lease the recovery checks.
+    claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     recipient = relationship("User")

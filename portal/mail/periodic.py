@@ -1,9 +1,10 @@
-"""Mail that never reached the queue (Redis was down when its transaction committed)
-is enqueued again by the scheduler, so that it is sent rather than left 'queued'."""
+"""The recovery sweep runs every minute: work that never reached the queue (Redis
+was down when its transaction committed), mail claims of dead jobs, and mail left
+by a job that stopped early are enqueued again (see portal/jobs/recovery.py)."""
 
 from __future__ import annotations
 
 from portal.jobs.periodic import PeriodicJob
-from portal.mail.recovery import requeue_stalled_messages
+from portal.jobs.recovery import sweep_outstanding_work
 
-PERIODIC = [PeriodicJob(requeue_stalled_messages, "*/30 * * * *")]
+PERIODIC = [PeriodicJob(sweep_outstanding_work, "* * * * *")]

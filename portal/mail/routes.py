@@ -45,7 +45,25 @@ def outbox():
         page=page,
         filter_args=form.query_args(),
         delivery=delivery_description(),
+        failed_count=services.count_failed(query),
     )
+
+
+@bp.post("/outbox/resend-failed")
+@office_required
+def resend_failed():
+    """Every failed message the outbox's filter shows, queued again in one action
+    (after an outage); a second click queues nothing more."""
+    form = OutboxFilterForm()
+    form.set_choices(categories_in_use(current_org.id))
+    query = filter_outbox(org_scoped(MailMessage), form.filters())
+    outcome = attempt(services.resend_failed, query.with_only_columns(MailMessage.id))
+    if outcome.ok:
+        flash(
+            _("Đã đưa lại %(count)s thư gửi không thành công vào hàng đợi gửi.", count=outcome.value),
+            "success",
+        )
+    return redirect(url_for("mail.outbox", **form.query_args()))
 
 
 @bp.get("/outbox/<int:message_id>")
@@ -61,7 +79,7 @@ def message_detail(message_id: int):
 @office_required
 def resend(message_id: int):
     message = get_org_owned_or_404(MailMessage, message_id)
-    if attempt(services.resend, message).ok:
+    if attempt(services.resend, message).ok:  # a second click queues nothing more
         flash(_("Thư đã được đưa lại vào hàng đợi gửi."), "success")
     return redirect(url_for("mail.message_detail", message_id=message.id))
 

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from contextlib import nullcontext
 
 from flask import current_app, render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from sqlalchemy import Select, func, select, update
 
 from portal.extensions import db
 from portal.jobs.queues import MAIL, enqueue_after_commit
 from portal.mail.models import MailMessage, MailStatus
 from portal.rules import RuleError
+
+BATCH_SIZE = 200  # messages per job (one SMTP connection); time bounds it too
 
 
 def render_message(template: str, **context: object) -> tuple[str, str]:
@@ -62,26 +66,79 @@ def queue_email(
     db.session.add(message)
     db.session.flush()
     if send:
-        from portal.mail.jobs import send_email
+        from portal.mail.jobs import new_job_id, send_email
 
-        enqueue_after_commit(send_email, message.id, queue=MAIL)
+        message.job_id = new_job_id()
+        enqueue_after_commit(send_email, message.id, queue=MAIL, job_id=message.job_id)
     return message
+
+
+def enqueue_send_batches(message_ids: Iterable[int], size: int = BATCH_SIZE) -> None:
+    """Send stored messages in batches once the transaction commits. Each message
+    records its batch's job, so that the recovery knows whether that job exists."""
+    from portal.mail.jobs import new_job_id, send_batch
+
+    ids = list(message_ids)
+    for start in range(0, len(ids), size):
+        chunk, job_id = ids[start : start + size], new_job_id()
+        db.session.execute(
+            update(MailMessage)
+            .where(MailMessage.id.in_(chunk))
+            .values(job_id=job_id)
+            .execution_options(synchronize_session=False)
+        )
+        enqueue_after_commit(send_batch, chunk, queue=MAIL, job_id=job_id)
 
 
 def can_resend(message: MailMessage) -> bool:
     return message.status == MailStatus.FAILED
 
 
-def resend(message: MailMessage) -> None:
-    """Put a failed message back in the queue (the Office's re-send button).
-    The caller commits; its attempts so far stay counted."""
-    from portal.mail.jobs import send_email
-
-    if not can_resend(message):
+def resend(message: MailMessage) -> bool:
+    """Put a failed message back in the queue (the Office's re-send button). The row
+    is locked and changed only while failed, so a second click (or a second tab)
+    queues nothing more: False then. The caller commits; attempts stay counted."""
+    current = db.session.scalar(
+        select(MailMessage.status).where(MailMessage.id == message.id).with_for_update()
+    )
+    if current in (MailStatus.QUEUED, MailStatus.SENDING):
+        return False  # already on its way: the same answer as the first click
+    if current != MailStatus.FAILED:
         raise RuleError(_("Chỉ gửi lại được thư đã gửi không thành công."))
-    message.status = MailStatus.QUEUED
-    message.last_error = ""
-    enqueue_after_commit(send_email, message.id, queue=MAIL)
+    return resend_failed(select(MailMessage.id).where(MailMessage.id == message.id)) == 1
+
+
+def count_failed(query: Select) -> int:
+    """How many failed messages a select of MailMessage (the outbox's filter) holds."""
+    return db.session.scalar(
+        query.where(MailMessage.status == MailStatus.FAILED)
+        .order_by(None)
+        .with_only_columns(func.count(MailMessage.id))
+    )
+
+
+def resend_failed(ids_query: Select) -> int:
+    """Queue again every failed message among `ids_query` (a select of MailMessage.id,
+    e.g. the outbox's filter): one conditional UPDATE, so two clicks queue each
+    message once. Returns how many. The caller commits."""
+    ids = list(
+        db.session.scalars(ids_query.where(MailMessage.status == MailStatus.FAILED).order_by(None))
+    )
+    if not ids:
+        return 0
+    queued = []
+    for start in range(0, len(ids), BATCH_SIZE):
+        chunk = ids[start : start + BATCH_SIZE]
+        queued += db.session.scalars(
+            update(MailMessage)
+            .where(MailMessage.id.in_(chunk), MailMessage.status == MailStatus.FAILED)
+            .values(status=MailStatus.QUEUED, last_error="", claimed_at=None)
+            .returning(MailMessage.id)
+            .execution_options(synchronize_session=False)
+        ).all()
+    db.session.expire_all()
+    enqueue_send_batches(sorted(queued))
+    return len(queued)
 
 
 def _organization_and_locale(user_id: int) -> tuple[int | None, str | None]:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import joinedload
 from portal.accounts.models import Role, RoleMembership, User
 from portal.extensions import db
 from portal.jobs.queues import DEFAULT, enqueue_after_commit
+from portal.jobs.recovery import Work
 from portal.models_base import utcnow
 from portal.notifications.categories import ANNOUNCEMENT
 from portal.notifications.claims import claim_rows, with_lock_retry
@@ -98,7 +99,22 @@ def queue_announcement(announcement: Announcement) -> None:
         raise RuleError(_("Thông báo cần tiêu đề và nội dung."))
     announcement.status = AnnouncementStatus.QUEUED
     announcement.queued_at = utcnow()
-    enqueue_after_commit(send_announcement, announcement.id, queue=DEFAULT)
+    enqueue_after_commit(
+        send_announcement, announcement.id, queue=DEFAULT, job_id=job_id_of(announcement.id)
+    )
+
+
+def job_id_of(announcement_id: int) -> str:
+    return f"announcement-{announcement_id}"
+
+
+def outstanding_announcements() -> list[Work]:
+    """Queued announcements, for the recovery sweep: it enqueues those whose job
+    never reached Redis (sending is safe to run again: each delivery is claimed)."""
+    ids = db.session.scalars(
+        select(Announcement.id).where(Announcement.status == AnnouncementStatus.QUEUED)
+    )
+    return [Work(send_announcement, (i,), DEFAULT, job_id_of(i)) for i in ids]
 
 
 def send_announcement(announcement_id: int) -> str:

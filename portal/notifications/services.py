@@ -11,7 +11,7 @@ from sqlalchemy import select, update
 from portal.accounts.models import User
 from portal.extensions import db
 from portal.i18n import in_language_of, locale_of
-from portal.jobs.queues import MAIL, enqueue_after_commit
+from portal.mail import services as mail_services
 from portal.mail.models import MailMessage, MailStatus
 from portal.mail.services import queue_email, render_message
 from portal.models_base import utcnow
@@ -222,9 +222,4 @@ def record_deliveries(delivery_model: type, results: list[tuple[int, Delivered]]
 
 def enqueue_send_batches(message_ids: Iterable[int], size: int | None = None) -> None:
     """Send stored messages in batches once the transaction commits."""
-    from portal.mail.jobs import send_batch
-
-    size = size or BATCH_SIZE
-    ids = list(message_ids)
-    for start in range(0, len(ids), size):
-        enqueue_after_commit(send_batch, ids[start : start + size], queue=MAIL)
+    mail_services.enqueue_send_batches(message_ids, size or BATCH_SIZE)

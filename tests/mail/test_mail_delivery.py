@@ -11,7 +11,7 @@ from rq.registry import FailedJobRegistry
 from portal.extensions import db
 from portal.jobs.queues import MAIL, enqueue, get_queue
 from portal.mail import services
-from portal.mail.jobs import send_batch, send_email
+from portal.mail.jobs import TemporaryFailure, send_batch, send_email
 from portal.mail.models import MailMessage, MailStatus
 from portal.mail.outbox import queue_test_email
 from portal.rules import RuleError
@@ -172,7 +172,7 @@ def test_an_unreachable_server_leads_to_failed(
     assert "ConnectionRefusedError" in message.last_error
 
 
-def test_an_error_mid_batch_counts_only_the_message_tried(smtp_app, smtp_server):
+def test_a_temporary_refusal_mid_batch_leaves_the_rest_of_the_batch_going(smtp_app, smtp_server):
     first = queue("a@example.vn", send=False)
     second = queue("b@example.vn", send=False)
     third = queue("c@example.vn", send=False)
@@ -187,16 +187,16 @@ def test_an_error_mid_batch_counts_only_the_message_tried(smtp_app, smtp_server)
         return await original(server, session, envelope)
 
     smtp_server.handler.handle_DATA = refuse_second
-    with pytest.raises(Exception, match="451"):
+    with pytest.raises(TemporaryFailure, match="to retry 1 of 3"):
         send_batch([first.id, second.id, third.id])  # no job: this was the last attempt
 
     for message in (first, second, third):
         db.session.refresh(message)
     assert first.status == MailStatus.SENT
     assert (second.status, second.attempts) == (MailStatus.FAILED, 1)
-    assert (third.status, third.attempts) == (MailStatus.FAILED, 0)
-    assert "451" in third.last_error
-    assert calls == ["a@example.vn", "b@example.vn"]
+    assert "451" in second.last_error
+    assert (third.status, third.attempts) == (MailStatus.SENT, 1)
+    assert calls == ["a@example.vn", "b@example.vn", "c@example.vn"]
 
 
 def test_resend_puts_a_failed_message_back_in_the_queue(app, run_jobs):
@@ -217,7 +217,18 @@ def test_resend_puts_a_failed_message_back_in_the_queue(app, run_jobs):
     assert message.status == MailStatus.SENT
 
 
-@pytest.mark.parametrize("status", [MailStatus.SENT, MailStatus.QUEUED])
+def test_resending_a_message_already_queued_again_queues_nothing(app):
+    message = queue()
+    get_queue(MAIL).empty()
+
+    assert services.resend(message) is False  # e.g. the second click
+    db.session.commit()
+
+    assert message.status == MailStatus.QUEUED
+    assert get_queue(MAIL).count == 0
+
+
+@pytest.mark.parametrize("status", [MailStatus.SENT])
 def test_only_a_failed_message_can_be_resent(app, status):
     message = queue()
     message.status = status
