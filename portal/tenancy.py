@@ -4,6 +4,28 @@ Rules: the Department Office and viewers see every unit of their organization;
 coordinators and staff see their own unit; council members see the units
 assigned to them. Nobody sees another organization. A foreign id is a 404
 (its existence is not revealed); a visible unit without the right to act is a 403.
+
+Council reading follows the assignment: a council member (who holds no other role in
+the unit) reads a unit's records only for the years they are assigned to it
+(`CouncilAssignment.year`), plus the inspections (and their findings) they led or
+attended. What "the year" of a record is, per kind, is `COUNCIL_YEARS` below:
+
+- self-assessments, annual reports, inspections, planned inspections: their `year`;
+- an exemplar: every year from `year_identified` to `year_recognised` (open while it
+  is still being fostered), so a member assigned in 2025 follows an exemplar found
+  in 2024; its events, fostering actions, evaluations and stories follow it;
+- propagation activities: the year of `activity_date`; training: the years from
+  `start_date` to `end_date`; difficulties: the year of `raised_at`;
+- a congress submission: every year of its plan period (the congress is once a period);
+- the rows inside a record (items, commendations, findings, responses, corrections,
+  members, nominees) follow their record;
+- an attachment (evidence, photos): the years of the record that owns it.
+
+Deadline targets and completions and review events are no yearly record (None there);
+`tests/test_tenancy_years.py` makes each table of unit data choose. `scoped()` and
+`get_scoped_or_404()` apply the rule: a record outside the assigned years is a 404,
+like a foreign one. Pages that count a unit's records (dashboards, the unit's home)
+count them whole.
 """
 
 from __future__ import annotations
@@ -102,9 +124,29 @@ class Via:
     to: str
 
 
+@dataclass(frozen=True)
+class Owner:
+    """An attachment: it belongs to the years of its owner (`owner_type`, `owner_id`)."""
+
+
+# An attachment's owner_type -> the table of its owner.
+ATTACHMENT_OWNERS = {
+    "exemplar": "exemplars",
+    "exemplar_evaluation": "exemplar_evaluations",
+    "fostering_action": "fostering_actions",
+    "propagation_activity": "propagation_activities",
+    "exemplar_story": "exemplar_stories",
+    "difficulty": "difficulties",
+    "congress_nominee": "congress_nominees",
+    "assessment_item": "self_assessment_items",
+    "inspection": "inspections",
+    "finding_response": "finding_responses",
+}
+
+
 # Per table of unit data: which years a council member must be assigned to read a row
 # (see the module's docstring); None: no yearly record, reached through its owner.
-COUNCIL_YEARS: dict[str, Years | Via | None] = {
+COUNCIL_YEARS: dict[str, Years | Via | Owner | None] = {
     "self_assessments": Years("year"),
     "self_assessment_items": Via("assessment"),
     "annual_reports": Years("year"),
@@ -130,10 +172,9 @@ COUNCIL_YEARS: dict[str, Years | Via | None] = {
     "congress_honourees": Via("submission"),
     "congress_nominees": Via("submission"),
     "plan_periods": Years("start_year", "end_year"),  # not unit data: what a congress spans
-    # An attachment is read through the record that owns it (its owner's page checks
-    # the owner); deadline targets and completions are the Office's follow-up; review
-    # events are shown on their record's page.
-    "attachments": None,
+    "attachments": Owner(),  # the years of its owner (ATTACHMENT_OWNERS)
+    # Deadline targets and completions are the Office's follow-up; review events are
+    # shown on their record's page.
     "review_events": None,
     "deadline_targets": None,
     "deadline_completions": None,
@@ -148,9 +189,11 @@ def council_years(user: User | None = None) -> dict[int, frozenset[int]]:
         return {}
     if not user.has_role(Role.COUNCIL_MEMBER):
         return {}
-    cache = g.setdefault("_council_years", {}) if _has_g() else {}
-    if user.id in cache:
-        return cache[user.id]
+    # Kept beside the visible units, so that whatever forgets those forgets these too.
+    cache = g.setdefault("_visible_units", {}) if _has_g() else {}
+    key = ("council years", user.id)
+    if key in cache:
+        return cache[key]
     own = user.unit_ids_with(Role.COORDINATOR, Role.STAFF)
     rows = db.session.execute(
         select(CouncilAssignment.unit_id, CouncilAssignment.year).where(
@@ -163,7 +206,7 @@ def council_years(user: User | None = None) -> dict[int, frozenset[int]]:
         if unit_id not in own:
             by_unit.setdefault(unit_id, set()).add(year)
     result = {unit_id: frozenset(years) for unit_id, years in by_unit.items()}
-    cache[user.id] = result
+    cache[key] = result
     return result
 
 
@@ -203,7 +246,16 @@ def _year_of(model: type, name: str) -> ColumnElement:
     return column
 
 
-def _years_clause(model: type, rule: Years | Via, years: frozenset[int], user_id: int):
+def _years_clause(model: type, rule: Years | Via | Owner, years: frozenset[int], user_id: int):
+    if isinstance(rule, Owner):
+        parts = []
+        for owner_type, table in ATTACHMENT_OWNERS.items():
+            owner = _model_of(table)
+            kept = select(owner.id).where(
+                _years_clause(owner, COUNCIL_YEARS[table], years, user_id)  # type: ignore[arg-type]
+            )
+            parts.append(and_(model.owner_type == owner_type, model.owner_id.in_(kept)))  # type: ignore[attr-defined]
+        return or_(*parts)
     if isinstance(rule, Via):
         relation = getattr(model, rule.to)
         target = relation.property.mapper.class_
@@ -229,7 +281,11 @@ def _took_part_clause(model: type, name: str, user_id: int) -> ColumnElement[boo
     return attribute.any(user_id=user_id)
 
 
-def _row_in_years(obj: Any, rule: Years | Via, years: frozenset[int], user_id: int) -> bool:
+def _row_in_years(obj: Any, rule: Years | Via | Owner, years: frozenset[int], user_id: int) -> bool:
+    if isinstance(rule, Owner):
+        table = ATTACHMENT_OWNERS.get(obj.owner_type)
+        owner = db.session.get(_model_of(table), obj.owner_id) if table else None
+        return owner is not None and _row_in_years(owner, COUNCIL_YEARS[table], years, user_id)  # type: ignore[arg-type]
     if isinstance(rule, Via):
         target = getattr(obj, rule.to)
         return target is not None and _row_in_years(
@@ -246,6 +302,14 @@ def _row_in_years(obj: Any, rule: Years | Via, years: frozenset[int], user_id: i
         return first in years
     last = _as_year(getattr(obj, rule.last))
     return any(first <= y and (last is None or last >= y) for y in years)
+
+
+def _model_of(table: str) -> type:
+    """The mapped class of a table (models are above this module: found, not imported)."""
+    for mapper in db.Model.registry.mappers:
+        if mapper.local_table.name == table:
+            return mapper.class_
+    raise LookupError(table)
 
 
 def _as_year(value: Any) -> Any:

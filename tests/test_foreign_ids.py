@@ -381,6 +381,9 @@ def run_probe(app) -> Probe:
     member_2024 = council_of_2024(world)
     db.session.commit()
     result = Probe()
+    owner_types = set(db.session.scalars(select(Attachment.owner_type).distinct()))
+    for owner_type in owner_types - set(tenancy.ATTACHMENT_OWNERS):
+        result.uncovered.append(f"attachments of {owner_type!r}: not in tenancy.ATTACHMENT_OWNERS")
     rules = id_rules(app)
     models = set()
     for rule in rules:
@@ -463,6 +466,7 @@ def test_every_id_route_is_probed_in_each_scenario_it_applies_to(app, probe):
     assert ("assessments.view", "an unassigned year") in probed
     assert ("inspections.finding_edit", "an unassigned year") in probed
     assert ("exemplars.edit", "another unit") in probed
+    assert ("evidence.download", "an unassigned year") in probed
     assert ("deadlines.mark_unit_done", "another unit") in probed
     assert len(probe.requests) > 300
 

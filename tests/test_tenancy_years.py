@@ -177,3 +177,23 @@ def test_in_assigned_years_checks_what_the_query_keeps(app, world, assigned_2024
         kept = db.session.scalars(tenancy.scoped(Inspection).with_only_columns(Inspection.id)).all()
         assert kept == [inspection.id]
     assert db.session.scalar(select(CouncilAssignment.year)) == 2024
+
+
+def test_evidence_follows_the_years_of_its_record(world, assigned_2024, login_as):
+    from io import BytesIO
+
+    from werkzeug.datastructures import FileStorage
+
+    from portal.evidence.services import save_upload
+    from tests.factories import PDF
+
+    files = {}
+    for year in (2024, 2025):
+        item = make_assessment(world, year=year).items[0]
+        upload = FileStorage(BytesIO(PDF), filename=f"minh-chung-{year}.pdf")
+        files[year] = save_upload(upload, world.unit_a.id, "assessment_item", item.id, None)
+    db.session.commit()
+    client = login_as(world.council)
+    assert client.get(f"/evidence/{files[2024].id}").status_code == 200
+    assert client.get(f"/evidence/{files[2025].id}").status_code == 404
+    assert login_as(world.coordinator_a).get(f"/evidence/{files[2025].id}").status_code == 200

@@ -28,6 +28,7 @@ from portal.organizations.models import Organization, Unit
 from portal.publiccolumn.models import ExemplarStory, StoryStatus
 from portal.rules import RuleError
 from portal.tenancy import scoped
+from portal.urls import external_url
 
 OWNER_TYPE = "exemplar_story"
 PHOTO_KINDS = ("jpeg", "png")
@@ -142,7 +143,15 @@ def approve(story: ExemplarStory, reviewer: User) -> None:
     story.status = StoryStatus.PUBLISHED
     story.published_at = utcnow()
     story.review_note = ""
-    _tell_coordinators(story, _("Bài viết đã được đăng: %(title)s", title=story.title))
+    # The notification (and its email) gives the public address, under the organization.
+    public = external_url(
+        "publiccolumn.story", slug=story.unit.organization.slug, story_id=story.id
+    )
+    _tell_coordinators(
+        story,
+        _("Bài viết đã được đăng: %(title)s", title=story.title),
+        _("Địa chỉ công khai: %(url)s", url=public),
+    )
 
 
 def reject(story: ExemplarStory, reviewer: User, reason: str) -> None:

@@ -11,7 +11,7 @@ from portal.annualreports.models import AnnualReport
 from portal.extensions import db
 from portal.propagation.models import ActivityType, Channel, PropagationActivity
 from portal.reviews.states import ReviewState
-from tests.factories import make_report, move
+from tests.factories import assign_council, make_report, move
 
 
 def _commentary(**extra):
@@ -97,6 +97,7 @@ def test_proposing_another_units_exemplar_is_refused_and_input_kept(world, login
 
 def test_view_per_role(world, login_as, council_on_a):
     report = make_report(world)
+    assign_council(world, world.unit_a, 2024)  # council members read the years assigned
     db.session.add(
         PropagationActivity(
             unit_id=world.unit_a.id,
@@ -127,6 +128,7 @@ def test_view_per_role(world, login_as, council_on_a):
 
 def test_only_the_coordinator_edits(world, login_as, council_on_a):
     report = make_report(world)
+    assign_council(world, world.unit_a, 2024)  # the record's year: it reads, may not edit
     for who, status in [
         ("office", 403),
         ("staff_a", 403),

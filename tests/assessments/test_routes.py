@@ -12,7 +12,7 @@ from portal.assessments.models import SelfAssessment
 from portal.evidence.models import Attachment
 from portal.extensions import db
 from portal.reviews.states import ReviewState
-from tests.factories import make_assessment, make_organization, move
+from tests.factories import assign_council, make_assessment, make_organization, move
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
@@ -114,6 +114,7 @@ VIEW_STATUS = [
 
 def test_view_per_role(world, login_as, criteria, council_on_a):
     assessment = make_assessment(world, scores=[8, 6, 4])
+    assign_council(world, world.unit_a, 2024)  # council members read the years assigned
     for who, status in VIEW_STATUS:
         response = login_as(getattr(world, who)).get(f"/assessments/{assessment.id}")
         assert response.status_code == status, who
@@ -255,6 +256,7 @@ def test_submit_is_for_the_coordinator(world, login_as, criteria):
 
 def test_review_actions_are_for_the_office(world, login_as, criteria, council_on_a):
     assessment = make_assessment(world, scores=[7, 7, 3])
+    assign_council(world, world.unit_a, 2024)  # the record's year: it reads, may not act
     move(assessment, "submit", world.coordinator_a)
     for action in ("accept", "return", "reopen"):
         for who, status in [

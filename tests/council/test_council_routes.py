@@ -156,7 +156,8 @@ def test_assignment_of_foreign_unit_or_non_member_is_refused(login_as, world):
 
 
 def test_assignment_gives_read_access_end_to_end(login_as, world):
-    """Assigned (any year) -> reads the unit's inspections and evidence; unassigned -> 404."""
+    """Assigned for the inspection's year -> reads the unit's inspections and evidence;
+    another year or unassigned -> 404."""
     inspection = make_inspection(
         world, world.unit_a, world.office, date(2024, 4, 4), members=[world.office]
     )
@@ -176,14 +177,21 @@ def test_assignment_gives_read_access_end_to_end(login_as, world):
         data={"year": 2023, "pair": [f"{world.unit_a.id}:{world.council.id}"]},
     )
     member = login_as(world.council)
+    assert member.get(f"/inspections/{inspection.id}").status_code == 404  # not its year
+    office = login_as(world.office)
+    office.post(
+        "/council/assignments",
+        data={"year": 2024, "pair": [f"{world.unit_a.id}:{world.council.id}"]},
+    )
+    member = login_as(world.council)
     assert member.get(f"/inspections/{inspection.id}").status_code == 200
     assert member.get(f"/evidence/{attachment.id}").status_code == 200
     assert member.get(f"/inspections/?unit_id={world.unit_a.id}").status_code == 200
     assert member.get(f"/inspections/?unit_id={world.unit_b.id}").status_code == 404
-    # Read-only: an assignment in 2023 does not let them record in 2024 or edit.
+    # Read-only: an assignment to read does not let them edit another's record.
     assert member.get(f"/inspections/{inspection.id}/edit").status_code == 403
     office = login_as(world.office)
-    office.post("/council/assignments", data={"year": 2023})
+    office.post("/council/assignments", data={"year": 2024})
     member = login_as(world.council)
     assert member.get(f"/inspections/{inspection.id}").status_code == 404
     assert member.get(f"/evidence/{attachment.id}").status_code == 404

@@ -6,6 +6,7 @@ import io
 
 import pytest
 from flask_login import login_user
+from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
 
 from portal.evidence.models import Attachment
@@ -112,6 +113,10 @@ def test_workflow_submit_approve_unpublish(app, world, make_story):
         assert story.status == StoryStatus.PUBLISHED and story.published_at is not None
         assert story.reviewed_by_id == world.office.id
         assert f"Bài viết đã được đăng: {story.title}" in _notified(world.coordinator_a)
+        body = db.session.scalar(
+            select(Notification.body).where(Notification.user_id == world.coordinator_a.id)
+        )
+        assert body.endswith(f"/so-tnmt/chuyen-muc-dien-hinh/{story.id}")  # the public address
         assert _notified(world.staff_a) == []
         with pytest.raises(RuleError):
             services.approve(story, world.office)
