@@ -38,6 +38,7 @@ _.PASSWORD_RESET_MAX_AGE  # portal.accounts: read as app.config["PASSWORD_RESET_
 _.ITEMS_PER_PAGE  # portal.listing: read as app.config["ITEMS_PER_PAGE"]
 _.RQ_QUEUES  # portal.jobs: read as app.config["RQ_QUEUES"]
 _.REMINDER_SWEEP_CRON  # portal.jobs: read as app.config["REMINDER_SWEEP_CRON"]
+_.MONITORING_TOKEN  # portal.health: read as app.config.get("MONITORING_TOKEN")
 _.DEBUG  # Flask: debug mode of DevConfig
 _.TESTING  # Flask: testing mode of TestConfig
 _.WTF_CSRF_ENABLED  # Flask-WTF: CSRF off in tests
