@@ -162,3 +162,13 @@ def test_delegate_lists_are_the_offices(world, login_as, who, status):
     client = login_as(getattr(world, who))
     assert client.get(f"/congress/periods/{world.period.id}/delegates").status_code == status
     assert client.get(f"/congress/periods/{world.period.id}/delegates.xlsx").status_code == status
+
+
+def test_the_service_refuses_a_collective_delegate_without_a_person(world, setup):
+    from portal.congress import services
+    from portal.rules import RuleError
+
+    submission, _person, team = setup
+    with pytest.raises(RuleError) as error:
+        services.add_nominee(submission, services.NomineeData(team.id, None, True, False, "", ""))
+    assert error.value.field == "delegate_user_id"
