@@ -233,9 +233,7 @@ def period_title_mismatches(submissions) -> list[CongressNominee]:
         return []
     nominees = db.session.scalars(
         select(CongressNominee)
-        .where(
-            CongressNominee.submission_id.in_(ids), CongressNominee.award_title_id.is_not(None)
-        )
+        .where(CongressNominee.submission_id.in_(ids), CongressNominee.award_title_id.is_not(None))
         .options(
             selectinload(CongressNominee.exemplar),
             selectinload(CongressNominee.award_title),
