@@ -87,10 +87,16 @@ class CongressNominee(UnitOwnedMixin, TimestampMixin, db.Model):
     provincial_delegate: Mapped[bool] = mapped_column(default=False)
     reason: Mapped[str] = mapped_column(Text, default="")
     achievements: Mapped[str] = mapped_column(Text, default="")
+    # The council's consideration of the proposed title (portal.congress.council_round):
+    # set when the Office puts the accepted submission before the council.
+    nomination_id: Mapped[int | None] = mapped_column(
+        ForeignKey("nominations.id", ondelete="SET NULL"), unique=True
+    )
 
     submission: Mapped[CongressSubmission] = relationship(back_populates="nominees")
     exemplar = relationship("Exemplar")
     award_title = relationship("AwardTitle")
+    nomination = relationship("Nomination")
 
     @property
     def has_proposal(self) -> bool:
