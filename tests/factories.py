@@ -346,7 +346,10 @@ def make_submission(
         },
         [e.id for e in exemplars],
     )
+    members = congress.unit_members(unit.id)
     for index, exemplar in enumerate(exemplars):
+        # a collective sends a named member of the unit as its delegate
+        collective = exemplar.kind == ExemplarKind.COLLECTIVE
         congress.add_nominee(
             submission,
             congress.NomineeData(
@@ -356,6 +359,10 @@ def make_submission(
                 provincial_delegate=index == 0,
                 reason=f"Điển hình tiêu biểu: {exemplar.name}",
                 achievements="",
+                delegate=congress.DelegateData(
+                    user_id=members[0].id if collective and members else None,
+                    birth_year=1980 + index,
+                ),
             ),
         )
     db.session.commit()

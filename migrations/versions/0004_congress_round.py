@@ -1,14 +1,14 @@
 """Congress nominees link to the council's nomination that considered their title.
 
 Revision ID: 0004_congress_round
-Revises: 0003
+Revises: 0004_congress
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_congress_round"
-down_revision = "0003"
+down_revision = "0004_congress"  # re-chained after merging h-congress (was "0003")
 branch_labels = None
 depends_on = None
 

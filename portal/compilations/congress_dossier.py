@@ -26,6 +26,7 @@ from portal.congress.records import (
 from portal.consideration.models import ConsiderationRound
 from portal.consideration.services import round_results
 from portal.documents.achievement_report import build_achievement_report
+from portal.documents.conference_record import build_conference_record
 from portal.documents.congress_lists import build_lists
 from portal.documents.congress_records import slug
 from portal.documents.minutes import MinutesRecord, VoteRow, build_minutes
@@ -126,6 +127,9 @@ def unit_step(submission_id: int, position: int, on: date, issuer, cycle) -> Ste
         record = submission_record(loaded)
         folder = workdir / "don-vi" / f"{position:03d}-{slug(record.unit_name)}"
         files = [build_unit_proposal(record, issuer, cycle, on, folder / "to-trinh.docx")]
+        files.append(
+            build_conference_record(record, issuer, cycle, folder / "bien-ban-hoi-nghi.docx")
+        )
         by_name = sorted(loaded.nominees, key=lambda n: (n.exemplar.name, n.id))
         for index, row in enumerate(record.nominees, 1):
             name = f"bao-cao-thanh-tich-{index:02d}-{slug(row.name)}.docx"

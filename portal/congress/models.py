@@ -8,12 +8,20 @@ from datetime import date
 from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from portal.db_types import enum_column
+from portal.enums import LabelledEnum
 from portal.extensions import db
 from portal.models_base import TimestampMixin
+from portal.msgids import N_
 from portal.reviews.models import ReviewableMixin
 from portal.tenancy import UnitOwnedMixin
 
 NOMINEE_OWNER = "congress_nominee"  # evidence owner type
+
+
+class Gender(LabelledEnum):
+    MALE = "male", N_("Nam")
+    FEMALE = "female", N_("Nữ")
 
 
 class CongressCycle(TimestampMixin, db.Model):
@@ -45,8 +53,12 @@ class CongressSubmission(UnitOwnedMixin, ReviewableMixin, TimestampMixin, db.Mod
     id: Mapped[int] = mapped_column(primary_key=True)
     period_id: Mapped[int] = mapped_column(ForeignKey("plan_periods.id"), index=True)
     conference_date: Mapped[date | None] = mapped_column(Date)
+    conference_place: Mapped[str] = mapped_column(String(255), default="")
     attendance: Mapped[int | None]
+    invited: Mapped[int | None]
     chaired_by: Mapped[str] = mapped_column(String(255), default="")
+    secretary: Mapped[str] = mapped_column(String(255), default="")
+    period_reviewed: Mapped[str] = mapped_column(String(32), default="")
     period_summary: Mapped[str] = mapped_column(Text, default="")
 
     unit = relationship("Unit")
@@ -92,11 +104,27 @@ class CongressNominee(UnitOwnedMixin, TimestampMixin, db.Model):
     nomination_id: Mapped[int | None] = mapped_column(
         ForeignKey("nominations.id", ondelete="SET NULL"), unique=True
     )
+    # how many at the unit's conference agreed to propose it (None: no vote was held)
+    conference_agree: Mapped[int | None]
+    # The delegate: a person. For a collective, the representative it sends (a member
+    # of the unit); for an individual, the exemplar. Kept here until people have profiles.
+    delegate_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    delegate_name: Mapped[str] = mapped_column(String(255), default="")
+    delegate_birth_year: Mapped[int | None]
+    delegate_gender: Mapped[Gender | None] = mapped_column(enum_column(Gender))
+    delegate_ethnicity: Mapped[str] = mapped_column(String(64), default="")
+    delegate_position: Mapped[str] = mapped_column(String(255), default="")
+    delegate_party_member: Mapped[bool] = mapped_column(default=False)
+    delegate_qualifications: Mapped[str] = mapped_column(String(500), default="")
 
     submission: Mapped[CongressSubmission] = relationship(back_populates="nominees")
     exemplar = relationship("Exemplar")
     award_title = relationship("AwardTitle")
     nomination = relationship("Nomination")
+
+    @property
+    def is_delegate(self) -> bool:
+        return bool(self.sector_delegate or self.provincial_delegate)
 
     @property
     def has_proposal(self) -> bool:

@@ -5,9 +5,16 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from portal.congress.models import CongressCycle, CongressNominee, CongressSubmission
+from portal.congress.models import (
+    CongressCycle,
+    CongressHonouree,
+    CongressNominee,
+    CongressSubmission,
+)
+from portal.congress.services import fitting_title
 from portal.documents.congress_records import (
     Cycle,
+    DelegateRecord,
     Issuer,
     NomineeRecord,
     UnitSubmissionRecord,
@@ -51,8 +58,28 @@ def past_awards(exemplar: Exemplar) -> list[str]:
     return [f"{exemplar.year_recognised}: {LEVEL_NAMES[RecognitionLevel(exemplar.level)]}"]
 
 
-def nominee_record(nominee: CongressNominee, unit_name: str) -> NomineeRecord:
+def delegate_record(nominee: CongressNominee, unit_name: str) -> DelegateRecord | None:
+    if not nominee.is_delegate:
+        return None
     exemplar = nominee.exemplar
+    return DelegateRecord(
+        name=nominee.delegate_name or exemplar.name,
+        birth_year=nominee.delegate_birth_year,
+        gender=str(nominee.delegate_gender.label) if nominee.delegate_gender else "",
+        ethnicity=nominee.delegate_ethnicity,
+        position=nominee.delegate_position,
+        unit_name=unit_name,
+        party_member=nominee.delegate_party_member,
+        qualifications=nominee.delegate_qualifications,
+        represents=exemplar.name if exemplar.kind == ExemplarKind.COLLECTIVE else "",
+    )
+
+
+def nominee_record(nominee: CongressNominee, unit_name: str) -> NomineeRecord:
+    """What the documents print of a nominee: a title that does not fit the exemplar
+    (saved before the rule held) is never printed."""
+    exemplar = nominee.exemplar
+    title = fitting_title(nominee)
     return NomineeRecord(
         unit_name=unit_name,
         name=exemplar.name,
@@ -63,10 +90,12 @@ def nominee_record(nominee: CongressNominee, unit_name: str) -> NomineeRecord:
         achievements=nominee.achievements,
         initiatives=exemplar.initiatives or "",
         reason=nominee.reason,
-        award_title=nominee.award_title.name if nominee.award_title else "",
+        award_title=title.name if title else "",
         sector_delegate=nominee.sector_delegate,
         provincial_delegate=nominee.provincial_delegate,
         past_awards=past_awards(exemplar),
+        delegate=delegate_record(nominee, unit_name),
+        conference_agree=nominee.conference_agree,
     )
 
 
@@ -76,7 +105,7 @@ def load_submission(submission_id: int) -> CongressSubmission:
         .where(CongressSubmission.id == submission_id)
         .options(
             selectinload(CongressSubmission.unit),
-            selectinload(CongressSubmission.honoured),
+            selectinload(CongressSubmission.honoured).selectinload(CongressHonouree.exemplar),
             selectinload(CongressSubmission.nominees).selectinload(CongressNominee.exemplar),
             selectinload(CongressSubmission.nominees).selectinload(CongressNominee.award_title),
         )
@@ -94,4 +123,8 @@ def submission_record(submission: CongressSubmission) -> UnitSubmissionRecord:
         period_summary=submission.period_summary,
         honoured=sorted(h.exemplar.name for h in submission.honoured),
         nominees=[nominee_record(n, unit_name) for n in nominees],
+        conference_place=submission.conference_place,
+        invited=submission.invited,
+        secretary=submission.secretary,
+        period_reviewed=submission.period_reviewed,
     )

@@ -9,24 +9,41 @@ from flask import url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from portal.accounts.models import User
+from portal.accounts.models import RoleMembership, User
 from portal.congress.models import (
     NOMINEE_OWNER,
     CongressCycle,
     CongressHonouree,
     CongressNominee,
     CongressSubmission,
+    Gender,
 )
+from portal.consideration.catalogue import require_title_fits, title_fits
 from portal.consideration.models import AwardTitle
 from portal.deadlines.models import Deadline, DeadlineKind
 from portal.evidence.models import Attachment
 from portal.evidence.services import delete_attachments_of
-from portal.exemplars.models import Exemplar
+from portal.exemplars.models import Exemplar, ExemplarKind
 from portal.extensions import db
-from portal.formatting import format_date
+from portal.formatting import VN_TZ, format_date, today_vn
 from portal.periods.models import PlanPeriod
 from portal.reviews.models import ReviewEvent
 from portal.rules import RuleError
+
+
+@dataclass
+class DelegateData:
+    """The person sent to a congress: for a collective its representative (a member of
+    the unit, `user_id`), for an individual the exemplar."""
+
+    user_id: int | None = None
+    name: str = ""
+    birth_year: int | None = None
+    gender: Gender | None = None
+    ethnicity: str = ""
+    position: str = ""
+    party_member: bool = False
+    qualifications: str = ""
 
 
 @dataclass
@@ -37,6 +54,8 @@ class NomineeData:
     provincial_delegate: bool
     reason: str
     achievements: str
+    conference_agree: int | None = None
+    delegate: DelegateData | None = None
 
 
 def submission_for(unit_id: int, period_id: int) -> CongressSubmission | None:
@@ -79,12 +98,78 @@ def _own_exemplar(submission: CongressSubmission, exemplar_id: int) -> Exemplar:
     return exemplar
 
 
+CONFERENCE_FIELDS = (
+    "conference_date",
+    "conference_place",
+    "attendance",
+    "invited",
+    "chaired_by",
+    "secretary",
+    "period_reviewed",
+    "period_summary",
+)
+
+
+def deadline_for(submission: CongressSubmission):
+    """The latest congress-submission deadline of the period that applies to the unit."""
+    applying = [
+        d
+        for d in submission_deadlines(submission.period)
+        if d.all_units or any(t.unit_id == submission.unit_id for t in d.targets)
+    ]
+    return applying[-1] if applying else None
+
+
+def _check_conference(submission: CongressSubmission, values: dict) -> None:
+    held = values.get("conference_date")
+    if held is not None:
+        if held > today_vn():
+            raise RuleError(
+                _("Ngày tổ chức Hội nghị không thể sau ngày hôm nay."), "conference_date"
+            )
+        deadline = deadline_for(submission)
+        due = deadline.due_at.astimezone(VN_TZ).date() if deadline else None
+        if due is not None and held > due:
+            raise RuleError(
+                _(
+                    "Ngày tổ chức Hội nghị (%(held)s) sau hạn nộp hồ sơ Đại hội (%(due)s).",
+                    held=format_date(held),
+                    due=format_date(due),
+                ),
+                "conference_date",
+            )
+    attendance, invited = values.get("attendance"), values.get("invited")
+    if attendance is not None and attendance < 0:
+        raise RuleError(_("Số người tham dự không thể âm."), "attendance")
+    if invited is not None and invited < 0:
+        raise RuleError(_("Số người được triệu tập không thể âm."), "invited")
+    if attendance is not None and invited is not None and attendance > invited:
+        raise RuleError(
+            _(
+                "Số người tham dự (%(attended)s) lớn hơn số người được triệu tập (%(invited)s).",
+                attended=attendance,
+                invited=invited,
+            ),
+            "attendance",
+        )
+
+
 def save_conference(submission: CongressSubmission, values: dict, honoured_ids: list[int]) -> None:
-    """The conference's date, attendance, chair, summary and honoured exemplars."""
+    """The conference's record: date, place, chair, secretary, attendance, the period
+    reviewed, the summary of results and the exemplars honoured."""
     _require_editable(submission)
-    for field in ("conference_date", "attendance", "chaired_by", "period_summary"):
-        setattr(submission, field, values[field])
-    wanted = {_own_exemplar(submission, i).id for i in honoured_ids}
+    _check_conference(submission, values)
+    wanted = set()
+    for exemplar_id in honoured_ids:
+        exemplar = db.session.get(Exemplar, exemplar_id)
+        if exemplar is None or exemplar.unit_id != submission.unit_id:
+            raise RuleError(
+                _("Điển hình được biểu dương phải thuộc đơn vị của hồ sơ."), "honoured_ids"
+            )
+        wanted.add(exemplar.id)
+    for field in CONFERENCE_FIELDS:
+        if field in values:
+            setattr(submission, field, values[field])
     for row in list(submission.honoured):
         if row.exemplar_id not in wanted:
             submission.honoured.remove(row)
@@ -120,22 +205,57 @@ def prefill_achievements(exemplar: Exemplar) -> str:
     return "\n".join(parts)
 
 
-def _check_title(submission: CongressSubmission, award_title_id: int | None) -> None:
+def _check_title(submission, award_title_id: int | None, exemplar: Exemplar) -> None:
     if award_title_id is None:
         return
     title = db.session.get(AwardTitle, award_title_id)
     if title is None or title.organization_id != submission.unit.organization_id:
-        raise RuleError(_("Hình thức khen thưởng không hợp lệ."))
+        raise RuleError(_("Hình thức khen thưởng không hợp lệ."), "award_title_id")
+    require_title_fits(title, exemplar, exemplar.name)
+
+
+def title_mismatches(nominees) -> list[CongressNominee]:
+    """Nominees whose proposed title is not for their kind of exemplar (saved before the
+    rule was enforced): shown with a warning, never printed, never deleted."""
+    return [
+        n
+        for n in nominees
+        if n.award_title is not None and not title_fits(n.award_title, n.exemplar)
+    ]
+
+
+def period_title_mismatches(submissions) -> list[CongressNominee]:
+    """Every nominee of `submissions` whose title does not fit, for the Office's page."""
+    return title_mismatches([n for s in submissions for n in s.nominees])
+
+
+def fitting_title(nominee: CongressNominee) -> AwardTitle | None:
+    """The nominee's title when it fits the exemplar, else None: what documents print."""
+    title = nominee.award_title
+    return title if title is not None and title_fits(title, nominee.exemplar) else None
+
+
+def unit_members(unit_id: int) -> list[User]:
+    """The people of the unit (any role in it): who may represent its collectives."""
+    return list(
+        db.session.scalars(
+            select(User)
+            .join(RoleMembership, RoleMembership.user_id == User.id)
+            .where(RoleMembership.unit_id == unit_id, User.active.is_(True))
+            .distinct()
+            .order_by(User.full_name, User.id)
+        )
+    )
 
 
 def add_nominee(submission: CongressSubmission, data: NomineeData) -> CongressNominee:
     _require_editable(submission)
     exemplar = _own_exemplar(submission, data.exemplar_id)
     if any(n.exemplar_id == exemplar.id for n in submission.nominees):
-        raise RuleError(_("Điển hình này đã được đề xuất."))
+        raise RuleError(_("Điển hình này đã được đề xuất."), "exemplar_id")
     nominee = CongressNominee(unit_id=submission.unit_id, exemplar_id=exemplar.id)
-    submission.nominees.append(nominee)
     _apply(submission, nominee, data, exemplar)
+    submission.nominees.append(nominee)
     db.session.flush()
     return nominee
 
@@ -147,14 +267,61 @@ def update_nominee(nominee: CongressNominee, data: NomineeData) -> None:
 
 
 def _apply(submission, nominee, data: NomineeData, exemplar: Exemplar) -> None:
-    _check_title(submission, data.award_title_id)
+    _check_title(submission, data.award_title_id, exemplar)
     if not (data.award_title_id or data.sector_delegate or data.provincial_delegate):
         raise RuleError(_("Chọn hình thức khen thưởng hoặc đề xuất làm đại biểu dự Đại hội."))
+    agree = data.conference_agree
+    if agree is not None and (
+        agree < 0 or (submission.attendance is not None and agree > submission.attendance)
+    ):
+        raise RuleError(
+            _("Số người đồng ý phải từ 0 đến số người tham dự Hội nghị."), "conference_agree"
+        )
+    is_delegate = data.sector_delegate or data.provincial_delegate
+    _apply_delegate(submission, nominee, exemplar, data.delegate if is_delegate else None)
     nominee.award_title_id = data.award_title_id
     nominee.sector_delegate = data.sector_delegate
     nominee.provincial_delegate = data.provincial_delegate
+    nominee.conference_agree = agree
     nominee.reason = data.reason.strip()
     nominee.achievements = data.achievements.strip() or prefill_achievements(exemplar)
+
+
+def _apply_delegate(submission, nominee, exemplar: Exemplar, delegate: DelegateData | None):
+    """The delegate's particulars; none kept when the nominee sends no delegate."""
+    if delegate is None:
+        delegate, user, name, position = DelegateData(), None, "", ""
+    elif exemplar.kind == ExemplarKind.COLLECTIVE:
+        user = db.session.get(User, delegate.user_id) if delegate.user_id else None
+        if user is None:
+            raise RuleError(
+                _("Tập thể “%(name)s” cử đại biểu: chọn người đại diện.", name=exemplar.name),
+                "delegate_user_id",
+            )
+        if user not in unit_members(submission.unit_id):
+            raise RuleError(
+                _(
+                    "Người đại diện phải là thành viên của đơn vị %(unit)s.",
+                    unit=submission.unit.name,
+                ),
+                "delegate_user_id",
+            )
+        name, position = user.full_name, delegate.position.strip() or user.position
+    else:
+        user = db.session.get(User, exemplar.person_user_id) if exemplar.person_user_id else None
+        name = delegate.name.strip() or exemplar.name
+        position = delegate.position.strip() or exemplar.position
+    year = delegate.birth_year
+    if year is not None and not 1930 <= year <= today_vn().year - 16:
+        raise RuleError(_("Năm sinh của đại biểu không hợp lệ."), "delegate_birth_year")
+    nominee.delegate_user_id = user.id if user is not None else None
+    nominee.delegate_name = name
+    nominee.delegate_birth_year = year
+    nominee.delegate_gender = delegate.gender
+    nominee.delegate_ethnicity = delegate.ethnicity.strip()
+    nominee.delegate_position = position
+    nominee.delegate_party_member = bool(delegate.party_member)
+    nominee.delegate_qualifications = delegate.qualifications.strip()
 
 
 def delete_nominee(nominee: CongressNominee) -> None:
@@ -228,6 +395,19 @@ class CongressSubmissionReview:
             problems.append(_("Chưa có đề xuất nào."))
         elif any(not n.has_proposal for n in submission.nominees):
             problems.append(_("Mỗi đề xuất cần hình thức khen thưởng hoặc đại biểu dự Đại hội."))
+        for nominee in title_mismatches(submission.nominees):
+            problems.append(
+                _(
+                    "Danh hiệu “%(title)s” không áp dụng cho “%(name)s”: sửa đề xuất này.",
+                    title=nominee.award_title.name,
+                    name=nominee.exemplar.name,
+                )
+            )
+        for nominee in submission.nominees:
+            if nominee.is_delegate and not nominee.delegate_name:
+                problems.append(
+                    _("Chưa có thông tin đại biểu của “%(name)s”.", name=nominee.exemplar.name)
+                )
         return problems
 
     def after_transition(self, submission: CongressSubmission, event: ReviewEvent) -> None:

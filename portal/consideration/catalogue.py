@@ -9,8 +9,10 @@ marked for the Office to verify against the text.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
+from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from portal.consideration.models import (
@@ -19,7 +21,9 @@ from portal.consideration.models import (
     TitleAudience,
     VotingRule,
 )
+from portal.exemplars.models import ExemplarKind
 from portal.extensions import db
+from portal.rules import RuleError
 
 # (code, name, audience)
 AWARD_TITLES = (
@@ -130,3 +134,53 @@ def _starting_rules(organization_id: int, titles: dict[str, AwardTitle]) -> list
             )
         )
     return rules
+
+
+# --- who a title is for: the one rule every form, service and document uses ----------
+
+
+def _kind_of(nominee) -> ExemplarKind:
+    """An exemplar, a nomination, or a kind itself: collective or individual."""
+    if isinstance(nominee, ExemplarKind):
+        return nominee
+    kind = getattr(nominee, "kind", None) or getattr(nominee, "nominee_kind", None)
+    return ExemplarKind(kind)
+
+
+def title_fits(title: AwardTitle, nominee) -> bool:
+    """Whether `title` may be proposed for `nominee` (an exemplar, a nomination or an
+    `ExemplarKind`): a title is for collectives, for individuals, or for both."""
+    return TitleAudience(title.audience).admits(_kind_of(nominee))
+
+
+def titles_for(titles: Iterable[AwardTitle], nominee) -> list[AwardTitle]:
+    """The titles among `titles` that fit `nominee`, in their order."""
+    return [t for t in titles if title_fits(t, nominee)]
+
+
+def require_title_fits(title: AwardTitle, nominee, name: str, field: str = "award_title_id"):
+    """Refuse (RuleError on `field`) a title that does not fit the nominee named `name`."""
+    if title_fits(title, nominee):
+        return
+    kind = _kind_of(nominee)
+    raise RuleError(
+        _(
+            "Danh hiệu “%(title)s” chỉ dành cho %(audience)s, không áp dụng cho đối tượng "
+            "là %(kind)s: “%(name)s”.",
+            title=title.name,
+            audience=str(TitleAudience(title.audience).label).lower(),
+            kind=str(kind.label).lower(),
+            name=name,
+        ),
+        field,
+    )
+
+
+def why_no_title(nominee, name: str) -> str:
+    """The explanation shown when no active title fits the nominee."""
+    return _(
+        "Không có danh hiệu, hình thức khen thưởng nào dành cho %(kind)s “%(name)s” trong "
+        "danh mục của Sở; Văn phòng Sở bổ sung danh mục nếu cần.",
+        kind=str(_kind_of(nominee).label).lower(),
+        name=name,
+    )

@@ -34,6 +34,23 @@ def title_choices(organization_id: int, include_id: int | None = None) -> list[t
     return [(t.id, t.name) for t in titles if t.is_active or t.id == include_id]
 
 
+def nomination_title_choices(
+    organization_id: int, include_id: int | None = None
+) -> list[tuple[int, str]]:
+    """The titles a nomination may take, each saying whom it is for (the one title rule,
+    `catalogue.title_fits`, refuses the others when the nomination is saved)."""
+    titles = db.session.scalars(
+        select(AwardTitle)
+        .where(AwardTitle.organization_id == organization_id)
+        .order_by(AwardTitle.sort_order, AwardTitle.name)
+    )
+    return [
+        (t.id, f"{t.name} ({t.audience.label})")
+        for t in titles
+        if t.is_active or t.id == include_id
+    ]
+
+
 def exemplar_choices() -> list[tuple[int, str]]:
     """The exemplars of the units the user sees (the Office: the whole organization)."""
     exemplars = db.session.scalars(

@@ -19,6 +19,7 @@ from sqlalchemy.orm import selectinload
 
 from portal.accounts.models import User
 from portal.consideration import rules
+from portal.consideration.catalogue import require_title_fits
 from portal.consideration.models import (
     AwardTitle,
     ConsiderationRound,
@@ -175,11 +176,7 @@ def _resolve(
             )
         if kind is None:
             raise RuleError(_("Chọn tập thể hay cá nhân."), "nominee_kind")
-    if not data.award_title.audience.admits(kind):
-        raise RuleError(
-            _("Danh hiệu này không áp dụng cho đối tượng đã chọn (tập thể/cá nhân)."),
-            "award_title_id",
-        )
+    require_title_fits(data.award_title, kind, name)
     return {
         "exemplar_id": data.exemplar.id if data.exemplar else None,
         "nominee_user_id": user_id,

@@ -9,8 +9,11 @@ from sqlalchemy import select
 
 from portal.accounts.models import User
 from portal.congress import services
+from portal.congress.models import CongressSubmission, Gender
+from portal.consideration.catalogue import titles_for
 from portal.demo.department import OFFICE_EMAIL, UNITS, coordinator_email
 from portal.demo.review_plan import demo_period
+from portal.exemplars.models import ExemplarKind
 from portal.exemplars.queries import exemplar_choices
 from portal.extensions import db
 from portal.organizations.models import Organization, Unit
@@ -57,6 +60,7 @@ def seed(org: Organization, password: str) -> None:
         return
     _cycle(period)
     titles = services.award_titles(org.id)
+    _correct_titles(period, titles)
     for slug, (day, steps) in PLAN.items():
         coordinator = db.session.scalar(select(User).where(User.email == coordinator_email(slug)))
         unit = next(
@@ -68,6 +72,18 @@ def seed(org: Organization, password: str) -> None:
     db.session.flush()
 
 
+def _correct_titles(period, titles) -> None:
+    """Demo nominees saved before the title rule held get a title that fits them (or
+    none); the seeder is the one place that rewrites them, whatever their state."""
+    submissions = db.session.scalars(
+        select(CongressSubmission).where(CongressSubmission.period_id == period.id)
+    )
+    for nominee in services.period_title_mismatches(list(submissions)):
+        fitting = titles_for(titles, nominee.exemplar)
+        nominee.award_title_id = fitting[0].id if fitting else None
+        nominee.award_title = fitting[0] if fitting else None
+
+
 def _seed_unit(unit: Unit, period, day, titles, steps, coordinator, office) -> None:
     exemplars = exemplar_choices(unit.id)[:4]
     if not exemplars:
@@ -77,14 +93,21 @@ def _seed_unit(unit: Unit, period, day, titles, steps, coordinator, office) -> N
         submission,
         {
             "conference_date": date(2025, 5, day),
+            "conference_place": f"Hội trường {unit.name}",
+            "invited": 45 + day,
             "attendance": 40 + day,
             "chaired_by": f"Thủ trưởng {unit.name}",
+            "secretary": f"Thư ký Hội nghị {unit.name}",
+            "period_reviewed": "2020-2025",
             "period_summary": SUMMARY.format(term="2020-2025", unit=unit.name),
         },
         [e.id for e in exemplars],
     )
     for index, exemplar in enumerate(exemplars):
-        title = titles[index % len(titles)] if titles and index < 2 else None
+        # only a title that fits the exemplar (the one title rule)
+        fitting = titles_for(titles, exemplar)
+        title = fitting[index % len(fitting)] if fitting and index < 2 else None
+        collective = exemplar.kind == ExemplarKind.COLLECTIVE
         services.add_nominee(
             submission,
             services.NomineeData(
@@ -95,6 +118,17 @@ def _seed_unit(unit: Unit, period, day, titles, steps, coordinator, office) -> N
                 reason=f"{exemplar.name} là điển hình tiêu biểu của {unit.name} "
                 "giai đoạn 2020-2025.",
                 achievements="",
+                conference_agree=30 + day if index < 2 else None,
+                delegate=services.DelegateData(
+                    # a collective sends its unit's coordinator
+                    user_id=coordinator.id if collective else None,
+                    birth_year=1975 + (day + index) % 15,
+                    gender=Gender.FEMALE if (day + index) % 2 else Gender.MALE,
+                    ethnicity="Kinh",
+                    position=(coordinator.position or "Trưởng phòng") if collective else "",
+                    party_member=index % 2 == 0,
+                    qualifications="Đại học; Trung cấp lý luận chính trị",
+                ),
             ),
         )
     for number, action in enumerate(steps):

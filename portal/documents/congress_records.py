@@ -27,6 +27,21 @@ class Cycle:
 
 
 @dataclass(frozen=True)
+class DelegateRecord:
+    """A congress delegate: a person (for a collective, the representative it sends)."""
+
+    name: str
+    birth_year: int | None
+    gender: str  # "Nam" / "Nữ" / ""
+    ethnicity: str
+    position: str
+    unit_name: str
+    party_member: bool
+    qualifications: str
+    represents: str = ""  # the collective's name, "" for an individual
+
+
+@dataclass(frozen=True)
 class NomineeRecord:
     unit_name: str
     name: str
@@ -41,6 +56,8 @@ class NomineeRecord:
     sector_delegate: bool
     provincial_delegate: bool
     past_awards: list[str] = field(default_factory=list)
+    delegate: DelegateRecord | None = None
+    conference_agree: int | None = None  # the unit's conference's own vote, if any
 
     @property
     def proposals(self) -> list[str]:
@@ -56,6 +73,10 @@ class UnitSubmissionRecord:
     period_summary: str
     honoured: list[str]
     nominees: list[NomineeRecord]
+    conference_place: str = ""
+    invited: int | None = None
+    secretary: str = ""
+    period_reviewed: str = ""
 
 
 def slug(text: str) -> str:

@@ -9,6 +9,7 @@ import zipfile
 
 import pytest
 from docx import Document
+from openpyxl import load_workbook
 from werkzeug.datastructures import FileStorage
 
 from portal.compilations import jobs
@@ -96,6 +97,14 @@ def test_compiles_accepted_submissions(world, run_jobs, accepted, monkeypatch):
         assert "don-vi/001-phong-moi-truong/to-trinh.docx" in names
         assert "so/to-trinh-cua-so.docx" in names
         assert "so/danh-sach-de-nghi-va-dai-bieu.xlsx" in names
+        assert "don-vi/001-phong-moi-truong/bien-ban-hoi-nghi.docx" in names
+        lists = load_workbook(io.BytesIO(archive.read("so/danh-sach-de-nghi-va-dai-bieu.xlsx")))
+        # one delegate list per congress; the collective is represented by a person
+        sector = [
+            r[1] for r in lists["Đại biểu Đại hội ngành"].iter_rows(min_row=2, values_only=True)
+        ]
+        assert sorted(sector) == ["Lê Minh Tuấn", "Nguyễn Thị Hoa", "Nguyễn Văn An"]
+        assert lists["Đại biểu Đại hội tỉnh"].max_row == 3
         assert PDF_NOTE in names
         evidence = [n for n in names if "/minh-chung/" in n]
         assert evidence == [

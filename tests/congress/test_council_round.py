@@ -62,6 +62,7 @@ def _submission(world, unit, coordinator, proposals, accept=True):
                 provincial_delegate=False,
                 reason="Tiêu biểu",
                 achievements="Thành tích",
+                delegate=congress.DelegateData(birth_year=1980) if code is None else None,
             ),
         )
     transition(submission, ReviewAction.SUBMIT, coordinator)

@@ -168,9 +168,13 @@ def test_office_sees_review_buttons_and_compilation_kinds(world, login_as, sub):
 
 
 def test_nominee_form_page_prefills_choices(world, login_as, sub):
-    page = login_as(world.coordinator_a).get(f"/congress/{sub.id}/nominees/new")
+    client = login_as(world.coordinator_a)
+    page = client.get(f"/congress/{sub.id}/nominees/new")
     text = page.get_data(as_text=True)
-    assert page.status_code == 200
+    assert page.status_code == 200 and "Nguyễn Thị Hoa" in text  # step 1: the exemplar
+    exemplar_id = sub.nominees[0].exemplar_id
+    page = client.get(f"/congress/{sub.id}/nominees/new?exemplar_id={exemplar_id}")
+    text = page.get_data(as_text=True)
     assert "Bằng khen của Chủ tịch UBND tỉnh" in text and "Nguyễn Thị Hoa" in text
 
 

@@ -139,9 +139,15 @@ def test_excel_lists(world, tmp_path):
     assert [c.value for c in commendation[1]][:3] == ["STT", "Đơn vị", "Tên tập thể, cá nhân"]
     assert commendation.max_row == 2  # only the first nominee has an award title
     assert commendation["C2"].value == "Nguyễn Thị Hoa"
-    delegates = workbook["Đại biểu dự Đại hội"]
     # both are sector delegates; the first is also a provincial delegate
-    assert delegates.max_row == 4
+    sector, provincial = workbook["Đại biểu Đại hội ngành"], workbook["Đại biểu Đại hội tỉnh"]
+    assert sector.max_row == 3 and provincial.max_row == 2
+    names = {row[1] for row in sector.iter_rows(min_row=2, values_only=True)}
+    assert names == {"Nguyễn Thị Hoa", "Nguyễn Văn An"}  # a collective sends a person
+    assert provincial["B2"].value == "Nguyễn Thị Hoa" and provincial["C2"].value == 1980
+    assert provincial["C2"].data_type == "n"  # the year of birth is a number
+    team = [r for r in sector.iter_rows(min_row=2, values_only=True) if r[9]]
+    assert team[0][9] == "Tổ Quan trắc môi trường"
 
 
 def test_same_records_give_same_bytes(world, tmp_path):

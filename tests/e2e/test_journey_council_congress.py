@@ -255,22 +255,35 @@ def start_submission(page: Page) -> str:
 def record_conference(page: Page, team: str, person: str) -> None:
     page.get_by_role("link", name="Sửa thông tin Hội nghị").click()
     page.get_by_label("Ngày tổ chức Hội nghị").fill("2025-05-20")
-    page.get_by_label("Số người tham dự").fill("42")
+    page.get_by_label("Địa điểm").fill("Hội trường Sở")
     page.get_by_label("Người chủ trì").fill("Trưởng phòng Đo đạc")
-    page.get_by_label("Tổng kết giai đoạn").fill("Giai đoạn 2020-2025 phát hiện 6 điển hình.")
-    page.get_by_label("Điển hình được biểu dương tại Hội nghị").select_option(label=[team, person])
+    page.get_by_label("Thư ký Hội nghị").fill("Chuyên viên Đo đạc")
+    page.get_by_label("Số đại biểu được triệu tập").fill("45")
+    page.get_by_label("Số đại biểu có mặt").fill("42")
+    page.get_by_label("Tổng kết kết quả phong trào thi đua trong giai đoạn").fill(
+        "Giai đoạn 2020-2025 phát hiện 6 điển hình."
+    )
+    honoured = page.get_by_role("group", name="Điển hình được biểu dương tại Hội nghị")
+    for name in (team, person):
+        honoured.get_by_label(name).check()
     check_page(page, "j8-13-conference-form")
     page.get_by_role("button", name="Lưu").click()
     expect_flash(page, "Đã lưu.")
-    expect(page.get_by_text("20/05/2025")).to_be_visible()
+    expect(page.get_by_text("20/05/2025").first).to_be_visible()
 
 
 def propose(page: Page, exemplar: str, title: str, delegate: str | None = None) -> None:
     page.get_by_role("link", name="Thêm đề xuất").click()
     page.get_by_label("Điển hình", exact=True).select_option(label=exemplar)
+    page.get_by_role("button", name="Tiếp tục").click()
     page.get_by_label("Hình thức khen thưởng đề nghị").select_option(label=title)
     if delegate:
         page.get_by_label("Đại biểu dự Đại hội Thi đua ngành").check()
+        page.get_by_label("Người đại diện tập thể dự Đại hội").select_option(label=delegate)
+        page.get_by_label("Năm sinh").fill("1982")
+        page.get_by_label("Giới tính").select_option(label="Nam")
+        page.get_by_label("Dân tộc").fill("Kinh")
+        page.get_by_label("Chức vụ").fill("Tổ trưởng")
     page.get_by_label("Lý do đề xuất").fill(f"Điển hình tiêu biểu: {exemplar}.")
     check_page(page, "j8-14-nominee-form")
     page.get_by_role("button", name="Lưu").click()

@@ -12,7 +12,7 @@ from portal.consideration.access import get_round_or_404
 from portal.consideration.catalogue import ensure_catalogue
 from portal.consideration.choices import (
     exemplar_choices,
-    title_choices,
+    nomination_title_choices,
     unit_choices,
     user_choices,
 )
@@ -35,7 +35,7 @@ def _form(nomination: Nomination | None = None) -> NominationForm:
     form = NominationForm(obj=nomination)
     org_id = current_org.id
     form.award_title_id.choices = options(
-        title_choices(org_id, nomination.award_title_id if nomination else None)
+        nomination_title_choices(org_id, nomination.award_title_id if nomination else None)
     )
     form.exemplar_id.choices = options(exemplar_choices())
     form.nominee_user_id.choices = options(user_choices(org_id))
