@@ -263,9 +263,8 @@ def record_conference(page: Page, team: str, person: str) -> None:
     page.get_by_label("Tổng kết kết quả phong trào thi đua trong giai đoạn").fill(
         "Giai đoạn 2020-2025 phát hiện 6 điển hình."
     )
-    honoured = page.get_by_role("group", name="Điển hình được biểu dương tại Hội nghị")
-    for name in (team, person):
-        honoured.get_by_label(name).check()
+    for name in (team, person):  # the exemplars honoured at the conference
+        page.get_by_role("checkbox", name=name, exact=True).check()
     check_page(page, "j8-13-conference-form")
     page.get_by_role("button", name="Lưu").click()
     expect_flash(page, "Đã lưu.")
