@@ -32,6 +32,7 @@ from portal.compilations import models as compilations_models
 from portal.compilations import outstanding as compilations_outstanding
 from portal.compilations import routes as compilations_routes
 from portal.compilations.builders import register_builder
+from portal.congress import council_routes as congress_council_routes
 from portal.congress import models as congress_models
 from portal.congress import routes as congress_routes
 from portal.congress import services as congress_services
@@ -138,6 +139,7 @@ BLUEPRINTS = (
     assessments_routes.bp,
     annualreports_routes.bp,
     congress_routes.bp,
+    congress_council_routes.bp,
     compilations_routes.bp,
     dashboards_routes.bp,
     i18n.bp,

@@ -1,5 +1,6 @@
 """The compile job "congress_submission": every accepted unit submission's documents,
-the Department's consolidated proposal and lists, the council's minutes, the nominees'
+the Department's consolidated proposal (only the nominees the council passed) and
+lists, the minutes of the rounds that voted on those nominees, the nominees'
 evidence files, and PDF copies where a converter exists. One step per unit."""
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from sqlalchemy import select
 from portal.compilations.builders import Builder, Step
 from portal.compilations.models import Compilation
 from portal.congress import services
+from portal.congress.council_round import council_decision, council_round_ids
 from portal.congress.models import NOMINEE_OWNER, CongressSubmission
 from portal.congress.records import (
     cycle_record,
@@ -21,7 +23,7 @@ from portal.congress.records import (
     load_submission,
     submission_record,
 )
-from portal.consideration.models import ConsiderationRound, RoundStatus
+from portal.consideration.models import ConsiderationRound
 from portal.consideration.services import round_results
 from portal.documents.achievement_report import build_achievement_report
 from portal.documents.conference_record import build_conference_record
@@ -142,33 +144,25 @@ def unit_step(submission_id: int, position: int, on: date, issuer, cycle) -> Ste
 def department_step(compilation_id: int, on: date, issuer, cycle) -> Step:
     def run(workdir: Path) -> list[str]:
         compilation = db.session.get(Compilation, compilation_id)
-        records = [
-            submission_record(load_submission(s.id)) for s in accepted_submissions(compilation)
-        ]
+        submissions = [load_submission(s.id) for s in accepted_submissions(compilation)]
+        records = [submission_record(s) for s in submissions]
+        decision = council_decision(submissions)
         folder = workdir / "so"
         written = [
-            build_department_proposal(records, issuer, cycle, on, folder / "to-trinh-cua-so.docx"),
+            build_department_proposal(decision, issuer, cycle, on, folder / "to-trinh-cua-so.docx"),
             build_lists(records, cycle, folder / "danh-sach-de-nghi-va-dai-bieu.xlsx"),
         ]
-        written += _minutes(compilation, issuer, cycle, folder)
+        written += _minutes(council_round_ids(submissions), issuer, cycle, folder)
         return [str(p.relative_to(workdir)) for p in written]
 
     return Step("Tờ trình, danh sách và biên bản của Sở", run)
 
 
-def _minutes(compilation: Compilation, issuer, cycle, folder: Path) -> list[Path]:
-
-    rounds = db.session.scalars(
-        select(ConsiderationRound)
-        .where(
-            ConsiderationRound.period_id == compilation.period_id,
-            ConsiderationRound.organization_id == compilation.organization_id,
-            ConsiderationRound.status == RoundStatus.CLOSED,
-        )
-        .order_by(ConsiderationRound.meeting_date, ConsiderationRound.id)
-    )
+def _minutes(round_ids: list[int], issuer, cycle, folder: Path) -> list[Path]:
+    """The minutes of the rounds that voted on these nominees, and of no other round."""
     written = []
-    for round_ in rounds:
+    for round_id in round_ids:
+        round_ = db.session.get(ConsiderationRound, round_id)
         rows = [
             VoteRow(
                 nominee=r.nomination.nominee_name,

@@ -99,6 +99,11 @@ class CongressNominee(UnitOwnedMixin, TimestampMixin, db.Model):
     provincial_delegate: Mapped[bool] = mapped_column(default=False)
     reason: Mapped[str] = mapped_column(Text, default="")
     achievements: Mapped[str] = mapped_column(Text, default="")
+    # The council's consideration of the proposed title (portal.congress.council_round):
+    # set when the Office puts the accepted submission before the council.
+    nomination_id: Mapped[int | None] = mapped_column(
+        ForeignKey("nominations.id", ondelete="SET NULL"), unique=True
+    )
     # how many at the unit's conference agreed to propose it (None: no vote was held)
     conference_agree: Mapped[int | None]
     # The delegate: a person. For a collective, the representative it sends (a member
@@ -115,6 +120,7 @@ class CongressNominee(UnitOwnedMixin, TimestampMixin, db.Model):
     submission: Mapped[CongressSubmission] = relationship(back_populates="nominees")
     exemplar = relationship("Exemplar")
     award_title = relationship("AwardTitle")
+    nomination = relationship("Nomination")
 
     @property
     def is_delegate(self) -> bool:

@@ -87,3 +87,32 @@ def slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     cleaned = "".join(c if c.isalnum() else "-" for c in ascii_text.lower())
     return "-".join(part for part in cleaned.split("-") if part)[:60] or "x"
+
+
+@dataclass(frozen=True)
+class CouncilMeeting:
+    """The council meeting (consideration round) that decided some nominees."""
+
+    title: str
+    meeting_date: date
+    minutes_number: str
+    location: str = ""
+
+
+@dataclass(frozen=True)
+class PassedNominee:
+    nominee: NomineeRecord
+    agree_percent: str  # "66,7%", of the base the rule used
+    meeting: CouncilMeeting
+
+
+@dataclass(frozen=True)
+class CouncilDecision:
+    """What the Department proposes after the council's vote: only the passed nominees."""
+
+    unit_count: int
+    meetings: list[CouncilMeeting]
+    passed: list[PassedNominee]
+    failed: int  # titles the council did not pass
+    undecided: int  # titles not yet decided by a closed round
+    delegates: list[NomineeRecord]

@@ -1,5 +1,5 @@
 """Tờ trình (proposal): a unit's, listing its nominees, and the Department's
-consolidated one, listing every accepted unit's nominees."""
+consolidated one, listing the nominees the council passed (portal.congress.council_round)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,15 @@ from datetime import date
 from pathlib import Path
 
 from portal.documents import word
-from portal.documents.congress_records import Cycle, Issuer, NomineeRecord, UnitSubmissionRecord
+from portal.documents.congress_records import (
+    CouncilDecision,
+    CouncilMeeting,
+    Cycle,
+    Issuer,
+    NomineeRecord,
+    PassedNominee,
+    UnitSubmissionRecord,
+)
 from portal.formatting import format_date
 
 HEADERS = ["STT", "Tên tập thể, cá nhân", "Đơn vị", "Hình thức đề nghị", "Đại biểu dự Đại hội"]
@@ -71,9 +79,34 @@ def build_unit_proposal(
     return word.save(document, path)
 
 
+def _group_by_title(passed: list[PassedNominee]) -> dict[str, list[PassedNominee]]:
+    groups: dict[str, list[PassedNominee]] = {}
+    for row in passed:
+        groups.setdefault(row.nominee.award_title, []).append(row)
+    return groups
+
+
+def _count_text(rows: Iterable[PassedNominee]) -> str:
+    rows = list(rows)
+    collectives = sum(1 for r in rows if r.nominee.collective)
+    return f"{len(rows)} ({collectives} tập thể, {len(rows) - collectives} cá nhân)"
+
+
+def _meeting_text(meeting: CouncilMeeting, issuer: Issuer) -> str:
+    return (
+        f"Biên bản họp Hội đồng Thi đua - Khen thưởng {issuer.name} số {meeting.minutes_number} "
+        f"ngày {format_date(meeting.meeting_date)} ({meeting.title})"
+    )
+
+
+PASSED_HEADERS = ["STT", "Tên tập thể, cá nhân", "Đơn vị", "Tỷ lệ đồng ý", "Biên bản số"]
+
+
 def build_department_proposal(
-    units: list[UnitSubmissionRecord], issuer: Issuer, cycle: Cycle, on: date, path: Path
+    decision: CouncilDecision, issuer: Issuer, cycle: Cycle, on: date, path: Path
 ) -> Path:
+    """The Department's tờ trình: only the nominees whose title the council passed,
+    grouped by title with counts, citing the council meetings that decided them."""
     document = word.new_document()
     word.add_letterhead(
         document,
@@ -87,18 +120,54 @@ def build_department_proposal(
         f"Về việc đề nghị khen thưởng và cử đại biểu dự Đại hội Thi đua yêu nước "
         f"giai đoạn {cycle.next_term}",
     )
-    nominees = [n for unit in units for n in unit.nominees]
+    considered = len(decision.passed) + decision.failed
     word.add_body(
         document,
         f"Thực hiện kế hoạch tổ chức {cycle.sector_congress} và {cycle.provincial_congress}, "
-        f"{len(units)} phòng, đơn vị thuộc {issuer.name} đã tổ chức Hội nghị điển hình tiên "
-        f"tiến giai đoạn {cycle.term} và đề xuất {len(nominees)} tập thể, cá nhân.",
+        f"{decision.unit_count} phòng, đơn vị thuộc {issuer.name} đã tổ chức Hội nghị điển "
+        f"hình tiên tiến giai đoạn {cycle.term} và gửi đề nghị khen thưởng, cử đại biểu.",
     )
+    for meeting in decision.meetings:
+        word.add_body(document, f"Căn cứ {_meeting_text(meeting, issuer)};")
     word.add_body(
         document,
-        f"{issuer.name} kính trình xem xét khen thưởng và cử đại biểu các tập thể, cá nhân sau:",
+        f"Hội đồng Thi đua - Khen thưởng đã bỏ phiếu kín đối với {considered} đề nghị khen "
+        f"thưởng; {len(decision.passed)} đề nghị đạt tỷ lệ đồng ý theo quy định, "
+        f"{decision.failed} đề nghị không đạt.",
     )
-    word.add_table(document, HEADERS, nominee_rows(nominees, cycle), [1.2, 5, 3.5, 3.5, 3.3])
+    if decision.undecided:
+        word.add_body(
+            document,
+            f"Còn {decision.undecided} đề nghị chưa có kết quả bình xét của Hội đồng, "
+            "chưa đưa vào tờ trình này.",
+        )
+    if not decision.passed:
+        word.add_body(document, "Không có đề nghị khen thưởng nào được Hội đồng thông qua.")
+    else:
+        word.add_body(
+            document,
+            f"{issuer.name} kính trình xem xét khen thưởng "
+            f"{_count_text(decision.passed)} tập thể, cá nhân như sau:",
+        )
+    for number, (title, rows) in enumerate(_group_by_title(decision.passed).items(), 1):
+        word.add_body(document, f"{number}. {title}: {_count_text(rows)}.")
+        table = [
+            [
+                i,
+                r.nominee.name,
+                r.nominee.unit_name,
+                r.agree_percent,
+                f"{r.meeting.minutes_number} ngày {format_date(r.meeting.meeting_date)}",
+            ]
+            for i, r in enumerate(rows, 1)
+        ]
+        word.add_table(document, PASSED_HEADERS, table, [1.2, 5, 3.8, 2.4, 4.1])
+    if decision.delegates:
+        word.add_body(
+            document,
+            f"Về đại biểu dự {cycle.sector_congress} và {cycle.provincial_congress}: "
+            f"danh sách {len(decision.delegates)} đại biểu được đề xuất kèm theo tờ trình này.",
+        )
     word.add_signature(
         document,
         word.Signature(

@@ -12,6 +12,7 @@ from portal.congress import services
 from portal.congress.records import cycle_record, issuer_of, load_submission, submission_record
 from portal.documents.achievement_report import build_achievement_report
 from portal.documents.congress_lists import build_lists
+from portal.documents.congress_records import CouncilDecision, CouncilMeeting, PassedNominee
 from portal.documents.proposal import build_department_proposal, build_unit_proposal
 from portal.exemplars.models import ExemplarKind, RecognitionLevel
 from tests.factories import make_congress_exemplar, make_submission, make_title
@@ -97,17 +98,38 @@ def test_unit_and_department_proposals(world, tmp_path):
     _check_format(unit_doc)
     text = _text(unit_doc)
     assert "TỜ TRÌNH" in text and "20/05/2025" in text and "85 người" in text
-    dept = Document(build_department_proposal([record], issuer, cycle, ON, tmp_path / "d.docx"))
+    meeting = CouncilMeeting("Xét đề nghị Đại hội", date(2025, 6, 2), "7/BB-HĐTĐKT")
+    hoa = next(n for n in record.nominees if n.award_title)
+    decision = CouncilDecision(
+        unit_count=1,
+        meetings=[meeting],
+        passed=[PassedNominee(hoa, "80,0%", meeting)],
+        failed=0,
+        undecided=0,
+        delegates=record.nominees,
+    )
+    dept = Document(build_department_proposal(decision, issuer, cycle, ON, tmp_path / "d.docx"))
     head = _check_format(dept)
     left = [p.text for p in head[0].paragraphs]
     assert left[0] == "UBND TỈNH QUẢNG BÌNH"
     assert left[1] == "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG TỈNH QUẢNG BÌNH"
     assert left[3] == "Số: .../TTr-STNMT"
     table = dept.tables[1]
-    assert [c.text for c in table.rows[0].cells][:2] == ["STT", "Tên tập thể, cá nhân"]
-    names = [row.cells[1].text for row in table.rows[1:]]
-    assert names == ["Nguyễn Thị Hoa", "Tổ Quan trắc môi trường"]
+    assert [c.text for c in table.rows[0].cells] == [
+        "STT",
+        "Tên tập thể, cá nhân",
+        "Đơn vị",
+        "Tỷ lệ đồng ý",
+        "Biên bản số",
+    ]
+    rows = [[c.text for c in row.cells] for row in table.rows[1:]]
+    assert rows == [
+        ["1", "Nguyễn Thị Hoa", "Phòng Môi trường", "80,0%", "7/BB-HĐTĐKT ngày 02/06/2025"]
+    ]
     text = _text(dept)
+    assert "số 7/BB-HĐTĐKT ngày 02/06/2025 (Xét đề nghị Đại hội)" in text
+    assert "1. Bằng khen của Chủ tịch UBND tỉnh: 1 (0 tập thể, 1 cá nhân)." in text
+    assert "danh sách 2 đại biểu được đề xuất kèm theo" in text
     assert "KT. GIÁM ĐỐC" in text and "Nơi nhận:" in text and "Nguyễn Huệ" in text
 
 
