@@ -5,9 +5,11 @@ from __future__ import annotations
 import click
 from flask import Flask
 
+from portal.accounts import passwords
 from portal.accounts.models import Role, RoleMembership, User
 from portal.extensions import db
 from portal.organizations.models import Organization
+from portal.rules import RuleError
 
 
 def register(app: Flask) -> None:
@@ -33,6 +35,10 @@ def create_admin(email: str, full_name: str, org_name: str, password: str) -> No
         db.session.add(user)
     elif user.organization_id != org.id:
         raise click.ClickException("That e-mail belongs to another organization.")
+    try:  # the same rules as the account pages (at least 10 characters, not common...)
+        passwords.check(user, password, field="password")
+    except RuleError as error:
+        raise click.ClickException(str(error)) from error
     user.set_password(password)
     user.active = True
     if Role.OFFICE_ADMIN not in user.roles:

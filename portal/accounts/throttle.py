@@ -55,10 +55,6 @@ class Counters:
         self._memory = MovingWindowRateLimiter(MemoryStorage())
         self._down_since: float | None = None
 
-    @property
-    def using_memory(self) -> bool:
-        return self._down_since is not None
-
     def _storage(self) -> MovingWindowRateLimiter:
         if self._primary is None:
             storage = storage_from_string(
