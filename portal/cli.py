@@ -23,22 +23,23 @@ def register(app: Flask) -> None:
 @click.password_option()
 def create_admin(email: str, full_name: str, org_name: str, password: str) -> None:
     """Create the first Department Office administrator of a real installation."""
+    email = email.strip().lower()
+    known = db.session.scalar(db.select(User).where(User.email == email))
+    try:  # the same rules as the account pages (at least 10 characters, not common...)
+        passwords.check(known or User(email=email, full_name=full_name), password, "password")
+    except RuleError as error:
+        raise click.ClickException(str(error)) from error
     org = db.session.scalar(db.select(Organization).where(Organization.name == org_name))
     if org is None:
         org = Organization(name=org_name)
         db.session.add(org)
         db.session.flush()
-    email = email.strip().lower()
-    user = db.session.scalar(db.select(User).where(User.email == email))
+    user = known
     if user is None:
         user = User(email=email, full_name=full_name, organization_id=org.id)
         db.session.add(user)
     elif user.organization_id != org.id:
         raise click.ClickException("That e-mail belongs to another organization.")
-    try:  # the same rules as the account pages (at least 10 characters, not common...)
-        passwords.check(user, password, field="password")
-    except RuleError as error:
-        raise click.ClickException(str(error)) from error
     user.set_password(password)
     user.active = True
     if Role.OFFICE_ADMIN not in user.roles:

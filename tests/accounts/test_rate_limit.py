@@ -153,6 +153,18 @@ def test_a_correct_password_ends_the_accounts_failure_count(limited):
     assert _post_login(client, world.office.email, PASSWORD).status_code == 302
 
 
+def test_a_password_reset_by_the_owner_ends_the_lock(limited):
+    app, world = limited
+    client = app.test_client()
+    for _ in range(6):
+        _post_login(client, world.staff_a.email, "sai")
+    assert _post_login(client, world.staff_a.email, PASSWORD).status_code == 429
+    new = "sen-no-giua-dam-2025"
+    path = f"/reset-password/{services.password_token(world.staff_a)}"
+    assert client.post(path, data={"new_password": new, "confirm": new}).status_code == 302
+    assert _post_login(client, world.staff_a.email, new).status_code == 302
+
+
 def test_reading_the_login_page_is_never_limited(limited):
     app, world = limited
     client = app.test_client()
