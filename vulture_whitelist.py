@@ -26,6 +26,16 @@ _.LANGUAGES  # portal.i18n: read as app.config["LANGUAGES"]
 _.RATELIMIT_IN_MEMORY_FALLBACK_ENABLED  # Flask-Limiter: count in memory while Redis is down
 _.SESSION_REFRESH_EACH_REQUEST  # Flask: re-sign the session cookie at each request (idle timeout)
 _.send_password_reset  # portal.accounts.jobs: enqueued by its dotted name
+_.LOGIN_ACCOUNT_LIMIT  # portal.accounts.throttle: read as app.config["LOGIN_ACCOUNT_LIMIT"]
+_.LOGIN_ADDRESS_LIMIT  # portal.accounts.throttle: read as app.config["LOGIN_ADDRESS_LIMIT"]
+_.RESET_ADDRESS_LIMIT  # portal.accounts.throttle: read as app.config["RESET_ADDRESS_LIMIT"]
+_.RESET_ACCOUNT_LIMIT  # portal.accounts.throttle: read as app.config["RESET_ACCOUNT_LIMIT"]
+_.PROXY_FIX_X_FOR  # portal.trust_proxy: read as app.config["PROXY_FIX_X_FOR"]
+_.PERMANENT_SESSION_LIFETIME  # Flask: idle timeout of a permanent session
+_.REMEMBER_COOKIE_DURATION  # Flask-Login / portal.accounts.sessions: remember cookie lifetime
+_.get_id  # Flask-Login: the alternative id put in the session and remember cookie
+_.permanent  # Flask: session.permanent, a refreshed cookie that expires when idle
+_.status_code  # Flask: the HTTP status set on a Response object (/healthz)
 _.RATELIMIT_ENABLED  # Flask-Limiter: off in tests
 _.SESSION_COOKIE_HTTPONLY  # Flask: session cookie flag
 _.SESSION_COOKIE_SAMESITE  # Flask: session cookie flag

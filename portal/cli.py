@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 from flask import Flask
 
+from portal.accounts import passwords
 from portal.accounts.models import Role, RoleMembership, User
 from portal.extensions import db
 from portal.organizations.models import Organization
@@ -29,6 +30,12 @@ def register(app: Flask) -> None:
 @click.password_option()
 def create_admin(email: str, full_name: str, org_name: str, slug: str, password: str) -> None:
     """Create the first Department Office administrator of a real installation."""
+    email = email.strip().lower()
+    known = db.session.scalar(db.select(User).where(User.email == email))
+    try:  # the same rules as the account pages (at least 10 characters, not common...)
+        passwords.check(known or User(email=email, full_name=full_name), password, "password")
+    except RuleError as error:
+        raise click.ClickException(str(error)) from error
     org = db.session.scalar(db.select(Organization).where(Organization.name == org_name))
     if org is None:
         org = Organization(name=org_name, slug=new_slug(org_name))
@@ -39,8 +46,7 @@ def create_admin(email: str, full_name: str, org_name: str, slug: str, password:
                 raise click.ClickException(str(error.message)) from error
         db.session.add(org)
         db.session.flush()
-    email = email.strip().lower()
-    user = db.session.scalar(db.select(User).where(User.email == email))
+    user = known
     if user is None:
         user = User(email=email, full_name=full_name, organization_id=org.id)
         db.session.add(user)

@@ -129,7 +129,7 @@ class Survey:
     exemplars: dict[int, int] = field(default_factory=dict)
 
 
-def visit(app, client, user_id: int | None, url: str) -> Visit:
+def visit(app, client, user_id: str | None, url: str) -> Visit:
     """One request in its own app context, hence its own session: nothing cached."""
     with app.app_context():
         with client.session_transaction() as session:
@@ -178,7 +178,8 @@ def survey(redis_server, tmp_path_factory) -> Survey:
         db.create_all()
         try:
             world = World()
-            users = {role: getattr(world, role).id if role else None for role in ROLES}
+            # The session names "<id>:<session secret>" (portal/accounts/sessions.py).
+            users = {role: getattr(world, role).get_id() if role else None for role in ROLES}
             pages = page_endpoints(app)
             result = Survey(pages)
             urls: dict[str, str] = {}

@@ -126,6 +126,8 @@ def reset_password(token: str):
         form.validate_on_submit()
         and attempt(services.change_password, user, form.new_password.data, form=form).ok
     ):
+        # The owner proved it by email: a lock from someone else's guesses ends.
+        throttle.login_succeeded(user.email)
         if current_user.is_authenticated:
             sessions.end()
         flash(_("Đã lưu mật khẩu mới. Vui lòng đăng nhập."), "success")

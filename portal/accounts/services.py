@@ -13,7 +13,6 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from portal.accounts import passwords
 from portal.accounts.models import PASSWORD_METHOD, User
-from portal.audit import AuditLog
 from portal.extensions import db
 from portal.models_base import utcnow
 from portal.rules import RuleError
@@ -53,15 +52,6 @@ LOGOUT = "logout"
 PASSWORD_CHANGE = "password_change"
 PASSWORD_RESET = "password_reset"
 SESSIONS_REVOKED = "sessions_revoked"
-ACCOUNT_EVENTS = (
-    LOGIN,
-    LOGIN_FAILED,
-    ACCOUNT_LOCKED,
-    LOGOUT,
-    PASSWORD_CHANGE,
-    PASSWORD_RESET,
-    SESSIONS_REVOKED,
-)
 
 
 def client_details() -> dict[str, str]:
@@ -79,8 +69,10 @@ def record_event(action: str, user: User | None, actor: User | None = None, **de
     `user` None: a failed sign-in with an email that has no account (not written down:
     it may be a password typed in the wrong field); no organization reads it then."""
     values = {**client_details(), **details}
+    # The table, not the model: importing portal.audit here would make a cycle
+    # (audit reads organizations, which reads accounts).
     db.session.execute(
-        insert(AuditLog.__table__).values(
+        insert(db.metadata.tables["audit_log"]).values(
             at=utcnow(),
             organization_id=user.organization_id if user else None,
             actor_id=actor.id if actor else None,

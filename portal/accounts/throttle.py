@@ -55,10 +55,6 @@ class Counters:
         self._memory = MovingWindowRateLimiter(MemoryStorage())
         self._down_since: float | None = None
 
-    @property
-    def using_memory(self) -> bool:
-        return self._down_since is not None
-
     def _storage(self) -> MovingWindowRateLimiter:
         if self._primary is None:
             storage = storage_from_string(
@@ -149,13 +145,19 @@ def _wait(limits: list[RateLimitItem], *key: str) -> timedelta:
     return timedelta(seconds=max(1, int(max(blocked, default=now) - now)))
 
 
+def _locked(account: str) -> bool:
+    return not all(
+        counters().test(limit, LOGIN_ACCOUNT, account) for limit in _limits("LOGIN_ACCOUNT_LIMIT")
+    )
+
+
 def login_refusal(email: str, address: str) -> Refusal | None:
     """None when the password may be checked; otherwise why not."""
     if not _enabled():
         return None
     account = account_key(email)
     account_limits = _limits("LOGIN_ACCOUNT_LIMIT")
-    if not all(counters().test(limit, LOGIN_ACCOUNT, account) for limit in account_limits):
+    if _locked(account):
         return Refusal("account", _wait(account_limits, LOGIN_ACCOUNT, account))
     address_limits = _limits("LOGIN_ADDRESS_LIMIT")
     hot = not all(counters().test(limit, LOGIN_ADDRESS, address) for limit in address_limits)
@@ -174,7 +176,7 @@ def login_failed(email: str, address: str) -> bool:
         counters().hit(limit, LOGIN_ADDRESS, address)
     for limit in _limits("LOGIN_ACCOUNT_LIMIT"):
         counters().hit(limit, LOGIN_ACCOUNT, account)
-    if login_refusal(email, "") is None:
+    if not _locked(account):
         return False
     return counters().hit(parse_many(LOCK_NOTICE_LIMIT)[0], LOCK_NOTICE, account)
 
