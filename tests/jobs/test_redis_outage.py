@@ -24,7 +24,9 @@ from portal.mail.models import MailMessage, MailStatus
 from portal.mail.recovery import GRACE
 from portal.models_base import utcnow
 from portal.notifications.models import Announcement, AnnouncementDelivery, AnnouncementStatus
-from tests.redis_process import own_redis  # noqa: F401 (fixture)
+from tests import redis_process
+
+own_redis = redis_process.own_redis
 
 DEFERRED_TEXT = "việc sẽ được bắt đầu trong ít phút"
 assert DEFERRED_TEXT in DEFERRED
