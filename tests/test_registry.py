@@ -31,6 +31,7 @@ from portal.deadlines.completion import COMPLETION_MODELS
 from portal.deadlines.providers import PROVIDERS
 from portal.evidence.services import _LOCK_CHECKS
 from portal.jobs.periodic import PERIODIC_JOBS
+from portal.jobs.recovery import PROVIDERS as OUTSTANDING
 
 
 def contents():
@@ -44,6 +45,7 @@ def contents():
         "completion_rules": sorted(str(kind) for kind in COMPLETION_MODELS),
         "periodic_jobs": sorted(job.func.__name__ for job in PERIODIC_JOBS.values()),
         "listeners": sum(event.contains(*listener) for listener in registry.LISTENERS),
+        "outstanding_work": sorted(OUTSTANDING),
     }
 
 
@@ -87,6 +89,7 @@ def test_importing_registers_nothing_and_the_factory_registers_everything():
         "completion_rules": [],
         "periodic_jobs": [],
         "listeners": 0,
+        "outstanding_work": [],
     }
     assert found["created"] == {
         "lock_checks": ["assessment_item", "congress_nominee", "finding_response", "inspection"],
@@ -94,8 +97,9 @@ def test_importing_registers_nothing_and_the_factory_registers_everything():
         "review_adapters": ["annual_report", "congress_submission", "self_assessment"],
         "providers": ["deadline", "finding_action", "fostering_action"],
         "completion_rules": ["annual_report", "congress_submission", "self_assessment"],
-        "periodic_jobs": ["requeue_stalled_messages", "send_daily_digests", "sweep_reminders"],
+        "periodic_jobs": ["send_daily_digests", "sweep_outstanding_work", "sweep_reminders"],
         "listeners": len(registry.LISTENERS),
+        "outstanding_work": ["announcements", "compilations", "mail"],
     }
 
 

@@ -23,6 +23,7 @@ from portal.jobs.connection import get_redis
 from portal.msgids import N_
 
 log = logging.getLogger(__name__)
+_DEFERRED_FLAG = "portal_jobs_deferred"  # once per request
 
 # Shown after the page's own success message when the job could not be queued.
 DEFERRED = N_(
@@ -94,8 +95,8 @@ def _enqueue_pending(session: Session) -> None:
 
 
 def _tell_the_user() -> None:
-    if has_request_context() and not g.get("jobs_deferred"):
-        g.jobs_deferred = True
+    if has_request_context() and not g.get(_DEFERRED_FLAG):
+        setattr(g, _DEFERRED_FLAG, True)
         flash(translated(DEFERRED), "info")
 
 

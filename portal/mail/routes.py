@@ -59,10 +59,10 @@ def resend_failed():
     query = filter_outbox(org_scoped(MailMessage), form.filters())
     outcome = attempt(services.resend_failed, query.with_only_columns(MailMessage.id))
     if outcome.ok:
-        flash(
-            _("Đã đưa lại %(count)s thư gửi không thành công vào hàng đợi gửi.", count=outcome.value),
-            "success",
+        text = _(
+            "Đã đưa lại %(count)s thư gửi không thành công vào hàng đợi gửi.", count=outcome.value
         )
+        flash(text, "success")
     return redirect(url_for("mail.outbox", **form.query_args()))
 
 

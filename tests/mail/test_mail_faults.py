@@ -327,10 +327,11 @@ def test_a_claim_of_a_running_job_is_kept_within_its_lease(app):
 
 # --- headers ---------------------------------------------------------------------------
 
-WORDS = (
+SENTENCE = (
     "Thông báo kết quả tuyên truyền nhân rộng điển hình tiên tiến năm 2025 của các đơn vị "
     "trực thuộc Sở Tài nguyên và Môi trường tỉnh Quảng Bình gửi Văn phòng"
-).split()
+)
+WORDS = SENTENCE.split(" ")
 
 
 @pytest.mark.parametrize("length", range(6, len(WORDS) + 1, 3))

@@ -1,0 +1,142 @@
+"""A real `python worker.py` (forked work horse) sending a batch to a slow relay:
+killed with SIGKILL (worker and horse), or stopped by a first SIGTERM as Ctrl-C of
+`make run` does. Every recipient receives its message exactly once."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from aiosmtpd.controller import Controller
+from rq.registry import ScheduledJobRegistry, StartedJobRegistry
+from sqlalchemy import select
+
+from portal.extensions import db
+from portal.jobs.queues import MAIL, QUEUE_NAMES, get_queue
+from portal.jobs.workers import PortalSimpleWorker
+from portal.mail.models import MailMessage, MailStatus
+from portal.mail.services import enqueue_send_batches
+from tests.factories import make_mail_message
+from tests.jobs.test_jobs_worker import file_app, redis_url  # noqa: F401 (fixture)
+from tests.mail_server import RecordingHandler, free_port, use_smtp
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+COUNT = 20
+
+
+@pytest.fixture
+def slow_relay():
+    handler = RecordingHandler(delay=0.25)
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    yield controller
+    controller.stop()
+
+
+def start_worker(app, redis_server, relay, *args: str) -> subprocess.Popen:
+    env = dict(
+        os.environ,
+        DATABASE_URL=app.config["SQLALCHEMY_DATABASE_URI"],
+        REDIS_URL=redis_url(redis_server),
+        PORTAL_INSTANCE_DIR=str(app.config["INSTANCE_DIR"]),
+        MAIL_SERVER="127.0.0.1",
+        MAIL_PORT=str(relay.port),
+    )
+    return subprocess.Popen(
+        [sys.executable, "worker.py", "--queues", "mail", *args],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def wait_for(condition, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+
+
+def queue_batch(app) -> None:
+    with app.app_context():
+        ids = [
+            make_mail_message(f"nguoinhan{n:02d}@example.vn", "Nhắc hạn").id for n in range(COUNT)
+        ]
+        enqueue_send_batches(ids)
+        db.session.commit()
+
+
+def statuses(app) -> list[MailStatus]:
+    with app.app_context():
+        return [m.status for m in db.session.scalars(select(MailMessage))]
+
+
+def finish_in_process(app, redis_server, relay) -> None:
+    """What a worker started afterwards does, in this process (the scheduled retry
+    moved to 'due now')."""
+    use_smtp(app, relay.port)
+    with app.app_context():
+        for name in QUEUE_NAMES:
+            registry = ScheduledJobRegistry(queue=get_queue(name))
+            for job_id in registry.get_job_ids():
+                redis_server.zadd(registry.key, {job_id: 0})
+        handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            queues = [get_queue(name) for name in QUEUE_NAMES]
+            PortalSimpleWorker(queues, connection=redis_server, app=app).work(
+                burst=True, with_scheduler=True
+            )
+        finally:
+            for sig, handler in handlers.items():
+                signal.signal(sig, handler)
+
+
+def test_sigkill_of_worker_and_horse_mid_batch_then_restart(file_app, redis_server, slow_relay):  # noqa: F811
+    queue_batch(file_app)
+    worker = start_worker(file_app, redis_server, slow_relay)
+    wait_for(lambda: len(slow_relay.handler.received) >= 5)
+
+    os.killpg(worker.pid, signal.SIGKILL)  # the worker and its work horse
+    worker.wait()
+    with file_app.app_context():
+        assert len(StartedJobRegistry(queue=get_queue(MAIL))) == 1  # RQ thinks it runs
+    assert MailStatus.SENDING in statuses(file_app)  # the message in flight
+
+    # A worker that starts requeues the dead worker's job at once (RQ alone would wait
+    # for the job's heartbeat to expire, then for its 10-minute maintenance).
+    started = time.monotonic()
+    restarted = start_worker(file_app, redis_server, slow_relay, "--burst")
+    assert restarted.wait(timeout=60) == 0
+    assert time.monotonic() - started < 30
+    with file_app.app_context():
+        assert len(StartedJobRegistry(queue=get_queue(MAIL))) == 0
+
+    counts = slow_relay.handler.per_recipient()
+    assert [counts[f"nguoinhan{n:02d}@example.vn"] for n in range(COUNT)] == [1] * COUNT
+    assert set(statuses(file_app)) == {MailStatus.SENT}
+
+
+def test_a_first_sigterm_stops_the_batch_between_two_messages(file_app, redis_server, slow_relay):  # noqa: F811
+    queue_batch(file_app)
+    worker = start_worker(file_app, redis_server, slow_relay)
+    wait_for(lambda: len(slow_relay.handler.received) >= 3)
+
+    worker.send_signal(signal.SIGTERM)  # what the launcher does first on Ctrl-C
+
+    assert worker.wait(timeout=10) == 0  # the horse stopped after its message
+    sent_before = len(slow_relay.handler.received)
+    assert sent_before < COUNT
+    assert MailStatus.SENDING not in statuses(file_app)  # none left in the middle
+    with file_app.app_context():
+        assert get_queue(MAIL).count == 1  # the rest of the batch, as a new job
+    finish_in_process(file_app, redis_server, slow_relay)
+
+    counts = slow_relay.handler.per_recipient()
+    assert [counts[f"nguoinhan{n:02d}@example.vn"] for n in range(COUNT)] == [1] * COUNT
+    assert set(statuses(file_app)) == {MailStatus.SENT}
