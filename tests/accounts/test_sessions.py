@@ -167,15 +167,16 @@ def test_sign_out_of_every_device(app, client, world):
     assert not _signed_in(laptop)
 
 
-def test_sign_out_of_every_device_needs_the_csrf_token(tmp_path, redis_server):
-    app = create_app("testing", overrides={"INSTANCE_DIR": tmp_path, "WTF_CSRF_ENABLED": True})
-    app.extensions["portal_redis"] = redis_server
-    app.before_request_funcs.setdefault(None, []).insert(0, _forget)
-    with app.app_context():
+def test_sign_out_of_every_device_needs_the_csrf_token(app, tmp_path, redis_server):
+    """A second app, with CSRF on, on the `app` fixture's database (which empties it)."""
+    csrf_app = create_app("testing", overrides={"INSTANCE_DIR": tmp_path, "WTF_CSRF_ENABLED": True})
+    csrf_app.extensions["portal_redis"] = redis_server
+    csrf_app.before_request_funcs.setdefault(None, []).insert(0, _forget)
+    with csrf_app.app_context():
         db.create_all()
         try:
             world = World()
-            client = app.test_client()
+            client = csrf_app.test_client()
             page = client.get("/login").get_data(as_text=True)
             csrf = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
             _sign_in_with_csrf(client, world.viewer, csrf)
@@ -190,7 +191,7 @@ def test_sign_out_of_every_device_needs_the_csrf_token(tmp_path, redis_server):
             assert not _signed_in(client)
         finally:
             db.session.remove()
-            db.drop_all()
+            db.engine.dispose()
 
 
 def _sign_in_with_csrf(client, user, csrf):
