@@ -21,12 +21,11 @@ from portal.congress.records import (
     load_submission,
     submission_record,
 )
+from portal.consideration.minutes import write_minutes
 from portal.consideration.models import ConsiderationRound, RoundStatus
-from portal.consideration.services import round_results
 from portal.documents.achievement_report import build_achievement_report
 from portal.documents.congress_lists import build_lists
 from portal.documents.congress_records import slug
-from portal.documents.minutes import MinutesRecord, VoteRow, build_minutes
 from portal.documents.pdf import convert_to_pdf, find_converter
 from portal.documents.proposal import build_department_proposal, build_unit_proposal
 from portal.evidence.services import attachments_for, storage_path
@@ -146,14 +145,13 @@ def department_step(compilation_id: int, on: date, issuer, cycle) -> Step:
             build_department_proposal(records, issuer, cycle, on, folder / "to-trinh-cua-so.docx"),
             build_lists(records, cycle, folder / "danh-sach-de-nghi-va-dai-bieu.xlsx"),
         ]
-        written += _minutes(compilation, issuer, cycle, folder)
+        written += _minutes(compilation, folder)
         return [str(p.relative_to(workdir)) for p in written]
 
     return Step("Tờ trình, danh sách và biên bản của Sở", run)
 
 
-def _minutes(compilation: Compilation, issuer, cycle, folder: Path) -> list[Path]:
-
+def _minutes(compilation: Compilation, folder: Path) -> list[Path]:
     rounds = db.session.scalars(
         select(ConsiderationRound)
         .where(
@@ -163,23 +161,9 @@ def _minutes(compilation: Compilation, issuer, cycle, folder: Path) -> list[Path
         )
         .order_by(ConsiderationRound.meeting_date, ConsiderationRound.id)
     )
-    written = []
-    for round_ in rounds:
-        rows = [
-            VoteRow(
-                nominee=r.nomination.nominee_name,
-                award_title=r.nomination.award_title.name,
-                total=r.total_members,
-                agree=r.agree,
-                disagree=r.disagree,
-                abstain=r.abstain,
-                passed=r.passed,
-            )
-            for r in round_results(round_)
-        ]
-        record = MinutesRecord(round_.title, round_.meeting_date, round_.location, rows)
-        written.append(build_minutes(record, issuer, cycle, folder / f"bien-ban-{round_.id}.docx"))
-    return written
+    # The minutes a council signs: attendance, chair and secretary from the seats,
+    # the rule applied to each nomination (portal.consideration.minutes).
+    return [write_minutes(round_, folder / f"bien-ban-{round_.id}.docx") for round_ in rounds]
 
 
 def pdf_step() -> Step:

@@ -213,6 +213,13 @@ def test_minutes_of_closed_round_with_vote_results(world, run_jobs, app):
     with zipfile.ZipFile(archive_path(compilation)) as archive:
         doc = Document(io.BytesIO(archive.read(name)))
     rows = [[c.text for c in r.cells] for r in doc.tables[1].rows[1:]]
-    assert [r[1] for r in rows] == [r.nomination.nominee_name for r in results]
+    assert [r[1].split(" (")[0] for r in rows] == [r.nomination.nominee_name for r in results]
     assert [r[4] for r in rows] == [str(r.agree) for r in results]
     assert [r[-1] for r in rows] == ["Đạt" if r.passed else "Không đạt" for r in results]
+    # Signed by the council's chair and secretary (their seats), not the proposal's signer.
+    signers = [c.text for c in doc.tables[2].rows[0].cells]
+    chair, secretary = (
+        next(m.user.full_name for m in closed.members if m.position == p)
+        for p in ("chair", "secretary")
+    )
+    assert secretary in signers[0] and chair in signers[1]
