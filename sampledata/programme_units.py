@@ -338,6 +338,8 @@ def add_congress(world, programme, step: Step, n: int) -> None:
                     provincial_delegate=False,
                     reason="Tiêu biểu",
                     achievements="",
+                    # a collective delegate is a person: the unit's coordinator
+                    delegate=congress.DelegateData(user_id=step.coordinators[unit.id].id),
                 ),
             )
         db.session.flush()

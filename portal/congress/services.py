@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from flask import url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from portal.accounts.models import RoleMembership, User
 from portal.congress.models import (
@@ -225,8 +226,22 @@ def title_mismatches(nominees) -> list[CongressNominee]:
 
 
 def period_title_mismatches(submissions) -> list[CongressNominee]:
-    """Every nominee of `submissions` whose title does not fit, for the Office's page."""
-    return title_mismatches([n for s in submissions for n in s.nominees])
+    """Every nominee of `submissions` whose title does not fit, for the Office's page
+    (a fixed number of queries whatever the number of submissions)."""
+    ids = [s.id for s in submissions]
+    if not ids:
+        return []
+    nominees = db.session.scalars(
+        select(CongressNominee)
+        .where(CongressNominee.submission_id.in_(ids), CongressNominee.award_title_id.is_not(None))
+        .options(
+            selectinload(CongressNominee.exemplar),
+            selectinload(CongressNominee.award_title),
+            selectinload(CongressNominee.submission).selectinload(CongressSubmission.unit),
+        )
+        .order_by(CongressNominee.id)
+    )
+    return title_mismatches(list(nominees))
 
 
 def fitting_title(nominee: CongressNominee) -> AwardTitle | None:
@@ -278,7 +293,8 @@ def _apply(submission, nominee, data: NomineeData, exemplar: Exemplar) -> None:
             _("Số người đồng ý phải từ 0 đến số người tham dự Hội nghị."), "conference_agree"
         )
     is_delegate = data.sector_delegate or data.provincial_delegate
-    _apply_delegate(submission, nominee, exemplar, data.delegate if is_delegate else None)
+    particulars = (data.delegate or DelegateData()) if is_delegate else None
+    _apply_delegate(submission, nominee, exemplar, particulars)
     nominee.award_title_id = data.award_title_id
     nominee.sector_delegate = data.sector_delegate
     nominee.provincial_delegate = data.provincial_delegate

@@ -98,4 +98,6 @@ def _delegates(document, nominee: NomineeRecord, cycle: Cycle) -> None:
         word.add_heading(document, "IV. ĐỀ XUẤT")
         lines = [f"Lý do đề xuất: {nominee.reason}"] if nominee.reason else []
         lines += [f"Đề xuất làm đại biểu dự {c}." for c in congresses]
+        if congresses and nominee.delegate and nominee.delegate.represents:
+            lines.append(f"Người đại diện dự Đại hội: {nominee.delegate.name}.")
         word.add_body(document, "\n".join(lines))

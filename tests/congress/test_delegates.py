@@ -162,3 +162,25 @@ def test_delegate_lists_are_the_offices(world, login_as, who, status):
     client = login_as(getattr(world, who))
     assert client.get(f"/congress/periods/{world.period.id}/delegates").status_code == status
     assert client.get(f"/congress/periods/{world.period.id}/delegates.xlsx").status_code == status
+
+
+def test_the_service_refuses_a_collective_delegate_without_a_person(world, setup):
+    from portal.congress import services
+    from portal.rules import RuleError
+
+    submission, _person, team = setup
+    with pytest.raises(RuleError) as error:
+        services.add_nominee(submission, services.NomineeData(team.id, None, True, False, "", ""))
+    assert error.value.field == "delegate_user_id"
+
+
+def test_another_units_exemplar_in_the_nominee_page_is_404(world, login_as, setup):
+    submission, _person, _team = setup
+    other = make_congress_exemplar(world.unit_b, "Lê Minh Tuấn")
+    page = f"/congress/{submission.id}/nominees/new?exemplar_id={other.id}"
+    assert login_as(world.coordinator_a).get(page).status_code == 404
+    assert login_as(world.office).post(page, data={"exemplar_id": other.id}).status_code in (
+        403,
+        404,
+    )
+    assert _nominee(other) is None

@@ -214,3 +214,14 @@ def test_the_migration_reports_mismatches_without_deleting(world, setup):
     assert f"đề xuất số {nominee.id}" in lines[1] and "“Chiến sĩ thi đua cơ sở”" in lines[1]
     assert "tập thể “Tổ Quan trắc”" in lines[1]
     assert db.session.get(CongressNominee, nominee.id) is not None
+
+
+def test_the_demo_seeder_corrects_mismatched_titles(world, setup):
+    from portal.demo.congress import _correct_titles
+
+    nominee = _legacy_mismatch(world, setup)
+    _correct_titles(world.period, services.award_titles(world.org.id))
+    db.session.commit()
+    db.session.refresh(nominee)
+    assert title_fits(nominee.award_title, nominee.exemplar)
+    assert services.period_title_mismatches([nominee.submission]) == []

@@ -89,6 +89,7 @@ def test_individual_and_collective_achievement_reports(world, tmp_path):
     doc2 = Document(build_achievement_report(team, issuer, cycle, ON, tmp_path / "t.docx"))
     text2 = _text(doc2)
     assert "I. ĐẶC ĐIỂM TÌNH HÌNH" in text2 and "Lĩnh vực hoạt động: Quan trắc." in text2
+    assert "Người đại diện dự Đại hội: Nguyễn Văn An." in text2  # a person, of the unit
 
 
 def test_unit_and_department_proposals(world, tmp_path):
