@@ -102,16 +102,14 @@ def test_ballots_cast_while_the_round_closes_equal_the_published_tally(app, worl
             assert (
                 _post(client, f"{base}/vote", data=_ballot(round_, patterns[0])).status_code == 302
             )
+        url = f"{base}/vote"
+        ballots = [_ballot(round_, patterns[(i + trial) % 2]) for i in range(len(voters))]
         jobs = [
-            (
-                lambda c=client, i=i: c.post(
-                    f"{base}/vote", data=_ballot(round_, patterns[(i + trial) % 2])
-                )
-            )
-            for i, client in enumerate(voters)
+            (lambda c=client, b=ballot: c.post(url, data=b))  # noqa: B023 (run in this trial)
+            for client, ballot in zip(voters, ballots, strict=True)
         ]
         close_at = trial % (len(jobs) + 1)  # the close starts at a different place each time
-        jobs.insert(close_at, lambda: office.post(f"{base}/close"))
+        jobs.insert(close_at, lambda: office.post(f"{base}/close"))  # noqa: B023
         answers = _run_at_once(jobs)
         errors = [a for a in answers if isinstance(a, BaseException)]
         assert not errors, errors
@@ -175,7 +173,8 @@ def test_the_same_ballot_posted_twice_at_once_never_answers_500(app, world):
         member = council.users[trial % 5]
         clients = [_client(app, member), _client(app, member)]
         data = _ballot(round_, ["agree", "disagree", "abstain"])
-        answers = _run_at_once([lambda c=c: c.post(f"{base}/vote", data=data) for c in clients])
+        url = f"{base}/vote"
+        answers = _run_at_once([lambda c=c, u=url, d=data: c.post(u, data=d) for c in clients])
         assert not [a for a in answers if isinstance(a, BaseException)], answers
         # Both answer as the first did: the ballot is recorded, back to the ballot page.
         assert [a.status_code for a in answers] == [302, 302], trial
