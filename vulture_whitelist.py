@@ -68,6 +68,10 @@ _.started_by  # compilations: relationship, shown by compilations/index.html
 _.base  # consideration: VotingRule column (which members a threshold counts)
 _.opened_by_id  # consideration: ConsiderationRound column
 _.closed_at  # consideration, difficulties, inspections: column, written when closed
+_.cancelled_at  # consideration: ConsiderationRound column, shown on the cancelled round's page
+_.cancelled_by_id  # consideration: ConsiderationRound column (who cancelled; audited)
+_.cancel_reason  # consideration: ConsiderationRound column, shown on the cancelled round's page
+_.council_decisions  # consideration.minutes: what the Department's proposal cites (congress)
 _.votes  # consideration: Nomination relationship (delete cascade of its votes)
 _.recorded_by_id  # consideration: vote column, written by voting.py
 _.rule_needed_verification  # consideration: result column, the rule applied

@@ -7,7 +7,7 @@ Every model is audited unless it sets `__audited__ = False`; columns named in
 from __future__ import annotations
 
 import enum
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
@@ -41,7 +41,7 @@ class AuditLog(db.Model):
 def _plain(value: Any) -> Any:
     if isinstance(value, enum.Enum):
         return value.value
-    if isinstance(value, datetime | date):
+    if isinstance(value, datetime | date | time):  # time: a meeting hour
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)

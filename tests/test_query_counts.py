@@ -93,6 +93,9 @@ RECORDS_OF = {
     "consideration.minutes": {
         "round_id": (ConsiderationRound, (ConsiderationRound.status == RoundStatus.CLOSED,))
     },
+    "consideration.minutes_docx": {
+        "round_id": (ConsiderationRound, (ConsiderationRound.status == RoundStatus.CLOSED,))
+    },
 }
 IN_LIST = re.compile(r"IN \((\?|%\(\w+\)s|\$\d+)(, (\?|%\(\w+\)s|\$\d+))*\)")
 

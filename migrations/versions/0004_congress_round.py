@@ -1,14 +1,15 @@
 """Congress nominees link to the council's nomination that considered their title.
 
 Revision ID: 0004_congress_round
-Revises: 0004_congress
+Revises: 0004_congress, 0004_council_vote
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_congress_round"
-down_revision = "0004_congress"  # re-chained after merging h-congress (was "0003")
+# On this branch it also joins the two other helpers' migrations (was "0003"; re-chained at merge).
+down_revision = ("0004_congress", "0004_council_vote")
 branch_labels = None
 depends_on = None
 

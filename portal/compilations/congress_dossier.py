@@ -23,13 +23,12 @@ from portal.congress.records import (
     load_submission,
     submission_record,
 )
+from portal.consideration.minutes import write_minutes
 from portal.consideration.models import ConsiderationRound
-from portal.consideration.services import round_results
 from portal.documents.achievement_report import build_achievement_report
 from portal.documents.conference_record import build_conference_record
 from portal.documents.congress_lists import build_lists
 from portal.documents.congress_records import slug
-from portal.documents.minutes import MinutesRecord, VoteRow, build_minutes
 from portal.documents.pdf import convert_to_pdf, find_converter
 from portal.documents.proposal import build_department_proposal, build_unit_proposal
 from portal.evidence.services import attachments_for, storage_path
@@ -152,32 +151,17 @@ def department_step(compilation_id: int, on: date, issuer, cycle) -> Step:
             build_department_proposal(decision, issuer, cycle, on, folder / "to-trinh-cua-so.docx"),
             build_lists(records, cycle, folder / "danh-sach-de-nghi-va-dai-bieu.xlsx"),
         ]
-        written += _minutes(council_round_ids(submissions), issuer, cycle, folder)
+        written += _minutes(council_round_ids(submissions), folder)
         return [str(p.relative_to(workdir)) for p in written]
 
     return Step("Tờ trình, danh sách và biên bản của Sở", run)
 
 
-def _minutes(round_ids: list[int], issuer, cycle, folder: Path) -> list[Path]:
-    """The minutes of the rounds that voted on these nominees, and of no other round."""
-    written = []
-    for round_id in round_ids:
-        round_ = db.session.get(ConsiderationRound, round_id)
-        rows = [
-            VoteRow(
-                nominee=r.nomination.nominee_name,
-                award_title=r.nomination.award_title.name,
-                total=r.total_members,
-                agree=r.agree,
-                disagree=r.disagree,
-                abstain=r.abstain,
-                passed=r.passed,
-            )
-            for r in round_results(round_)
-        ]
-        record = MinutesRecord(round_.title, round_.meeting_date, round_.location, rows)
-        written.append(build_minutes(record, issuer, cycle, folder / f"bien-ban-{round_.id}.docx"))
-    return written
+def _minutes(round_ids: list[int], folder: Path) -> list[Path]:
+    """The minutes of the rounds that voted on these nominees, and of no other round:
+    the minutes a council signs (portal.consideration.minutes)."""
+    rounds = [db.session.get(ConsiderationRound, round_id) for round_id in round_ids]
+    return [write_minutes(round_, folder / f"bien-ban-{round_.id}.docx") for round_ in rounds]
 
 
 def pdf_step() -> Step:

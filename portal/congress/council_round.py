@@ -25,6 +25,7 @@ from portal.accounts.models import User
 from portal.congress.models import CongressNominee, CongressSubmission
 from portal.congress.records import nominee_record
 from portal.consideration import services as consideration
+from portal.consideration.minutes import council_decisions
 from portal.consideration.models import (
     ConsiderationRound,
     Nomination,
@@ -143,8 +144,11 @@ def default_year(period: PlanPeriod, on: date | None) -> int:
 
 
 def is_linked(nominee: CongressNominee) -> bool:
-    """Already before the council (a nomination deleted from its round unlinks it)."""
-    return nominee.nomination_id is not None and nominee.nomination is not None
+    """Already before the council: its nomination is in an open or closed round. A
+    nomination deleted from its round, or in a round the Office cancelled, leaves the
+    nominee to be sent again (to the round that replaces it)."""
+    nomination = nominee.nomination if nominee.nomination_id is not None else None
+    return nomination is not None and nomination.round.status != RoundStatus.CANCELLED
 
 
 def send_to_council(period: PlanPeriod, request: RoundRequest, actor: User) -> Sent:
@@ -175,7 +179,7 @@ def send_to_council(period: PlanPeriod, request: RoundRequest, actor: User) -> S
         except RuleError as refused:
             sent.refused.append((nominee, refused.message))
             continue
-        nominee.nomination_id = nomination.id
+        nominee.nomination = nomination
         sent.added.append(nominee)
     if not sent.added:
         raise RuleError(
@@ -225,20 +229,15 @@ def outcome_of(nominee: CongressNominee) -> Outcome:
     return Outcome(round=round_, result=None if round_.is_open else nomination.result)
 
 
-def agree_percent_text(result: NominationResult) -> str:
-    return format_number(result.agree_percent, 1) + "%"
-
-
-def minutes_number(round_: ConsiderationRound) -> str:
-    """The number of the round's minutes as printed on them."""
-    return f"{round_.id}/BB-HĐTĐKT"
+def percent_text(value) -> str:
+    return format_number(value, 1) + "%"
 
 
 def meeting_of(round_: ConsiderationRound) -> CouncilMeeting:
     return CouncilMeeting(
         title=round_.title,
         meeting_date=round_.meeting_date,
-        minutes_number=minutes_number(round_),
+        minutes_number=round_.minutes_number,
         location=round_.location,
     )
 
@@ -247,6 +246,9 @@ def council_decision(submissions: list[CongressSubmission]) -> CouncilDecision:
     """What the Department may propose: the accepted submissions' nominees whose title
     the council passed, with the meetings that decided them; the others counted."""
     passed, meetings, undecided, failed, delegates = [], {}, 0, 0, []
+    decided = council_decisions(
+        n.nomination_id for s in submissions for n in s.nominees if is_linked(n)
+    )
     for submission in submissions:
         unit_name = submission.unit.name
         for nominee in sorted(submission.nominees, key=lambda n: (n.exemplar.name, n.id)):
@@ -255,14 +257,15 @@ def council_decision(submissions: list[CongressSubmission]) -> CouncilDecision:
                 delegates.append(record)
             if nominee.award_title_id is None:
                 continue
-            outcome = outcome_of(nominee)
-            if not outcome.decided:
+            decision = decided.get(nominee.nomination_id) if is_linked(nominee) else None
+            if decision is None:
                 undecided += 1
-            elif not outcome.passed:
+            elif not decision.passed:
                 failed += 1
             else:
-                meeting = meetings.setdefault(outcome.round.id, meeting_of(outcome.round))
-                passed.append(PassedNominee(record, agree_percent_text(outcome.result), meeting))
+                round_ = nominee.nomination.round
+                meeting = meetings.setdefault(round_.id, meeting_of(round_))
+                passed.append(PassedNominee(record, percent_text(decision.agree_percent), meeting))
     return CouncilDecision(
         unit_count=len(submissions),
         meetings=sorted(meetings.values(), key=lambda m: (m.meeting_date, m.minutes_number)),

@@ -1,10 +1,17 @@
 """The starting catalogue of award titles and voting rules an organization receives.
 
-Decree 98/2023/NĐ-CP (in force 01/01/2024 - 30/06/2025) sets the thresholds of
-all council members: 80% for Chiến sĩ thi đua cơ sở and the emulation flags, 90%
-for Chiến sĩ thi đua cấp tỉnh / toàn quốc and Anh hùng. Decree 152/2025/NĐ-CP
-replaced it from 01/07/2025; its rows start with the same thresholds and are
-marked for the Office to verify against the text.
+The rules cover every date of the plan period 2023-2025 and after:
+- before 01/01/2024, Decree 91/2017/NĐ-CP (rows marked "cần kiểm tra": its
+  thresholds could not be checked against the text when they were entered, see
+  DECREE_91_SOURCE);
+- 01/01/2024 - 30/06/2025, Decree 98/2023/NĐ-CP: 80% of all council members for
+  Chiến sĩ thi đua cơ sở and the emulation flags, 90% for Chiến sĩ thi đua cấp
+  tỉnh / toàn quốc and Anh hùng;
+- from 01/07/2025, Decree 152/2025/NĐ-CP, which replaced it; its rows start with
+  the same thresholds and are marked for the Office to verify against the text.
+Each rule also carries its quorum (share of members present) and whether a
+member with a conflict of interest stays in the base of the percentage, each
+with its stated basis: rules are data, the Office edits them.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from portal.consideration.models import (
     AwardTitle,
     ThresholdComparison,
     TitleAudience,
+    VoteBase,
     VotingRule,
 )
 from portal.exemplars.models import ExemplarKind
@@ -51,12 +59,37 @@ STATUTORY_THRESHOLDS = {
     "AHLD": 90,
 }
 
+DECREE_91 = "Nghị định số 91/2017/NĐ-CP ngày 31/07/2017 của Chính phủ"
+# Where the decree's number and date were checked (its thresholds were not found in any
+# text reachable when this was written, hence the "cần kiểm tra" flag on its rows):
+DECREE_91_SOURCE = (
+    "Số hiệu, ngày ban hành đối chiếu tại phần căn cứ của Quyết định số 31/2020/QĐ-UBND "
+    "tỉnh Phú Yên (https://phapluatcongdong.vn/van-ban/"
+    "quyet-dinh-31-2020-qd-ubnd-ban-hanh-tinh-phu-yen-nam-2020-p43558.htm), cùng "
+    "Thông tư số 12/2019/TT-BNV hướng dẫn Nghị định."
+)
+DECREE_91_NOTE = (
+    "Tỷ lệ tạm lấy như Nghị định số 98/2023/NĐ-CP: chưa đối chiếu được với văn bản "
+    "Nghị định số 91/2017/NĐ-CP và Thông tư số 12/2019/TT-BNV. Văn phòng Sở cần đối chiếu, "
+    "sửa lại nếu khác, rồi bỏ dấu “cần kiểm tra”. " + DECREE_91_SOURCE
+)
+DECREE_91_FROM = date(2017, 9, 15)
+DECREE_91_TO = date(2023, 12, 31)
 DECREE_98 = "Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ"
 DECREE_152 = "Nghị định số 152/2025/NĐ-CP của Chính phủ (thay thế Nghị định số 98/2023/NĐ-CP)"
 DECREE_98_FROM = date(2024, 1, 1)
 DECREE_98_TO = date(2025, 6, 30)
 DECREE_152_FROM = date(2025, 7, 1)
 DEFAULT_BASIS = "Quy chế hoạt động của Hội đồng Thi đua - Khen thưởng (đa số thành viên)"
+# The percentage is of all council members: a member who declares a conflict of
+# interest does not vote and stays in the base (the decrees count "tổng số thành viên").
+BASE_BASIS = "{basis}: tỷ lệ tính trên tổng số thành viên Hội đồng"
+# Quorum: at least half of the members present (the council's working rules).
+QUORUM_PERCENT = 50
+QUORUM_BASIS = (
+    "Quy chế hoạt động của Hội đồng Thi đua - Khen thưởng: cuộc họp hợp lệ khi có "
+    "ít nhất một nửa tổng số thành viên dự họp (cần kiểm tra theo Quy chế của Sở)"
+)
 VERIFY_NOTE = (
     "Tỷ lệ tạm lấy theo Nghị định số 98/2023/NĐ-CP. Văn phòng Sở cần đối chiếu với "
     "văn bản Nghị định số 152/2025/NĐ-CP và sửa lại nếu khác, rồi bỏ dấu “cần kiểm tra”."
@@ -94,26 +127,55 @@ def ensure_catalogue(organization_id: int) -> bool:
     return True
 
 
+def _rule(organization_id: int, title_id: int | None, **fields) -> VotingRule:
+    """A rule with the catalogue's base and quorum, each with its basis."""
+    fields.setdefault("comparison", ThresholdComparison.AT_LEAST)
+    return VotingRule(
+        organization_id=organization_id,
+        award_title_id=title_id,
+        base=VoteBase.ALL_MEMBERS,
+        base_basis=BASE_BASIS.format(basis=fields["legal_basis"]),
+        quorum_percent=QUORUM_PERCENT,
+        quorum_basis=QUORUM_BASIS,
+        **fields,
+    )
+
+
+def _default_rule(organization_id: int) -> VotingRule:
+    return _rule(
+        organization_id,
+        None,
+        comparison=ThresholdComparison.MORE_THAN,
+        threshold_percent=50,
+        effective_from=DECREE_91_FROM,
+        effective_to=None,
+        legal_basis=DEFAULT_BASIS,
+        note=DEFAULT_NOTE,
+    )
+
+
+def _decree_91_rule(organization_id: int, title_id: int, percent: int) -> VotingRule:
+    return _rule(
+        organization_id,
+        title_id,
+        threshold_percent=percent,
+        effective_from=DECREE_91_FROM,
+        effective_to=DECREE_91_TO,
+        legal_basis=DECREE_91,
+        needs_verification=True,
+        note=DECREE_91_NOTE,
+    )
+
+
 def _starting_rules(organization_id: int, titles: dict[str, AwardTitle]) -> list[VotingRule]:
-    rules = [
-        VotingRule(
-            organization_id=organization_id,
-            award_title_id=None,
-            comparison=ThresholdComparison.MORE_THAN,
-            threshold_percent=50,
-            effective_from=DECREE_98_FROM,
-            effective_to=None,
-            legal_basis=DEFAULT_BASIS,
-            note=DEFAULT_NOTE,
-        )
-    ]
+    rules = [_default_rule(organization_id)]
     for code, percent in STATUTORY_THRESHOLDS.items():
         title_id = titles[code].id
+        rules.append(_decree_91_rule(organization_id, title_id, percent))
         rules.append(
-            VotingRule(
-                organization_id=organization_id,
-                award_title_id=title_id,
-                comparison=ThresholdComparison.AT_LEAST,
+            _rule(
+                organization_id,
+                title_id,
                 threshold_percent=percent,
                 effective_from=DECREE_98_FROM,
                 effective_to=DECREE_98_TO,
@@ -121,10 +183,9 @@ def _starting_rules(organization_id: int, titles: dict[str, AwardTitle]) -> list
             )
         )
         rules.append(
-            VotingRule(
-                organization_id=organization_id,
-                award_title_id=title_id,
-                comparison=ThresholdComparison.AT_LEAST,
+            _rule(
+                organization_id,
+                title_id,
                 threshold_percent=percent,
                 effective_from=DECREE_152_FROM,
                 effective_to=None,
@@ -184,3 +245,59 @@ def why_no_title(nominee, name: str) -> str:
         kind=str(_kind_of(nominee).label).lower(),
         name=name,
     )
+
+
+def complete_rules(organization_id: int) -> int:
+    """Give an organization whose catalogue predates them the rules before 01/01/2024
+    (Decree 91/2017/NĐ-CP) and the quorum and base of its existing rules. Nothing the
+    Office entered is overwritten: a title (or the default) that already has a rule in
+    force on a day of 2023 keeps it. Returns the number of rules added or completed; the
+    caller commits.
+    """
+    changed = 0
+    rules = list(
+        db.session.scalars(select(VotingRule).where(VotingRule.organization_id == organization_id))
+    )
+    for rule in rules:
+        if not rule.quorum_basis and not rule.quorum_percent:
+            rule.quorum_percent, rule.quorum_basis = QUORUM_PERCENT, QUORUM_BASIS
+            changed += 1
+        if not rule.base_basis and rule.base == VoteBase.ALL_MEMBERS:
+            rule.base_basis = BASE_BASIS.format(basis=rule.legal_basis)
+            changed += 1
+
+    def covers_2023(title_id: int | None) -> bool:
+        return any(
+            r.award_title_id == title_id
+            and r.effective_from <= DECREE_91_TO
+            and (r.effective_to is None or r.effective_to >= date(2023, 1, 1))
+            for r in rules
+        )
+
+    added = []
+    if not covers_2023(None):
+        default = next(
+            (r for r in rules if r.award_title_id is None and r.effective_from == DECREE_98_FROM),
+            None,
+        )
+        if default is not None:  # the catalogue's default rule: it starts earlier now
+            default.effective_from = DECREE_91_FROM
+            changed += 1
+        else:
+            default_rule = _default_rule(organization_id)
+            default_rule.effective_to = DECREE_91_TO
+            added.append(default_rule)
+    titles = db.session.scalars(
+        select(AwardTitle).where(
+            AwardTitle.organization_id == organization_id,
+            AwardTitle.code.in_(STATUTORY_THRESHOLDS),
+        )
+    )
+    for title in titles:
+        if not covers_2023(title.id):
+            added.append(
+                _decree_91_rule(organization_id, title.id, STATUTORY_THRESHOLDS[title.code])
+            )
+    db.session.add_all(added)
+    db.session.flush()
+    return changed + len(added)

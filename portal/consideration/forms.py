@@ -14,11 +14,19 @@ from wtforms import (
     StringField,
     SubmitField,
     TextAreaField,
+    TimeField,
 )
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
-from portal.consideration.models import RoundStatus, ThresholdComparison, TitleAudience, VoteChoice
+from portal.consideration.catalogue import QUORUM_BASIS, QUORUM_PERCENT
+from portal.consideration.models import (
+    RoundStatus,
+    ThresholdComparison,
+    TitleAudience,
+    VoteBase,
+    VoteChoice,
+)
 from portal.exemplars.models import ExemplarKind
 from portal.listing import FilterForm
 
@@ -35,8 +43,23 @@ class RoundForm(FlaskForm):
         _l("Năm xét thành tích"), validators=[DataRequired(), NumberRange(min=2000, max=2100)]
     )
     meeting_date = DateField(_l("Ngày họp Hội đồng"), validators=[DataRequired()])
+    meeting_time = TimeField(_l("Giờ họp"), validators=[Optional()])
     location = StringField(_l("Địa điểm họp"), validators=[Optional(), Length(max=255)])
+    minutes_number = StringField(
+        _l("Số biên bản (để trống: tự cấp khi kết thúc phiên)"),
+        validators=[Optional(), Length(max=50)],
+    )
     submit = SubmitField(_l("Lưu"))
+
+
+class CancelRoundForm(FlaskForm):
+    """Cancel an open round and open a new one with the same nominations."""
+
+    reason = TextAreaField(
+        _l("Lý do huỷ phiên"), validators=[DataRequired(), Length(min=5, max=5000)]
+    )
+    meeting_date = DateField(_l("Ngày họp của phiên mới"), validators=[DataRequired()])
+    submit = SubmitField(_l("Huỷ phiên và mở phiên mới"))
 
 
 class NominationForm(FlaskForm):
@@ -97,6 +120,25 @@ class VotingRuleForm(FlaskForm):
         _l("Đến hết ngày (để trống nếu chưa hết hiệu lực)"), validators=[Optional()]
     )
     legal_basis = StringField(_l("Căn cứ pháp lý"), validators=[DataRequired(), Length(max=500)])
+    base = SelectField(
+        _l("Cơ sở tính tỷ lệ"),
+        choices=options(VoteBase.choices()),
+        default=VoteBase.ALL_MEMBERS.value,
+    )
+    base_basis = StringField(
+        _l("Căn cứ của cơ sở tính tỷ lệ (để trống: theo căn cứ pháp lý của quy định)"),
+        validators=[Optional(), Length(max=500)],
+    )
+    quorum_percent = IntegerField(
+        _l("Số thành viên dự họp tối thiểu (% tổng số thành viên; 0: không quy định)"),
+        default=QUORUM_PERCENT,
+        validators=[Optional(), NumberRange(min=0, max=100)],
+    )
+    quorum_basis = StringField(
+        _l("Căn cứ của số thành viên dự họp tối thiểu"),
+        default=QUORUM_BASIS,
+        validators=[Optional(), Length(max=500)],
+    )
     needs_verification = BooleanField(_l("Cần kiểm tra lại"))
     note = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=5000)])
     submit = SubmitField(_l("Lưu quy định"))

@@ -9,10 +9,10 @@ belong to no unit) and they are read through their round's organization.
 from __future__ import annotations
 
 import enum
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 
-from sqlalchemy import Date, DateTime, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Date, DateTime, ForeignKey, String, Text, Time, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.council.models import CouncilPosition
@@ -40,14 +40,33 @@ class ThresholdComparison(LabelledEnum):
     MORE_THAN = "more_than", N_("Trên ... % (quá nửa khi là 50%)")
 
 
-class VoteBase(enum.StrEnum):
-    # The statutory texts count against every member of the council, not those present.
-    ALL_MEMBERS = "all_members"
+class VoteBase(LabelledEnum):
+    """The denominator of the agreement percentage: rule data, with its basis on the rule."""
+
+    # The statutory texts count against every member of the council, not those present:
+    # a member with a conflict of interest stays in the base and is not agreement.
+    ALL_MEMBERS = (
+        "all_members",
+        N_("Tổng số thành viên Hội đồng (kể cả thành viên có xung đột lợi ích)"),
+    )
+    # For a rule that leaves the members who declared a conflict out of the base.
+    EXCLUDING_CONFLICT = (
+        "excluding_conflict",
+        N_("Tổng số thành viên Hội đồng trừ thành viên có xung đột lợi ích"),
+    )
+
+    def size(self, total_members: int, conflict: int) -> int:
+        """The number of members the percentage is taken on."""
+        if self == VoteBase.EXCLUDING_CONFLICT:
+            return total_members - conflict
+        return total_members
 
 
 class RoundStatus(enum.StrEnum):
     OPEN = "open"
     CLOSED = "closed"
+    # Cancelled by the Office (with a reason) and replaced by a new round.
+    CANCELLED = "cancelled"
 
 
 class VoteChoice(LabelledEnum):
@@ -99,6 +118,11 @@ class VotingRule(TimestampMixin, db.Model):
     legal_basis: Mapped[str] = mapped_column(String(500), default="")
     needs_verification: Mapped[bool] = mapped_column(default=False)
     note: Mapped[str] = mapped_column(Text, default="")
+    # Whether members with a conflict of interest stay in the base, and why.
+    base_basis: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    # Quorum: the minimum share of all members present at the meeting (0: none), and why.
+    quorum_percent: Mapped[int] = mapped_column(default=0, server_default="0")
+    quorum_basis: Mapped[str] = mapped_column(String(500), default="", server_default="")
 
     award_title: Mapped[AwardTitle | None] = relationship()
 
@@ -115,12 +139,20 @@ class ConsiderationRound(TimestampMixin, db.Model):
     year: Mapped[int] = mapped_column(index=True)  # the year whose achievements are considered
     meeting_date: Mapped[date] = mapped_column(Date)
     location: Mapped[str] = mapped_column(String(255), default="")
+    meeting_time: Mapped[time | None] = mapped_column(Time)
+    # Số biên bản: given when the round closes unless the Office entered one.
+    minutes_number: Mapped[str] = mapped_column(String(50), default="", server_default="")
     status: Mapped[RoundStatus] = mapped_column(
         enum_column(RoundStatus), default=RoundStatus.OPEN, index=True
     )
     opened_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    cancelled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    cancelled_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    cancel_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The cancelled round this one was opened to replace.
+    replaces_id: Mapped[int | None] = mapped_column(ForeignKey("consideration_rounds.id"))
 
     period = relationship("PlanPeriod")
     organization = relationship("Organization")
@@ -134,6 +166,10 @@ class ConsiderationRound(TimestampMixin, db.Model):
     @property
     def is_open(self) -> bool:
         return self.status == RoundStatus.OPEN
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == RoundStatus.CANCELLED
 
 
 class RoundMember(db.Model):
@@ -236,12 +272,21 @@ class NominationResult(db.Model):
     threshold_percent: Mapped[int]
     legal_basis: Mapped[str] = mapped_column(String(500), default="")
     rule_needed_verification: Mapped[bool] = mapped_column(default=False)
+    base: Mapped[VoteBase] = mapped_column(
+        enum_column(VoteBase), default=VoteBase.ALL_MEMBERS, server_default="all_members"
+    )
+    base_basis: Mapped[str] = mapped_column(String(500), default="", server_default="")
 
     nomination: Mapped[Nomination] = relationship(back_populates="result")
 
     @property
+    def base_members(self) -> int:
+        """The number of members the percentage was taken on (the rule's base)."""
+        return self.base.size(self.total_members, self.conflict)
+
+    @property
     def agree_percent(self) -> Decimal:
-        """Share of ALL members who agreed, for display (the decision uses integers)."""
-        if not self.total_members:
+        """Share of the base that agreed, for display (the decision uses integers)."""
+        if not self.base_members:
             return Decimal(0)
-        return (Decimal(self.agree) * 100 / self.total_members).quantize(Decimal("0.1"))
+        return (Decimal(self.agree) * 100 / self.base_members).quantize(Decimal("0.1"))

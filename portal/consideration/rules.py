@@ -2,8 +2,9 @@
 
 All arithmetic is on integers: "at least 80% of all members" is
 `agree * 100 >= 80 * total`, so 4 of 5 passes and 7 of 9 does not, with no
-float rounding anywhere. Conflicts, abstentions and members who did not vote
-stay in the denominator (all members) and are not agreement.
+float rounding anywhere. Abstentions and members who did not vote stay in the
+denominator (all members) and are not agreement; whether members who declared a
+conflict of interest stay in it is the rule's `base` (data, with its basis).
 """
 
 from __future__ import annotations
@@ -15,7 +16,13 @@ from datetime import date
 from flask_babel import gettext as _
 from sqlalchemy import or_, select, true
 
-from portal.consideration.models import AwardTitle, ThresholdComparison, VoteChoice, VotingRule
+from portal.consideration.models import (
+    AwardTitle,
+    ThresholdComparison,
+    VoteBase,
+    VoteChoice,
+    VotingRule,
+)
 from portal.extensions import db
 from portal.formatting import format_date
 from portal.rules import RuleError
@@ -32,6 +39,9 @@ class Tally:
     @property
     def not_voted(self) -> int:
         return self.total_members - self.agree - self.disagree - self.abstain - self.conflict
+
+    def base_members(self, base: VoteBase) -> int:
+        return base.size(self.total_members, self.conflict)
 
 
 def tally(choices: Iterable[VoteChoice], total_members: int) -> Tally:
@@ -64,8 +74,13 @@ def meets_threshold(
 
 def passes(result: Tally, rule: VotingRule) -> bool:
     return meets_threshold(
-        result.agree, result.total_members, rule.threshold_percent, rule.comparison
+        result.agree, result.base_members(rule.base), rule.threshold_percent, rule.comparison
     )
+
+
+def has_quorum(present: int, total_members: int, quorum_percent: int) -> bool:
+    """At least `quorum_percent` of all members present (exact integers; 0: no quorum)."""
+    return present * 100 >= quorum_percent * total_members
 
 
 def _in_force(query, on: date):
@@ -120,6 +135,19 @@ def save_rule(rule: VotingRule) -> VotingRule:
     """
     if not 1 <= rule.threshold_percent <= 100:
         raise RuleError(_("Tỷ lệ phải từ 1 đến 100."), "threshold_percent")
+    rule.quorum_percent = rule.quorum_percent or 0
+    rule.base = rule.base or VoteBase.ALL_MEMBERS
+    if not 0 <= rule.quorum_percent <= 100:
+        raise RuleError(_("Tỷ lệ phải từ 0 đến 100."), "quorum_percent")
+    if rule.quorum_percent and not (rule.quorum_basis or "").strip():
+        raise RuleError(_("Nêu căn cứ của số thành viên dự họp tối thiểu."), "quorum_basis")
+    if not (rule.base_basis or "").strip():
+        if rule.base != VoteBase.ALL_MEMBERS:
+            raise RuleError(_("Nêu căn cứ của cách tính tỷ lệ."), "base_basis")
+        # The statutory base (all members): its basis is the rule's own.
+        rule.base_basis = _(
+            "%(basis)s: tỷ lệ tính trên tổng số thành viên Hội đồng", basis=rule.legal_basis
+        )
     if rule.effective_to is not None and rule.effective_to < rule.effective_from:
         raise RuleError(_("Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực."), "effective_to")
     with db.session.no_autoflush:
@@ -138,8 +166,20 @@ def save_rule(rule: VotingRule) -> VotingRule:
     return rule
 
 
-def describe_threshold(comparison: ThresholdComparison, threshold_percent: int) -> str:
+def describe_threshold(
+    comparison: ThresholdComparison, threshold_percent: int, base: VoteBase = VoteBase.ALL_MEMBERS
+) -> str:
     """'Từ 80% trở lên tổng số thành viên' / 'Trên 50% tổng số thành viên'."""
+    if base == VoteBase.EXCLUDING_CONFLICT:
+        if comparison == ThresholdComparison.MORE_THAN:
+            return _(
+                "Trên %(p)s%% tổng số thành viên Hội đồng không có xung đột lợi ích",
+                p=threshold_percent,
+            )
+        return _(
+            "Từ %(p)s%% trở lên tổng số thành viên Hội đồng không có xung đột lợi ích",
+            p=threshold_percent,
+        )
     if comparison == ThresholdComparison.MORE_THAN:
         return _("Trên %(p)s%% tổng số thành viên Hội đồng", p=threshold_percent)
     return _("Từ %(p)s%% trở lên tổng số thành viên Hội đồng", p=threshold_percent)

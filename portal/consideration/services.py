@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import selectinload
 
 from portal.accounts.models import User
@@ -41,8 +41,42 @@ from portal.rules import RuleError
 
 
 def require_open(round_: ConsiderationRound) -> None:
+    if round_.is_cancelled:
+        raise RuleError(_("Phiên bình xét đã bị huỷ, không thể thay đổi."))
     if not round_.is_open:
         raise RuleError(_("Phiên bình xét đã kết thúc, không thể thay đổi."))
+
+
+def lock_round(round_: ConsiderationRound) -> None:
+    """Serialise every change of the round's ballots and state on the round row.
+
+    Casting, changing, recording a written opinion, editing and closing all start
+    here, so that a close counts exactly the ballots stored before it and a ballot
+    that waited for the close is refused. PostgreSQL: `SELECT ... FOR UPDATE` on the
+    round row (held until the commit). SQLite (pysqlite begins its transaction only
+    before a write): a no-op UPDATE of the row begins the write transaction at once,
+    which takes the database's single write lock; another writer waits for it
+    (busy timeout). The round's state is then read again, fresh.
+    """
+    bind = db.session.get_bind()
+    if bind.dialect.name == "postgresql":
+        db.session.execute(
+            select(ConsiderationRound.id)
+            .where(ConsiderationRound.id == round_.id)
+            .with_for_update()
+        )
+    else:
+        db.session.execute(
+            text("UPDATE consideration_rounds SET status = status WHERE id = :id"),
+            {"id": round_.id},
+        )
+    # Fresh, in one query each: the state others may have committed while we waited.
+    db.session.refresh(round_, ["status", "meeting_date", "minutes_number"])
+    db.session.execute(
+        select(RoundMember)
+        .where(RoundMember.round_id == round_.id)
+        .execution_options(populate_existing=True)
+    ).all()
 
 
 # --- rounds -----------------------------------------------------------------
@@ -92,19 +126,88 @@ def open_round(
     return round_
 
 
+def has_ballots(round_: ConsiderationRound) -> bool:
+    return bool(db.session.scalar(select(func.count(Vote.id)).where(Vote.round_id == round_.id)))
+
+
+EDITABLE = ("title", "year", "meeting_date", "meeting_time", "location", "minutes_number")
+
+
 def update_round(round_: ConsiderationRound, **fields: object) -> None:
+    """Edit an open round. The meeting date fixes the rule applied: once a ballot is
+    cast it no longer changes (cancel the round and open a new one instead)."""
+    lock_round(round_)
     require_open(round_)
     if "year" in fields and fields["year"] not in round_.period.years:
         raise RuleError(
             _("Năm xét phải thuộc kỳ kế hoạch %(name)s.", name=round_.period.name), "year"
         )
-    for key in ("title", "year", "meeting_date", "location"):
+    moved = "meeting_date" in fields and fields["meeting_date"] != round_.meeting_date
+    if moved and has_ballots(round_):
+        raise RuleError(
+            _(
+                "Đã có thành viên bỏ phiếu: không thể đổi ngày họp (ngày họp quyết định quy định "
+                "biểu quyết được áp dụng). Nếu cần họp lại, hãy huỷ phiên này, nêu lý do, "
+                "và mở phiên mới."
+            ),
+            "meeting_date",
+        )
+    for key in EDITABLE:
         if key in fields:
             setattr(round_, key, fields[key])
 
 
+def cancel_round(
+    round_: ConsiderationRound,
+    reason: str,
+    meeting_date: date,
+    cancelled_by: User,
+    location: str | None = None,
+) -> ConsiderationRound:
+    """Cancel an open round (ballots and all, with the reason) and open a new one with the
+    same nominations and no ballot, meeting on `meeting_date`. The caller commits; the
+    audit log keeps who cancelled, when and why (the round's own row)."""
+    lock_round(round_)
+    require_open(round_)
+    reason = (reason or "").strip()
+    if len(reason) < 5:
+        raise RuleError(_("Nêu lý do huỷ phiên bình xét."), "reason")
+    if meeting_date is None:
+        raise RuleError(_("Nhập ngày họp của phiên mới."), "meeting_date")
+    round_.status = RoundStatus.CANCELLED
+    round_.cancel_reason = reason
+    round_.cancelled_at = utcnow()
+    round_.cancelled_by_id = cancelled_by.id
+    replacement = open_round(
+        round_.organization_id,
+        round_.period,
+        round_.title,
+        round_.year,
+        meeting_date,
+        round_.location if location is None else location,
+        opened_by=cancelled_by,
+    )
+    replacement.meeting_time = round_.meeting_time
+    replacement.replaces_id = round_.id
+    for old in round_.nominations:
+        replacement.nominations.append(
+            Nomination(
+                unit_id=old.unit_id,
+                exemplar_id=old.exemplar_id,
+                nominee_user_id=old.nominee_user_id,
+                nominee_name=old.nominee_name,
+                nominee_kind=old.nominee_kind,
+                award_title_id=old.award_title_id,
+                achievements=old.achievements,
+            )
+        )
+    db.session.flush()
+    return replacement
+
+
 def sync_members(round_: ConsiderationRound) -> tuple[int, int]:
     """Re-read the council seats while open: (added, removed). Votes of removed seats go."""
+    lock_round(round_)
     require_open(round_)
     seats = {s.user_id: s for s in council_seats(round_.period_id)}
     if not seats:
@@ -189,6 +292,7 @@ def _resolve(
 
 
 def add_nomination(round_: ConsiderationRound, data: NomineeInput) -> Nomination:
+    lock_round(round_)
     require_open(round_)
     nomination = Nomination(**_resolve(round_, data))
     round_.nominations.append(nomination)
@@ -197,6 +301,7 @@ def add_nomination(round_: ConsiderationRound, data: NomineeInput) -> Nomination
 
 
 def _require_unvoted(nomination: Nomination) -> None:
+    lock_round(nomination.round)
     require_open(nomination.round)
     has_votes = db.session.scalar(
         select(func.count(Vote.id)).where(Vote.nomination_id == nomination.id)
@@ -225,27 +330,90 @@ def rules_for(round_: ConsiderationRound) -> dict[int, VotingRule | None]:
     return {n.id: by_title.get(n.award_title_id, default) for n in round_.nominations}
 
 
+def present_members(round_: ConsiderationRound) -> set[int]:
+    """Ids of the members present at the meeting: not recorded absent, and who cast a
+    ballot themselves. A member who neither voted nor sent a written opinion was absent."""
+    voted = set(
+        db.session.scalars(
+            select(Vote.member_id)
+            .where(Vote.round_id == round_.id, Vote.written_opinion.is_(False))
+            .distinct()
+        )
+    )
+    return {m.id for m in round_.members if not m.absent and m.id in voted}
+
+
+def _require_rules(round_: ConsiderationRound, applied: dict[int, VotingRule | None]) -> None:
+    missing = [n for n in round_.nominations if applied[n.id] is None]
+    if missing:
+        raise RuleError(
+            _(
+                "Chưa có quy định biểu quyết có hiệu lực ngày %(day)s cho: %(items)s. "
+                "Thêm quy định (Danh mục > Quy định biểu quyết) trước khi kết thúc phiên.",
+                day=format_date(round_.meeting_date),
+                items="; ".join(
+                    _(
+                        "đề nghị “%(nominee)s” - danh hiệu “%(title)s”",
+                        nominee=n.nominee_name,
+                        title=n.award_title.name,
+                    )
+                    for n in missing
+                ),
+            )
+        )
+
+
+def _require_quorum(round_: ConsiderationRound, applied: dict[int, VotingRule | None]) -> None:
+    total = len(round_.members)
+    present = len(present_members(round_))
+    strictest = max(applied.values(), key=lambda r: (r.quorum_percent, -r.id))
+    if not rules.has_quorum(present, total, strictest.quorum_percent):
+        raise RuleError(
+            _(
+                "Không đủ số thành viên dự họp: có mặt %(present)s/%(total)s thành viên, "
+                "quy định yêu cầu tối thiểu %(q)s%% tổng số thành viên (%(basis)s). "
+                "Thành viên chưa tự bỏ phiếu và không có ý kiến bằng văn bản "
+                "được tính là vắng mặt.",
+                present=present,
+                total=total,
+                q=strictest.quorum_percent,
+                basis=strictest.quorum_basis or strictest.legal_basis,
+            )
+        )
+
+
+def next_minutes_number(round_: ConsiderationRound) -> str:
+    """'03/BB-HĐTĐKT': the organization's next minutes of the meeting's year."""
+    year = round_.meeting_date.year
+    numbered = db.session.scalar(
+        select(func.count(ConsiderationRound.id)).where(
+            ConsiderationRound.organization_id == round_.organization_id,
+            ConsiderationRound.id != round_.id,
+            ConsiderationRound.minutes_number != "",
+            ConsiderationRound.meeting_date >= date(year, 1, 1),
+            ConsiderationRound.meeting_date <= date(year, 12, 31),
+        )
+    )
+    return f"{numbered + 1:02d}/BB-HĐTĐKT"
+
+
 def close_round(
     round_: ConsiderationRound, closed_by: User | None, notify_people: bool = True
 ) -> list[NominationResult]:
     """Count the votes, apply the rule in force on the meeting date, fix the results.
 
-    The caller commits. Refused when there is no nomination or a nomination has
-    no rule in force on that date.
+    The caller commits. The round row is locked first (`lock_round`): ballots
+    cast before the close are counted, those that waited for it are refused.
+    Refused when there is no nomination, a nomination has no rule in force on
+    that date (naming them), or fewer members were present than the quorum.
     """
+    lock_round(round_)
     require_open(round_)
     if not round_.nominations:
         raise RuleError(_("Phiên bình xét chưa có đề nghị nào."))
     applied = rules_for(round_)
-    missing = sorted({n.award_title.name for n in round_.nominations if applied[n.id] is None})
-    if missing:
-        raise RuleError(
-            _(
-                "Chưa có quy định biểu quyết có hiệu lực ngày %(day)s cho: %(titles)s.",
-                day=format_date(round_.meeting_date),
-                titles=", ".join(missing),
-            )
-        )
+    _require_rules(round_, applied)
+    _require_quorum(round_, applied)
     choices: dict[int, list] = defaultdict(list)
     for nomination_id, choice in db.session.execute(
         select(Vote.nomination_id, Vote.choice).where(Vote.round_id == round_.id)
@@ -269,8 +437,12 @@ def close_round(
             threshold_percent=rule.threshold_percent,
             legal_basis=rule.legal_basis,
             rule_needed_verification=rule.needs_verification,
+            base=rule.base,
+            base_basis=rule.base_basis,
         )
         results.append(nomination.result)
+    if not round_.minutes_number.strip():
+        round_.minutes_number = next_minutes_number(round_)
     round_.status = RoundStatus.CLOSED
     round_.closed_at = utcnow()
     round_.closed_by_id = closed_by.id if closed_by else None
@@ -288,7 +460,7 @@ def round_results(round_: ConsiderationRound) -> list[NominationResult]:
     Raises a RuleError for an open round: nothing about the votes is known
     to anyone until the round closes.
     """
-    if round_.is_open:
+    if round_.status != RoundStatus.CLOSED:
         raise RuleError(_("Kết quả chỉ được công bố sau khi kết thúc phiên bình xét."))
     return list(
         db.session.scalars(

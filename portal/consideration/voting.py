@@ -21,7 +21,7 @@ from portal.consideration.models import (
     Vote,
     VoteChoice,
 )
-from portal.consideration.services import require_open
+from portal.consideration.services import lock_round, require_open
 from portal.council.models import CouncilPosition
 from portal.extensions import db
 from portal.rules import RuleError
@@ -72,7 +72,11 @@ def _store(
 def cast_votes(
     round_: ConsiderationRound, member: RoundMember, choices: Mapping[int, VoteChoice]
 ) -> int:
-    """A member's own votes (new or changed) on some nominations. The caller commits."""
+    """A member's own votes (new or changed) on some nominations. The caller commits.
+
+    Serialised with the close on the round row: a ballot that arrives after the
+    close (or waited for it) is refused."""
+    lock_round(round_)
     require_open(round_)
     if member.round_id != round_.id:
         raise RuleError(_("Bạn không phải thành viên của phiên bình xét này."))
@@ -93,6 +97,7 @@ def record_written_opinion(
     recorded_by: User,
 ) -> int:
     """The written opinion of an absent member, which counts as their vote."""
+    lock_round(round_)
     require_open(round_)
     if member.round_id != round_.id:
         raise RuleError(_("Thành viên không thuộc phiên bình xét này."))
@@ -113,6 +118,7 @@ def record_written_opinion(
 
 def mark_present(round_: ConsiderationRound, member: RoundMember, by: User) -> int:
     """Undo an absence recorded by mistake: the written opinion is discarded."""
+    lock_round(round_)
     require_open(round_)
     if member.round_id != round_.id or not may_record_written_opinions(round_, by):
         raise RuleError(_("Chỉ thư ký Hội đồng hoặc Văn phòng Sở ghi nhận vắng mặt."))
@@ -158,15 +164,4 @@ def participation(round_: ConsiderationRound) -> dict[int, int]:
             .where(Vote.round_id == round_.id)
             .group_by(Vote.member_id)
         ).all()
-    )
-
-
-def members_with_written_opinion(round_: ConsiderationRound) -> set[int]:
-    """Ids of members who have a written opinion recorded (for the minutes)."""
-    return set(
-        db.session.scalars(
-            select(Vote.member_id)
-            .where(Vote.round_id == round_.id, Vote.written_opinion.is_(True))
-            .distinct()
-        )
     )

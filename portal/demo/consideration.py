@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from portal.accounts.models import Role, RoleMembership, User
 from portal.consideration import services, voting
-from portal.consideration.catalogue import ensure_catalogue
+from portal.consideration.catalogue import complete_rules, ensure_catalogue
 from portal.consideration.models import AwardTitle, ConsiderationRound, VoteChoice
 from portal.exemplars.models import Exemplar, ExemplarKind, ExemplarStatus
 from portal.extensions import db
@@ -30,7 +30,7 @@ ACHIEVEMENTS = {
 
 
 def seed(org: Organization, password: str) -> None:
-    ensure_catalogue(org.id)
+    ensure_catalogue(org.id) or complete_rules(org.id)  # the rules from 2023 on, always
     period = db.session.scalar(
         select(PlanPeriod).where(
             PlanPeriod.organization_id == org.id, PlanPeriod.name == "2023-2025"

@@ -177,6 +177,23 @@ def add_signature(document: Document, signature: Signature) -> None:
         _line(right.add_paragraph(), signature.signer, size=14, bold=True)
 
 
+def add_signatures(document: Document, signatures: list[Signature]) -> None:
+    """Several signers side by side (a council's minutes: secretary and chair)."""
+    table = document.add_table(rows=1, cols=len(signatures))
+    _no_borders(table)
+    _set_widths(table, [Cm(16.5 / len(signatures))] * len(signatures))
+    for cell, signature in zip(table.rows[0].cells, signatures, strict=True):
+        lines = [t for t in (signature.authority, signature.position) if t]
+        for index, text in enumerate(lines):
+            paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+            _line(paragraph, text.upper(), size=13, bold=True)
+        _line(cell.add_paragraph(), "(Ký, ghi rõ họ tên)", size=12, italic=True)
+        for _ in range(3):
+            cell.add_paragraph()
+        if signature.signer:
+            _line(cell.add_paragraph(), signature.signer, size=13, bold=True)
+
+
 def save(document: Document, path: Path) -> Path:
     """Save reproducibly (same content -> same bytes)."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -120,7 +120,7 @@ def test_round_from_opening_to_minutes(world, council, login_as):
     assert "1/3 đề nghị đạt" in minutes
     # The same tally columns as the round page, for each nomination.
     assert "4/5" in minutes and "80,0%" in minutes and "2/5" in minutes and "40,0%" in minutes
-    assert "Xung đột lợi ích" in minutes and "Quy định áp dụng" in minutes
+    assert "Xung đột lợi ích" in minutes and "Tỷ lệ yêu cầu và căn cứ" in minutes
     assert "@media print" in minutes
 
     # 7. The nominee and the unit's coordinator were told; nobody else was.

@@ -363,13 +363,15 @@ def test_nomination_form_errors_and_edit(world, setup, login_as):
 def test_rules_page_marks_rules_to_verify_and_edits(world, setup, login_as):
     client = login_as(world.office)
     html = client.get("/consideration/rules").get_data(as_text=True)
-    assert "Cần kiểm tra" in html and "6 quy định" in html
+    assert "Cần kiểm tra" in html and "12 quy định" in html
     assert "Nghị định số 152/2025/NĐ-CP" in client.get("/consideration/rules?verify=1").get_data(
         as_text=True
     )
     rule = db.session.scalars(
         db.select(VotingRule).where(
-            VotingRule.organization_id == world.org.id, VotingRule.needs_verification.is_(True)
+            VotingRule.organization_id == world.org.id,
+            VotingRule.needs_verification.is_(True),
+            VotingRule.effective_from == date(2025, 7, 1),
         )
     ).first()
     response = client.post(

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from portal.consideration.catalogue import DECREE_98, DECREE_152, ensure_catalogue
+from portal.consideration.catalogue import DECREE_91, DECREE_98, DECREE_152, ensure_catalogue
 from portal.consideration.models import AwardTitle, ThresholdComparison, TitleAudience, VotingRule
 from portal.consideration.rules import applicable_rule, save_rule, save_title
 from portal.extensions import db
@@ -41,8 +41,11 @@ def test_catalogue_seeds_titles_and_rules_once(world):
     to_verify = db.session.scalars(
         db.select(VotingRule).where(VotingRule.needs_verification.is_(True))
     ).all()
-    assert len(to_verify) == 6
-    assert all(r.legal_basis == DECREE_152 and r.note for r in to_verify)
+    # Decree 152/2025 (from 01/07/2025) and Decree 91/2017 (before 01/01/2024): 6 titles each.
+    assert len(to_verify) == 12
+    assert {r.legal_basis for r in to_verify} == {DECREE_152, DECREE_91}
+    assert all(r.note for r in to_verify)
+    assert all("phapluatcongdong.vn" in r.note for r in to_verify if r.legal_basis == DECREE_91)
     # Another organization gets its own catalogue.
     assert ensure_catalogue(world.other_org.id) is True
 
@@ -95,7 +98,10 @@ def test_office_rule_for_a_title_overrides_the_default(world):
 
 def test_no_rule_before_the_catalogue_starts(world):
     award = award_title(world, "CSTD_CS")
-    assert applicable_rule(world.org.id, award.id, date(2023, 6, 1)) is None
+    assert applicable_rule(world.org.id, award.id, date(2017, 9, 14)) is None
+    # 2023 (the plan period starts then): Decree 91/2017, flagged to verify.
+    rule = applicable_rule(world.org.id, award.id, date(2023, 6, 1))
+    assert rule.legal_basis == DECREE_91 and rule.needs_verification
 
 
 def test_other_organizations_rules_are_never_applied(world):

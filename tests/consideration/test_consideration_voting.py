@@ -9,6 +9,7 @@ import pytest
 from portal.audit import AuditLog
 from portal.consideration import services, voting
 from portal.consideration.catalogue import DECREE_98, DECREE_152
+from portal.consideration.minutes import minutes_record
 from portal.consideration.models import (
     RoundStatus,
     ThresholdComparison,
@@ -146,7 +147,12 @@ def test_written_opinion_of_an_absent_member_counts_as_their_vote(world, council
     assert absent.absent is True
     result = close_one(world, round_)
     assert result.agree == 4 and result.passed is True
-    assert voting.members_with_written_opinion(round_) == {absent.id}
+    record = minutes_record(round_)
+    assert [(a.name, a.written_opinion) for a in record.absent] == [
+        (round_.members[3].user.full_name, False),  # no ballot, no written opinion
+        (absent.user.full_name, True),
+    ]
+    assert len(record.present) == 3
 
 
 def test_only_the_secretary_or_office_records_written_opinions(world, council):
@@ -190,6 +196,8 @@ def test_votes_can_change_until_close_and_are_refused_after(world, council):
     voting.cast_votes(round_, member, {nomination.id: A})
     assert db.session.scalar(db.select(db.func.count(Vote.id))) == 1
     assert voting.own_votes(round_, member) == {nomination.id: A}
+    for other in round_.members[2:4]:  # the quorum: 3 of 5 present
+        voting.cast_votes(round_, other, {nomination.id: AB})
     close_one(world, round_)
     with pytest.raises(RuleError):
         voting.cast_votes(round_, member, {nomination.id: D})
@@ -232,10 +240,13 @@ def test_close_refused_without_nominations_or_rule(world, council):
     empty = services.open_round(world.org.id, world.period, "Trống", 2024, date(2024, 12, 1))
     with pytest.raises(RuleError):
         services.close_round(empty, world.office)
-    too_early = open_round(world, meeting_date=date(2023, 12, 1))  # before the seeded rules
+    too_early = open_round(world, meeting_date=date(2017, 6, 1))  # before the seeded rules
     with pytest.raises(RuleError) as error:
         services.close_round(too_early, world.office)
-    assert "01/12/2023" in error.value.message
+    # The refusal names the date, the nomination and its title with no rule.
+    assert "01/06/2017" in error.value.message
+    assert "Người đề nghị 1" in error.value.message
+    assert "Chiến sĩ thi đua cơ sở" in error.value.message
     assert too_early.status == RoundStatus.OPEN
 
 

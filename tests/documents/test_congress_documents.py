@@ -159,24 +159,48 @@ def test_same_records_give_same_bytes(world, tmp_path):
 
 
 def test_minutes_with_vote_results(world, tmp_path):
-    from portal.documents.minutes import MinutesRecord, VoteRow, build_minutes
+    from portal.documents.minutes import AbsentMember, MinutesRecord, Person, VoteRow, build_minutes
 
-    _record, issuer, cycle = _records(world)
+    _record, issuer, _cycle = _records(world)
     minutes = MinutesRecord(
         "Phiên bình xét khen thưởng năm 2024",
         date(2025, 1, 8),
         "Phòng họp tầng 3",
         [
             VoteRow("Nguyễn Thị Hoa", "Bằng khen của Chủ tịch UBND tỉnh", 9, 8, 1, 0, True),
-            VoteRow("Tổ Quan trắc", "Giấy khen của Giám đốc Sở", 9, 4, 3, 2, False),
+            VoteRow(
+                "Tổ Quan trắc",
+                "Giấy khen của Giám đốc Sở",
+                9,
+                4,
+                2,
+                1,
+                False,
+                conflict=1,
+                not_voted=1,
+                threshold="Trên 50% tổng số thành viên Hội đồng",
+                legal_basis="Quy chế",
+                to_verify=True,
+                conflicted=("Lê Văn Ba",),
+            ),
         ],
+        minutes_number="02/BB-HĐTĐKT",
+        chair=Person("Trần Chủ Tịch", "Giám đốc Sở"),
+        secretary=Person("Phạm Thư Ký", "Chánh Văn phòng"),
+        members_total=9,
+        present=[Person(f"Thành viên {n}") for n in range(8)],
+        absent=[AbsentMember("Vũ Vắng", written_opinion=True)],
     )
-    doc = Document(build_minutes(minutes, issuer, cycle, tmp_path / "m.docx"))
+    doc = Document(build_minutes(minutes, issuer, tmp_path / "m.docx"))
     head = doc.tables[0].rows[0].cells
-    assert head[0].paragraphs[3].text == "Số: .../BB-STNMT"
+    assert head[0].paragraphs[3].text == "Số: 02/BB-HĐTĐKT"
     assert head[1].paragraphs[2].text == "Quảng Bình, ngày 08 tháng 01 năm 2025"
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Chủ trì: Trần Chủ Tịch - Giám đốc Sở" in text and "Thư ký: Phạm Thư Ký" in text
+    assert "Vũ Vắng: có ý kiến bằng văn bản" in text
+    assert "Lê Văn Ba: đề nghị “Tổ Quan trắc”" in text and "cần kiểm tra" in text
     rows = [[c.text for c in r.cells] for r in doc.tables[1].rows]
-    assert rows[1] == [
+    assert rows[1][:8] == [
         "1",
         "Nguyễn Thị Hoa",
         "Bằng khen của Chủ tịch UBND tỉnh",
@@ -184,7 +208,9 @@ def test_minutes_with_vote_results(world, tmp_path):
         "8",
         "1",
         "0",
-        "Đạt",
+        "0",
     ]
-    assert rows[2][-1] == "Không đạt"
-    assert "Số đề nghị đạt: 1/2." in _text(doc)
+    assert rows[2][-1] == "Không đạt" and "CẦN KIỂM TRA" in rows[2][-2]
+    signers = [c.text for c in doc.tables[2].rows[0].cells]
+    assert "Phạm Thư Ký" in signers[0] and "Trần Chủ Tịch" in signers[1]
+    assert "Kết luận: 1/2 đề nghị đạt" in _text(doc)

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+import tempfile
+from io import BytesIO
+from pathlib import Path
+
+from flask import flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
 
 from portal.actions import attempt
+from portal.consideration import minutes as council_minutes
 from portal.consideration import services, voting
 from portal.consideration.access import get_round_or_404, readers_required
 from portal.consideration.catalogue import ensure_catalogue
 from portal.consideration.choices import period_choices
-from portal.consideration.forms import RoundFilterForm, RoundForm, options
+from portal.consideration.forms import CancelRoundForm, RoundFilterForm, RoundForm, options
 from portal.consideration.models import ConsiderationRound, Nomination, RoundStatus
 from portal.consideration.routes.blueprint import bp
 from portal.consideration.rules import describe_threshold
@@ -101,6 +106,13 @@ def new_round():
             form=form,
             default_field="title",
         )
+        if opened.ok and (form.meeting_time.data or form.minutes_number.data):
+            attempt(
+                services.update_round,
+                opened.value,
+                meeting_time=form.meeting_time.data,
+                minutes_number=(form.minutes_number.data or "").strip(),
+            )
         if opened.ok:
             flash(_("Đã mở phiên bình xét. Thêm các đề nghị để Hội đồng bỏ phiếu."), "success")
             return redirect(url_for(".round_detail", round_id=opened.value.id))
@@ -126,7 +138,9 @@ def edit_round(round_id: int):
             title=form.title.data.strip(),
             year=form.year.data,
             meeting_date=form.meeting_date.data,
+            meeting_time=form.meeting_time.data,
             location=(form.location.data or "").strip(),
+            minutes_number=(form.minutes_number.data or "").strip(),
             form=form,
             default_field="title",
         ).ok
@@ -134,6 +148,36 @@ def edit_round(round_id: int):
         flash(_("Đã lưu phiên bình xét."), "success")
         return redirect(url_for(".round_detail", round_id=round_.id))
     return render_template("consideration/round_form.html", form=form, round=round_)
+
+
+@bp.route("/<int:round_id>/cancel", methods=["GET", "POST"])
+@office_required
+def cancel_round(round_id: int):
+    """Cancel an open round with a reason and open a new one (same nominations, no ballot)."""
+    round_ = get_round_or_404(round_id, full=True)
+    if not round_.is_open:
+        flash(_("Chỉ huỷ được phiên đang bỏ phiếu."), "error")
+        return redirect(url_for(".round_detail", round_id=round_.id))
+    form = CancelRoundForm()
+    if not form.is_submitted():
+        form.meeting_date.data = round_.meeting_date
+    if form.validate_on_submit():
+        replaced = attempt(
+            services.cancel_round,
+            round_,
+            form.reason.data,
+            form.meeting_date.data,
+            current_user,
+            form=form,
+            default_field="reason",
+        )
+        if replaced.ok:
+            flash(
+                _("Đã huỷ phiên bình xét và mở phiên mới với các đề nghị của phiên cũ."),
+                "success",
+            )
+            return redirect(url_for(".round_detail", round_id=replaced.value.id))
+    return render_template("consideration/cancel_form.html", form=form, round=round_)
 
 
 @bp.get("/<int:round_id>")
@@ -154,8 +198,11 @@ def round_detail(round_id: int):
             context["rules"] = services.rules_for(round_)
         if seat is not None:
             context["own"] = voting.own_votes(round_, seat)
-    else:
+    elif not round_.is_cancelled:
         context["results"] = services.round_results(round_)
+    context["replacement"] = db.session.scalar(
+        select(ConsiderationRound).where(ConsiderationRound.replaces_id == round_.id)
+    )
     return render_template("consideration/round.html", **context)
 
 
@@ -185,25 +232,40 @@ def close_round(round_id: int):
     return redirect(url_for(".round_detail", round_id=round_.id))
 
 
+def _closed_round_or_redirect(round_id: int):
+    round_ = get_round_or_404(round_id, full=True)
+    if round_.status != RoundStatus.CLOSED:
+        flash(_("Biên bản chỉ có sau khi kết thúc phiên bình xét."), "warning")
+        return round_, redirect(url_for(".round_detail", round_id=round_.id))
+    return round_, None
+
+
 @bp.get("/<int:round_id>/minutes")
 @readers_required
 def minutes(round_id: int):
-    round_ = get_round_or_404(round_id, full=True)
-    if round_.is_open:
-        flash(_("Biên bản chỉ có sau khi kết thúc phiên bình xét."), "warning")
-        return redirect(url_for(".round_detail", round_id=round_.id))
-    results = services.round_results(round_)
-    written = voting.members_with_written_opinion(round_)
-    chair = next((m for m in round_.members if m.position == CouncilPosition.CHAIR), None)
-    secretary = next((m for m in round_.members if m.position == CouncilPosition.SECRETARY), None)
+    round_, refused = _closed_round_or_redirect(round_id)
+    if refused:
+        return refused
     return render_template(
-        "consideration/minutes.html",
-        round=round_,
-        results=results,
-        present=[m for m in round_.members if not m.absent],
-        absent=[m for m in round_.members if m.absent],
-        written=written,
-        chair=chair,
-        secretary=secretary,
-        passed=sum(1 for r in results if r.passed),
+        "consideration/minutes.html", round=round_, record=council_minutes.minutes_record(round_)
     )
+
+
+@bp.get("/<int:round_id>/minutes.docx")
+@readers_required
+def minutes_docx(round_id: int):
+    """The minutes as a Word document (the same record as the page)."""
+    round_, refused = _closed_round_or_redirect(round_id)
+    if refused:
+        return refused
+    with tempfile.TemporaryDirectory() as folder:
+        path = council_minutes.write_minutes(round_, Path(folder) / "bien-ban.docx")
+        data = path.read_bytes()
+    response = send_file(
+        BytesIO(data),
+        mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        as_attachment=True,
+        download_name=f"bien-ban-binh-xet-{round_.id}.docx",
+    )
+    response.headers["Cache-Control"] = "private, no-store"
+    return response

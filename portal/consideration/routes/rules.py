@@ -9,7 +9,7 @@ from sqlalchemy.orm import selectinload
 
 from portal.actions import attempt
 from portal.consideration.access import get_rule_or_404, get_title_or_404
-from portal.consideration.catalogue import ensure_catalogue
+from portal.consideration.catalogue import complete_rules, ensure_catalogue
 from portal.consideration.choices import title_choices
 from portal.consideration.forms import (
     AwardTitleForm,
@@ -22,6 +22,7 @@ from portal.consideration.models import (
     AwardTitle,
     ThresholdComparison,
     TitleAudience,
+    VoteBase,
     VotingRule,
 )
 from portal.consideration.routes.blueprint import bp
@@ -36,7 +37,8 @@ DEFAULT_CHOICE = 0  # the rule for titles without a statutory threshold
 @bp.get("/rules")
 @office_required
 def rules():
-    if ensure_catalogue(current_org.id):
+    # A catalogue older than the rules before 2024 is completed once (then a no-op).
+    if ensure_catalogue(current_org.id) or complete_rules(current_org.id):
         db.session.commit()
     query = org_scoped(VotingRule).options(selectinload(VotingRule.award_title))
     form = RuleFilterForm()
@@ -77,6 +79,7 @@ def _rule_form(rule: VotingRule | None) -> VotingRuleForm:
         form.award_title_id.data = (rule.award_title_id if rule else None) or DEFAULT_CHOICE
         if rule is not None:
             form.comparison.data = rule.comparison.value
+            form.base.data = rule.base.value
     return form
 
 
@@ -91,6 +94,10 @@ def _save_rule(form: VotingRuleForm, rule: VotingRule | None):
         rule.effective_from = form.effective_from.data
         rule.effective_to = form.effective_to.data
         rule.legal_basis = form.legal_basis.data.strip()
+        rule.base = VoteBase(form.base.data or VoteBase.ALL_MEMBERS)
+        rule.base_basis = (form.base_basis.data or "").strip()
+        rule.quorum_percent = form.quorum_percent.data or 0
+        rule.quorum_basis = (form.quorum_basis.data or "").strip()
         rule.needs_verification = form.needs_verification.data
         rule.note = (form.note.data or "").strip()
     if not attempt(save_rule, rule, form=form, default_field="legal_basis").ok:

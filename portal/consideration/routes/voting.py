@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
 
 from portal.actions import attempt
 from portal.consideration import voting
@@ -16,6 +17,7 @@ from portal.consideration.forms import (
 )
 from portal.consideration.models import ConsiderationRound, RoundMember, VoteChoice
 from portal.consideration.routes.blueprint import bp
+from portal.extensions import db
 from portal.fields import ConfirmForm
 from portal.tenancy import get_child_or_404
 
@@ -28,7 +30,13 @@ def _submit(round_: ConsiderationRound, store) -> tuple[bool, str | None]:
         return False, _("Lựa chọn không hợp lệ.")
     if not choices:
         return False, _("Chưa chọn ý kiến cho đề nghị nào.")
-    stored = attempt(store, choices, flash_as=None)  # the page shows the refusal
+    try:
+        stored = attempt(store, choices, flash_as=None)  # the page shows the refusal
+    except IntegrityError:
+        # The same ballot sent twice at once: the other request stored it first. Stored
+        # again over it (an update now), it answers as the first did.
+        db.session.rollback()
+        stored = attempt(store, choices, flash_as=None)
     return stored.ok, None if stored.ok else stored.error.message
 
 
@@ -66,6 +74,15 @@ def vote(round_id: int):
                 "success",
             )
             return redirect(url_for(".vote", round_id=round_.id))
+        if not round_.is_open:  # closed while this ballot waited for the round
+            flash(
+                _(
+                    "Phiên bình xét đã kết thúc trước khi phiếu được ghi nhận: "
+                    "phiếu không được tính."
+                ),
+                "error",
+            )
+            return redirect(url_for(".round_detail", round_id=round_.id))
     own = voting.own_votes(round_, seat)
     return _render_ballot(
         "consideration/vote.html", round_, 400 if error else 200, seat=seat, own=own, error=error
