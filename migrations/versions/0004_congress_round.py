@@ -9,7 +9,7 @@ from alembic import op
 
 revision = "0004_congress_round"
 # On this branch it also joins the two other helpers' migrations (was "0003"; re-chained at merge).
-down_revision = ("0004_congress", "0004_council_vote")
+down_revision = "0004_council_vote"
 branch_labels = None
 depends_on = None
 

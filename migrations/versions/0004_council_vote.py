@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0004_council_vote'
-down_revision = '0003'
+down_revision = '0004_congress'
 branch_labels = None
 depends_on = None
 

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_mail_faults"
-down_revision = "0003"
+down_revision = "0004_sessions"
 branch_labels = None
 depends_on = None
 

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = "0004_sessions"
-down_revision = "0003"
+down_revision = "0004_tenancy"
 branch_labels = None
 depends_on = None
 
