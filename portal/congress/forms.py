@@ -15,13 +15,15 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from portal.fields import VersionedForm
+
 
 class NewSubmissionForm(FlaskForm):
     unit_id = IntegerField(validators=[DataRequired()])
     period_id = IntegerField(validators=[DataRequired()])
 
 
-class ConferenceForm(FlaskForm):
+class ConferenceForm(VersionedForm):
     conference_date = DateField(_l("Ngày tổ chức Hội nghị"), validators=[Optional()])
     attendance = IntegerField(
         _l("Số người tham dự"), validators=[Optional(), NumberRange(min=0, max=100000)]
@@ -35,7 +37,7 @@ class ConferenceForm(FlaskForm):
     )
 
 
-class NomineeForm(FlaskForm):
+class NomineeForm(VersionedForm):
     exemplar_id = SelectField(_l("Điển hình"), coerce=int, validators=[DataRequired()])
     award_title_id = SelectField(_l("Hình thức khen thưởng đề nghị"), coerce=int)
     sector_delegate = BooleanField(_l("Đại biểu dự Đại hội Thi đua ngành"))
@@ -50,7 +52,7 @@ class NomineeForm(FlaskForm):
     )
 
 
-class CycleForm(FlaskForm):
+class CycleForm(VersionedForm):
     term_label = StringField(_l("Giai đoạn"), validators=[DataRequired(), Length(max=32)])
     next_term_label = StringField(
         _l("Giai đoạn tiếp theo"), validators=[DataRequired(), Length(max=32)]

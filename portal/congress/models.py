@@ -9,14 +9,14 @@ from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.extensions import db
-from portal.models_base import TimestampMixin
+from portal.models_base import TimestampMixin, VersionedMixin
 from portal.reviews.models import ReviewableMixin
 from portal.tenancy import UnitOwnedMixin
 
 NOMINEE_OWNER = "congress_nominee"  # evidence owner type
 
 
-class CongressCycle(TimestampMixin, db.Model):
+class CongressCycle(TimestampMixin, VersionedMixin, db.Model):
     """Period-level settings the Office edits: the term and the congresses' names."""
 
     __tablename__ = "congress_cycles"
@@ -37,7 +37,7 @@ class CongressCycle(TimestampMixin, db.Model):
     period = relationship("PlanPeriod")
 
 
-class CongressSubmission(UnitOwnedMixin, ReviewableMixin, TimestampMixin, db.Model):
+class CongressSubmission(UnitOwnedMixin, ReviewableMixin, TimestampMixin, VersionedMixin, db.Model):
     __tablename__ = "congress_submissions"
     __table_args__ = (UniqueConstraint("unit_id", "period_id"),)
     review_subject = "congress_submission"
@@ -73,7 +73,7 @@ class CongressHonouree(UnitOwnedMixin, db.Model):
     exemplar = relationship("Exemplar")
 
 
-class CongressNominee(UnitOwnedMixin, TimestampMixin, db.Model):
+class CongressNominee(UnitOwnedMixin, TimestampMixin, VersionedMixin, db.Model):
     """An exemplar proposed for a commendation and/or as a congress delegate."""
 
     __tablename__ = "congress_nominees"
