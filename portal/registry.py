@@ -29,6 +29,7 @@ from portal.assessments import routes as assessments_routes
 from portal.assessments import services as assessments_services
 from portal.compilations import congress_dossier, yearly_report_dossier
 from portal.compilations import models as compilations_models
+from portal.compilations import periodic as compilations_periodic
 from portal.compilations import routes as compilations_routes
 from portal.compilations.builders import register_builder
 from portal.congress import models as congress_models
@@ -184,6 +185,7 @@ COMPILATION_BUILDERS = {
 
 PERIODIC_JOBS = (
     *mail_periodic.PERIODIC,
+    *compilations_periodic.PERIODIC,
     *notifications_periodic.PERIODIC,
 )
 
