@@ -52,6 +52,7 @@ from portal.difficulties import models as difficulties_models
 from portal.difficulties import routes as difficulties_routes
 from portal.evidence import models as evidence_models
 from portal.evidence import routes as evidence_routes
+from portal.evidence import services as evidence_services
 from portal.evidence.services import register_lock_check
 from portal.exemplars import due_items as exemplar_items
 from portal.exemplars import models as exemplars_models
@@ -147,6 +148,7 @@ LISTENERS = (
     *audit.LISTENERS,
     *queues.LISTENERS,
     *inspections_locking.LISTENERS,
+    *evidence_services.LISTENERS,
 )
 
 # Evidence owner type -> True when the record the file belongs to is locked.
