@@ -12,8 +12,10 @@ from typing import Any, Generic, TypeVar
 
 from flask import flash
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
 from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 from wtforms import Field, FieldList, FormField, HiddenField, SubmitField
@@ -26,6 +28,9 @@ from portal.models_base import utcnow
 from portal.rules import RuleError
 
 T = TypeVar("T")
+ALREADY_SAVED = _l(
+    "Việc này đã được ghi nhận rồi (có lẽ biểu mẫu được gửi hai lần); không có gì bị lặp lại."
+)
 
 
 @dataclass(frozen=True)
@@ -52,13 +57,24 @@ def attempt(
     shows `Outcome.error` in a place of its own)."""
     try:
         value = action(*args, **kwargs)
+        db.session.commit()
     except RuleError as error:
         db.session.rollback()
         if flash_as is not None:
             show_field_error(form, error, default_field, flash_as)
         return Outcome(ok=False, error=error)
-    db.session.commit()
+    except IntegrityError:
+        # A unique row already there: the same form submitted twice at once (the
+        # services' own checks ran before the other submit committed).
+        db.session.rollback()
+        error = DuplicateSubmitError(ALREADY_SAVED)
+        flash(str(error), "info")
+        return Outcome(ok=False, error=error)
     return Outcome(ok=True, value=value)
+
+
+class DuplicateSubmitError(RuleError):
+    """What the action would create exists already: a double submit."""
 
 
 class EditConflictError(RuleError):
