@@ -188,3 +188,4 @@ _.applicable_rule  # consideration.rules: the rule of one title on a day, the le
 # Composition and filter forms.
 _.MODELS  # portal.registry: importing the model modules is the point (complete metadata)
 _.unread  # portal.notifications.forms: a filter field read as form.value("unread")
+_.__mapper_args__  # portal.models_base.VersionedMixin: read by SQLAlchemy declarative

@@ -56,7 +56,7 @@ def _changes(obj: Any, action: str) -> dict[str, list[Any]]:
     result: dict[str, list[Any]] = {}
     for attr in state.mapper.column_attrs:
         key = attr.key
-        if key in excluded or key in ("created_at", "updated_at"):
+        if key in excluded or key in ("created_at", "updated_at", "lock_version"):
             continue
         if action == "create":
             value = getattr(obj, key)

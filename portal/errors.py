@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
 from portal.extensions import db
 from portal.rules import NotAllowedError
@@ -43,6 +45,19 @@ def register(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(error):
         return render(400, "csrf")
+
+    @app.errorhandler(StaleDataError)
+    def saved_meanwhile(error):
+        """A record changed by someone else between reading and writing it, on a page
+        without a form to show the difference in (forms use `actions.attempt_edit`)."""
+        db.session.rollback()
+        return render(409, "409")
+
+    @app.errorhandler(IntegrityError)
+    def saved_twice(error):
+        """A double submit outside `actions.attempt` (which answers it itself)."""
+        db.session.rollback()
+        return render(409, "409")
 
     @app.errorhandler(500)
     def server_error(error):

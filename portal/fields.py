@@ -9,7 +9,7 @@ from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField, SelectMultipleField, SubmitField
+from wtforms import DateField, HiddenField, IntegerField, SelectMultipleField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
@@ -74,6 +74,26 @@ class MultiCheckboxField(SelectMultipleField):
 
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
+
+
+class VersionField(HiddenField):
+    """The version of the record a form was loaded with (`lock_version`, filled from
+    the record by `obj=`); a missing or unreadable value is None: no check."""
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        if valuelist:
+            self.data = optional_int(valuelist[0])
+
+    def _value(self) -> str:
+        return "" if self.data is None else str(self.data)
+
+
+class VersionedForm(FlaskForm):
+    """The base of every form that edits a record: it carries the record's version
+    in a hidden field (rendered by `form.hidden_tag()`), checked on save by
+    `portal.actions.attempt_edit`."""
+
+    lock_version = VersionField()
 
 
 class ConfirmForm(FlaskForm):

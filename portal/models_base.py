@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import UTC, datetime
 
-from sqlalchemy import ColumnElement, DateTime, false
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import ColumnElement, DateTime, Integer, false
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 
 def utcnow() -> datetime:
@@ -18,6 +18,19 @@ class TimestampMixin:
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
     )
+
+
+class VersionedMixin:
+    """A record edited through forms: `lock_version` counts its saves, and SQLAlchemy
+    updates it only where it still holds the value read (`version_id_col`), so that
+    two people saving the same record never silently overwrite each other (the form
+    carries the version it was loaded with: `portal.actions.attempt_edit`)."""
+
+    lock_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict:  # noqa: N805
+        return {"version_id_col": cls.__table__.c.lock_version}
 
 
 def as_utc(value: datetime | None) -> datetime | None:

@@ -30,6 +30,7 @@ from portal.assessments import services as assessments_services
 from portal.compilations import congress_dossier, yearly_report_dossier
 from portal.compilations import models as compilations_models
 from portal.compilations import outstanding as compilations_outstanding
+from portal.compilations import periodic as compilations_periodic
 from portal.compilations import routes as compilations_routes
 from portal.compilations.builders import register_builder
 from portal.congress import council_routes as congress_council_routes
@@ -53,6 +54,7 @@ from portal.difficulties import models as difficulties_models
 from portal.difficulties import routes as difficulties_routes
 from portal.evidence import models as evidence_models
 from portal.evidence import routes as evidence_routes
+from portal.evidence import services as evidence_services
 from portal.evidence.services import register_lock_check
 from portal.exemplars import due_items as exemplar_items
 from portal.exemplars import models as exemplars_models
@@ -152,6 +154,7 @@ LISTENERS = (
     *audit.LISTENERS,
     *queues.LISTENERS,
     *inspections_locking.LISTENERS,
+    *evidence_services.LISTENERS,
 )
 
 # Evidence owner type -> True when the record the file belongs to is locked.
@@ -198,6 +201,7 @@ OUTSTANDING_WORK = {
 
 PERIODIC_JOBS = (
     *mail_periodic.PERIODIC,
+    *compilations_periodic.PERIODIC,
     *notifications_periodic.PERIODIC,
 )
 

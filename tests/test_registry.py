@@ -97,7 +97,12 @@ def test_importing_registers_nothing_and_the_factory_registers_everything():
         "review_adapters": ["annual_report", "congress_submission", "self_assessment"],
         "providers": ["deadline", "finding_action", "fostering_action"],
         "completion_rules": ["annual_report", "congress_submission", "self_assessment"],
-        "periodic_jobs": ["send_daily_digests", "sweep_outstanding_work", "sweep_reminders"],
+        "periodic_jobs": [
+            "fail_dead_compilations",
+            "send_daily_digests",
+            "sweep_outstanding_work",
+            "sweep_reminders",
+        ],
         "listeners": len(registry.LISTENERS),
         "outstanding_work": ["announcements", "compilations", "mail"],
     }

@@ -10,7 +10,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from portal.accounts.models import Role
-from portal.fields import optional_int
+from portal.fields import VersionedForm, optional_int
 from portal.listing import FilterForm
 from portal.organizations.models import UnitKind
 
@@ -31,7 +31,7 @@ def unit_choices(units, blank: object) -> list[SelectChoice]:
     return choices(((u.id, u.name) for u in units), blank)
 
 
-class UnitForm(FlaskForm):
+class UnitForm(VersionedForm):
     name = StringField(_l("Tên đơn vị"), validators=[DataRequired(REQUIRED), Length(max=255)])
     kind = SelectField(
         _l("Loại đơn vị"),

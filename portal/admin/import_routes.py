@@ -6,7 +6,7 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal.actions import attempt
+from portal.actions import DuplicateSubmitError, attempt
 from portal.admin import staff_import
 from portal.admin.blueprint import bp
 from portal.admin.forms import ImportForm
@@ -53,6 +53,8 @@ def confirm_import(token: str):
     # Checked again: accounts may have been created since the preview.
     rows = staff_import.check_rows(current_user.organization_id, payload["rows"])
     outcome = attempt(staff_import.save_valid_rows, current_user.organization_id, rows)
+    if isinstance(outcome.error, DuplicateSubmitError):  # the other submit imported them
+        return redirect(url_for("admin.users"))
     if not outcome.ok:  # a row refused since the preview: nothing was saved
         return redirect(url_for("admin.import_preview", token=token))
     users = outcome.value

@@ -205,6 +205,15 @@ def _check_person(row: ImportRow, existing: set[str], first_line: dict[str, int]
     row.full_name = " ".join(row.full_name.split())
     if not row.full_name:
         row.errors.append(_("Thiếu họ và tên."))
+    # The same limits as the account's columns (and the people form): checked in the
+    # preview, so that the confirmation never meets them.
+    name_limit = User.__table__.c.full_name.type.length
+    if len(row.full_name) > name_limit:
+        row.errors.append(_("Họ và tên dài quá %(limit)d ký tự.", limit=name_limit))
+    email_limit = User.__table__.c.email.type.length
+    if len(row.email) > email_limit:
+        row.errors.append(_("Email dài quá %(limit)d ký tự.", limit=email_limit))
+        return
     if not row.email:
         row.errors.append(_("Thiếu email."))
         return

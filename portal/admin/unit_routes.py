@@ -6,7 +6,7 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal.actions import attempt
+from portal.actions import attempt, attempt_edit
 from portal.admin.blueprint import bp
 from portal.admin.forms import UnitForm
 from portal.organizations import services
@@ -42,7 +42,8 @@ def edit_unit(unit_id: int):
     unit = get_org_owned_or_404(Unit, unit_id)
     form = UnitForm(obj=unit)
     if form.validate_on_submit() and (
-        attempt(
+        attempt_edit(
+            unit,
             services.update_unit,
             unit,
             form.name.data,

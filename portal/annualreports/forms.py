@@ -9,11 +9,12 @@ from wtforms.validators import DataRequired, Length
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from portal.annualreports.sections import PROPOSALS_LABEL, SECTIONS
+from portal.fields import VersionedForm
 
 TEXT_LIMIT = [Length(max=20000)]
 
 
-class ReportForm(FlaskForm):
+class ReportForm(VersionedForm):
     detection_commentary = TextAreaField(SECTIONS[0].title, validators=TEXT_LIMIT)
     exemplars_commentary = TextAreaField(SECTIONS[1].title, validators=TEXT_LIMIT)
     propagation_commentary = TextAreaField(SECTIONS[2].title, validators=TEXT_LIMIT)

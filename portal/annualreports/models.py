@@ -10,12 +10,12 @@ from sqlalchemy import JSON, DateTime, ForeignKey, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.extensions import db
-from portal.models_base import TimestampMixin
+from portal.models_base import TimestampMixin, VersionedMixin
 from portal.reviews.models import ReviewableMixin
 from portal.tenancy import UnitOwnedMixin
 
 
-class AnnualReport(UnitOwnedMixin, ReviewableMixin, TimestampMixin, db.Model):
+class AnnualReport(UnitOwnedMixin, ReviewableMixin, TimestampMixin, VersionedMixin, db.Model):
     __tablename__ = "annual_reports"
     __table_args__ = (UniqueConstraint("unit_id", "period_id", "year"),)
     review_subject = "annual_report"

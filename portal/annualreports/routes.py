@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
-from portal.actions import attempt
+from portal.actions import attempt_edit
 from portal.annualreports import services
 from portal.annualreports.exports import report_workbook
 from portal.annualreports.figures import figures_for
@@ -86,7 +86,8 @@ def edit(report_id: int):
         form.exemplar_ids.data = [c.exemplar_id for c in report.commendations]
     elif form.validate_on_submit():
         commentary = {field: getattr(form, field).data for field in COMMENTARY_FIELDS}
-        if attempt(services.save_report, report, commentary, form.exemplar_ids.data or []).ok:
+        saving = (services.save_report, report, commentary, form.exemplar_ids.data or [])
+        if attempt_edit(report, *saving, form=form).ok:
             flash(_("Đã lưu báo cáo."), "success")
             return redirect(url_for(".view", report_id=report.id))
     return render_template(

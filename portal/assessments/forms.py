@@ -19,6 +19,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length
 
 from portal.assessments.scoring import format_score
+from portal.fields import VersionedForm
 
 
 class ScoreField(StringField):
@@ -50,7 +51,7 @@ class ItemScoreForm(Form):
     evidence = MultipleFileField(_l("Tệp minh chứng"))
 
 
-class SelfScoresForm(FlaskForm):
+class SelfScoresForm(VersionedForm):
     items = FieldList(FormField(ItemScoreForm))
     general_comment = TextAreaField(
         _l("Đánh giá chung của đơn vị"), validators=[Length(max=8000)], render_kw={"rows": 4}
@@ -65,7 +66,7 @@ class OfficeItemForm(Form):
     )
 
 
-class OfficeScoresForm(FlaskForm):
+class OfficeScoresForm(VersionedForm):
     items = FieldList(FormField(OfficeItemForm))
     office_comment = TextAreaField(
         _l("Kết luận của Văn phòng Sở"), validators=[Length(max=8000)], render_kw={"rows": 4}

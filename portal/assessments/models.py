@@ -8,14 +8,14 @@ from sqlalchemy import ForeignKey, Numeric, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.extensions import db
-from portal.models_base import TimestampMixin
+from portal.models_base import TimestampMixin, VersionedMixin
 from portal.reviews.models import ReviewableMixin
 from portal.tenancy import UnitOwnedMixin
 
 EVIDENCE_OWNER = "assessment_item"
 
 
-class SelfAssessment(UnitOwnedMixin, ReviewableMixin, TimestampMixin, db.Model):
+class SelfAssessment(UnitOwnedMixin, ReviewableMixin, TimestampMixin, VersionedMixin, db.Model):
     """A unit's evaluation of its detection and fostering of exemplars for a year.
 
     It keeps the criteria set it was made against (`criteria_set_id`), so a later

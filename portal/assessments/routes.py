@@ -3,13 +3,15 @@ review side by side, the state changes and the Excel export."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from portal.accounts.models import Role
-from portal.actions import attempt
+from portal.actions import attempt_edit
 from portal.assessments import services
 from portal.assessments.exports import assessment_workbook
 from portal.assessments.forms import NewAssessmentForm, OfficeScoresForm, SelfScoresForm
@@ -188,7 +190,8 @@ def _scores_page(assessment: SelfAssessment, form_class, initial, save, template
     else:
         form = form_class()
         valid = form.validate()
-        if _check_scores(form, items) and valid and attempt(save, assessment, form).value:
+        saving = partial(attempt_edit, assessment, save, assessment, form, current=initial)
+        if _check_scores(form, items) and valid and saving(form=form).value:
             flash(saved, "success")
             return redirect(url_for(".view", assessment_id=assessment.id))
     return render_template(
@@ -202,6 +205,7 @@ def _scores_page(assessment: SelfAssessment, form_class, initial, save, template
 
 def _self_form_data(assessment: SelfAssessment) -> dict:
     return {
+        "lock_version": assessment.lock_version,
         "general_comment": assessment.general_comment,
         "items": [
             {"item_id": item.id, "score": item.self_score, "comment": item.self_comment}
@@ -213,6 +217,7 @@ def _self_form_data(assessment: SelfAssessment) -> dict:
 def _office_form_data(assessment: SelfAssessment) -> dict:
     """The Office starts from the unit's scores and changes where it disagrees."""
     return {
+        "lock_version": assessment.lock_version,
         "office_comment": assessment.office_comment,
         "items": [
             {

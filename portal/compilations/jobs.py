@@ -12,7 +12,11 @@ from portal.audit import act_as
 from portal.compilations import archive
 from portal.compilations.builders import builder_for
 from portal.compilations.models import Compilation, CompilationStatus
-from portal.compilations.storage import archive_path, dossier_root
+from portal.compilations.storage import (
+    archive_path,
+    failure_reason,
+    work_dir,
+)
 from portal.extensions import db
 from portal.jobs.progress import cancel_requested, report_progress
 from portal.models_base import utcnow
@@ -28,9 +32,7 @@ def run_compilation(compilation_id: int) -> str:
     if compilation is None or compilation.is_finished:
         return "nothing to do"
     act_as(db.session.get(User, compilation.started_by_id) if compilation.started_by_id else None)
-    workdir = dossier_root() / "work" / str(compilation.id)
-    shutil.rmtree(workdir, ignore_errors=True)
-    workdir.mkdir(parents=True)
+    workdir = work_dir(compilation)
     _update(
         compilation,
         status=CompilationStatus.RUNNING,
@@ -39,6 +41,8 @@ def run_compilation(compilation_id: int) -> str:
         step=N_("Bắt đầu"),
     )
     try:
+        shutil.rmtree(workdir, ignore_errors=True)
+        workdir.mkdir(parents=True)
         files = _run_steps(compilation, workdir)
         _update(compilation, progress=95, step=N_("Đóng gói tệp ZIP"))
         _package(compilation, workdir, files)
@@ -48,7 +52,7 @@ def run_compilation(compilation_id: int) -> str:
     except Exception as exc:
         db.session.rollback()
         compilation = db.session.get(Compilation, compilation_id)
-        _finish(compilation, CompilationStatus.FAILED, error=f"{type(exc).__name__}: {exc}")
+        _finish(compilation, CompilationStatus.FAILED, error=failure_reason(exc))
         raise
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

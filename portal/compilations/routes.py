@@ -21,7 +21,9 @@ from portal.compilations.builders import available_builders
 from portal.compilations.models import Compilation, CompilationStatus
 from portal.compilations.services import (
     live_progress,
+    reconcile,
     request_cancel,
+    restart_compilation,
     start_compilation,
 )
 from portal.compilations.storage import archive_path
@@ -37,6 +39,7 @@ bp = Blueprint("compilations", __name__, url_prefix="/compilations", template_fo
 @office_required
 def index():
     page = page_of(org_scoped(Compilation).order_by(Compilation.id.desc()), 20)
+    _reconciled(*page.items)
     periods = db.session.scalars(
         org_scoped(PlanPeriod).order_by(PlanPeriod.start_year.desc())
     ).all()
@@ -64,6 +67,7 @@ def start():
 @office_required
 def detail(compilation_id: int):
     compilation = get_org_owned_or_404(Compilation, compilation_id)
+    _reconciled(compilation)
     return render_template(
         "compilations/detail.html",
         compilation=compilation,
@@ -75,7 +79,15 @@ def detail(compilation_id: int):
 @bp.get("/<int:compilation_id>/status")
 @office_required
 def status(compilation_id: int):
-    return jsonify(live_progress(get_org_owned_or_404(Compilation, compilation_id)))
+    compilation = get_org_owned_or_404(Compilation, compilation_id)
+    _reconciled(compilation)
+    return jsonify(live_progress(compilation))
+
+
+def _reconciled(*compilations: Compilation) -> None:
+    """Reading the page shows what is real: a dead job's compilation as failed."""
+    if any([reconcile(compilation) for compilation in compilations]):
+        db.session.commit()
 
 
 @bp.post("/<int:compilation_id>/cancel")
@@ -85,6 +97,17 @@ def cancel(compilation_id: int):
     if attempt(request_cancel, compilation).ok:
         flash(_("Đã yêu cầu huỷ tổng hợp."), "info")
     return redirect(url_for(".detail", compilation_id=compilation.id))
+
+
+@bp.post("/<int:compilation_id>/restart")
+@office_required
+def restart(compilation_id: int):
+    compilation = get_org_owned_or_404(Compilation, compilation_id)
+    started = attempt(restart_compilation, compilation, current_user)
+    if not started.ok:
+        return redirect(url_for(".detail", compilation_id=compilation.id))
+    flash(_("Đã bắt đầu tổng hợp lại hồ sơ."), "success")
+    return redirect(url_for(".detail", compilation_id=started.value.id))
 
 
 @bp.get("/<int:compilation_id>/download")

@@ -2,21 +2,41 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import socket
+from datetime import UTC, timedelta
+
 from flask_babel import gettext as _
+from redis.exceptions import RedisError
+from rq import Worker
 from rq.exceptions import NoSuchJobError
-from rq.job import Job
+from rq.job import Job, JobStatus
 
 from portal.accounts.models import User
 from portal.compilations.builders import builder_for
 from portal.compilations.jobs import run_compilation
 from portal.compilations.models import Compilation, CompilationStatus
+from portal.compilations.storage import work_dir
 from portal.extensions import db
 from portal.i18n import translated
 from portal.jobs.connection import get_redis
 from portal.jobs.queues import LONG, enqueue_after_commit
+from portal.models_base import utcnow
 from portal.msgids import N_
 from portal.periods.models import PlanPeriod
 from portal.rules import RuleError
+
+# A forking worker beats every 30 s; two missed beats and some slack mean it is gone.
+DEAD_AFTER = timedelta(seconds=90)
+JOB_FAILED = N_(
+    "Tiến trình tổng hợp bị dừng đột ngột (máy xử lý bị tắt, quá thời gian hoặc lỗi). "
+    "Bấm Chạy lại để tổng hợp lại."
+)
+WORKER_DIED = N_(
+    "Máy xử lý đang chạy lần tổng hợp này đã ngừng hoạt động. Bấm Chạy lại để tổng hợp lại."
+)
+JOB_LOST = N_("Không còn tìm thấy tiến trình tổng hợp. Bấm Chạy lại để tổng hợp lại.")
 
 
 def start_compilation(
@@ -45,18 +65,105 @@ def start_compilation(
 
 
 def request_cancel(compilation: Compilation) -> None:
-    """Cancel a queued job at once; ask a running one to stop between steps."""
+    """Cancel at once a queued compilation, or one whose job is gone or dead; ask a
+    running job to stop between steps (it then marks itself cancelled)."""
     if compilation.is_finished:
         return
-    job = _job(compilation)
-    if job is not None:
-        job.meta["cancel_requested"] = True
-        job.save_meta()
-        if compilation.status == CompilationStatus.QUEUED:
-            job.cancel()
-    if compilation.status == CompilationStatus.QUEUED or job is None:
-        compilation.status = CompilationStatus.CANCELLED
-        compilation.step = N_("Đã huỷ")
+    try:
+        job = _job(compilation)
+        running = job is not None and compilation.status == CompilationStatus.RUNNING
+        if running and _dead_reason(compilation, job):
+            running = False
+        if job is not None:
+            job.meta["cancel_requested"] = True
+            job.save_meta()
+            if compilation.status == CompilationStatus.QUEUED:
+                job.cancel()
+    except RedisError:
+        running = False  # nothing to ask: whatever runs will find the row cancelled
+    if not running:
+        _end(compilation, CompilationStatus.CANCELLED, step=N_("Đã huỷ"))
+
+
+def restart_compilation(compilation: Compilation, user: User) -> Compilation:
+    """Start again, as a new compilation, one that failed or was cancelled."""
+    if compilation.status not in (CompilationStatus.FAILED, CompilationStatus.CANCELLED):
+        raise RuleError(_("Chỉ chạy lại được lần tổng hợp đã lỗi hoặc đã huỷ."))
+    return start_compilation(compilation.kind, compilation.period, user, compilation.year)
+
+
+def reconcile(compilation: Compilation) -> bool:
+    """Mark failed, with the reason, a queued or running compilation whose job failed
+    or whose worker died (its work directory removed); True when it changed. A queued
+    one whose job never reached Redis is left to the recovery sweep that enqueues it."""
+    if compilation.is_finished:
+        return False
+    try:
+        reason = _dead_reason(compilation, _job(compilation))
+    except RedisError:
+        return False  # cannot tell while Redis is away
+    if not reason:
+        return False
+    _end(compilation, CompilationStatus.FAILED, step=N_("Đã dừng"), error=reason)
+    return True
+
+
+def reconcile_unfinished() -> int:
+    """The periodic check: reconcile every queued or running compilation."""
+    unfinished = db.session.scalars(
+        db.select(Compilation).where(
+            Compilation.status.in_([CompilationStatus.QUEUED, CompilationStatus.RUNNING])
+        )
+    ).all()
+    return sum(reconcile(compilation) for compilation in unfinished)
+
+
+def _dead_reason(compilation: Compilation, job: Job | None) -> str:
+    if job is None:
+        return JOB_LOST if compilation.status == CompilationStatus.RUNNING else ""
+    status = job.get_status(refresh=False)
+    if status in (JobStatus.FAILED, JobStatus.STOPPED, JobStatus.CANCELED):
+        return JOB_FAILED
+    if status == JobStatus.FINISHED:
+        return JOB_LOST  # ended without marking the row (it always does when it runs)
+    if status == JobStatus.STARTED and _worker_gone(job):
+        return WORKER_DIED
+    return ""
+
+
+def _worker_gone(job: Job) -> bool:
+    """The worker running `job` no longer exists: its key expired, its process (on this
+    machine) is gone, or neither it nor the job has shown a heartbeat for a while."""
+    if not job.worker_name:
+        return False
+    worker = Worker.find_by_key(
+        Worker.redis_worker_namespace_prefix + job.worker_name, connection=job.connection
+    )
+    if worker is None:
+        return True
+    if worker.hostname == socket.gethostname() and worker.pid:
+        return not _process_alive(worker.pid)
+    beats = [b for b in (job.last_heartbeat, worker.last_heartbeat, job.started_at) if b]
+    latest = max((b if b.tzinfo else b.replace(tzinfo=UTC) for b in beats), default=None)
+    return latest is not None and utcnow() - latest > DEAD_AFTER
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _end(compilation: Compilation, status: CompilationStatus, **values) -> None:
+    compilation.status = status
+    compilation.finished_at = utcnow()
+    for key, value in values.items():
+        setattr(compilation, key, value)
+    shutil.rmtree(work_dir(compilation), ignore_errors=True)
 
 
 def live_progress(compilation: Compilation) -> dict:
@@ -64,7 +171,10 @@ def live_progress(compilation: Compilation) -> dict:
     The step is stored as a msgid and shown in the reader's language."""
     progress, step = compilation.progress, compilation.step
     if compilation.status in (CompilationStatus.QUEUED, CompilationStatus.RUNNING):
-        job = _job(compilation)
+        try:
+            job = _job(compilation)
+        except RedisError:
+            job = None
         if job is not None:
             progress = int(job.meta.get("progress", progress))
             step = job.meta.get("step", step)
@@ -73,7 +183,7 @@ def live_progress(compilation: Compilation) -> dict:
         "status": compilation.status.value,
         "progress": progress,
         "step": translated(step),
-        "error": compilation.error,
+        "error": translated(compilation.error) if compilation.error else "",
         "finished": compilation.is_finished,
         "downloadable": compilation.status == CompilationStatus.DONE,
     }

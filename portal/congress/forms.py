@@ -17,7 +17,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from portal.congress.models import Gender
-from portal.fields import MultiCheckboxField, VnDateField, WholeNumberField
+from portal.fields import MultiCheckboxField, VersionedForm, VnDateField, WholeNumberField
 
 
 class NewSubmissionForm(FlaskForm):
@@ -25,7 +25,7 @@ class NewSubmissionForm(FlaskForm):
     period_id = IntegerField(validators=[DataRequired()])
 
 
-class ConferenceForm(FlaskForm):
+class ConferenceForm(VersionedForm):
     """The record of the unit's Conference of Advanced Exemplars (biên bản Hội nghị)."""
 
     conference_date = VnDateField(_l("Ngày tổ chức Hội nghị"), validators=[Optional()])
@@ -52,7 +52,7 @@ class ConferenceForm(FlaskForm):
     submit = SubmitField(_l("Lưu"))
 
 
-class NomineeForm(FlaskForm):
+class NomineeForm(VersionedForm):
     exemplar_id = SelectField(_l("Điển hình"), coerce=int, validators=[DataRequired()])
     # Only the titles that fit the exemplar are offered; any other id reaches the
     # service, which refuses it naming the title and the exemplar.
@@ -91,7 +91,7 @@ class NomineeForm(FlaskForm):
     )
 
 
-class CycleForm(FlaskForm):
+class CycleForm(VersionedForm):
     term_label = StringField(_l("Giai đoạn"), validators=[DataRequired(), Length(max=32)])
     next_term_label = StringField(
         _l("Giai đoạn tiếp theo"), validators=[DataRequired(), Length(max=32)]

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from portal.db_types import enum_column
 from portal.enums import LabelledEnum
 from portal.extensions import db
-from portal.models_base import TimestampMixin
+from portal.models_base import TimestampMixin, VersionedMixin
 from portal.msgids import N_
 from portal.reviews.models import ReviewableMixin
 from portal.tenancy import UnitOwnedMixin
@@ -24,7 +24,7 @@ class Gender(LabelledEnum):
     FEMALE = "female", N_("Nữ")
 
 
-class CongressCycle(TimestampMixin, db.Model):
+class CongressCycle(TimestampMixin, VersionedMixin, db.Model):
     """Period-level settings the Office edits: the term and the congresses' names."""
 
     __tablename__ = "congress_cycles"
@@ -45,7 +45,7 @@ class CongressCycle(TimestampMixin, db.Model):
     period = relationship("PlanPeriod")
 
 
-class CongressSubmission(UnitOwnedMixin, ReviewableMixin, TimestampMixin, db.Model):
+class CongressSubmission(UnitOwnedMixin, ReviewableMixin, TimestampMixin, VersionedMixin, db.Model):
     __tablename__ = "congress_submissions"
     __table_args__ = (UniqueConstraint("unit_id", "period_id"),)
     review_subject = "congress_submission"
@@ -85,7 +85,7 @@ class CongressHonouree(UnitOwnedMixin, db.Model):
     exemplar = relationship("Exemplar")
 
 
-class CongressNominee(UnitOwnedMixin, TimestampMixin, db.Model):
+class CongressNominee(UnitOwnedMixin, TimestampMixin, VersionedMixin, db.Model):
     """An exemplar proposed for a commendation and/or as a congress delegate."""
 
     __tablename__ = "congress_nominees"

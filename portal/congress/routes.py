@@ -19,7 +19,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
-from portal.actions import attempt
+from portal.actions import attempt, attempt_edit
 from portal.congress import services
 from portal.congress.forms import ConferenceForm, CycleForm, NewSubmissionForm, NomineeForm
 from portal.congress.models import NOMINEE_OWNER, CongressNominee, CongressSubmission, Gender
@@ -148,8 +148,8 @@ def edit(submission_id: int):
         for name in ("conference_place", "chaired_by", "secretary", "period_reviewed"):
             values[name] = (getattr(form, name).data or "").strip()
         values["period_summary"] = (form.period_summary.data or "").strip()
-        ids = form.honoured_ids.data or []
-        if attempt(services.save_conference, submission, values, ids, form=form).ok:
+        saving = (services.save_conference, submission, values, form.honoured_ids.data or [])
+        if attempt_edit(submission, *saving, form=form).ok:
             flash(_("Đã lưu."), "success")
             return redirect(url_for(".view", submission_id=submission.id))
     return render_template("congress/edit.html", submission=submission, form=form)
@@ -253,8 +253,8 @@ def _save_nominee(submission, form, exemplar, nominee=None):
     files = request.files.getlist("evidence")
     actor = current_user._get_current_object()
     data = _nominee_data(form, exemplar)
-    saved = attempt(_store_nominee, submission, data, files, actor, nominee, form=form)
-    if not saved.ok:
+    saving = (_store_nominee, submission, data, files, actor, nominee)
+    if not attempt_edit(nominee, *saving, form=form).ok:
         return None
     flash(_("Đã lưu đề xuất."), "success")
     return redirect(url_for(".view", submission_id=submission.id))
@@ -330,12 +330,9 @@ def cycle(period_id: int):
     current = services.cycle_for(period)
     form = CycleForm(obj=current if request.method == "GET" else None)
     if form.validate_on_submit():
-        values = {
-            name: field.data
-            for name, field in form._fields.items()
-            if name not in ("csrf_token", "submit")
-        }
-        if attempt(services.save_cycle, period, values).ok:
+        skipped = ("csrf_token", "submit", "lock_version")
+        values = {name: field.data for name, field in form._fields.items() if name not in skipped}
+        if attempt_edit(current, services.save_cycle, period, values, form=form).ok:
             flash(_("Đã lưu thiết lập Đại hội."), "success")
             return redirect(url_for(".index", period_id=period.id))
     return render_template("congress/cycle.html", period=period, form=form)

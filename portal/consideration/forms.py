@@ -28,6 +28,7 @@ from portal.consideration.models import (
     VoteChoice,
 )
 from portal.exemplars.models import ExemplarKind
+from portal.fields import VersionedForm
 from portal.listing import FilterForm
 
 
@@ -36,7 +37,7 @@ def options(pairs: Iterable[tuple[object, object]]) -> list[SelectChoice]:
     return [SelectChoice(value, label) for value, label in pairs]
 
 
-class RoundForm(FlaskForm):
+class RoundForm(VersionedForm):
     title = StringField(_l("Tên phiên bình xét"), validators=[DataRequired(), Length(max=500)])
     period_id = SelectField(_l("Kỳ kế hoạch"), coerce=int)
     year = IntegerField(
@@ -62,7 +63,7 @@ class CancelRoundForm(FlaskForm):
     submit = SubmitField(_l("Huỷ phiên và mở phiên mới"))
 
 
-class NominationForm(FlaskForm):
+class NominationForm(VersionedForm):
     award_title_id = SelectField(_l("Danh hiệu, hình thức khen thưởng"), coerce=int)
     exemplar_id = SelectField(_l("Điển hình tiên tiến"), coerce=int, default=0)
     nominee_user_id = SelectField(_l("Hoặc cán bộ"), coerce=int, default=0)
@@ -105,7 +106,7 @@ def parse_ballot(data: Mapping[str, str], nomination_ids: Iterable[int]) -> dict
     return choices
 
 
-class VotingRuleForm(FlaskForm):
+class VotingRuleForm(VersionedForm):
     award_title_id = SelectField(_l("Áp dụng cho danh hiệu"), coerce=int)
     comparison = SelectField(
         _l("Cách tính"),
@@ -148,7 +149,7 @@ class VotingRuleForm(FlaskForm):
             raise ValidationError(_l("Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực."))
 
 
-class AwardTitleForm(FlaskForm):
+class AwardTitleForm(VersionedForm):
     code = StringField(
         _l("Mã"),
         validators=[

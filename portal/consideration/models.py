@@ -20,7 +20,7 @@ from portal.db_types import enum_column
 from portal.enums import LabelledEnum
 from portal.exemplars.models import ExemplarKind
 from portal.extensions import db
-from portal.models_base import TimestampMixin
+from portal.models_base import TimestampMixin, VersionedMixin
 from portal.msgids import N_
 
 
@@ -77,7 +77,7 @@ class VoteChoice(LabelledEnum):
     CONFLICT = "conflict", N_("Xung đột lợi ích (không bỏ phiếu)")
 
 
-class AwardTitle(TimestampMixin, db.Model):
+class AwardTitle(TimestampMixin, VersionedMixin, db.Model):
     """An emulation title or commendation form (danh hiệu thi đua, hình thức khen thưởng)."""
 
     __tablename__ = "award_titles"
@@ -97,7 +97,7 @@ class AwardTitle(TimestampMixin, db.Model):
         return self.name
 
 
-class VotingRule(TimestampMixin, db.Model):
+class VotingRule(TimestampMixin, VersionedMixin, db.Model):
     """The share of all council members that must agree, in force between two dates.
 
     `award_title_id` None is the default rule for titles without a statutory threshold.
@@ -127,7 +127,7 @@ class VotingRule(TimestampMixin, db.Model):
     award_title: Mapped[AwardTitle | None] = relationship()
 
 
-class ConsiderationRound(TimestampMixin, db.Model):
+class ConsiderationRound(TimestampMixin, VersionedMixin, db.Model):
     """One meeting of the council that considers a list of nominations."""
 
     __tablename__ = "consideration_rounds"
@@ -192,7 +192,7 @@ class RoundMember(db.Model):
     user = relationship("User")
 
 
-class Nomination(TimestampMixin, db.Model):
+class Nomination(TimestampMixin, VersionedMixin, db.Model):
     """A collective or individual proposed for an award title in a round."""
 
     __tablename__ = "nominations"

@@ -9,12 +9,12 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length
 
 from portal.council.models import CouncilPosition
-from portal.fields import MultiCheckboxField, choices
+from portal.fields import MultiCheckboxField, VersionedForm, choices
 from portal.inspections.forms import scope_choices
 from portal.listing import FilterForm
 
 
-class SeatEditForm(FlaskForm):
+class SeatEditForm(VersionedForm):
     position = SelectField(
         _l("Chức danh trong Hội đồng"),
         choices=choices(CouncilPosition.choices()),
@@ -29,7 +29,7 @@ class SeatForm(SeatEditForm):
     )
 
 
-class PlanItemForm(FlaskForm):
+class PlanItemForm(VersionedForm):
     unit_id = SelectField(
         _l("Đơn vị"), coerce=int, choices=[], validators=[InputRequired(_l("Chọn đơn vị."))]
     )

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from portal.db_types import enum_column
 from portal.enums import LabelledEnum
 from portal.extensions import db
-from portal.models_base import TimestampMixin
+from portal.models_base import TimestampMixin, VersionedMixin
 from portal.msgids import N_
 
 
@@ -24,7 +24,7 @@ class CouncilPosition(LabelledEnum):
     MEMBER = "member", N_("Ủy viên")
 
 
-class CouncilMember(TimestampMixin, db.Model):
+class CouncilMember(TimestampMixin, VersionedMixin, db.Model):
     """A user's seat on the organization's council for one plan period."""
 
     __tablename__ = "council_members"

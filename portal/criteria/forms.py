@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, DecimalField, IntegerField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
+from portal.fields import VersionedForm
 
-class PeriodForm(FlaskForm):
+
+class PeriodForm(VersionedForm):
     name = StringField(_l("Tên kỳ (ví dụ 2023-2025)"), validators=[DataRequired(), Length(max=64)])
     title = TextAreaField(_l("Tên kế hoạch"), validators=[Optional(), Length(max=500)])
     start_year = IntegerField(
@@ -20,11 +21,11 @@ class PeriodForm(FlaskForm):
     is_current = BooleanField(_l("Kỳ hiện hành"))
 
 
-class CriteriaSetForm(FlaskForm):
+class CriteriaSetForm(VersionedForm):
     title = StringField(_l("Tên bộ tiêu chuẩn"), validators=[DataRequired(), Length(max=500)])
 
 
-class CriteriaItemForm(FlaskForm):
+class CriteriaItemForm(VersionedForm):
     title = StringField(_l("Tiêu chí"), validators=[DataRequired(), Length(max=500)])
     guidance = TextAreaField(_l("Hướng dẫn đánh giá"), validators=[Optional(), Length(max=5000)])
     weight = DecimalField(

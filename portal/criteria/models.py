@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from portal.db_types import enum_column
 from portal.enums import LabelledEnum
 from portal.extensions import db
-from portal.models_base import TimestampMixin
+from portal.models_base import TimestampMixin, VersionedMixin
 from portal.msgids import N_
 
 
@@ -20,7 +20,7 @@ class CriteriaAudience(LabelledEnum):
     INDIVIDUAL = "individual", N_("Cá nhân")
 
 
-class CriteriaSet(TimestampMixin, db.Model):
+class CriteriaSet(TimestampMixin, VersionedMixin, db.Model):
     __tablename__ = "criteria_sets"
     __table_args__ = (UniqueConstraint("period_id", "audience", "version"),)
 
@@ -45,7 +45,7 @@ class CriteriaSet(TimestampMixin, db.Model):
         return sum((item.weight for item in self.items), Decimal(0))
 
 
-class CriteriaItem(db.Model):
+class CriteriaItem(VersionedMixin, db.Model):
     __tablename__ = "criteria_items"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -3,11 +3,13 @@ the Department Office keeps them."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from portal.actions import attempt
+from portal.actions import EditConflictError, attempt, attempt_edit
 from portal.criteria import services
 from portal.criteria.forms import CriteriaItemForm, CriteriaSetForm, PeriodForm
 from portal.criteria.models import CriteriaAudience, CriteriaItem, CriteriaSet
@@ -64,8 +66,8 @@ def period_edit(period_id: int):
     form = PeriodForm(obj=period)
     if (
         form.validate_on_submit()
-        and attempt(
-            save_period, current_org.id, **_period_values(form), period=period, form=form
+        and attempt_edit(
+            period, save_period, current_org.id, **_period_values(form), period=period, form=form
         ).ok
     ):
         flash(_("Đã lưu kỳ kế hoạch %(name)s.", name=period.name), "success")
@@ -113,9 +115,10 @@ def set_edit(set_id: int):
     _require_office()
     form = CriteriaSetForm(obj=criteria_set)
     if form.validate_on_submit():
-        return _apply(
-            lambda: services.update_set_title(criteria_set, form.title.data), criteria_set
-        )
+        change = partial(services.update_set_title, criteria_set, form.title.data)
+        done = _apply(change, criteria_set, edited=criteria_set, form=form)
+        if done:
+            return done
     return render_template(
         "criteria/item_form.html",
         form=form,
@@ -144,7 +147,10 @@ def item_edit(item_id: int):
     _require_office()
     form = CriteriaItemForm(obj=item)
     if form.validate_on_submit():
-        return _apply(lambda: services.update_item(item, **form.values()), item.criteria_set)
+        change = partial(services.update_item, item, **form.values())
+        done = _apply(change, item.criteria_set, edited=item, form=form)
+        if done:
+            return done
     return render_template(
         "criteria/item_form.html",
         form=form,
@@ -170,10 +176,13 @@ def item_delete(item_id: int):
     return _apply(lambda: services.remove_item(item), item.criteria_set)
 
 
-def _apply(change_fn, criteria_set: CriteriaSet):
-    """Run a change, commit, say whether a new version was made, show the set."""
+def _apply(change_fn, criteria_set: CriteriaSet, edited=None, form=None):
+    """Run a change, commit, say whether a new version was made, show the set; None
+    when the `edited` record was saved meanwhile by someone else (the form shows it)."""
     set_id = criteria_set.id
-    outcome = attempt(change_fn)
+    outcome = attempt_edit(edited, change_fn, form=form)
+    if isinstance(outcome.error, EditConflictError):
+        return None
     if not outcome.ok:
         return redirect(url_for("criteria.set_detail", set_id=set_id))
     change = outcome.value

@@ -18,13 +18,13 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from portal.deadlines.models import CompletionMode, DeadlineKind
-from portal.fields import choices
+from portal.fields import VersionedForm, choices
 from portal.listing import FilterForm
 
 MAX_DAYS_BEFORE = 90
 
 
-class DeadlineForm(FlaskForm):
+class DeadlineForm(VersionedForm):
     period_id = SelectField(_l("Kỳ kế hoạch"), coerce=int, validators=[DataRequired()])
     kind = SelectField(
         _l("Nội dung phải nộp"),

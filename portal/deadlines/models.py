@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from portal.db_types import enum_column
 from portal.enums import LabelledEnum
 from portal.extensions import db
-from portal.models_base import TimestampMixin, utcnow
+from portal.models_base import TimestampMixin, VersionedMixin, utcnow
 from portal.msgids import N_
 from portal.tenancy import UnitOwnedMixin
 
@@ -30,7 +30,7 @@ class CompletionMode(LabelledEnum):
     MANUAL = "manual", N_("Văn phòng Sở đánh dấu từng đơn vị đã hoàn thành")
 
 
-class Deadline(TimestampMixin, db.Model):
+class Deadline(TimestampMixin, VersionedMixin, db.Model):
     """Something every unit (or chosen units) must deliver by a date and time."""
 
     __tablename__ = "deadlines"

@@ -6,7 +6,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from portal.actions import attempt
+from portal.actions import attempt, attempt_edit
 from portal.deadlines import views
 from portal.deadlines.forms import DeadlineFilterForm, DueItemsFilterForm, MarkDoneForm
 from portal.deadlines.models import Deadline, DeadlineKind
@@ -134,7 +134,14 @@ def _edit(deadline: Deadline):
     form = views.deadline_form(deadline, current_user)
     if (
         form.validate_on_submit()
-        and attempt(save_deadline, deadline, form.clean_data(), current_user, form=form).ok
+        and attempt_edit(
+            deadline if deadline.id else None,
+            save_deadline,
+            deadline,
+            form.clean_data(),
+            current_user,
+            form=form,
+        ).ok
     ):
         flash(_("Đã lưu thời hạn."), "success")
         return redirect(url_for("deadlines.detail", deadline_id=deadline.id))

@@ -9,13 +9,13 @@ from wtforms.validators import DataRequired, Length
 
 from portal.difficulties.models import DifficultyStatus
 from portal.difficulties.services import DifficultyFilters
-from portal.fields import choices, optional_int, year_choices
+from portal.fields import VersionedForm, choices, optional_int, year_choices
 from portal.listing import FilterForm
 
 REQUIRED = _l("Vui lòng điền mục này.")
 
 
-class DifficultyForm(FlaskForm):
+class DifficultyForm(VersionedForm):
     title = StringField(
         _l("Khó khăn, vướng mắc"), validators=[DataRequired(REQUIRED), Length(max=300)]
     )

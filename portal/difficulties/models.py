@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from portal.db_types import enum_column
 from portal.enums import LabelledEnum
 from portal.extensions import db
-from portal.models_base import TimestampMixin, utcnow
+from portal.models_base import TimestampMixin, VersionedMixin, utcnow
 from portal.msgids import N_
 from portal.tenancy import UnitOwnedMixin
 
@@ -21,7 +21,7 @@ class DifficultyStatus(LabelledEnum):
     CLOSED = "closed", N_("Đã đóng"), "secondary"
 
 
-class Difficulty(UnitOwnedMixin, TimestampMixin, db.Model):
+class Difficulty(UnitOwnedMixin, TimestampMixin, VersionedMixin, db.Model):
     __tablename__ = "difficulties"
 
     id: Mapped[int] = mapped_column(primary_key=True)

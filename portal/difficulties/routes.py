@@ -6,7 +6,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from portal.actions import attempt
+from portal.actions import attempt, attempt_edit
 from portal.difficulties import services
 from portal.difficulties.forms import AnswerForm, DifficultyFilterForm, DifficultyForm
 from portal.difficulties.models import Difficulty
@@ -100,7 +100,8 @@ def edit(difficulty_id: int):
         return redirect(url_for("difficulties.detail", difficulty_id=difficulty.id))
     form = DifficultyForm(obj=difficulty)
     if form.validate_on_submit() and (
-        attempt(
+        attempt_edit(
+            difficulty,
             services.update_difficulty,
             difficulty,
             form.title.data,

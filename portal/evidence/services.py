@@ -3,6 +3,7 @@ with random names; the original name is kept only as data."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import secrets
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from flask import current_app
 from flask_babel import gettext as _
+from sqlalchemy.orm import Session
 from werkzeug.datastructures import FileStorage
 
 from portal.accounts.models import User
@@ -25,6 +27,9 @@ from portal.rules import RuleError
 # be deleted. Filled at start-up by portal/registry.py.
 LockCheck = Callable[[Attachment, User], bool]
 _LOCK_CHECKS: dict[str, LockCheck] = {}
+# session.info keys: files written, and files of deleted rows, in the open transaction.
+WRITTEN = "evidence_files_written"
+DELETED = "evidence_files_deleted"
 
 
 def register_lock_check(owner_type: str, check: LockCheck) -> None:
@@ -120,11 +125,8 @@ def save_upload(
         )
     stored_name = secrets.token_hex(16)
     directory = Path(current_app.config["UPLOAD_DIR"]) / str(int(unit_id))
-    directory.mkdir(parents=True, exist_ok=True)
     target = directory / stored_name
-    with open(target, "wb") as handle:
-        handle.write(data)
-    os.chmod(target, 0o640)
+    _write_file(target, data, original)
     attachment = Attachment(
         unit_id=unit_id,
         owner_type=owner_type,
@@ -139,6 +141,60 @@ def save_upload(
     )
     db.session.add(attachment)
     return attachment
+
+
+def _write_file(target: Path, data: bytes, original: str) -> None:
+    """Write under a temporary name, then rename: never a partial file under the
+    stored name. A refusal of the disk becomes a message for the person; the file is
+    removed again if the transaction that records it is rolled back."""
+    partial = target.with_name(target.name + ".part")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(partial, "wb") as handle:
+            handle.write(data)
+        os.chmod(partial, 0o640)
+        os.replace(partial, target)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise RuleError(_disk_refusal(error, original)) from error
+    db.session.info.setdefault(WRITTEN, []).append(target)
+
+
+def _disk_refusal(error: OSError, original: str) -> str:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return _(
+            "Không lưu được tệp %(name)s: ổ đĩa của máy chủ đã đầy. Các thông tin khác "
+            "bạn nhập vẫn được giữ; vui lòng báo quản trị hệ thống rồi chọn lại tệp.",
+            name=original,
+        )
+    return _(
+        "Không lưu được tệp %(name)s: thư mục lưu tệp của máy chủ không ghi được (chỉ "
+        "đọc hoặc không có quyền). Các thông tin khác bạn nhập vẫn được giữ; vui lòng "
+        "báo quản trị hệ thống rồi chọn lại tệp.",
+        name=original,
+    )
+
+
+def _files_committed(session: Session) -> None:
+    session.info.pop(WRITTEN, None)
+    for path in session.info.pop(DELETED, []):
+        path.unlink(missing_ok=True)
+
+
+def _files_rolled_back(session: Session, previous_transaction) -> None:
+    """A rolled back upload leaves no orphan file; a rolled back delete keeps its file."""
+    if previous_transaction.nested:
+        return
+    for path in session.info.pop(WRITTEN, []):
+        path.unlink(missing_ok=True)
+    session.info.pop(DELETED, None)
+
+
+# Installed by portal/registry.py at start-up.
+LISTENERS = (
+    (Session, "after_commit", _files_committed),
+    (Session, "after_soft_rollback", _files_rolled_back),
+)
 
 
 def save_uploads(
@@ -182,7 +238,8 @@ def attachments_by_owner(owner_type: str, owner_ids: list[int]) -> dict[int, lis
 
 
 def delete_attachment(attachment: Attachment) -> None:
-    storage_path(attachment).unlink(missing_ok=True)
+    """Delete the row now and its file when the deletion is committed."""
+    db.session.info.setdefault(DELETED, []).append(storage_path(attachment))
     db.session.delete(attachment)
 
 

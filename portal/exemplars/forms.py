@@ -18,7 +18,7 @@ from portal.exemplars.models import (
     SupportType,
 )
 from portal.exemplars.queries import ExemplarFilters
-from portal.fields import choices
+from portal.fields import VersionedForm, choices
 from portal.formatting import today_vn
 from portal.listing import FilterForm
 
@@ -55,7 +55,7 @@ class ExemplarFilterForm(FilterForm):
         )
 
 
-class ExemplarForm(FlaskForm):
+class ExemplarForm(VersionedForm):
     kind = SelectField(_l("Loại điển hình"), choices=choices(ExemplarKind.choices()), coerce=str)
     name = StringField(
         _l("Tên tập thể hoặc họ tên cá nhân"), validators=[DataRequired(), Length(max=255)]
@@ -122,7 +122,7 @@ class TransitionForm(FlaskForm):
     note = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=5000)])
 
 
-class FosteringActionForm(FlaskForm):
+class FosteringActionForm(VersionedForm):
     support_type = SelectField(
         _l("Hình thức hỗ trợ"), choices=choices(SupportType.choices()), coerce=str
     )
@@ -157,7 +157,7 @@ class FosteringActionForm(FlaskForm):
 ASPECT_CHOICES = [SelectChoice(n, str(n)) for n in range(1, 6)]
 
 
-class EvaluationFormBase(FlaskForm):
+class EvaluationFormBase(VersionedForm):
     evaluated_on = DateField(_l("Ngày đánh giá"), default=today_vn, validators=[InputRequired()])
     effect = SelectField(
         EvaluationAspect.EFFECT.label, choices=ASPECT_CHOICES, coerce=int, default=3

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from portal.db_types import enum_column
 from portal.enums import LabelledEnum
 from portal.extensions import db
-from portal.models_base import TimestampMixin
+from portal.models_base import TimestampMixin, VersionedMixin
 from portal.msgids import N_
 from portal.tenancy import UnitOwnedMixin
 
@@ -35,7 +35,7 @@ class RecognitionLevel(LabelledEnum):
     NATIONAL = "national", N_("Toàn quốc")
 
 
-class Exemplar(UnitOwnedMixin, TimestampMixin, db.Model):
+class Exemplar(UnitOwnedMixin, TimestampMixin, VersionedMixin, db.Model):
     __tablename__ = "exemplars"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -124,7 +124,7 @@ class ExemplarEvent(UnitOwnedMixin, TimestampMixin, db.Model):
     actor = relationship("User")
 
 
-class FosteringAction(UnitOwnedMixin, TimestampMixin, db.Model):
+class FosteringAction(UnitOwnedMixin, TimestampMixin, VersionedMixin, db.Model):
     """Support given to an exemplar to help it grow (bồi dưỡng)."""
 
     __tablename__ = "fostering_actions"
@@ -163,7 +163,7 @@ class EvaluationAspect(LabelledEnum):
     INFLUENCE = "influence", N_("Mức độ ảnh hưởng")
 
 
-class ExemplarEvaluation(UnitOwnedMixin, TimestampMixin, db.Model):
+class ExemplarEvaluation(UnitOwnedMixin, TimestampMixin, VersionedMixin, db.Model):
     """A periodic evaluation of an exemplar (plan II.4), scored 1-5 on four aspects
     and item by item against the criteria set in force for its kind."""
 

@@ -15,7 +15,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from portal.fields import MultiCheckboxField, choices
+from portal.fields import MultiCheckboxField, VersionedForm, choices
 from portal.inspections.models import (
     FindingSeverity,
     FindingStatus,
@@ -32,7 +32,7 @@ def scope_choices() -> list[SelectChoice]:
     return choices(InspectionScope.choices())
 
 
-class InspectionForm(FlaskForm):
+class InspectionForm(VersionedForm):
     inspection_date = DateField(_l("Ngày kiểm tra"), validators=[InputRequired()])
     method = RadioField(
         _l("Hình thức kiểm tra"),
@@ -49,7 +49,7 @@ class InspectionForm(FlaskForm):
     )
 
 
-class FindingForm(FlaskForm):
+class FindingForm(VersionedForm):
     severity = SelectField(
         _l("Mức độ"),
         choices=choices(FindingSeverity.choices()),

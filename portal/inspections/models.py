@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from portal.db_types import enum_column
 from portal.enums import LabelledEnum
 from portal.extensions import db
-from portal.models_base import TimestampMixin
+from portal.models_base import TimestampMixin, VersionedMixin
 from portal.msgids import N_, NC_
 from portal.tenancy import UnitOwnedMixin
 
@@ -65,7 +65,7 @@ class ScopeAndMembers:
         return {m.user_id for m in self.members}
 
 
-class Inspection(ScopeAndMembers, UnitOwnedMixin, TimestampMixin, db.Model):
+class Inspection(ScopeAndMembers, UnitOwnedMixin, TimestampMixin, VersionedMixin, db.Model):
     """One inspection or supervision visit of a unit; locked once signed off."""
 
     __tablename__ = "inspections"
@@ -122,7 +122,7 @@ class InspectionMember(UnitOwnedMixin, db.Model):
     user = relationship("User")
 
 
-class InspectionFinding(UnitOwnedMixin, TimestampMixin, db.Model):
+class InspectionFinding(UnitOwnedMixin, TimestampMixin, VersionedMixin, db.Model):
     """What an inspection found, what should be done, by whom and by when."""
 
     __tablename__ = "inspection_findings"
@@ -191,7 +191,9 @@ class InspectionCorrection(UnitOwnedMixin, TimestampMixin, db.Model):
     author = relationship("User")
 
 
-class SupervisionPlanItem(ScopeAndMembers, UnitOwnedMixin, TimestampMixin, db.Model):
+class SupervisionPlanItem(
+    ScopeAndMembers, UnitOwnedMixin, TimestampMixin, VersionedMixin, db.Model
+):
     """A planned inspection of a unit in a month of the year (the yearly supervision plan)."""
 
     __tablename__ = "supervision_plan_items"

@@ -15,7 +15,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from portal.fields import MultiCheckboxField
+from portal.fields import MultiCheckboxField, VersionedForm
 from portal.listing import FilterForm
 from portal.notifications.categories import CATEGORY_LABELS, OPTIONAL
 from portal.notifications.models import EmailMode
@@ -41,7 +41,7 @@ class PreferencesForm(FlaskForm):
     submit = SubmitField(_l("Lưu tuỳ chọn"))
 
 
-class AnnouncementForm(FlaskForm):
+class AnnouncementForm(VersionedForm):
     title = StringField(_l("Tiêu đề"), validators=[DataRequired(), Length(max=255)])
     body = TextAreaField(_l("Nội dung"), validators=[DataRequired(), Length(max=20000)])
     to_coordinators = BooleanField(_l("Cán bộ thi đua của các đơn vị"), default=True)

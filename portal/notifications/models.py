@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.db_types import enum_column
 from portal.extensions import db
-from portal.models_base import TimestampMixin, utcnow
+from portal.models_base import TimestampMixin, VersionedMixin, utcnow
 from portal.tenancy import UnitOwnedMixin
 
 
@@ -82,7 +82,7 @@ class AnnouncementStatus(enum.StrEnum):
     SENT = "sent"  # every recipient has been handed their notification and email
 
 
-class Announcement(TimestampMixin, db.Model):
+class Announcement(TimestampMixin, VersionedMixin, db.Model):
     """A message the Office writes once to chosen units' people or the council."""
 
     __tablename__ = "announcements"

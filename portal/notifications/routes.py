@@ -18,7 +18,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
-from portal.actions import attempt
+from portal.actions import attempt, attempt_edit
 from portal.extensions import db
 from portal.fields import ConfirmForm
 from portal.listing import page_of
@@ -167,7 +167,14 @@ def _edit_announcement(announcement: Announcement):
     ]
     if (
         form.validate_on_submit()
-        and attempt(ann_service.save_announcement, announcement, form.clean_data(), current_user).ok
+        and attempt_edit(
+            announcement if announcement.id else None,
+            ann_service.save_announcement,
+            announcement,
+            form.clean_data(),
+            current_user,
+            form=form,
+        ).ok
     ):
         flash(_("Đã lưu bản nháp. Kiểm tra danh sách người nhận rồi bấm Gửi."), "success")
         return redirect(

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from portal.db_types import enum_column
 from portal.enums import LabelledEnum
 from portal.extensions import db
-from portal.models_base import TimestampMixin, utcnow
+from portal.models_base import TimestampMixin, VersionedMixin, utcnow
 from portal.msgids import N_
 from portal.organizations.slugs import unique_slug
 
@@ -51,7 +51,7 @@ class Organization(TimestampMixin, db.Model):
         return self.name
 
 
-class Unit(TimestampMixin, db.Model):
+class Unit(TimestampMixin, VersionedMixin, db.Model):
     __tablename__ = "units"
     __table_args__ = (UniqueConstraint("organization_id", "name"),)
 

@@ -6,10 +6,10 @@ from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.extensions import db
-from portal.models_base import TimestampMixin
+from portal.models_base import TimestampMixin, VersionedMixin
 
 
-class PlanPeriod(TimestampMixin, db.Model):
+class PlanPeriod(TimestampMixin, VersionedMixin, db.Model):
     __tablename__ = "plan_periods"
     __table_args__ = (UniqueConstraint("organization_id", "name"),)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     SearchField,
     SelectField,
@@ -23,6 +22,7 @@ from wtforms.validators import (
 )
 
 from portal.fields import (
+    VersionedForm,
     VnDateField,
     WholeNumberField,
     choices,
@@ -45,7 +45,7 @@ def _http_link(form, field) -> None:
         raise ValidationError(str(exc)) from exc
 
 
-class ActivityForm(FlaskForm):
+class ActivityForm(VersionedForm):
     activity_date = VnDateField(_l("Ngày thực hiện"), validators=[InputRequired(REQUIRED)])
     activity_type = SelectField(
         _l("Hình thức"),

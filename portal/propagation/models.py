@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from portal.db_types import enum_column
 from portal.enums import LabelledEnum
 from portal.extensions import db
-from portal.models_base import TimestampMixin
+from portal.models_base import TimestampMixin, VersionedMixin
 from portal.msgids import N_
 from portal.tenancy import UnitOwnedMixin
 
@@ -31,7 +31,7 @@ class Channel(LabelledEnum):
     ONLINE = "online", N_("Trực tuyến")
 
 
-class PropagationActivity(UnitOwnedMixin, TimestampMixin, db.Model):
+class PropagationActivity(UnitOwnedMixin, TimestampMixin, VersionedMixin, db.Model):
     __tablename__ = "propagation_activities"
 
     id: Mapped[int] = mapped_column(primary_key=True)

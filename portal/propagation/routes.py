@@ -6,7 +6,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from portal.actions import attempt
+from portal.actions import attempt, attempt_edit
 from portal.evidence.services import attachments_for
 from portal.exemplars.queries import exemplar_choices
 from portal.extensions import db
@@ -108,7 +108,8 @@ def edit(activity_id: int):
         form.channel.data = activity.channel.value
         form.exemplar_ids.data = sorted(linked)
     if form.validate_on_submit() and (
-        attempt(
+        attempt_edit(
+            activity,
             services.update_activity,
             activity,
             form.activity_data(),

@@ -8,7 +8,7 @@ from flask_wtf.file import FileField
 from wtforms import SearchField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from portal.fields import choices, optional_int
+from portal.fields import VersionedForm, choices, optional_int
 from portal.listing import FilterForm
 from portal.publiccolumn.models import StoryStatus
 from portal.publiccolumn.services import StoryFilters
@@ -16,7 +16,7 @@ from portal.publiccolumn.services import StoryFilters
 REQUIRED = _l("Vui lòng điền mục này.")
 
 
-class StoryForm(FlaskForm):
+class StoryForm(VersionedForm):
     exemplar_id = SelectField(
         _l("Điển hình"),
         coerce=optional_int,

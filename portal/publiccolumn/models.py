@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from portal.db_types import enum_column
 from portal.enums import LabelledEnum
 from portal.extensions import db
-from portal.models_base import TimestampMixin
+from portal.models_base import TimestampMixin, VersionedMixin
 from portal.msgids import N_
 from portal.tenancy import UnitOwnedMixin
 
@@ -29,7 +29,7 @@ EDITABLE_STATUSES = (StoryStatus.DRAFT, StoryStatus.REJECTED)
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
 
-class ExemplarStory(UnitOwnedMixin, TimestampMixin, db.Model):
+class ExemplarStory(UnitOwnedMixin, TimestampMixin, VersionedMixin, db.Model):
     __tablename__ = "exemplar_stories"
 
     id: Mapped[int] = mapped_column(primary_key=True)

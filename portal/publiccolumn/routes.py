@@ -16,7 +16,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from portal.actions import attempt
+from portal.actions import attempt, attempt_edit
 from portal.evidence.services import storage_path
 from portal.exemplars.queries import exemplar_choices
 from portal.extensions import db
@@ -190,7 +190,8 @@ def edit(story_id: int):
     form = StoryForm(obj=story)
     form.set_exemplars(exemplar_choices(story.unit_id, keep_ids={story.exemplar_id}))
     if form.validate_on_submit() and (
-        attempt(
+        attempt_edit(
+            story,
             services.update_story,
             story,
             form.story_data(),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     FloatField,
     SearchField,
@@ -14,7 +13,7 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
-from portal.fields import VnDateField, choices, optional_int, year_choices
+from portal.fields import VersionedForm, VnDateField, choices, optional_int, year_choices
 from portal.listing import FilterForm
 from portal.training.services import TrainingFilters
 
@@ -35,7 +34,7 @@ class HoursField(FloatField):
             raise ValueError(_l("Số giờ phải là một số, ví dụ 7,5.")) from exc
 
 
-class TrainingForm(FlaskForm):
+class TrainingForm(VersionedForm):
     person_user_id = SelectField(
         _l("Người tham gia (trong đơn vị)"), coerce=optional_int, validate_choice=False
     )

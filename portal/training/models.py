@@ -8,11 +8,11 @@ from sqlalchemy import Date, Float, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.extensions import db
-from portal.models_base import TimestampMixin
+from portal.models_base import TimestampMixin, VersionedMixin
 from portal.tenancy import UnitOwnedMixin
 
 
-class TrainingRecord(UnitOwnedMixin, TimestampMixin, db.Model):
+class TrainingRecord(UnitOwnedMixin, TimestampMixin, VersionedMixin, db.Model):
     __tablename__ = "training_records"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -6,7 +6,7 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from portal.actions import attempt
+from portal.actions import attempt, attempt_edit
 from portal.extensions import db
 from portal.fields import filter_years
 from portal.listing import filter_args, page_of
@@ -84,7 +84,7 @@ def edit(record_id: int):
     form.set_people(services.unit_people(record.unit_id))
     if (
         form.validate_on_submit()
-        and attempt(services.update_record, record, form.record_data(), form=form).ok
+        and attempt_edit(record, services.update_record, record, form.record_data(), form=form).ok
     ):
         flash(_("Đã cập nhật khoá tập huấn."), "success")
         return redirect(url_for("training.index"))

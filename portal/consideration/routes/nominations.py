@@ -6,7 +6,7 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from portal.accounts.models import User
-from portal.actions import attempt
+from portal.actions import attempt, attempt_edit
 from portal.consideration import services
 from portal.consideration.access import get_round_or_404
 from portal.consideration.catalogue import ensure_catalogue
@@ -75,7 +75,8 @@ def _save(round_: ConsiderationRound, form: NominationForm, nomination: Nominati
             services.add_nomination, round_, _input(form), form=form, default_field="award_title_id"
         )
     else:
-        saved = attempt(
+        saved = attempt_edit(
+            nomination,
             services.update_nomination,
             nomination,
             _input(form),

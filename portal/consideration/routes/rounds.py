@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
 
-from portal.actions import attempt
+from portal.actions import attempt, attempt_edit
 from portal.consideration import minutes as council_minutes
 from portal.consideration import services, voting
 from portal.consideration.access import get_round_or_404, readers_required
@@ -132,7 +132,8 @@ def edit_round(round_id: int):
     form.period_id.data = round_.period_id
     if (
         form.validate_on_submit()
-        and attempt(
+        and attempt_edit(
+            round_,
             services.update_round,
             round_,
             title=form.title.data.strip(),

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from portal.actions import attempt
+from portal.actions import attempt_edit
 from portal.consideration.access import get_rule_or_404, get_title_or_404
 from portal.consideration.catalogue import complete_rules, ensure_catalogue
 from portal.consideration.choices import title_choices
@@ -100,7 +100,8 @@ def _save_rule(form: VotingRuleForm, rule: VotingRule | None):
         rule.quorum_basis = (form.quorum_basis.data or "").strip()
         rule.needs_verification = form.needs_verification.data
         rule.note = (form.note.data or "").strip()
-    if not attempt(save_rule, rule, form=form, default_field="legal_basis").ok:
+    edited = rule if rule.id else None
+    if not attempt_edit(edited, save_rule, rule, form=form, default_field="legal_basis").ok:
         return None
     flash(_("Đã lưu quy định biểu quyết."), "success")
     return redirect(url_for(".rules"))
@@ -148,7 +149,7 @@ def _save_title(form: AwardTitleForm, title: AwardTitle | None):
         title.audience = TitleAudience(form.audience.data)
         title.sort_order = form.sort_order.data if form.sort_order.data is not None else 100
         title.is_active = form.is_active.data
-    if not attempt(save_title, title, form=form).ok:
+    if not attempt_edit(title if title.id else None, save_title, title, form=form).ok:
         return None
     flash(_("Đã lưu danh hiệu %(name)s.", name=title.name), "success")
     return redirect(url_for(".titles"))

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
-from portal.actions import attempt
+from portal.actions import attempt, attempt_edit
 from portal.council import planning
 from portal.council import services as council
 from portal.council.forms import PlanFilterForm, PlanItemForm
@@ -67,7 +67,8 @@ def _assigned_names(year: int) -> dict[int, list[str]]:
 
 def _save(form: PlanItemForm, item: SupervisionPlanItem | None, year: int) -> bool:
     """Create or update the planned inspection from the form; a refusal lands on its field."""
-    return attempt(
+    return attempt_edit(
+        item,
         planning.save_plan_item,
         item,
         current_user.organization_id,

@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 from wtforms.fields.choices import SelectChoice
 
 from portal.accounts.models import Role, User
-from portal.actions import attempt
+from portal.actions import attempt, attempt_edit
 from portal.council import services as council
 from portal.council.forms import AssignmentsForm, SeatEditForm, SeatForm
 from portal.council.models import CouncilMember, CouncilPosition
@@ -101,7 +101,8 @@ def seat_edit(member_id: int):
     form = SeatEditForm(obj=member)
     if (
         form.validate_on_submit()
-        and attempt(
+        and attempt_edit(
+            member,
             council.update_seat,
             member,
             CouncilPosition(form.position.data),

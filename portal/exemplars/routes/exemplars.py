@@ -19,7 +19,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
-from portal.actions import attempt
+from portal.actions import attempt, attempt_edit
 from portal.documents.excel import send_workbook
 from portal.evidence.services import (
     attachments_by_owner,
@@ -208,7 +208,7 @@ def edit(exemplar_id: int):
         people.append((exemplar.person, exemplar.person.full_name))  # has left the unit
     form.set_people(people)
     if form.validate_on_submit() and (
-        attempt(services.update_exemplar, exemplar, **form.values(), form=form).ok
+        attempt_edit(exemplar, services.update_exemplar, exemplar, **form.values(), form=form).ok
     ):
         flash(_("Đã lưu điển hình %(name)s.", name=exemplar.name), "success")
         return redirect(url_for("exemplars.detail", exemplar_id=exemplar.id))

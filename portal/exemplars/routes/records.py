@@ -9,7 +9,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from portal.actions import attempt
+from portal.actions import attempt, attempt_edit
 from portal.exemplars.evaluation import (
     criteria_set_for,
     delete_evaluation,
@@ -66,7 +66,8 @@ def _action_form(exemplar: Exemplar, action: FosteringAction | None):
         values = form.values()
         values["support_type"] = SupportType(values["support_type"])
         values["status"] = FosteringStatus(values["status"])
-        saved = attempt(
+        saved = attempt_edit(
+            action,
             with_evidence,
             "fostering_action",
             lambda: save_action(exemplar, action=action, **values),
@@ -131,7 +132,8 @@ def evaluation_edit(evaluation_id: int):
 
 def _evaluation_form(exemplar, evaluation, form, criteria_set):
     if form.validate_on_submit():
-        saved = attempt(
+        saved = attempt_edit(
+            evaluation,
             with_evidence,
             "exemplar_evaluation",
             lambda: save_evaluation(

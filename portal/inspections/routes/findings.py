@@ -9,7 +9,7 @@ from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
 from portal.accounts.models import User
-from portal.actions import attempt
+from portal.actions import attempt, attempt_edit
 from portal.documents.excel import xlsx_response
 from portal.evidence.services import (
     attachments_by_owner,
@@ -76,7 +76,7 @@ def finding_edit(finding_id: int):
         form.action_owner_user_id.data = finding.action_owner_user_id or 0
     elif (
         form.validate_on_submit()
-        and attempt(findings.update_finding, finding, form.values(), form=form).ok
+        and attempt_edit(finding, findings.update_finding, finding, form.values(), form=form).ok
     ):
         flash(_("Đã lưu kết luận kiểm tra."), "success")
         return redirect(url_for(".detail", inspection_id=inspection.id, _anchor="findings"))

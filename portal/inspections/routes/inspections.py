@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
 from portal.accounts.models import User
-from portal.actions import attempt
+from portal.actions import attempt, attempt_edit
 from portal.evidence.models import Attachment
 from portal.evidence.services import (
     attachments_for,
@@ -219,7 +219,7 @@ def edit(inspection_id: int):
         form.member_ids.data = sorted(inspection.member_ids)
         form.plan_item_id.data = inspection.plan_item_id or 0
     elif form.validate_on_submit():
-        saved = attempt(_update_with_evidence, inspection, form, form=form)
+        saved = attempt_edit(inspection, _update_with_evidence, inspection, form, form=form)
         if saved.ok:
             flash(_("Đã lưu biên bản kiểm tra."), "success")
             return redirect(url_for(".detail", inspection_id=inspection.id))
