@@ -1,7 +1,7 @@
 """Organizations get a slug (the address of their public column), made for the existing
 ones from their names without diacritics.
 
-Revision ID: 0004_tenancy
+Revision ID: 0004
 Revises: 0003
 """
 
@@ -11,7 +11,7 @@ import unicodedata
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_tenancy"
+revision = "0004"
 down_revision = "0003"
 branch_labels = None
 depends_on = None

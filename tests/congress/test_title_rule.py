@@ -32,7 +32,7 @@ from tests.factories import (
     seat_council,
 )
 
-MIGRATION = Path(__file__).resolve().parents[2] / "migrations/versions/0004_congress.py"
+MIGRATION = Path(__file__).resolve().parents[2] / "migrations/versions/0007_congress.py"
 
 
 @pytest.fixture
@@ -203,7 +203,7 @@ def test_office_pages_warn_and_submission_is_refused(world, login_as, setup):
 
 
 def test_the_migration_reports_mismatches_without_deleting(world, setup):
-    spec = importlib.util.spec_from_file_location("migration_0004_congress", MIGRATION)
+    spec = importlib.util.spec_from_file_location("migration_0007_congress", MIGRATION)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     connection = db.session.connection()

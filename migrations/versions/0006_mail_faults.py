@@ -1,15 +1,15 @@
 """Mail messages remember the job that sends them and when it claimed them
 (claim before send, lease, recovery of jobs that never reached Redis).
 
-Revision ID: 0004_mail_faults
-Revises: 0003
+Revision ID: 0006
+Revises: 0005
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_mail_faults"
-down_revision = "0004_sessions"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

@@ -1,15 +1,15 @@
 """Congress nominees link to the council's nomination that considered their title.
 
-Revision ID: 0004_congress_round
-Revises: 0004_congress, 0004_council_vote
+Revision ID: 0009
+Revises: 0008
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_congress_round"
+revision = "0009"
 # On this branch it also joins the two other helpers' migrations (was "0003"; re-chained at merge).
-down_revision = "0004_council_vote"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

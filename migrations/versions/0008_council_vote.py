@@ -4,8 +4,8 @@ copied into a result. Existing rules get the catalogue's quorum and base (with t
 the rules before 01/01/2024 (Decree 91/2017/NĐ-CP) are added to an existing organization
 by `consideration.catalogue.complete_rules` (the Office's rules page, the demo seeder).
 
-Revision ID: 0004_council_vote
-Revises: 0003
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-02 18:50:36.099227
 
 """
@@ -14,8 +14,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0004_council_vote'
-down_revision = '0004_congress'
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

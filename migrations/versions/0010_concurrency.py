@@ -1,15 +1,15 @@
 """Records edited through forms carry a lock_version for optimistic concurrency
 (issue 15: two people saving the same record never silently overwrite each other).
 
-Revision ID: 0004_concurrency
-Revises: 0003
+Revision ID: 0010
+Revises: 0009
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_concurrency"
-down_revision = "0004_congress_round"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

@@ -1,8 +1,8 @@
 """The conference record, the conference's own vote and the delegates as people
 (issue 12); reports, without deleting anything, the nominees whose title does not fit.
 
-Revision ID: 0004_congress
-Revises: 0003
+Revision ID: 0007
+Revises: 0006
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_congress"
-down_revision = "0004_mail_faults"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

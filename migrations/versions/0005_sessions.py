@@ -1,7 +1,7 @@
 """Revocable sessions: a per-user session secret (issue 16).
 
-Revision ID: 0004_sessions
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-02 19:10:00
 
 Existing users get an empty secret: their current cookies (an old "<id>" alone) stop
@@ -12,8 +12,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = "0004_sessions"
-down_revision = "0004_tenancy"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
