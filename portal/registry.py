@@ -222,7 +222,7 @@ def install_listeners() -> None:
 
 
 def fill_extension_points() -> None:
-    accounts_services.plug_mail(queue_email, queues.enqueue_after_commit)
+    accounts_services.plug_mail(queue_email, queues.try_enqueue)
     for owner_type, check in LOCK_CHECKS.items():
         register_lock_check(owner_type, check)
     for subject, adapter in REVIEW_ADAPTERS.items():

@@ -31,17 +31,15 @@ _dummy_hash: str | None = None
 # Mail is infrastructure, a layer above accounts: accounts does not import it. The
 # factory hands over `portal.mail.services.queue_email` at start-up (plug_mail).
 _queue_email: Callable[..., object] | None = None
-# And how a job is enqueued once the transaction commits (`portal.jobs.queues`).
-_enqueue_after_commit: Callable[..., object] | None = None
+# And how a job is enqueued now, False when Redis is unreachable (`portal.jobs.queues`).
+_try_enqueue: Callable[..., bool] | None = None
 
 
-def plug_mail(
-    queue_email: Callable[..., object], enqueue_after_commit: Callable[..., object]
-) -> None:
+def plug_mail(queue_email: Callable[..., object], try_enqueue: Callable[..., bool]) -> None:
     """How the account messages (reset and setup links) are queued; set by the factory."""
-    global _queue_email, _enqueue_after_commit
+    global _queue_email, _try_enqueue
     _queue_email = queue_email
-    _enqueue_after_commit = enqueue_after_commit
+    _try_enqueue = try_enqueue
 
 
 # Account events in the audit log (its `action`), beside the create/update/delete of rows.
@@ -220,10 +218,16 @@ def password_link(user: User, purpose: str = RESET) -> str:
 def request_password_reset(email: str) -> None:
     """The "Quên mật khẩu" form: the lookup and the email happen in a job, enqueued the
     same way whether or not the address has an account, so that the answer takes the
-    same time either way (bench/reset_timing.py measures it)."""
-    _enqueue_after_commit(
-        "portal.accounts.jobs.send_password_reset", normalise_email(email), queue="mail"
-    )
+    same time either way (bench/reset_timing.py measures it).
+
+    With Redis unreachable no job can carry the request, and nothing stored would let
+    the recovery sweep find it: the lookup is done here instead, and an account's email
+    is stored queued, which the sweep sends within minutes of Redis's return (issue 15:
+    nothing the user did is lost). Both kinds of address are told alike that the work
+    starts shortly; only during an outage does the time differ."""
+    email = normalise_email(email)
+    if not _try_enqueue("portal.accounts.jobs.send_password_reset", email, queue="mail"):
+        send_password_reset(email)
 
 
 def send_password_reset(email: str) -> None:

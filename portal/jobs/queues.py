@@ -70,6 +70,19 @@ def enqueue(
     )
 
 
+def try_enqueue(func: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
+    """Enqueue now; False (logged, and the user told that the work starts shortly) when
+    Redis is unreachable, for a caller that has no stored row for the recovery sweep to
+    find and so must keep the work itself (see accounts.services.request_password_reset)."""
+    try:
+        enqueue(func, *args, **kwargs)
+    except (RedisError, OSError) as exc:
+        log.warning("Redis unreachable (%s): %s done without a job", exc, func)
+        _tell_the_user()
+        return False
+    return True
+
+
 def enqueue_after_commit(func: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
     """Enqueue once the current transaction commits, so the job sees the rows it
     is given; nothing is enqueued if the transaction rolls back."""

@@ -90,6 +90,20 @@ def test_forgot_password_while_redis_is_down_answers_the_normal_page(app, world,
     assert GRACE.total_seconds() <= 120
 
 
+def test_forgot_password_for_an_unknown_address_while_redis_is_down_answers_alike(
+    app, world, own_redis
+):
+    own_redis.stop()
+
+    response = app.test_client().post(
+        "/forgot-password", data={"email": "khong-co@example.vn"}, follow_redirects=True
+    )
+
+    assert response.status_code == 200
+    assert DEFERRED_TEXT in response.get_data(as_text=True)  # as for a known address
+    assert db.session.scalars(select(MailMessage)).all() == []
+
+
 def test_an_announcement_sent_while_redis_is_down_reaches_everyone_once(
     app, world, login_as, own_redis
 ):
