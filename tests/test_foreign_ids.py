@@ -420,9 +420,13 @@ def run_probe(app) -> Probe:
 def send(app, client, request: Request) -> str | None:
     """The request as its person, in its own app context; what went wrong, if anything."""
     with app.app_context():
+        user = db.session.get(User, request.user_id)
+        if not user.session_token:  # revocable sessions: the cookie names the secret too
+            user.revoke_sessions()
+            db.session.commit()
         with client.session_transaction() as session:
             session.clear()
-            session.update(_user_id=str(request.user_id), _fresh=True)
+            session.update(_user_id=user.get_id(), _fresh=True)
         before = snapshot()
         if request.method == "GET":
             response = client.get(request.url)

@@ -197,3 +197,20 @@ def test_evidence_follows_the_years_of_its_record(world, assigned_2024, login_as
     assert client.get(f"/evidence/{files[2024].id}").status_code == 200
     assert client.get(f"/evidence/{files[2025].id}").status_code == 404
     assert login_as(world.coordinator_a).get(f"/evidence/{files[2025].id}").status_code == 200
+
+
+def test_the_unit_home_counts_only_the_assigned_years_for_a_council_member(
+    app, world, assigned_2024, login_as
+):
+    from portal.formatting import today_vn
+    from portal.workspace.services import unit_summary
+
+    make_exemplar(world.unit_a, "Tổ năm 2024", year_identified=2024, year_recognised=2024)
+    make_exemplar(
+        world.unit_a, "Tổ năm 2025", status=ExemplarStatus.FOSTERING, year_identified=2025
+    )
+    with signed_in(app, world.council):
+        assert unit_summary(world.unit_a, today_vn()).total_exemplars == 1
+    with signed_in(app, world.office):
+        assert unit_summary(world.unit_a, today_vn()).total_exemplars == 2
+    assert login_as(world.council).get(f"/units/{world.unit_a.id}").status_code == 200

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from flask_babel import gettext as _
-from sqlalchemy import nulls_last, select
+from sqlalchemy import ColumnElement, nulls_last, select
 from sqlalchemy.orm import joinedload
 
 from portal.evidence.services import delete_attachments_of
@@ -80,13 +80,16 @@ def delete_action(action: FosteringAction) -> None:
     db.session.flush()
 
 
-def open_actions(unit_ids: list[int], limit: int | None = None) -> list[FosteringAction]:
+def open_actions(
+    unit_ids: list[int], limit: int | None = None, *keep: ColumnElement[bool]
+) -> list[FosteringAction]:
     """Planned or ongoing actions of the units, the nearest due date first."""
     query = (
         select(FosteringAction)
         .where(
             in_ids(FosteringAction.unit_id, unit_ids),
             FosteringAction.status.in_(OPEN_FOSTERING_STATUSES),
+            *keep,
         )
         .options(joinedload(FosteringAction.exemplar), joinedload(FosteringAction.owner_user))
         .order_by(nulls_last(FosteringAction.due_date.asc()), FosteringAction.id)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, fields
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from portal.criteria.models import CriteriaSet
@@ -97,12 +97,13 @@ def exemplar_choices(unit_id: int, keep_ids: Collection[int] = ()) -> list[Exemp
     return list(db.session.scalars(query))
 
 
-def status_counts(unit_ids: list[int]) -> dict[ExemplarStatus, int]:
-    """How many exemplars the units have in each status (every status present)."""
+def status_counts(unit_ids: list[int], *keep: ColumnElement[bool]) -> dict[ExemplarStatus, int]:
+    """How many exemplars the units have in each status (every status present); `keep`:
+    further conditions on the exemplars counted (e.g. `tenancy.council_clause`)."""
     counts = {status: 0 for status in ExemplarStatus}
     rows = db.session.execute(
         select(Exemplar.status, func.count(Exemplar.id))
-        .where(in_ids(Exemplar.unit_id, unit_ids))
+        .where(in_ids(Exemplar.unit_id, unit_ids), *keep)
         .group_by(Exemplar.status)
     )
     for status, count in rows:
@@ -110,12 +111,14 @@ def status_counts(unit_ids: list[int]) -> dict[ExemplarStatus, int]:
     return counts
 
 
-def recent_events(unit_ids: list[int], limit: int = 10) -> list[ExemplarEvent]:
+def recent_events(
+    unit_ids: list[int], limit: int = 10, *keep: ColumnElement[bool]
+) -> list[ExemplarEvent]:
     """The latest timeline entries of the units' exemplars, newest first."""
     return list(
         db.session.scalars(
             select(ExemplarEvent)
-            .where(in_ids(ExemplarEvent.unit_id, unit_ids))
+            .where(in_ids(ExemplarEvent.unit_id, unit_ids), *keep)
             .options(joinedload(ExemplarEvent.exemplar), joinedload(ExemplarEvent.actor))
             .order_by(ExemplarEvent.occurred_on.desc(), ExemplarEvent.id.desc())
             .limit(limit)

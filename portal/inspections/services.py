@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from flask_babel import gettext as _
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import selectinload
 
 from portal.accounts.models import CouncilAssignment, Role, RoleMembership, User
@@ -58,13 +58,17 @@ def overdue_clause(today: date):
     )
 
 
-def open_findings_for_unit(unit_id: int) -> list[InspectionFinding]:
+def open_findings_for_unit(unit_id: int, *keep: ColumnElement[bool]) -> list[InspectionFinding]:
     """The unit's findings not closed yet, earliest due first (the workspace block).
     The caller has checked that the unit is visible to the user."""
     return list(
         db.session.scalars(
             select(InspectionFinding)
-            .where(InspectionFinding.unit_id == unit_id, InspectionFinding.status.in_(NOT_CLOSED))
+            .where(
+                InspectionFinding.unit_id == unit_id,
+                InspectionFinding.status.in_(NOT_CLOSED),
+                *keep,
+            )
             .options(
                 selectinload(InspectionFinding.inspection),
                 selectinload(InspectionFinding.action_owner),

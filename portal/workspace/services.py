@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import select
 
 from portal.exemplars.fostering import open_actions
-from portal.exemplars.models import ExemplarEvent, ExemplarStatus, FosteringAction
+from portal.exemplars.models import Exemplar, ExemplarEvent, ExemplarStatus, FosteringAction
 from portal.exemplars.queries import recent_events, status_counts
 from portal.exemplars.quota import quota_flag, unit_quota
 from portal.extensions import db
@@ -16,6 +16,7 @@ from portal.inspections.models import InspectionFinding
 from portal.inspections.services import open_findings_for_unit
 from portal.organizations.models import Unit
 from portal.propagation.models import PropagationActivity
+from portal.tenancy import council_clause
 
 OPEN_ACTIONS_SHOWN = 15
 RECENT_EVENTS_SHOWN = 10
@@ -44,20 +45,28 @@ class UnitSummary:
         return sum(1 for action in self.open_actions if action.is_overdue(self.today))
 
 
+def _kept(model: type) -> tuple:
+    """For a council member reading the unit, only the records of their assigned years
+    (`tenancy.council_clause`); nothing to add for anyone else."""
+    clause = council_clause(model)
+    return () if clause is None else (clause,)
+
+
 def unit_summary(unit: Unit, today: date) -> UnitSummary:
     """Exemplars by status, this year's quota, open fostering actions, recent events,
-    and the findings of inspections the unit has still to act on."""
+    and the findings of inspections the unit has still to act on. A council member
+    sees only what their assigned years let them read (issue 16)."""
     count = unit_quota([unit.id], [today.year])[(unit.id, today.year)]
     return UnitSummary(
         unit=unit,
         year=today.year,
         today=today,
-        status_counts=status_counts([unit.id]),
+        status_counts=status_counts([unit.id], *_kept(Exemplar)),
         quota_count=count,
         quota_flag=quota_flag(count),
-        open_actions=open_actions([unit.id], limit=OPEN_ACTIONS_SHOWN),
-        recent_events=recent_events([unit.id], limit=RECENT_EVENTS_SHOWN),
-        open_findings=open_findings_for_unit(unit.id),
+        open_actions=open_actions([unit.id], OPEN_ACTIONS_SHOWN, *_kept(FosteringAction)),
+        recent_events=recent_events([unit.id], RECENT_EVENTS_SHOWN, *_kept(ExemplarEvent)),
+        open_findings=open_findings_for_unit(unit.id, *_kept(InspectionFinding)),
         recent_activities=recent_activities(unit.id),
     )
 
@@ -67,7 +76,7 @@ def recent_activities(unit_id: int) -> list[PropagationActivity]:
     return list(
         db.session.scalars(
             select(PropagationActivity)
-            .where(PropagationActivity.unit_id == unit_id)
+            .where(PropagationActivity.unit_id == unit_id, *_kept(PropagationActivity))
             .order_by(PropagationActivity.activity_date.desc(), PropagationActivity.id.desc())
             .limit(RECENT_ACTIVITIES_SHOWN)
         )

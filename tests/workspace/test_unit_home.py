@@ -12,7 +12,7 @@ from portal.exemplars.models import ExemplarStatus, FosteringStatus, SupportType
 from portal.extensions import db
 from portal.formatting import today_vn
 from portal.workspace.services import unit_summary
-from tests.factories import record_exemplar
+from tests.factories import assign_council, record_exemplar
 
 S = ExemplarStatus
 
@@ -107,6 +107,9 @@ def test_quota_flag_below_and_above(world, login_as):
 
 @pytest.mark.parametrize("role", ["office", "viewer", "council", "coordinator_a", "staff_a"])
 def test_readers_open_unit_a(world, unit_data, council_on_a, login_as, role):
+    # The council member reads the records of the years they are assigned (issue 16):
+    # the exemplars above are this year's.
+    assign_council(world, world.unit_a, today_vn().year)
     response = login_as(getattr(world, role)).get(f"/units/{world.unit_a.id}")
     assert response.status_code == 200
     assert "Tổ đang bồi dưỡng" in response.get_data(as_text=True)
