@@ -156,7 +156,8 @@ def test_only_the_office_edits_its_own_organization(world, login_as):
 
 
 def test_create_admin_sets_the_slug(app, runner):
-    args = ["create-admin", "--email", "vp@tp.vn", "--name", "Văn Phòng", "--password", "sen-no-giua-dam-2025"]
+    password = ["--password", "sen-no-giua-dam-2025"]
+    args = ["create-admin", "--email", "vp@tp.vn", "--name", "Văn Phòng", *password]
     result = runner.invoke(args=[*args, "--organization", "Sở Tư pháp"])
     assert result.exit_code == 0, result.output
     result = runner.invoke(
