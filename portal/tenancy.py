@@ -229,6 +229,15 @@ def council_clause(model: type, user: User | None = None) -> ColumnElement[bool]
     return or_(*parts)
 
 
+def require_year_readable(unit_id: int, year: int, user: User | None = None) -> None:
+    """404 when `user` reads the unit only as a council member and is not assigned to it
+    for `year`: a page about one year of a unit (its dashboard) follows the same rule as
+    its records."""
+    years = council_years(user).get(unit_id)
+    if years is not None and year not in years:
+        abort(404)
+
+
 def in_assigned_years(obj: Any, user: User | None = None) -> bool:
     """Whether the rule of `council_clause` keeps the row `obj`."""
     user = user or current_user

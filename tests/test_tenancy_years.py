@@ -214,3 +214,14 @@ def test_the_unit_home_counts_only_the_assigned_years_for_a_council_member(
     with signed_in(app, world.office):
         assert unit_summary(world.unit_a, today_vn()).total_exemplars == 2
     assert login_as(world.council).get(f"/units/{world.unit_a.id}").status_code == 200
+
+
+def test_the_unit_dashboard_of_an_unassigned_year_is_404_for_a_council_member(
+    world, assigned_2024, login_as
+):
+    client = login_as(world.council)
+    base = f"/dashboards/units/{world.unit_a.id}"
+    assert client.get(f"{base}?year=2024").status_code == 200
+    assert client.get(f"{base}?year=2025").status_code == 404
+    assert client.get(f"{base}/export.xlsx?year=2025").status_code == 404
+    assert login_as(world.office).get(f"{base}?year=2025").status_code == 200

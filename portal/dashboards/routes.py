@@ -15,7 +15,14 @@ from portal.deadlines.views import upcoming_items
 from portal.extensions import db
 from portal.formatting import VN_TZ, today_vn
 from portal.periods.forms import PeriodFilterForm
-from portal.tenancy import ORG_WIDE_READERS, get_unit_or_404, roles_required, visible_units
+from portal.tenancy import (
+    ORG_WIDE_READERS,
+    council_years,
+    get_unit_or_404,
+    require_year_readable,
+    roles_required,
+    visible_units,
+)
 
 bp = Blueprint("dashboards", __name__, url_prefix="/dashboards", template_folder="templates")
 
@@ -23,10 +30,15 @@ UPCOMING_DAYS = 90
 UPCOMING_SHOWN = 10
 
 
-def _selection() -> Selection:
+def _selection(unit_id: int | None = None) -> Selection:
+    """The period and year asked for; on a unit's dashboard read by a council member
+    with no year asked for, the latest year they are assigned to the unit."""
     form = PeriodFilterForm()
+    year = form.value("year")
+    if year is None and unit_id is not None and (assigned := council_years().get(unit_id)):
+        year = max(assigned)
     return select_period_year(
-        current_user.organization_id, form.value("period_id"), form.value("year"), today_vn()
+        current_user.organization_id, form.value("period_id"), year, today_vn()
     )
 
 
@@ -92,9 +104,10 @@ def export():
 @login_required
 def unit(unit_id: int):
     record = get_unit_or_404(unit_id)
-    selection = _selection()
+    selection = _selection(record.id)
     if selection.period is None:
         return render_template("dashboards/no_period.html")
+    require_year_readable(record.id, selection.year)
     (row,) = _matrix([record], selection)
     items = upcoming_items(current_user, {record.id}, UPCOMING_DAYS)[:UPCOMING_SHOWN]
     return render_template(
@@ -113,9 +126,10 @@ def unit(unit_id: int):
 @login_required
 def unit_export(unit_id: int):
     record = get_unit_or_404(unit_id)
-    selection = _selection()
+    selection = _selection(record.id)
     if selection.period is None:
         abort(404)
+    require_year_readable(record.id, selection.year)
     rows = _matrix([record], selection)
     return workbook_response(
         f"tong-quan-don-vi-{record.id}-{selection.period.name}-{selection.year}.xlsx",
