@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import signal
 import subprocess
@@ -38,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 import logging  # noqa: E402
 
+import psutil  # noqa: E402
 from aiosmtpd.controller import Controller  # noqa: E402
 from sqlalchemy import event, insert, update  # noqa: E402
 
@@ -279,7 +281,12 @@ def _kill_mid_batch(b: Bench, how: int, name: str) -> Result:
     worker = b.start_worker()
     b.wait({b.address(n) for n in range(b.n // 5)}, 120)
     if how == signal.SIGKILL:
-        os.killpg(worker.pid, signal.SIGKILL)  # worker and work horse
+        # The worker and its work horse (RQ puts the horse in a process group of its own).
+        horses = psutil.Process(worker.pid).children(recursive=True)
+        os.killpg(worker.pid, signal.SIGKILL)
+        for horse in horses:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(horse.pid, signal.SIGKILL)
     else:
         os.kill(worker.pid, signal.SIGTERM)  # Ctrl-C of make run: the first signal
     worker.wait()

@@ -16,10 +16,11 @@ import psutil
 from flask import Flask, current_app
 from redis import Redis
 from rq import SimpleWorker, Worker
+from rq.exceptions import InvalidJobOperation, NoSuchJobError
 from rq.executions import Execution
 from rq.job import Job
 from rq.queue import Queue
-from rq.registry import StartedJobRegistry
+from rq.registry import ScheduledJobRegistry, StartedJobRegistry
 
 from portal.extensions import db
 from portal.jobs import stopping
@@ -107,6 +108,7 @@ def requeue_jobs_of_dead_workers(connection: Redis, queues: list[Queue]) -> int:
     found = 0
     for queue in queues:
         registry = StartedJobRegistry(queue=queue)
+        dead = []
         for job_id, execution_id in registry.get_job_and_execution_ids(cleanup=False):
             execution = Execution(execution_id, job_id, connection=connection)
             with contextlib.suppress(Exception):
@@ -114,7 +116,15 @@ def requeue_jobs_of_dead_workers(connection: Redis, queues: list[Queue]) -> int:
             if not _worker_is_dead(connection, execution.worker_name):
                 continue
             connection.zadd(registry.key, {execution.composite_key: 0}, xx=True)
-            found += 1
-        if found:
+            dead.append(job_id)
+        if dead:
             registry.cleanup()
+            # RQ schedules the retry after its interval (10 s); the job was not refused,
+            # its worker died: run it now (a worker in burst mode would otherwise stop
+            # before the retry is due).
+            scheduled = ScheduledJobRegistry(queue=queue)
+            for job_id in dead:
+                with contextlib.suppress(InvalidJobOperation, NoSuchJobError):
+                    scheduled.requeue(job_id)
+        found += len(dead)
     return found

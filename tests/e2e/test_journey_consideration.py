@@ -4,6 +4,7 @@ round, and the results show the counts and the rule applied."""
 
 from __future__ import annotations
 
+import re
 import uuid
 
 from playwright.sync_api import Page, expect
@@ -89,7 +90,10 @@ def open_round(page: Page, title: str) -> None:
 def add_nomination(page: Page, award: str, name: str, kind: str, unit: str) -> None:
     page.get_by_role("link", name="Thêm đề nghị").click()
     check_page(page, "j4-office-nomination-form")
-    page.get_by_label("Danh hiệu, hình thức khen thưởng").select_option(label=award)
+    # Each title says whom it is for: "<title> (Tập thể)" (the one title rule, issue 12).
+    titles = page.get_by_label("Danh hiệu, hình thức khen thưởng")
+    option = titles.locator("option", has_text=re.compile(rf"^{re.escape(award)} \("))
+    titles.select_option(value=option.get_attribute("value"))
     page.get_by_label("Hoặc tên tập thể/cá nhân khác").fill(name)
     page.get_by_label("Tập thể hay cá nhân (khi nhập tên)").select_option(label=kind)
     page.get_by_label("Đơn vị", exact=True).select_option(label=unit)
