@@ -8,12 +8,12 @@ import re
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, IntegerField, SelectMultipleField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
 from portal.formatting import today_vn
+from portal.forms_base import PortalForm
 from portal.periods.models import current_period
 
 _GROUPING = re.compile(r"[\s.,_]|đ|₫|vnđ|vnd", re.IGNORECASE)
@@ -88,7 +88,7 @@ class VersionField(HiddenField):
         return "" if self.data is None else str(self.data)
 
 
-class VersionedForm(FlaskForm):
+class VersionedForm(PortalForm):
     """The base of every form that edits a record: it carries the record's version
     in a hidden field (rendered by `form.hidden_tag()`), checked on save by
     `portal.actions.attempt_edit`."""
@@ -96,7 +96,7 @@ class VersionedForm(FlaskForm):
     lock_version = VersionField()
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(PortalForm):
     """A button that changes something (sign-off, delete): CSRF only."""
 
     submit = SubmitField(_l("Xác nhận"))

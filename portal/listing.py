@@ -9,13 +9,13 @@ from typing import Any
 
 from flask import current_app, request
 from flask_sqlalchemy.pagination import Pagination
-from flask_wtf import FlaskForm
 from sqlalchemy import ColumnElement, Select, or_
 
 from portal.extensions import db
+from portal.forms_base import PortalForm
 
 
-class FilterForm(FlaskForm):
+class FilterForm(PortalForm):
     """A list page's filters, bound to the query string (a GET, so no CSRF token).
 
     Build it, give its selects their choices, then read each filter with `value(name)`:

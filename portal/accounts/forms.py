@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, HiddenField, PasswordField, SubmitField
 from wtforms.validators import DataRequired, Email, EqualTo, Length
 
 from portal.accounts.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
+from portal.forms_base import PortalForm
 
 REQUIRED = _l("Vui lòng nhập thông tin này.")
 
 
-class LoginForm(FlaskForm):
+class LoginForm(PortalForm):
     email = EmailField(_l("Email"), validators=[DataRequired(REQUIRED)])
     password = PasswordField(_l("Mật khẩu"), validators=[DataRequired(REQUIRED)])
     remember = BooleanField(_l("Ghi nhớ đăng nhập trên máy này"))
@@ -20,7 +20,7 @@ class LoginForm(FlaskForm):
     submit = SubmitField(_l("Đăng nhập"))
 
 
-class ForgotPasswordForm(FlaskForm):
+class ForgotPasswordForm(PortalForm):
     email = EmailField(
         _l("Email"),
         validators=[DataRequired(REQUIRED), Email(_l("Địa chỉ email không hợp lệ."))],
@@ -51,18 +51,18 @@ def _new_password_fields() -> tuple[PasswordField, PasswordField]:
     return new, confirm
 
 
-class ResetPasswordForm(FlaskForm):
+class ResetPasswordForm(PortalForm):
     new_password, confirm = _new_password_fields()
     submit = SubmitField(_l("Lưu mật khẩu"))
 
 
-class ChangePasswordForm(FlaskForm):
+class ChangePasswordForm(PortalForm):
     current_password = PasswordField(_l("Mật khẩu hiện tại"), validators=[DataRequired(REQUIRED)])
     new_password, confirm = _new_password_fields()
     submit = SubmitField(_l("Đổi mật khẩu"))
 
 
-class RevokeSessionsForm(FlaskForm):
+class RevokeSessionsForm(PortalForm):
     """ "Đăng xuất khỏi mọi thiết bị": a button, protected by the CSRF token."""
 
     submit = SubmitField(_l("Đăng xuất khỏi mọi thiết bị"))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import DateField, EmailField, IntegerField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
@@ -11,6 +10,7 @@ from wtforms.validators import DataRequired, Email, Length, Optional, Validation
 
 from portal.accounts.models import Role
 from portal.fields import VersionedForm, optional_int
+from portal.forms_base import PortalForm
 from portal.listing import FilterForm
 from portal.organizations.models import UnitKind
 
@@ -41,7 +41,7 @@ class UnitForm(VersionedForm):
     submit = SubmitField(_l("Lưu"))
 
 
-class OrganizationForm(FlaskForm):
+class OrganizationForm(PortalForm):
     slug = StringField(
         _l("Tên rút gọn (địa chỉ chuyên mục công khai)"),
         validators=[DataRequired(REQUIRED), Length(max=64)],
@@ -50,7 +50,7 @@ class OrganizationForm(FlaskForm):
     submit = SubmitField(_l("Lưu"))
 
 
-class UserForm(FlaskForm):
+class UserForm(PortalForm):
     full_name = StringField(_l("Họ và tên"), validators=[DataRequired(REQUIRED), Length(max=255)])
     email = EmailField(
         _l("Email"),
@@ -93,11 +93,11 @@ class NewUserForm(RoleFields, UserForm):
     submit = SubmitField(_l("Tạo tài khoản"))
 
 
-class RoleForm(RoleFields, FlaskForm):
+class RoleForm(RoleFields, PortalForm):
     submit = SubmitField(_l("Giao vai trò"))
 
 
-class ImportForm(FlaskForm):
+class ImportForm(PortalForm):
     file = FileField(
         _l("Tệp danh sách (CSV hoặc Excel .xlsx)"),
         validators=[

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import IntegerField, SelectMultipleField, TextAreaField
 from wtforms.validators import DataRequired, Length
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from portal.annualreports.sections import PROPOSALS_LABEL, SECTIONS
 from portal.fields import VersionedForm
+from portal.forms_base import PortalForm
 
 TEXT_LIMIT = [Length(max=20000)]
 
@@ -33,6 +33,6 @@ class ReportForm(VersionedForm):
     )
 
 
-class NewReportForm(FlaskForm):
+class NewReportForm(PortalForm):
     unit_id = IntegerField(validators=[DataRequired()])
     year = IntegerField(validators=[DataRequired()])

@@ -5,10 +5,8 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     FieldList,
-    Form,
     FormField,
     HiddenField,
     IntegerField,
@@ -20,6 +18,7 @@ from wtforms.validators import DataRequired, Length
 
 from portal.assessments.scoring import format_score
 from portal.fields import VersionedForm
+from portal.forms_base import PortalForm, PortalSubForm
 
 
 class ScoreField(StringField):
@@ -44,7 +43,7 @@ class ScoreField(StringField):
         return format_score(self.data)
 
 
-class ItemScoreForm(Form):
+class ItemScoreForm(PortalSubForm):
     item_id = HiddenField()
     score = ScoreField(_l("Điểm"))
     comment = TextAreaField(_l("Nhận xét"), validators=[Length(max=4000)], render_kw={"rows": 2})
@@ -58,7 +57,7 @@ class SelfScoresForm(VersionedForm):
     )
 
 
-class OfficeItemForm(Form):
+class OfficeItemForm(PortalSubForm):
     item_id = HiddenField()
     score = ScoreField(_l("Điểm thẩm định"))
     comment = TextAreaField(
@@ -73,6 +72,6 @@ class OfficeScoresForm(VersionedForm):
     )
 
 
-class NewAssessmentForm(FlaskForm):
+class NewAssessmentForm(PortalForm):
     unit_id = IntegerField(validators=[DataRequired()])
     year = IntegerField(validators=[DataRequired()])

@@ -7,7 +7,6 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from wtforms import DateField, IntegerField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, NumberRange, Optional
@@ -15,6 +14,7 @@ from wtforms.validators import Length, NumberRange, Optional
 from portal.actions import attempt
 from portal.congress import council_round
 from portal.formatting import format_date
+from portal.forms_base import PortalForm
 from portal.periods.models import PlanPeriod
 from portal.tenancy import get_org_owned_or_404, office_required
 
@@ -25,7 +25,7 @@ bp = Blueprint(
 SEND = _l("Đưa các đề nghị đã chấp nhận ra Hội đồng xét")
 
 
-class CouncilRoundForm(FlaskForm):
+class CouncilRoundForm(PortalForm):
     round_id = SelectField(_l("Phiên bình xét"), coerce=int, default=0)
     title = StringField(_l("Tên phiên bình xét mới"), validators=[Optional(), Length(max=500)])
     year = IntegerField(

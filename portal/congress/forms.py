@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
@@ -18,9 +17,10 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from portal.congress.models import Gender
 from portal.fields import MultiCheckboxField, VersionedForm, VnDateField, WholeNumberField
+from portal.forms_base import PortalForm
 
 
-class NewSubmissionForm(FlaskForm):
+class NewSubmissionForm(PortalForm):
     unit_id = IntegerField(validators=[DataRequired()])
     period_id = IntegerField(validators=[DataRequired()])
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
@@ -29,6 +28,7 @@ from portal.consideration.models import (
 )
 from portal.exemplars.models import ExemplarKind
 from portal.fields import VersionedForm
+from portal.forms_base import PortalForm
 from portal.listing import FilterForm
 
 
@@ -53,7 +53,7 @@ class RoundForm(VersionedForm):
     submit = SubmitField(_l("Lưu"))
 
 
-class CancelRoundForm(FlaskForm):
+class CancelRoundForm(PortalForm):
     """Cancel an open round and open a new one with the same nominations."""
 
     reason = TextAreaField(
@@ -82,7 +82,7 @@ class NominationForm(VersionedForm):
     submit = SubmitField(_l("Lưu đề nghị"))
 
 
-class BallotForm(FlaskForm):
+class BallotForm(PortalForm):
     """Only the CSRF token: the radios are one per nomination, read by `parse_ballot`."""
 
     submit = SubmitField(_l("Ghi nhận phiếu"))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length
 
 from portal.council.models import CouncilPosition
 from portal.fields import MultiCheckboxField, VersionedForm, choices
+from portal.forms_base import PortalForm
 from portal.inspections.forms import scope_choices
 from portal.listing import FilterForm
 
@@ -44,7 +44,7 @@ class PlanItemForm(VersionedForm):
     note = TextAreaField(_l("Ghi chú"), validators=[Length(max=5000)], render_kw={"rows": 2})
 
 
-class AssignmentsForm(FlaskForm):
+class AssignmentsForm(PortalForm):
     """The assignment matrix: its checkboxes are read from the request as `pair` values."""
 
 

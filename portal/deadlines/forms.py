@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
@@ -19,6 +18,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Vali
 
 from portal.deadlines.models import CompletionMode, DeadlineKind
 from portal.fields import VersionedForm, choices
+from portal.forms_base import PortalForm
 from portal.listing import FilterForm
 
 MAX_DAYS_BEFORE = 90
@@ -109,7 +109,7 @@ class DeadlineForm(VersionedForm):
         }
 
 
-class MarkDoneForm(FlaskForm):
+class MarkDoneForm(PortalForm):
     note = StringField(_l("Ghi chú"), validators=[Optional(), Length(max=500)])
     submit = SubmitField(_l("Đánh dấu đã hoàn thành"))
 

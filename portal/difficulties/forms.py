@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SearchField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from portal.difficulties.models import DifficultyStatus
 from portal.difficulties.services import DifficultyFilters
 from portal.fields import VersionedForm, choices, optional_int, year_choices
+from portal.forms_base import PortalForm
 from portal.listing import FilterForm
 
 REQUIRED = _l("Vui lòng điền mục này.")
@@ -27,7 +27,7 @@ class DifficultyForm(VersionedForm):
     submit = SubmitField(_l("Gửi Sở"))
 
 
-class AnswerForm(FlaskForm):
+class AnswerForm(PortalForm):
     answer = TextAreaField(
         _l("Nội dung trả lời"),
         validators=[DataRequired(_l("Vui lòng nhập nội dung trả lời.")), Length(max=20_000)],

@@ -4,7 +4,6 @@ fostering action, an evaluation (whose criteria fields depend on the set in forc
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
@@ -20,6 +19,7 @@ from portal.exemplars.models import (
 from portal.exemplars.queries import ExemplarFilters
 from portal.fields import VersionedForm, choices
 from portal.formatting import today_vn
+from portal.forms_base import PortalForm
 from portal.listing import FilterForm
 
 NOBODY = 0
@@ -117,7 +117,7 @@ class NewExemplarForm(ExemplarForm):
     note = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=5000)])
 
 
-class TransitionForm(FlaskForm):
+class TransitionForm(PortalForm):
     occurred_on = DateField(_l("Ngày"), default=today_vn, validators=[InputRequired()])
     note = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=5000)])
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
     IntegerField,
@@ -16,6 +15,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from portal.fields import MultiCheckboxField, VersionedForm, choices
+from portal.forms_base import PortalForm
 from portal.inspections.models import (
     FindingSeverity,
     FindingStatus,
@@ -86,7 +86,7 @@ class FindingForm(VersionedForm):
         }
 
 
-class AnswerForm(FlaskForm):
+class AnswerForm(PortalForm):
     body = TextAreaField(
         _l("Đơn vị đã thực hiện"),
         validators=[DataRequired(_l("Nhập nội dung đã thực hiện.")), Length(max=10000)],
@@ -94,7 +94,7 @@ class AnswerForm(FlaskForm):
     )
 
 
-class VerifyForm(FlaskForm):
+class VerifyForm(PortalForm):
     decision = RadioField(
         _l("Kết quả xác minh"),
         choices=[
@@ -106,7 +106,7 @@ class VerifyForm(FlaskForm):
     comment = TextAreaField(_l("Nhận xét"), validators=[Length(max=10000)], render_kw={"rows": 3})
 
 
-class CorrectionForm(FlaskForm):
+class CorrectionForm(PortalForm):
     finding_id = SelectField(_l("Đính chính cho"), coerce=int, choices=[NONE], default=0)
     text = TextAreaField(
         _l("Nội dung đính chính"),

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, EmailField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
+from portal.forms_base import PortalForm
 from portal.listing import FilterForm
 from portal.mail.models import MailStatus
 from portal.mail.outbox import OutboxFilters, category_label
@@ -53,7 +53,7 @@ def _strip(value: str | None) -> str | None:
     return value.strip() if value else value
 
 
-class SendTestForm(FlaskForm):
+class SendTestForm(PortalForm):
     email = EmailField(
         _l("Gửi đến địa chỉ thư điện tử"),
         validators=[DataRequired(), Email(), Length(max=255)],

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     RadioField,
@@ -16,12 +15,13 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from portal.fields import MultiCheckboxField, VersionedForm
+from portal.forms_base import PortalForm
 from portal.listing import FilterForm
 from portal.notifications.categories import CATEGORY_LABELS, OPTIONAL
 from portal.notifications.models import EmailMode
 
 
-class PreferencesForm(FlaskForm):
+class PreferencesForm(PortalForm):
     email_mode = RadioField(
         _l("Cách nhận thư"),
         choices=[

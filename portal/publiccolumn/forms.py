@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import SearchField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from portal.fields import VersionedForm, choices, optional_int
+from portal.forms_base import PortalForm
 from portal.listing import FilterForm
 from portal.publiccolumn.models import StoryStatus
 from portal.publiccolumn.services import StoryFilters
@@ -56,7 +56,7 @@ class StoryForm(VersionedForm):
         }
 
 
-class ReasonForm(FlaskForm):
+class ReasonForm(PortalForm):
     """Why the Office sends a story back or takes it down."""
 
     reason = TextAreaField(

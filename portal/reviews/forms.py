@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import RadioField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
+from portal.forms_base import PortalForm
 from portal.listing import FilterForm
 from portal.reviews.states import ReviewState
 
 
-class ActionForm(FlaskForm):
+class ActionForm(PortalForm):
     """Submit or accept: nothing to type, the token guards the request."""
 
 
-class ReasonForm(FlaskForm):
+class ReasonForm(PortalForm):
     reason = TextAreaField(
         _l("Lý do trả lại"),
         validators=[DataRequired(message=_l("Vui lòng nêu lý do.")), Length(max=4000)],
@@ -24,7 +24,7 @@ class ReasonForm(FlaskForm):
     )
 
 
-class ReopenForm(FlaskForm):
+class ReopenForm(PortalForm):
     reason = TextAreaField(
         _l("Lý do mở lại"),
         validators=[DataRequired(message=_l("Vui lòng nêu lý do.")), Length(max=4000)],
