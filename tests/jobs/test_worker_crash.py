@@ -114,7 +114,7 @@ def test_sigkill_of_worker_and_horse_mid_batch_then_restart(file_app, redis_serv
     for horse in horses:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(horse.pid, signal.SIGKILL)
-    worker.wait()
+    worker.wait(timeout=60)
     with file_app.app_context():
         assert len(StartedJobRegistry(queue=get_queue(MAIL))) == 1  # RQ thinks it runs
     assert MailStatus.SENDING in statuses(file_app)  # the message in flight
