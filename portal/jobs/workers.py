@@ -9,6 +9,7 @@ reuse a socket that the parent (or another horse) is using.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import socket
 
@@ -24,6 +25,8 @@ from rq.registry import ScheduledJobRegistry, StartedJobRegistry
 
 from portal.extensions import db
 from portal.jobs import stopping
+
+log = logging.getLogger(__name__)
 
 
 class AppContextMixin:
@@ -69,11 +72,17 @@ class PortalWorker(GracefulStopMixin, AppContextMixin, Worker):
     """The production worker: forks a work horse per job."""
 
     def main_work_horse(self, job: Job, queue: Queue) -> None:
-        stopping.install()
-        with self._portal_app().app_context():
-            # close=False: the pooled connections belong to the parent; only forget them.
-            for engine in db.engines.values():
-                engine.dispose(close=False)
+        try:
+            stopping.install()
+            with self._portal_app().app_context():
+                # close=False: the pooled connections belong to the parent; only forget them.
+                for engine in db.engines.values():
+                    engine.dispose(close=False)
+        except BaseException:
+            # Never return into the parent's code from the forked child: a copy of the
+            # worker (or of the test process that forked it) would run on.
+            log.exception("The work horse could not be prepared for job %s.", job.id)
+            os._exit(1)
         super().main_work_horse(job, queue)
 
 
