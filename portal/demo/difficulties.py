@@ -49,7 +49,7 @@ DIFFICULTIES = [
 ]
 
 
-def seed(org: Organization, password: str) -> None:
+def seed(org: Organization, password: str, now: datetime | None = None) -> None:
     names = {slug: name for slug, name, _kind in UNITS}
     units = {
         u.name: u for u in db.session.scalars(select(Unit).where(Unit.organization_id == org.id))
