@@ -170,3 +170,19 @@ def test_a_second_run_adds_nothing(seeded):
 def test_the_current_span_follows_five_year_plans():
     assert current_span(TODAY) == (2026, 2030)
     assert current_span(TODAY.replace(year=2031)) == (2031, 2035)
+
+
+def test_flask_demo_builds_around_the_day_given(app, monkeypatch):
+    seen = {}
+
+    def fake_seed(password, now=None):
+        seen.update(password=password, now=now)
+        return type("Org", (), {"name": "Sở thử"})()
+
+    monkeypatch.setattr(demo, "seed", fake_seed)
+    result = app.test_cli_runner().invoke(args=["demo", "--today", "03/12/2026"])
+    assert result.exit_code == 0, result.output
+    assert seen["now"].astimezone(VN_TZ).date() == TODAY
+    assert "03/12/2026" in result.output
+    result = app.test_cli_runner().invoke(args=["demo", "--today", "tomorrow"])
+    assert result.exit_code != 0 and seen["now"].astimezone(VN_TZ).date() == TODAY
