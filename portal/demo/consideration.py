@@ -18,7 +18,6 @@ from portal.extensions import db
 from portal.organizations.models import Organization, Unit
 
 TITLE = "Bình xét danh hiệu thi đua, hình thức khen thưởng năm {year}"
-CLOSED_TITLE = TITLE.format(year=2024)
 # History year -> meeting day (in December) and which nominees: (people from, collective).
 HISTORY = {2024: (20, 0, 0), 2025: (18, 4, 2)}
 MEETING_IN_DAYS = 12  # the current year's round meets this many days after "now"

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from portal.consideration import services
 from portal.consideration.models import ConsiderationRound, Vote
-from portal.demo.consideration import CLOSED_TITLE, TITLE, seed
+from portal.demo.consideration import TITLE, seed
 from portal.exemplars.models import ExemplarKind, ExemplarStatus
 from portal.extensions import db
 from tests.factories import make_exemplar, seat_council
 
-OPEN_TITLE = TITLE.format(year=2025)
+CLOSED_TITLE, OPEN_TITLE = TITLE.format(year=2024), TITLE.format(year=2025)
 
 
 def _rounds(world):
