@@ -1,4 +1,6 @@
-"""The demo department, created idempotently by `flask demo` and by `make run`.
+"""The demo department, created idempotently by `flask demo` and by `make run`, as it
+looks on the day it is built: 2023-2025 as history, the current plan period live
+(see `timeline`).
 
 Scaffolding, not product: nothing in the portal imports this package; the factory
 only calls `register(app)` to add the `flask demo` command. Each capability's demo
