@@ -53,8 +53,9 @@ class AppContextMixin:
 # (RQ's default is 600 s).
 MAINTENANCE_INTERVAL = 60
 # An idle worker waits for a job at most worker_ttl - 15 s (RQ) before it runs its
-# maintenance: this makes that wait the maintenance interval, and lets the key of a
-# worker that died on another machine expire within about a minute too.
+# maintenance: this makes that wait the maintenance interval. It also shortens the
+# life of the key of a worker that died on another machine (its pid cannot be checked
+# from here) to worker_ttl + 60 s, RQ's heartbeat.
 WORKER_TTL = MAINTENANCE_INTERVAL + 15
 # Only one worker at a time stops orphan horses and requeues their jobs.
 DEAD_WORKERS_LOCK = "portal:requeue-dead-workers"
