@@ -25,7 +25,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
             {
                 "extensions", "models_base", "db_types", "msgids", "enums", "rules", "actions",
                 "errors", "form_errors", "listing", "urls", "i18n", "formatting", "fields",
-                "tenancy", "audit", "accounts", "organizations", "periods",
+                "tenancy", "audit", "audit_labels", "accounts", "organizations", "periods",
                 "security_headers",
             }
         ),
