@@ -199,10 +199,13 @@ class Formatter:
 
 
 def _name_in_changes(changes: dict) -> str:
+    """The name a row no longer in the database had: as the change left it, else before."""
     for key in NAME_COLUMNS:
         values = changes.get(key)
-        if isinstance(values, list | tuple) and values and values[0]:
-            return str(values[0])
+        if isinstance(values, list | tuple):
+            named = [str(v) for v in reversed(values) if v]
+            if named:
+                return named[0]
     return ""
 
 

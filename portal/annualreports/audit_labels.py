@@ -1,7 +1,7 @@
 """How the audit log names annual reports and their proposals for commendation."""
 
 from portal.audit_labels import RecordLabels
-from portal.msgids import N_
+from portal.msgids import N_, NC_
 
 LABELS = {
     "AnnualReport": RecordLabels(
@@ -18,8 +18,8 @@ LABELS = {
             "difficulties_commentary": N_("Khó khăn, vướng mắc và đề xuất, kiến nghị"),
             "proposals": N_("Đề xuất, kiến nghị"),
             "commendation_commentary": N_("Điển hình đề nghị khen thưởng"),
-            "snapshot": N_("Số liệu chốt khi nộp"),
-            "snapshot_at": N_("Thời điểm chốt số liệu"),
+            "snapshot": NC_("audit", "Số liệu chốt khi nộp"),
+            "snapshot_at": NC_("audit", "Thời điểm chốt số liệu"),
         },
     ),
     "CommendationProposal": RecordLabels(

@@ -1,11 +1,11 @@
 """How the audit log names congress cycles, submissions, nominees and honourees."""
 
 from portal.audit_labels import RecordLabels
-from portal.msgids import N_
+from portal.msgids import N_, NC_
 
 LABELS = {
     "CongressCycle": RecordLabels(
-        N_("Đại hội Thi đua yêu nước"),
+        NC_("audit", "Đại hội Thi đua yêu nước"),
         {
             "term_label": N_("Giai đoạn"),
             "next_term_label": N_("Giai đoạn tiếp theo"),
@@ -18,7 +18,7 @@ LABELS = {
         },
     ),
     "CongressSubmission": RecordLabels(
-        N_("Hồ sơ Đại hội của đơn vị"),
+        NC_("audit", "Hồ sơ Đại hội của đơn vị"),
         {
             "conference_date": N_("Ngày tổ chức Hội nghị"),
             "conference_place": N_("Địa điểm"),
@@ -31,16 +31,16 @@ LABELS = {
         },
     ),
     "CongressNominee": RecordLabels(
-        N_("Điển hình đề nghị tại Đại hội"),
+        NC_("audit", "Điển hình đề nghị tại Đại hội"),
         {
-            "submission_id": N_("Hồ sơ Đại hội của đơn vị"),
+            "submission_id": NC_("audit", "Hồ sơ Đại hội của đơn vị"),
             "award_title_id": N_("Hình thức khen thưởng đề nghị"),
             "sector_delegate": N_("Đại biểu dự Đại hội Thi đua ngành"),
             "provincial_delegate": N_("Đại biểu dự Đại hội Thi đua tỉnh"),
             "reason": N_("Lý do đề xuất"),
             "achievements": N_("Thành tích"),
             "nomination_id": N_("Đề nghị bình xét"),
-            "conference_agree": N_("Số đại biểu Hội nghị đồng ý đề xuất"),
+            "conference_agree": NC_("audit", "Số đại biểu Hội nghị đồng ý đề xuất"),
             "delegate_user_id": N_("Người đại diện tập thể dự Đại hội"),
             "delegate_name": N_("Họ và tên đại biểu"),
             "delegate_birth_year": N_("Năm sinh"),
@@ -52,7 +52,7 @@ LABELS = {
         },
     ),
     "CongressHonouree": RecordLabels(
-        N_("Điển hình được biểu dương tại Đại hội"),
-        {"submission_id": N_("Hồ sơ Đại hội của đơn vị")},
+        NC_("audit", "Điển hình được biểu dương tại Đại hội"),
+        {"submission_id": NC_("audit", "Hồ sơ Đại hội của đơn vị")},
     ),
 }

@@ -1,7 +1,7 @@
 """How the audit log names deadlines, their units and completions."""
 
 from portal.audit_labels import RecordLabels
-from portal.msgids import N_
+from portal.msgids import N_, NC_
 
 LABELS = {
     "Deadline": RecordLabels(
@@ -13,20 +13,20 @@ LABELS = {
             "due_at": N_("Hạn"),
             "completion_mode": N_("Cách xác định hoàn thành"),
             "all_units": N_("Áp dụng cho tất cả các đơn vị"),
-            "remind_days_before": N_("Nhắc trước hạn (số ngày)"),
-            "escalate": N_("Cảnh báo khi đến hạn và quá hạn"),
+            "remind_days_before": NC_("audit", "Nhắc trước hạn (số ngày)"),
+            "escalate": NC_("audit", "Cảnh báo khi đến hạn và quá hạn"),
             "reminders_enabled": N_("Gửi thư nhắc cho thời hạn này"),
         },
     ),
     "DeadlineTarget": RecordLabels(
-        N_("Đơn vị phải thực hiện thời hạn"), {"deadline_id": N_("Thời hạn")}
+        NC_("audit", "Đơn vị phải thực hiện thời hạn"), {"deadline_id": N_("Thời hạn")}
     ),
     "DeadlineCompletion": RecordLabels(
-        N_("Hoàn thành thời hạn"),
+        NC_("audit", "Hoàn thành thời hạn"),
         {
             "deadline_id": N_("Thời hạn"),
             "completed_at": N_("Ngày hoàn thành"),
-            "marked_by_id": N_("Người đánh dấu"),
+            "marked_by_id": NC_("audit", "Người đánh dấu"),
         },
     ),
 }

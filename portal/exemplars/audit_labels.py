@@ -1,7 +1,7 @@
 """How the audit log names exemplars, their evaluations, events and fostering."""
 
 from portal.audit_labels import RecordLabels
-from portal.msgids import N_
+from portal.msgids import N_, NC_
 
 LABELS = {
     "Exemplar": RecordLabels(
@@ -9,7 +9,7 @@ LABELS = {
         {
             "kind": N_("Loại điển hình"),
             "name": N_("Tên tập thể hoặc họ tên cá nhân"),
-            "person_user_id": N_("Cán bộ của đơn vị"),
+            "person_user_id": NC_("audit", "Cán bộ của đơn vị"),
             "position": N_("Chức vụ"),
             "field_of_work": N_("Lĩnh vực công tác"),
             "movement": N_("Phong trào thi đua"),
@@ -19,7 +19,7 @@ LABELS = {
             "year_recognised": N_("Năm công nhận"),
             "level": N_("Cấp công nhận"),
             "status": N_("Tình trạng"),
-            "drop_reason": N_("Lý do không tiếp tục"),
+            "drop_reason": NC_("audit", "Lý do không tiếp tục"),
         },
     ),
     "ExemplarEvaluation": RecordLabels(
@@ -27,7 +27,7 @@ LABELS = {
         {
             "evaluated_on": N_("Ngày đánh giá"),
             "evaluator_user_id": N_("Người đánh giá"),
-            "criteria_set_id": N_("Bộ tiêu chí"),
+            "criteria_set_id": NC_("audit", "Bộ tiêu chí"),
             "effect": N_("Tác dụng"),
             "effectiveness": N_("Tính hiệu quả"),
             "development_potential": N_("Khả năng phát triển"),
@@ -37,7 +37,7 @@ LABELS = {
         },
     ),
     "ExemplarEvaluationScore": RecordLabels(
-        N_("Điểm đánh giá theo tiêu chí"),
+        NC_("audit", "Điểm đánh giá theo tiêu chí"),
         {
             "evaluation_id": N_("Đánh giá điển hình"),
             "criteria_item_id": N_("Tiêu chí"),
@@ -45,21 +45,21 @@ LABELS = {
         },
     ),
     "ExemplarEvent": RecordLabels(
-        N_("Diễn biến của điển hình"),
+        NC_("audit", "Diễn biến của điển hình"),
         {
             "actor_id": N_("Người thực hiện"),
             "occurred_on": N_("Ngày"),
-            "from_status": N_("Tình trạng trước"),
-            "to_status": N_("Tình trạng sau"),
+            "from_status": NC_("audit", "Tình trạng trước"),
+            "to_status": NC_("audit", "Tình trạng sau"),
         },
     ),
     "FosteringAction": RecordLabels(
-        N_("Biện pháp bồi dưỡng"),
+        NC_("audit", "Biện pháp bồi dưỡng"),
         {
             "support_type": N_("Hình thức hỗ trợ"),
             "description": N_("Nội dung hỗ trợ"),
-            "owner_user_id": N_("Người phụ trách"),
-            "owner_name": N_("Tên người phụ trách khác"),
+            "owner_user_id": NC_("audit", "Người phụ trách"),
+            "owner_name": NC_("audit", "Tên người phụ trách khác"),
             "due_date": N_("Hạn hoàn thành"),
             "status": N_("Tình trạng"),
             "outcome": N_("Kết quả"),

@@ -1,7 +1,7 @@
 """How the audit log names announcements and notification preferences."""
 
 from portal.audit_labels import RecordLabels
-from portal.msgids import N_
+from portal.msgids import N_, NC_
 
 LABELS = {
     "Announcement": RecordLabels(
@@ -12,15 +12,18 @@ LABELS = {
             "to_coordinators": N_("Cán bộ thi đua của các đơn vị"),
             "to_council": N_("Thành viên Hội đồng Thi đua - Khen thưởng"),
             "all_units": N_("Tất cả các đơn vị"),
-            "queued_at": N_("Ngày xếp hàng gửi"),
+            "queued_at": NC_("audit", "Ngày xếp hàng gửi"),
             "sent_at": N_("Ngày gửi"),
         },
     ),
     "AnnouncementUnit": RecordLabels(
-        N_("Đơn vị nhận thông báo"), {"announcement_id": N_("Thông báo")}
+        NC_("audit", "Đơn vị nhận thông báo"), {"announcement_id": N_("Thông báo")}
     ),
     "NotificationPreference": RecordLabels(
-        N_("Cài đặt nhận thông báo"),
-        {"email_mode": N_("Cách nhận thư"), "muted_categories": N_("Loại thông báo đã tắt")},
+        NC_("audit", "Cài đặt nhận thông báo"),
+        {
+            "email_mode": N_("Cách nhận thư"),
+            "muted_categories": NC_("audit", "Loại thông báo đã tắt"),
+        },
     ),
 }

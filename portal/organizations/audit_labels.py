@@ -1,18 +1,18 @@
 """How the audit log names the Department and its units."""
 
 from portal.audit_labels import RecordLabels
-from portal.msgids import N_
+from portal.msgids import N_, NC_
 
 LABELS = {
     "Organization": RecordLabels(
-        N_("Sở"),
+        NC_("audit", "Sở"),
         {
-            "name": N_("Tên cơ quan"),
+            "name": NC_("audit", "Tên cơ quan"),
             "slug": N_("Tên rút gọn (địa chỉ chuyên mục công khai)"),
-            "short_name": N_("Tên viết tắt"),
-            "province": N_("Tỉnh"),
-            "parent_body": N_("Cơ quan chủ quản"),
-            "document_code": N_("Ký hiệu văn bản"),
+            "short_name": NC_("audit", "Tên viết tắt"),
+            "province": NC_("audit", "Tỉnh"),
+            "parent_body": NC_("audit", "Cơ quan chủ quản"),
+            "document_code": NC_("audit", "Ký hiệu văn bản"),
         },
     ),
     "Unit": RecordLabels(
@@ -20,11 +20,11 @@ LABELS = {
         {"name": N_("Tên đơn vị"), "kind": N_("Loại đơn vị"), "is_active": N_("Đang sử dụng")},
     ),
     "UnitNameHistory": RecordLabels(
-        N_("Đổi tên đơn vị"),
+        NC_("audit", "Đổi tên đơn vị"),
         {
             "old_name": N_("Tên cũ"),
             "new_name": N_("Tên mới"),
-            "changed_at": N_("Ngày đổi"),
+            "changed_at": NC_("audit", "Ngày đổi"),
             "changed_by_id": N_("Người đổi"),
         },
     ),

@@ -1,11 +1,11 @@
 """How the audit log names propagation activities and the exemplars they feature."""
 
 from portal.audit_labels import RecordLabels
-from portal.msgids import N_
+from portal.msgids import N_, NC_
 
 LABELS = {
     "PropagationActivity": RecordLabels(
-        N_("Hoạt động tuyên truyền, nhân rộng"),
+        NC_("audit", "Hoạt động tuyên truyền, nhân rộng"),
         {
             "activity_date": N_("Ngày thực hiện"),
             "activity_type": N_("Hình thức"),
@@ -18,7 +18,7 @@ LABELS = {
         },
     ),
     "PropagationActivityExemplar": RecordLabels(
-        N_("Điển hình trong hoạt động tuyên truyền"),
-        {"activity_id": N_("Hoạt động tuyên truyền, nhân rộng")},
+        NC_("audit", "Điển hình trong hoạt động tuyên truyền"),
+        {"activity_id": NC_("audit", "Hoạt động tuyên truyền, nhân rộng")},
     ),
 }

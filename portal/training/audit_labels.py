@@ -1,13 +1,13 @@
 """How the audit log names training records."""
 
 from portal.audit_labels import RecordLabels
-from portal.msgids import N_
+from portal.msgids import N_, NC_
 
 LABELS = {
     "TrainingRecord": RecordLabels(
-        N_("Kết quả tập huấn"),
+        NC_("audit", "Kết quả tập huấn"),
         {
-            "person_name": N_("Họ tên người tham gia"),
+            "person_name": NC_("audit", "Họ tên người tham gia"),
             "person_user_id": N_("Người tham gia (trong đơn vị)"),
             "course": N_("Khoá tập huấn"),
             "organiser": N_("Đơn vị tổ chức"),

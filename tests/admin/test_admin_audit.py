@@ -9,6 +9,7 @@ from lxml import html
 from sqlalchemy import select
 
 from portal.audit import AuditLog
+from portal.exemplars.models import ExemplarStatus
 from portal.extensions import db
 from portal.organizations.models import UnitNameHistory
 from tests.factories import make_unit
@@ -146,3 +147,147 @@ def test_password_hash_never_shown(world, login_as):
     body = client.get("/admin/audit?object_type=User").get_data(as_text=True)
     assert "moi@example.vn" in body
     assert "password_hash" not in body and "scrypt:" not in body
+
+
+def _add_entry(world, object_type: str, object_id: str, action: str, changes: dict, **kw):
+    entry = AuditLog(
+        organization_id=world.org.id,
+        actor_id=world.office.id,
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        changes=changes,
+        **kw,
+    )
+    db.session.add(entry)
+    db.session.commit()
+    return entry
+
+
+def test_every_audited_model_is_shown_by_its_name_in_both_languages(app, world, login_as):
+    """A model without labels would show its class name and fail here."""
+    from flask_babel import force_locale, refresh
+
+    from portal.audit import audited_columns, is_audited
+    from portal.audit_labels import field_label, record_label
+    from portal.enums import translate
+
+    app.config["ITEMS_PER_PAGE"] = 500
+    models = [m.class_ for m in db.Model.registry.mappers if is_audited(m.class_)]
+    for model in models:
+        columns = [c for c in audited_columns(model) if c != "id"]
+        _add_entry(world, model.__name__, "999999", "update", {c: [None, None] for c in columns})
+    client = login_as(world.office)
+    for language in ("vi", "en"):
+        client.post(f"/lang/{language}")
+        refresh()  # the requests share the test's app context, where Babel keeps the locale
+        body = client.get(f"/admin/audit?actor={world.office.id}").get_data(as_text=True)
+        rows = {
+            row.get("data-object-type"): cells
+            for row, cells in zip(_entry_rows(body), _rows(body), strict=True)
+            if row.get("data-object-id") == "999999"
+        }
+        with app.test_request_context(), force_locale(language):
+            for model in models:
+                name = model.__name__
+                cells = rows[name]
+                assert cells[3] == str(translate(record_label(name))), (language, name)
+                for column in audited_columns(model):
+                    if column != "id":
+                        assert str(translate(field_label(name, column))) + ":" in cells[5]
+                if language == "vi":  # no class name outside the details
+                    assert name not in " ".join(cells)
+
+
+def test_values_are_shown_as_the_pages_show_them(world, login_as):
+    _add_entry(
+        world,
+        "PropagationActivity",
+        "5",
+        "update",
+        {
+            "activity_date": ["2024-05-01", "2024-06-15"],
+            "cost_vnd": [None, 1500000],
+            "created_by_id": [None, world.staff_a.id],
+            "unit_id": [world.unit_a.id, world.unit_b.id],
+        },
+    )
+    _add_entry(
+        world,
+        "Exemplar",
+        "7",
+        "update",
+        {"status": ["candidate", "fostering"], "name": ["Tổ A", "Tổ B"]},
+    )
+    _add_entry(world, "Unit", str(world.unit_b.id), "update", {"is_active": [True, False]})
+    body = client_body = login_as(world.office).get("/admin/audit").get_data(as_text=True)
+    changes = {row[3]: row[5] for row in _rows(client_body)[:3]}  # the newest: those above
+    activity = changes["Hoạt động tuyên truyền, nhân rộng"]
+    assert "Ngày thực hiện: 01/05/2024 → 15/06/2024" in activity
+    assert "Kinh phí (đồng, ngân sách nhà nước): ∅ → 1.500.000 ₫" in activity
+    assert f"Người tạo: ∅ → {world.staff_a.full_name}" in activity
+    assert "Đơn vị: Phòng Môi trường → " + world.unit_b.name in activity
+    exemplar = changes["Điển hình tiên tiến: Tổ B"]  # gone: named as the change left it
+    assert f"Tình trạng: {ExemplarStatus.CANDIDATE.label} → " in exemplar
+    assert str(ExemplarStatus.FOSTERING.label) in exemplar and "fostering" not in exemplar
+    assert "Tên tập thể hoặc họ tên cá nhân: Tổ A → Tổ B" in exemplar
+    assert "Đang sử dụng: Có → Không" in changes[f"Đơn vị: {world.unit_b.name}"]
+    assert "2024-05-01" not in " ".join(changes.values())
+    assert "&#34;2024-05-01&#34;" in body or '"2024-05-01"' in body  # in the details
+
+
+def test_changes_of_one_request_are_shown_together(world, login_as):
+    client = login_as(world.office)
+    _rename_unit_a(client, world)  # the unit and a row of its name history
+    entries = db.session.scalars(
+        select(AuditLog)
+        .where(AuditLog.object_type.in_(["Unit", "UnitNameHistory"]))
+        .where(AuditLog.actor_id == world.office.id)
+    ).all()
+    assert len(entries) == 2 and entries[0].request_id
+    assert entries[0].request_id == entries[1].request_id
+    body = client.get(f"/admin/audit?actor={world.office.id}").get_data(as_text=True)
+    group = html.fromstring(body).xpath("//tbody[contains(@class, 'audit-request')]")[0]
+    types = {row.get("data-object-type") for row in group.xpath("./tr")}
+    assert types == {"Unit", "UnitNameHistory"}
+    assert "2 thay đổi" in group.text_content()
+    # The next request is another group.
+    client.post(f"/admin/users/{world.staff_a.id}/deactivate")
+    assert db.session.scalars(
+        select(AuditLog.request_id)
+        .where(AuditLog.object_type == "User")
+        .where(AuditLog.actor_id == world.office.id)
+    ).all() != [entries[0].request_id]
+
+
+def test_filter_by_person_searches_names_and_emails(world, login_as):
+    client = login_as(world.office)
+    _rename_unit_a(client, world)
+    assert str(world.unit_a.id) in _ids(client, "person=Văn Phòng")
+    assert str(world.unit_a.id) in _ids(client, "person=office@example")
+    assert _ids(client, "person=Không Có Ai") == set()
+    # The search box replaces the list of every person of the organization.
+    body = client.get("/admin/audit").get_data(as_text=True)
+    assert 'name="person"' in body and "<select" not in body.split('name="person"')[0][-200:]
+    assert not html.fromstring(body).xpath("//select[@name='actor' or @name='person']")
+
+
+def test_raw_values_stay_behind_the_technical_toggle(world, login_as):
+    client = login_as(world.office)
+    _rename_unit_a(client, world)
+    body = client.get("/admin/audit?object_type=Unit").get_data(as_text=True)
+    details = html.fromstring(body).xpath(
+        f"//tr[@data-object-type='Unit'][@data-object-id='{world.unit_a.id}']//details"
+    )[0]  # the newest: the rename
+    assert details.xpath("./summary")[0].text_content().strip() == "Chi tiết kỹ thuật"
+    assert f"Unit #{world.unit_a.id}" in details.text_content()
+    assert '"name"' in details.text_content()
+
+
+def test_kinds_of_record_are_listed_by_name(world, login_as):
+    body = login_as(world.office).get("/admin/audit").get_data(as_text=True)
+    options = html.fromstring(body).xpath("//select[@name='object_type']/option")
+    labels = {o.get("value"): o.text_content() for o in options}
+    assert labels["Exemplar"] == "Điển hình tiên tiến"
+    assert labels["PropagationActivity"] == "Hoạt động tuyên truyền, nhân rộng"
+    assert "AuditLog" not in labels and "MailMessage" not in labels
