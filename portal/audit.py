@@ -77,12 +77,8 @@ def _plain(value: Any) -> Any:
 
 def _changes(obj: Any, action: str) -> dict[str, list[Any]]:
     state = inspect(obj)
-    excluded = getattr(obj, "__audit_exclude__", set())
     result: dict[str, list[Any]] = {}
-    for attr in state.mapper.column_attrs:
-        key = attr.key
-        if key in excluded or key in ALWAYS_EXCLUDED:
-            continue
+    for key in audited_columns(type(obj)):
         if action == "create":
             value = getattr(obj, key)
             if value is not None:
