@@ -168,7 +168,10 @@ class Formatter:
         target = _target_table(column)
         if target is not None and isinstance(value, int):
             return self.names.get((target.name, value)) or f"#{value}"
-        return _scalar(column, value)
+        try:
+            return _scalar(column, value)
+        except (ValueError, TypeError):  # written before the column changed type
+            return _text(value)
 
     def entry(self, entry: AuditLog) -> EntryView:
         model = self.models.get(entry.object_type)

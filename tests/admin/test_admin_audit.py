@@ -291,3 +291,12 @@ def test_kinds_of_record_are_listed_by_name(world, login_as):
     assert labels["Exemplar"] == "Điển hình tiên tiến"
     assert labels["PropagationActivity"] == "Hoạt động tuyên truyền, nhân rộng"
     assert "AuditLog" not in labels and "MailMessage" not in labels
+
+
+def test_a_value_that_does_not_fit_its_column_is_shown_as_written(world, login_as):
+    _add_entry(world, "Inspection", "9", "update", {"inspection_date": ["hôm qua", "2024-13-45"]})
+    client = login_as(world.office)
+    response = client.get("/admin/audit?object_type=Inspection")
+    assert response.status_code == 200
+    [row] = _rows(response.get_data(as_text=True))
+    assert row[5] == "Ngày kiểm tra: hôm qua → 2024-13-45"
