@@ -129,6 +129,8 @@ def _scalar(column, value: Any) -> str:
         return _decimal(value)
     if isinstance(kind, Integer) and column.key.endswith("_vnd"):
         return format_vnd(value)
+    if isinstance(kind, Integer) and "year" not in column.key and isinstance(value, int):
+        return format_number(value)  # 1.500 people; a year stays 2024
     if isinstance(kind, JSON) or isinstance(value, dict | list):
         return _("(dữ liệu kỹ thuật, %(count)s mục)", count=len(value or ()))
     return _text(value)

@@ -208,6 +208,7 @@ def test_values_are_shown_as_the_pages_show_them(world, login_as):
         {
             "activity_date": ["2024-05-01", "2024-06-15"],
             "cost_vnd": [None, 1500000],
+            "audience_reached": [800, 1500],
             "created_by_id": [None, world.staff_a.id],
             "unit_id": [world.unit_a.id, world.unit_b.id],
         },
@@ -217,7 +218,11 @@ def test_values_are_shown_as_the_pages_show_them(world, login_as):
         "Exemplar",
         "7",
         "update",
-        {"status": ["candidate", "fostering"], "name": ["Tổ A", "Tổ B"]},
+        {
+            "status": ["candidate", "fostering"],
+            "name": ["Tổ A", "Tổ B"],
+            "year_identified": [2023, 2024],
+        },
     )
     _add_entry(world, "Unit", str(world.unit_b.id), "update", {"is_active": [True, False]})
     body = client_body = login_as(world.office).get("/admin/audit").get_data(as_text=True)
@@ -226,11 +231,13 @@ def test_values_are_shown_as_the_pages_show_them(world, login_as):
     assert "Ngày thực hiện: 01/05/2024 → 15/06/2024" in activity
     assert "Kinh phí (đồng, ngân sách nhà nước): ∅ → 1.500.000 ₫" in activity
     assert f"Người tạo: ∅ → {world.staff_a.full_name}" in activity
+    assert "Số người được tiếp cận: 800 → 1.500" in activity
     assert "Đơn vị: Phòng Môi trường → " + world.unit_b.name in activity
     exemplar = changes["Điển hình tiên tiến: Tổ B"]  # gone: named as the change left it
     assert f"Tình trạng: {ExemplarStatus.CANDIDATE.label} → " in exemplar
     assert str(ExemplarStatus.FOSTERING.label) in exemplar and "fostering" not in exemplar
     assert "Tên tập thể hoặc họ tên cá nhân: Tổ A → Tổ B" in exemplar
+    assert "Năm phát hiện: 2023 → 2024" in exemplar  # a year is not grouped like a count
     assert "Đang sử dụng: Có → Không" in changes[f"Đơn vị: {world.unit_b.name}"]
     assert "2024-05-01" not in " ".join(changes.values())
     assert "&#34;2024-05-01&#34;" in body or '"2024-05-01"' in body  # in the details
