@@ -36,8 +36,10 @@ from portal.enums import LabelledEnum, translate
 from portal.extensions import db
 from portal.formatting import format_date, format_datetime, format_number, format_vnd
 
-# Columns that identify rather than describe: shown with the record, not as changes.
-HIDDEN_FIELDS = {"id"}
+# Columns that identify rather than describe: shown with the record, not as changes
+# (the organization is the reader's own: the log shows no other).
+HIDDEN_FIELDS = {"id", "organization_id"}
+EMPTY = "∅"
 # The column that names a row of a table, in this order of preference.
 NAME_COLUMNS = ("full_name", "name", "title", "original_name", "course", "person_name")
 LONG_TEXT = 300  # longer values are cut on the page (the toggle keeps them whole)
@@ -163,7 +165,7 @@ class Formatter:
 
     def value(self, model: type | None, key: str, value: Any) -> str:
         if value is None or value == "":
-            return "∅"
+            return EMPTY
         column = _column(model, key)
         if column is None:
             return _text(value)
@@ -187,6 +189,11 @@ class Formatter:
             for key, values in (entry.changes or {}).items()
             if key not in HIDDEN_FIELDS and isinstance(values, list | tuple)
         ]
+        # A new row's empty fields, or a deleted row's, say nothing: leave them out.
+        if entry.action == "create":
+            changes = [c for c in changes if c.after != EMPTY]
+        elif entry.action == "delete":
+            changes = [c for c in changes if c.before != EMPTY]
         table = getattr(model, "__table__", None)
         name = ""
         if table is not None and entry.object_id.isdigit():

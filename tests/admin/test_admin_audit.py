@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from lxml import html
 from sqlalchemy import select
 
+from portal.admin.audit_view import HIDDEN_FIELDS
 from portal.audit import AuditLog
 from portal.exemplars.models import ExemplarStatus
 from portal.extensions import db
@@ -138,6 +139,15 @@ def test_paginates(app, world, login_as):
     assert "page=4" not in third and "/admin/audit?object_type=Unit&amp;page=2" in third
 
 
+def test_a_new_rows_empty_fields_and_the_organization_are_left_out(world, login_as):
+    client = login_as(world.office)
+    client.post("/admin/units/new", data={"name": "Công đoàn Sở", "kind": "mass_organisation"})
+    body = client.get("/admin/audit?object_type=Unit&action=create").get_data(as_text=True)
+    [row] = [r for r in _rows(body) if r[3] == "Đơn vị: Công đoàn Sở"]
+    assert row[5].startswith("Tên đơn vị: Công đoàn Sở Loại đơn vị: ")
+    assert "∅" not in row[5] and world.org.name not in row[5]
+
+
 def test_password_hash_never_shown(world, login_as):
     client = login_as(world.office)
     client.post(
@@ -175,7 +185,7 @@ def test_every_audited_model_is_shown_by_its_name_in_both_languages(app, world, 
     app.config["ITEMS_PER_PAGE"] = 500
     models = [m.class_ for m in db.Model.registry.mappers if is_audited(m.class_)]
     for model in models:
-        columns = [c for c in audited_columns(model) if c != "id"]
+        columns = [c for c in audited_columns(model) if c not in HIDDEN_FIELDS]
         _add_entry(world, model.__name__, "999999", "update", {c: [None, None] for c in columns})
     client = login_as(world.office)
     for language in ("vi", "en"):
@@ -193,7 +203,7 @@ def test_every_audited_model_is_shown_by_its_name_in_both_languages(app, world, 
                 cells = rows[name]
                 assert cells[3] == str(translate(record_label(name))), (language, name)
                 for column in audited_columns(model):
-                    if column != "id":
+                    if column not in HIDDEN_FIELDS:
                         assert str(translate(field_label(name, column))) + ":" in cells[5]
                 if language == "vi":  # no class name outside the details
                     assert name not in " ".join(cells)
