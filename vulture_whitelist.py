@@ -158,6 +158,7 @@ _.scope_text  # inspections templates and council/plan.html, mine.html
 _.not_closed  # inspections/index.html: open findings of an inspection
 _.heading  # reviews/yearly_index.html
 _.intro  # reviews/yearly_index.html
+_.technical  # admin/audit.html: the raw entry behind "Chi tiết kỹ thuật"
 _.create_label  # reviews/yearly_index.html
 _.total_exemplars  # workspace/unit_home.html
 _.prev_num  # Bootstrap-Flask's render_pagination reads it from a ListPage

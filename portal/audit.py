@@ -1,29 +1,52 @@
 """The record of who changed what and when, written automatically on every flush.
 
-Every model is audited unless it sets `__audited__ = False`; columns named in
-`__audit_exclude__` (password hashes and the like) are never written out.
+Every model is audited unless it sets `__audited__ = False` (or its table is in
+NOT_AUDITED_TABLES); columns named in `__audit_exclude__` (password hashes, progress
+ticks and the like) are never written out, and an update that touches only those
+columns is not recorded at all. Each row carries the request (or job) that made it,
+so that the log shows one action's changes together.
 """
 
 from __future__ import annotations
 
 import enum
+import uuid
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from flask import has_request_context
+from flask import g, has_request_context
 from flask_login import current_user
-from sqlalchemy import JSON, DateTime, ForeignKey, String, event, insert, inspect, select
+from rq import get_current_job
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    ForeignKey,
+    Index,
+    String,
+    event,
+    insert,
+    inspect,
+    select,
+)
 from sqlalchemy.exc import InvalidRequestError
 from sqlalchemy.orm import Mapped, Mapper, Session, mapped_column, object_session, relationship
 
 from portal.extensions import db
 from portal.models_base import utcnow
 
+# Bookkeeping tables whose rows are no one's change (one-time submission tokens).
+NOT_AUDITED_TABLES = frozenset({"submission_tokens"})
+
+# Columns never recorded on any table: they change with every save.
+ALWAYS_EXCLUDED = frozenset({"created_at", "updated_at", "lock_version"})
+
 
 class AuditLog(db.Model):
     __tablename__ = "audit_log"
     __audited__ = False
+    # The Office's page: one organization's entries, newest first.
+    __table_args__ = (Index("ix_audit_log_organization_id_at", "organization_id", "at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
@@ -34,6 +57,8 @@ class AuditLog(db.Model):
     object_id: Mapped[str] = mapped_column(String(64))
     unit_id: Mapped[int | None] = mapped_column(index=True)
     changes: Mapped[dict] = mapped_column(JSON, default=dict)
+    # The request or job that made the change; None for a command line session.
+    request_id: Mapped[str | None] = mapped_column(String(64))
 
     actor = relationship("User")
 
@@ -52,12 +77,8 @@ def _plain(value: Any) -> Any:
 
 def _changes(obj: Any, action: str) -> dict[str, list[Any]]:
     state = inspect(obj)
-    excluded = getattr(obj, "__audit_exclude__", set())
     result: dict[str, list[Any]] = {}
-    for attr in state.mapper.column_attrs:
-        key = attr.key
-        if key in excluded or key in ("created_at", "updated_at", "lock_version"):
-            continue
+    for key in audited_columns(type(obj)):
         if action == "create":
             value = getattr(obj, key)
             if value is not None:
@@ -83,6 +104,33 @@ def _actor() -> tuple[int | None, int | None]:
     if has_request_context() and current_user and current_user.is_authenticated:
         return current_user.id, current_user.organization_id
     return None, None
+
+
+def current_request_id() -> str | None:
+    """What groups the changes of one action: the web request (one id per request),
+    else the job being run (its id), else nothing."""
+    if has_request_context():
+        if "audit_request_id" not in g:
+            g.audit_request_id = uuid.uuid4().hex
+        return g.audit_request_id
+    job = get_current_job()
+    return job.id[:64] if job is not None else None
+
+
+def is_audited(model: type) -> bool:
+    """Whether the listener records changes of `model`'s rows."""
+    table = getattr(model, "__table__", None)
+    return (
+        table is not None
+        and getattr(model, "__audited__", True)
+        and table.name not in NOT_AUDITED_TABLES
+    )
+
+
+def audited_columns(model: type) -> list[str]:
+    """The columns whose values the log records for `model`."""
+    excluded = set(getattr(model, "__audit_exclude__", set())) | ALWAYS_EXCLUDED
+    return [attr.key for attr in inspect(model).column_attrs if attr.key not in excluded]
 
 
 def act_as(user: Any) -> None:
@@ -144,7 +192,7 @@ def _record_changes(session: Session, flush_context: Any) -> None:
         ("delete", deleted),
     ):
         for obj in objects:
-            if not getattr(obj, "__audited__", True) or not hasattr(obj, "__table__"):
+            if not is_audited(type(obj)):
                 continue
             if action == "update" and not session.is_modified(obj, include_collections=False):
                 continue
@@ -155,6 +203,7 @@ def _record_changes(session: Session, flush_context: Any) -> None:
     if not rows:
         return
     actor_id, actor_org = _actor()
+    request_id = current_request_id()
     unit_orgs = _organizations_of_units(
         session, {getattr(o, "unit_id", None) for o, _, _ in rows} - {None}
     )
@@ -178,6 +227,7 @@ def _record_changes(session: Session, flush_context: Any) -> None:
                 "object_id": ",".join(str(i) for i in identity),
                 "unit_id": getattr(obj, "unit_id", None),
                 "changes": changes,
+                "request_id": request_id,
             }
         )
     session.connection().execute(insert(AuditLog.__table__), values)

@@ -16,51 +16,65 @@ from flask import Flask
 from sqlalchemy import event
 
 import portal.audit as audit
+import portal.audit_labels as audit_labels
 import portal.i18n as i18n
+from portal.accounts import audit_labels as accounts_audit_labels
 from portal.accounts import models as accounts_models
 from portal.accounts import routes as accounts_routes
 from portal.accounts import services as accounts_services
 from portal.admin import routes as admin_routes
+from portal.annualreports import audit_labels as annualreports_audit_labels
 from portal.annualreports import models as annualreports_models
 from portal.annualreports import routes as annualreports_routes
 from portal.annualreports import services as annualreports_services
+from portal.assessments import audit_labels as assessments_audit_labels
 from portal.assessments import models as assessments_models
 from portal.assessments import routes as assessments_routes
 from portal.assessments import services as assessments_services
+from portal.compilations import audit_labels as compilations_audit_labels
 from portal.compilations import congress_dossier, yearly_report_dossier
 from portal.compilations import models as compilations_models
 from portal.compilations import outstanding as compilations_outstanding
 from portal.compilations import periodic as compilations_periodic
 from portal.compilations import routes as compilations_routes
 from portal.compilations.builders import register_builder
+from portal.congress import audit_labels as congress_audit_labels
 from portal.congress import council_routes as congress_council_routes
 from portal.congress import models as congress_models
 from portal.congress import routes as congress_routes
 from portal.congress import services as congress_services
+from portal.consideration import audit_labels as consideration_audit_labels
 from portal.consideration import models as consideration_models
 from portal.consideration import routes as consideration_routes
+from portal.council import audit_labels as council_audit_labels
 from portal.council import models as council_models
 from portal.council import routes as council_routes
+from portal.criteria import audit_labels as criteria_audit_labels
 from portal.criteria import models as criteria_models
 from portal.criteria import routes as criteria_routes
 from portal.dashboards import routes as dashboards_routes
+from portal.deadlines import audit_labels as deadlines_audit_labels
 from portal.deadlines import item_providers as deadline_items
 from portal.deadlines import models as deadlines_models
 from portal.deadlines import routes as deadlines_routes
 from portal.deadlines.completion import register_completion
 from portal.deadlines.models import DeadlineKind
 from portal.deadlines.providers import register_provider
+from portal.difficulties import audit_labels as difficulties_audit_labels
 from portal.difficulties import models as difficulties_models
 from portal.difficulties import routes as difficulties_routes
+from portal.evidence import audit_labels as evidence_audit_labels
 from portal.evidence import models as evidence_models
 from portal.evidence import routes as evidence_routes
 from portal.evidence import services as evidence_services
 from portal.evidence.services import register_lock_check
+from portal.exemplars import audit_labels as exemplars_audit_labels
 from portal.exemplars import due_items as exemplar_items
 from portal.exemplars import models as exemplars_models
 from portal.exemplars import routes as exemplars_routes
 from portal.health import routes as health_routes
 from portal.home import routes as home_routes
+from portal.inspections import audit_labels as inspections_audit_labels
 from portal.inspections import due_items as inspection_items
 from portal.inspections import locking as inspections_locking
 from portal.inspections import models as inspections_models
@@ -75,18 +89,25 @@ from portal.mail import recovery as mail_recovery
 from portal.mail import routes as mail_routes
 from portal.mail.services import queue_email
 from portal.notifications import announcements as notifications_announcements
+from portal.notifications import audit_labels as notifications_audit_labels
 from portal.notifications import models as notifications_models
 from portal.notifications import periodic as notifications_periodic
 from portal.notifications import routes as notifications_routes
+from portal.organizations import audit_labels as organizations_audit_labels
 from portal.organizations import models as organizations_models
+from portal.periods import audit_labels as periods_audit_labels
 from portal.periods import models as periods_models
+from portal.propagation import audit_labels as propagation_audit_labels
 from portal.propagation import models as propagation_models
 from portal.propagation import routes as propagation_routes
+from portal.publiccolumn import audit_labels as publiccolumn_audit_labels
 from portal.publiccolumn import models as publiccolumn_models
 from portal.publiccolumn import routes as publiccolumn_routes
+from portal.reviews import audit_labels as reviews_audit_labels
 from portal.reviews import models as reviews_models
 from portal.reviews import routes as reviews_routes
 from portal.reviews.adapters import register_adapter
+from portal.training import audit_labels as training_audit_labels
 from portal.training import models as training_models
 from portal.training import routes as training_routes
 from portal.workspace import routes as workspace_routes
@@ -199,6 +220,30 @@ OUTSTANDING_WORK = {
     "compilations": compilations_outstanding.outstanding_compilations,
 }
 
+# What the audit log calls each capability's records and fields (portal/audit_labels.py).
+AUDIT_LABELS = (
+    accounts_audit_labels.LABELS,
+    annualreports_audit_labels.LABELS,
+    assessments_audit_labels.LABELS,
+    compilations_audit_labels.LABELS,
+    congress_audit_labels.LABELS,
+    consideration_audit_labels.LABELS,
+    council_audit_labels.LABELS,
+    criteria_audit_labels.LABELS,
+    deadlines_audit_labels.LABELS,
+    difficulties_audit_labels.LABELS,
+    evidence_audit_labels.LABELS,
+    exemplars_audit_labels.LABELS,
+    inspections_audit_labels.LABELS,
+    notifications_audit_labels.LABELS,
+    organizations_audit_labels.LABELS,
+    periods_audit_labels.LABELS,
+    propagation_audit_labels.LABELS,
+    publiccolumn_audit_labels.LABELS,
+    reviews_audit_labels.LABELS,
+    training_audit_labels.LABELS,
+)
+
 PERIODIC_JOBS = (
     *mail_periodic.PERIODIC,
     *compilations_periodic.PERIODIC,
@@ -235,5 +280,7 @@ def fill_extension_points() -> None:
         register_builder(kind, builder)
     for job in PERIODIC_JOBS:
         register_periodic_job(job)
+    for labels in AUDIT_LABELS:
+        audit_labels.register_labels(labels)
     for name, provider in OUTSTANDING_WORK.items():
         register_outstanding(name, provider)

@@ -185,3 +185,44 @@ def test_a_row_removed_from_its_parent_collection_is_recorded_as_deleted(world):
     [entry] = _entries("PropagationActivityExemplar", "delete")
     assert entry.object_id == str(link_id)
     assert entry.changes["exemplar_id"] == [exemplar.id, None]
+
+
+def test_progress_ticks_are_not_recorded_as_changes(world):
+    from portal.compilations.models import Compilation, CompilationStatus
+
+    compilation = Compilation(
+        organization_id=world.org.id, period_id=world.period.id, kind="yearly_report", year=2024
+    )
+    db.session.add(compilation)
+    db.session.commit()
+    [created] = _entries("Compilation", "create")
+    assert "progress" not in created.changes and "job_id" not in created.changes
+    for percent in (10, 40, 72):
+        compilation.progress = percent
+        compilation.step = f"Bước {percent}"
+        db.session.commit()
+    assert _entries("Compilation", "update") == []
+    compilation.status = CompilationStatus.RUNNING
+    compilation.progress = 80
+    db.session.commit()
+    [update] = _entries("Compilation", "update")
+    assert update.changes == {"status": ["queued", "running"]}
+
+
+def test_bookkeeping_tables_are_never_audited(app):
+    from sqlalchemy import Column, Integer, MetaData, Table
+
+    from portal.audit import NOT_AUDITED_TABLES, is_audited
+
+    class SubmissionTokenLike:  # a model of the one-time submission tokens' table
+        __table__ = Table("submission_tokens", MetaData(), Column("id", Integer))
+
+    assert "submission_tokens" in NOT_AUDITED_TABLES
+    assert not is_audited(SubmissionTokenLike)
+    assert is_audited(Unit) and not is_audited(AuditLog)
+
+
+def test_changes_outside_a_request_or_job_carry_no_request(world):
+    make_organization("Sở Công Thương")
+    [entry] = _entries("Organization", "create")[-1:]
+    assert entry.request_id is None

@@ -24,9 +24,9 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
         frozenset(
             {
                 "extensions", "models_base", "db_types", "msgids", "enums", "rules", "actions",
-                "errors", "form_errors", "forms_base", "listing", "urls", "i18n", "formatting", "fields",
-                "tenancy", "audit", "accounts", "organizations", "periods",
-                "security_headers",
+                "errors", "form_errors", "forms_base", "listing", "urls", "i18n", "formatting",
+                "fields", "tenancy", "audit", "audit_labels", "accounts", "organizations",
+                "periods", "security_headers",
             }
         ),
     ),

@@ -25,6 +25,7 @@ import sys
 
 from sqlalchemy import event
 
+from portal.audit_labels import registered_labels
 from portal.compilations.builders import BUILDERS
 from portal.reviews.adapters import ADAPTERS
 from portal.deadlines.completion import COMPLETION_MODELS
@@ -46,6 +47,7 @@ def contents():
         "periodic_jobs": sorted(job.func.__name__ for job in PERIODIC_JOBS.values()),
         "listeners": sum(event.contains(*listener) for listener in registry.LISTENERS),
         "outstanding_work": sorted(OUTSTANDING),
+        "audit_labels": sorted(registered_labels()),
     }
 
 
@@ -90,6 +92,7 @@ def test_importing_registers_nothing_and_the_factory_registers_everything():
         "periodic_jobs": [],
         "listeners": 0,
         "outstanding_work": [],
+        "audit_labels": [],
     }
     assert found["created"] == {
         "lock_checks": ["assessment_item", "congress_nominee", "finding_response", "inspection"],
@@ -105,6 +108,7 @@ def test_importing_registers_nothing_and_the_factory_registers_everything():
         ],
         "listeners": len(registry.LISTENERS),
         "outstanding_work": ["announcements", "compilations", "mail"],
+        "audit_labels": sorted({name for labels in registry.AUDIT_LABELS for name in labels}),
     }
 
 
@@ -115,6 +119,17 @@ def test_every_model_module_is_listed():
         for path in (ROOT / "portal").glob("*/models.py")
     }
     assert on_disk <= listed
+
+
+def test_every_audit_labels_module_is_listed():
+    """A capability's audit_labels.py counts only once portal/registry.py lists it."""
+    on_disk = {path.parent.name for path in (ROOT / "portal").glob("*/audit_labels.py")}
+    listed = {
+        name.removesuffix("_audit_labels")
+        for name, value in vars(registry).items()
+        if name.endswith("_audit_labels") and value.LABELS in registry.AUDIT_LABELS
+    }
+    assert on_disk == listed
 
 
 def test_a_second_app_does_not_record_changes_twice(app, world):

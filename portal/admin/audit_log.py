@@ -1,24 +1,28 @@
-"""Reading the audit log: the organization's entries, filtered, newest first."""
+"""Reading the audit log: the organization's entries, filtered, newest first, a page
+at a time without counting the whole log (it grows with every change)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
+from flask import current_app, request
 from sqlalchemy import Select, select
 from sqlalchemy.orm import joinedload
 
+from portal.accounts.models import User
 from portal.audit import AuditLog
+from portal.audit_labels import registered_labels
+from portal.enums import translate
 from portal.extensions import db
 from portal.formatting import VN_TZ
-
-# Columns that identify rather than describe: shown in their own column, not as changes.
-HIDDEN_FIELDS = {"id"}
+from portal.listing import text_search
 
 
 @dataclass
 class AuditFilters:
     actor_id: int | None = None
+    person: str = ""  # words of the name or email of who made the change
     object_type: str = ""
     action: str = ""
     unit_id: int | None = None
@@ -38,6 +42,12 @@ def audit_query(organization_id: int, filters: AuditFilters) -> Select:
     query = select(AuditLog).where(AuditLog.organization_id == organization_id)
     if filters.actor_id:
         query = query.where(AuditLog.actor_id == filters.actor_id)
+    if filters.person:
+        people = select(User.id).where(
+            User.organization_id == organization_id,
+            text_search(filters.person, User.full_name, User.email),
+        )
+        query = query.where(AuditLog.actor_id.in_(people))
     if filters.object_type:
         query = query.where(AuditLog.object_type == filters.object_type)
     if filters.action:
@@ -53,22 +63,32 @@ def audit_query(organization_id: int, filters: AuditFilters) -> Select:
     )
 
 
-def object_types(organization_id: int) -> list[str]:
-    """The kinds of object the organization's log mentions, for the filter."""
-    return list(
-        db.session.scalars(
-            select(AuditLog.object_type)
-            .where(AuditLog.organization_id == organization_id)
-            .distinct()
-            .order_by(AuditLog.object_type)
-        )
+def record_kinds() -> list[tuple[str, str]]:
+    """(object type, its name) of every kind of record the log may mention, by name:
+    from the labels, not from a DISTINCT over the whole log."""
+    kinds = ((key, str(translate(labels.name))) for key, labels in registered_labels().items())
+    return sorted(kinds, key=lambda kind: kind[1].lower())
+
+
+@dataclass
+class LogPage:
+    """A page of entries, knowing only whether there is a next one: no count(*) of a
+    log that grows with every change. Read by the audit page's pager."""
+
+    items: list[AuditLog]
+    page: int
+    has_next: bool
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+
+def page_of_log(query: Select) -> LogPage:
+    """The page the query string asks for, reading one entry more than a page."""
+    page = max(1, request.args.get("page", 1, type=int))
+    per_page = current_app.config["ITEMS_PER_PAGE"]
+    rows = list(
+        db.session.scalars(query.limit(per_page + 1).offset((page - 1) * per_page)).unique()
     )
-
-
-def visible_changes(entry: AuditLog) -> list[tuple[str, object, object]]:
-    """(field, before, after) of an entry, for display."""
-    return [
-        (name, values[0] if len(values) > 0 else None, values[1] if len(values) > 1 else None)
-        for name, values in sorted((entry.changes or {}).items())
-        if name not in HIDDEN_FIELDS and isinstance(values, list | tuple)
-    ]
+    return LogPage(items=rows[:per_page], page=page, has_next=len(rows) > per_page)

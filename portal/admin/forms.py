@@ -133,8 +133,12 @@ class UserFilterForm(FilterForm):
 
 
 class AuditFilterForm(FilterForm):
-    actor = SelectField(_l("Người thực hiện"), coerce=optional_int, validate_choice=False)
-    object_type = SelectField(_l("Loại đối tượng"), validate_choice=False)
+    """Who (words of a name or email; `actor`, an id, for links from a person's page),
+    what kind of record, which action, unit and days."""
+
+    person = StringField(_l("Người thực hiện"))
+    actor = IntegerField(validators=[Optional()])
+    object_type = SelectField(_l("Loại hồ sơ"), validate_choice=False)
     action = SelectField(
         _l("Thao tác"),
         choices=choices(

@@ -12,7 +12,8 @@ from pathlib import Path
 from flask import current_app
 from sqlalchemy import select
 
-from portal.compilations.builders import Builder, Step
+from portal.compilations import summaries
+from portal.compilations.builders import Builder, Step, report_step_progress
 from portal.compilations.models import Compilation
 from portal.congress import services
 from portal.congress.council_round import council_decision, council_round_ids
@@ -41,6 +42,8 @@ from portal.reviews.states import ReviewState
 
 KIND = "congress_submission"
 PDF_NOTE = "GHI-CHU-PDF.txt"
+# A Word file converted to PDF costs about as much as ten units' Word files written.
+PDF_WEIGHT_PER_FILE = 10
 
 
 class MissingEvidenceError(FileNotFoundError):
@@ -80,6 +83,7 @@ def _inputs(compilation: Compilation) -> dict:
                 "state": str(s.state),
                 "updated_at": as_utc(s.updated_at).isoformat() if s.updated_at else None,
                 "used": s.state == ReviewState.ACCEPTED,
+                "nominees": len(s.nominees),
             }
             for s in rows
         ]
@@ -164,7 +168,14 @@ def _minutes(round_ids: list[int], folder: Path) -> list[Path]:
     return [write_minutes(round_, folder / f"bien-ban-{round_.id}.docx") for round_ in rounds]
 
 
-def pdf_step() -> Step:
+def pdf_wanted() -> bool:
+    return bool(current_app.config.get("DOSSIER_PDF", True)) and find_converter() is not None
+
+
+def pdf_step(expected_files: int = 1) -> Step:
+    """Converts every Word file; its share of the bar is that of the files it expects
+    (none when there is nothing to convert with), and it moves once per file."""
+
     def run(workdir: Path) -> list[str]:
         wanted = current_app.config.get("DOSSIER_PDF", True)
         if not wanted or find_converter() is None:
@@ -177,13 +188,17 @@ def pdf_step() -> Step:
             note.write_text(f"Không tạo bản PDF: {reason}.\n", encoding="utf-8")
             return [PDF_NOTE]
         written = []
-        for docx in sorted(workdir.rglob("*.docx")):
+        documents = sorted(workdir.rglob("*.docx"))
+        report_step_progress(0, len(documents))
+        for done, docx in enumerate(documents, 1):
             pdf = convert_to_pdf(docx, docx.parent)
             if pdf is not None:
                 written.append(str(pdf.relative_to(workdir)))
+            report_step_progress(done, len(documents))
         return written
 
-    return Step("Tạo bản PDF", run)
+    weight = PDF_WEIGHT_PER_FILE * expected_files if pdf_wanted() else 0.1
+    return Step("Tạo bản PDF", run, weight=weight)
 
 
 def _steps(compilation: Compilation) -> list[Step]:
@@ -196,8 +211,19 @@ def _steps(compilation: Compilation) -> list[Step]:
         unit_step(s.id, position, on, issuer, cycle) for position, s in enumerate(submissions, 1)
     ]
     steps.append(department_step(compilation.id, on, issuer, cycle))
-    steps.append(pdf_step())
+    steps.append(pdf_step(_expected_documents(submissions)))
     return steps
 
 
-BUILDER = Builder(label="Hồ sơ Đại hội Thi đua yêu nước của Sở", inputs=_inputs, steps=_steps)
+def _expected_documents(submissions: list[CongressSubmission]) -> int:
+    """Word files the dossier will hold: per unit its proposal, conference record and
+    one achievement report per nominee; the Department's proposal and minutes."""
+    return sum(2 + len(s.nominees) for s in submissions) + 2
+
+
+BUILDER = Builder(
+    label="Hồ sơ Đại hội Thi đua yêu nước của Sở",
+    inputs=_inputs,
+    steps=_steps,
+    describe=summaries.congress_summary,
+)

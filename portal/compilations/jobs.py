@@ -10,7 +10,7 @@ from pathlib import Path
 from portal.accounts.models import User
 from portal.audit import act_as
 from portal.compilations import archive
-from portal.compilations.builders import builder_for
+from portal.compilations.builders import Step, builder_for, step_ticks
 from portal.compilations.models import Compilation, CompilationStatus
 from portal.compilations.storage import (
     archive_path,
@@ -60,16 +60,34 @@ def run_compilation(compilation_id: int) -> str:
     return compilation.file_name
 
 
+# The steps fill the bar up to here; packing the ZIP takes it to 95, then 100.
+STEPS_SHARE = 90
+
+
 def _run_steps(compilation: Compilation, workdir: Path) -> list[str]:
     steps = builder_for(compilation.kind).steps(compilation)
+    total = sum(step.weight for step in steps) or 1
     files: list[str] = []
-    for index, step in enumerate(steps):
+    done = 0.0
+    for step in steps:
         if cancel_requested():
             raise CancelRequestedError
-        percent = int(90 * index / max(len(steps), 1))
-        _update(compilation, progress=percent, step=step.label)
-        files.extend(step.run(workdir))
+        _update(compilation, progress=int(STEPS_SHARE * done / total), step=step.label)
+        with step_ticks(_within(compilation, step, done, total)):
+            files.extend(step.run(workdir))
+        done += step.weight
     return files
+
+
+def _within(compilation: Compilation, step: Step, before: float, total: float):
+    """Moves the bar inside a long step's share, part by part (job meta only: no
+    database write per file), and says which part it is on."""
+
+    def tick(done: int, parts: int) -> None:
+        share = before + step.weight * min(done, parts) / parts
+        report_progress(int(STEPS_SHARE * share / total), step.label, (done, parts))
+
+    return tick
 
 
 def _package(compilation: Compilation, workdir: Path, files: list[str]) -> None:

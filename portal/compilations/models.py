@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import datetime
 
 from sqlalchemy import JSON, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.db_types import enum_column
+from portal.enums import LabelledEnum
 from portal.extensions import db
 from portal.models_base import utcnow
+from portal.msgids import N_
 
 
-class CompilationStatus(enum.StrEnum):
-    QUEUED = "queued"
-    RUNNING = "running"
-    DONE = "done"
-    FAILED = "failed"
-    CANCELLED = "cancelled"
+class CompilationStatus(LabelledEnum):
+    """The one source of a compilation's badge: its label and tone, on the page and in
+    the status the progress bar polls."""
+
+    QUEUED = "queued", N_("Đang chờ"), "secondary"
+    RUNNING = "running", N_("Đang chạy"), "info"
+    DONE = "done", N_("Hoàn thành"), "success"
+    FAILED = "failed", N_("Lỗi"), "danger"
+    CANCELLED = "cancelled", N_("Đã huỷ"), "warning"
 
 
 FINISHED = (CompilationStatus.DONE, CompilationStatus.FAILED, CompilationStatus.CANCELLED)
@@ -26,6 +30,8 @@ FINISHED = (CompilationStatus.DONE, CompilationStatus.FAILED, CompilationStatus.
 
 class Compilation(db.Model):
     __tablename__ = "compilations"
+    # Progress ticks and the job's id are bookkeeping, not changes anyone made.
+    __audit_exclude__ = {"progress", "step", "job_id"}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)

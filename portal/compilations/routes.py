@@ -68,11 +68,15 @@ def start():
 def detail(compilation_id: int):
     compilation = get_org_owned_or_404(Compilation, compilation_id)
     _reconciled(compilation)
+    progress = live_progress(compilation)
+    builder = available_builders().get(compilation.kind)
     return render_template(
         "compilations/detail.html",
         compilation=compilation,
-        progress=live_progress(compilation),
-        builder=available_builders().get(compilation.kind),
+        progress=progress,
+        live_status=CompilationStatus(progress["status"]),
+        builder=builder,
+        summary=builder.describe(compilation) if builder and builder.describe else [],
     )
 
 

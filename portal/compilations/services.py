@@ -18,6 +18,7 @@ from portal.compilations.builders import builder_for
 from portal.compilations.jobs import run_compilation
 from portal.compilations.models import Compilation, CompilationStatus
 from portal.compilations.storage import work_dir
+from portal.compilations.timing import timing
 from portal.extensions import db
 from portal.i18n import translated
 from portal.jobs import horses
@@ -173,9 +174,12 @@ def _end(compilation: Compilation, status: CompilationStatus, **values) -> None:
 
 def live_progress(compilation: Compilation) -> dict:
     """Progress for the page: from the job's meta while it runs, else the row.
-    The step is stored as a msgid and shown in the reader's language."""
-    progress, step = compilation.progress, compilation.step
-    if compilation.status in (CompilationStatus.QUEUED, CompilationStatus.RUNNING):
+    The step is stored as a msgid and shown in the reader's language. The state comes
+    with its label and tone from the one enum, and is "running" as soon as the job has
+    reported progress, so that the badge never says "waiting" beside a moving bar."""
+    progress, step, parts = compilation.progress, compilation.step, None
+    status = compilation.status
+    if status in (CompilationStatus.QUEUED, CompilationStatus.RUNNING):
         try:
             job = _job(compilation)
         except RedisError:
@@ -183,14 +187,25 @@ def live_progress(compilation: Compilation) -> dict:
         if job is not None:
             progress = int(job.meta.get("progress", progress))
             step = job.meta.get("step", step)
+            parts = job.meta.get("parts")
+            if status == CompilationStatus.QUEUED and ("progress" in job.meta or job.started_at):
+                status = CompilationStatus.RUNNING
+    step_text = translated(step)
+    if parts:
+        step_text = _(
+            "%(step)s (%(done)s/%(total)s)", step=step_text, done=parts[0], total=parts[1]
+        )
     return {
         "id": compilation.id,
-        "status": compilation.status.value,
+        "status": status.value,
+        "status_label": str(status.label),
+        "tone": status.tone,
         "progress": progress,
-        "step": translated(step),
+        "step": step_text,
         "error": translated(compilation.error) if compilation.error else "",
         "finished": compilation.is_finished,
         "downloadable": compilation.status == CompilationStatus.DONE,
+        **timing(compilation, status, progress),
     }
 
 

@@ -22,6 +22,7 @@ from portal.annualreports.sections import COMMENTARY_FIELDS, PROPOSALS_LABEL, SE
 from portal.assessments.models import SelfAssessment
 from portal.assessments.scoring import format_score
 from portal.assessments.services import office_total, self_total
+from portal.compilations import summaries
 from portal.compilations.builders import Builder, Step
 from portal.compilations.models import Compilation
 from portal.congress.records import issuer_of
@@ -57,7 +58,8 @@ def _record(model, unit_id: int, compilation: Compilation):
 
 def _inputs(compilation: Compilation) -> dict:
     rows = []
-    for unit in _units(compilation):
+    units = _units(compilation)
+    for unit in units:
         for kind, model in (("annual_report", AnnualReport), ("self_assessment", SelfAssessment)):
             record = _record(model, unit.id, compilation)
             if record is not None:
@@ -72,7 +74,7 @@ def _inputs(compilation: Compilation) -> dict:
                         else None,
                     }
                 )
-    return {"year": compilation.year, "records": rows}
+    return {"year": compilation.year, "unit_ids": [unit.id for unit in units], "records": rows}
 
 
 def unit_row(unit: Unit, compilation: Compilation) -> UnitYear:
@@ -165,5 +167,9 @@ def _steps(compilation: Compilation) -> list[Step]:
 
 
 BUILDER = Builder(
-    label="Báo cáo tổng hợp năm của Sở", inputs=_inputs, steps=_steps, needs_year=True
+    label="Báo cáo tổng hợp năm của Sở",
+    inputs=_inputs,
+    steps=_steps,
+    needs_year=True,
+    describe=summaries.yearly_summary,
 )

@@ -5,13 +5,15 @@ from __future__ import annotations
 from rq import get_current_job
 
 
-def report_progress(percent: int, step: str = "") -> None:
-    """Record how far the current job is (0-100) and what it is doing."""
+def report_progress(percent: int, step: str = "", parts: tuple[int, int] | None = None) -> None:
+    """Record how far the current job is (0-100), what it is doing and, in a long
+    step, which part of how many it has done (e.g. files converted)."""
     job = get_current_job()
     if job is None:
         return
     job.meta["progress"] = max(0, min(100, int(percent)))
     job.meta["step"] = step
+    job.meta["parts"] = list(parts) if parts else None
     job.save_meta()
 
 

@@ -26,11 +26,20 @@ def test_office_compiles_congress_submission_and_downloads_zip(page, tmp_path):
 
     progress = page.get_by_role("progressbar", name="Tiến độ tổng hợp")
     expect(progress).to_be_visible()
+    # What is compiled, in words; the raw inputs only behind the technical toggle.
+    summary = page.locator("[data-role=summary]")
+    expect(summary).to_contain_text("Đơn vị có hồ sơ Đại hội đã được chấp nhận")
+    expect(summary).to_contain_text("Số tập thể, cá nhân được đề nghị")
+    expect(page.locator("[data-role=inputs]")).to_be_hidden()
     check_page(page, "j6-compilation-started")
+    # The badge follows the polled status: never "waiting" once the bar has moved.
+    expect(progress).not_to_have_attribute("aria-valuenow", "0", timeout=COMPILE_TIMEOUT)
+    expect(page.locator("#compilation-status")).not_to_have_text("Đang chờ")
     # The page polls the job's progress, then reloads itself once the job is done.
     expect(progress).to_have_attribute("aria-valuenow", "100", timeout=COMPILE_TIMEOUT)
     expect(progress).to_have_text("100%")
     expect(page.locator("#compilation-status")).to_have_text("Hoàn thành")
+    expect(page.locator("[data-role=elapsed]")).to_contain_text("Đã chạy:")
     download_link = page.get_by_role("link", name="Tải tệp ZIP")
     expect(download_link).to_be_visible()
     expect(page.get_by_role("button", name="Huỷ tổng hợp")).to_have_count(0)

@@ -8,6 +8,16 @@
   const error = box.querySelector("[data-role=error]");
   const download = box.querySelector("[data-role=download]");
   const cancel = box.querySelector("[data-role=cancel]");
+  const badge = document.querySelector("#compilation-status [data-role=status-badge]");
+  const elapsed = box.querySelector("[data-role=elapsed]");
+  const remaining = box.querySelector("[data-role=remaining]");
+
+  // The badge follows the same status as the bar: its label and tone come from the server.
+  function showStatus(data) {
+    if (!badge) return;
+    badge.textContent = data.status_label;
+    badge.className = "badge text-bg-" + data.tone;
+  }
 
   async function poll() {
     let data;
@@ -22,6 +32,9 @@
     bar.textContent = data.progress + "%";
     wrapper.setAttribute("aria-valuenow", data.progress);
     step.textContent = data.step;
+    showStatus(data);
+    if (elapsed) elapsed.textContent = data.elapsed || "";
+    if (remaining) remaining.textContent = data.remaining || "";
     if (data.error) { error.textContent = data.error; error.classList.remove("d-none"); }
     if (data.finished) {
       bar.classList.remove("progress-bar-striped", "progress-bar-animated");

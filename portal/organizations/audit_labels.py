@@ -1,0 +1,31 @@
+"""How the audit log names the Department and its units."""
+
+from portal.audit_labels import RecordLabels
+from portal.msgids import N_, NC_
+
+LABELS = {
+    "Organization": RecordLabels(
+        NC_("audit", "Sở"),
+        {
+            "name": NC_("audit", "Tên cơ quan"),
+            "slug": N_("Tên rút gọn (địa chỉ chuyên mục công khai)"),
+            "short_name": NC_("audit", "Tên viết tắt"),
+            "province": NC_("audit", "Tỉnh"),
+            "parent_body": NC_("audit", "Cơ quan chủ quản"),
+            "document_code": NC_("audit", "Ký hiệu văn bản"),
+        },
+    ),
+    "Unit": RecordLabels(
+        N_("Đơn vị"),
+        {"name": N_("Tên đơn vị"), "kind": N_("Loại đơn vị"), "is_active": N_("Đang sử dụng")},
+    ),
+    "UnitNameHistory": RecordLabels(
+        NC_("audit", "Đổi tên đơn vị"),
+        {
+            "old_name": N_("Tên cũ"),
+            "new_name": N_("Tên mới"),
+            "changed_at": NC_("audit", "Ngày đổi"),
+            "changed_by_id": N_("Người đổi"),
+        },
+    ),
+}
