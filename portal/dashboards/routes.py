@@ -8,7 +8,7 @@ from flask import Blueprint, abort, render_template
 from flask_login import current_user, login_required
 
 from portal.accounts.models import Role
-from portal.dashboards import cells, charts, council
+from portal.dashboards import cells, charts, council, todo
 from portal.dashboards.export import workbook_response
 from portal.dashboards.services import Selection, obligations, select_period_year
 from portal.deadlines.views import upcoming_items
@@ -110,6 +110,7 @@ def unit(unit_id: int):
     require_year_readable(record.id, selection.year)
     (row,) = _matrix([record], selection)
     items = upcoming_items(current_user, {record.id}, UPCOMING_DAYS)[:UPCOMING_SHOWN]
+    to_do = todo.todo_list(row, items, selection.period, selection.year)
     return render_template(
         "dashboards/unit.html",
         unit=record,
@@ -117,7 +118,7 @@ def unit(unit_id: int):
         columns=cells.COLUMNS,
         row=row,
         charts=_charts([record], selection, record.id),
-        upcoming=items,
+        upcoming=to_do,
         upcoming_days=UPCOMING_DAYS,
     )
 
