@@ -80,6 +80,7 @@ from portal.notifications import periodic as notifications_periodic
 from portal.notifications import routes as notifications_routes
 from portal.organizations import models as organizations_models
 from portal.periods import models as periods_models
+from portal.platform import routes as platform_routes
 from portal.propagation import models as propagation_models
 from portal.propagation import routes as propagation_routes
 from portal.publiccolumn import models as publiccolumn_models
@@ -144,6 +145,7 @@ BLUEPRINTS = (
     congress_council_routes.bp,
     compilations_routes.bp,
     dashboards_routes.bp,
+    platform_routes.bp,
     i18n.bp,
 )
 

@@ -1,0 +1,30 @@
+"""The platform administrator: a person above the organizations, with none of their own
+(issue 17, point 10), so a user's organization may be empty.
+
+Revision ID: 0011_platform
+Revises: 0010
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0011_platform"
+down_revision = "0010"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table("users") as batch:
+        batch.alter_column("organization_id", existing_type=sa.Integer(), nullable=True)
+
+
+def downgrade():
+    # A platform administrator has no organization: they cannot be kept.
+    op.execute(
+        "DELETE FROM role_memberships WHERE user_id IN "
+        "(SELECT id FROM users WHERE organization_id IS NULL)"
+    )
+    op.execute("DELETE FROM users WHERE organization_id IS NULL")
+    with op.batch_alter_table("users") as batch:
+        batch.alter_column("organization_id", existing_type=sa.Integer(), nullable=False)
