@@ -83,7 +83,7 @@ def _office_admin(
 ) -> tuple[User, Organization]:
     org = db.session.scalar(db.select(Organization).where(Organization.name == org_name))
     if org is None:
-        org = Organization(name=org_name, slug=new_slug(org_name))
+        org = Organization(name=org_name, slug=new_slug(org_name), guide_setup=True)
         if slug:
             try:
                 set_slug(org, slug.strip().lower())

@@ -1,5 +1,6 @@
 """The platform administrator: a person above the organizations, with none of their own
-(issue 17, point 10), so a user's organization may be empty.
+(issue 17, point 10), so a user's organization may be empty; a new organization's
+Office is guided through its first setup (organizations.guide_setup).
 
 Revision ID: 0011_platform
 Revises: 0010
@@ -17,9 +18,15 @@ depends_on = None
 def upgrade():
     with op.batch_alter_table("users") as batch:
         batch.alter_column("organization_id", existing_type=sa.Integer(), nullable=True)
+    with op.batch_alter_table("organizations") as batch:
+        batch.add_column(
+            sa.Column("guide_setup", sa.Boolean(), server_default=sa.false(), nullable=False)
+        )
 
 
 def downgrade():
+    with op.batch_alter_table("organizations") as batch:
+        batch.drop_column("guide_setup")
     # A platform administrator has no organization: they cannot be kept.
     op.execute(
         "DELETE FROM role_memberships WHERE user_id IN "

@@ -46,7 +46,7 @@ def create_organization(
     taken = select(Organization.id).where(func.lower(Organization.name) == name.lower())
     if db.session.scalar(taken.limit(1)) is not None:
         raise RuleError(NAME_TAKEN, "name")
-    organization = Organization(name=name, slug=new_slug(name))
+    organization = Organization(name=name, slug=new_slug(name), guide_setup=True)
     if slug.strip():
         set_slug(organization, slug.strip().lower())
     db.session.add(organization)
