@@ -4,6 +4,7 @@ only for them, and nothing of any organization's units for them."""
 from __future__ import annotations
 
 import pytest
+from flask import url_for
 from sqlalchemy import select
 
 from portal.accounts.models import Role, User
@@ -110,3 +111,13 @@ def test_an_office_cannot_make_anyone_platform_admin(client, login_as, world):
     )
     user = db.session.scalar(select(User).where(User.email == "la@example.vn"))
     assert user is None or Role.PLATFORM_ADMIN not in user.roles
+
+
+def test_the_platform_admin_keeps_their_own_account_pages(app, client, login_as, platform_admin):
+    login_as(platform_admin)
+    html = client.get("/platform/").get_data(as_text=True)
+    assert 'href="/platform/"' in html and 'href="/dashboards/"' not in html
+    assert 'id="notification-bell"' not in html  # notifications are an organization's
+    with app.test_request_context():
+        password_page = url_for("accounts.change_password")
+    assert client.get(password_page).status_code == 200
