@@ -190,3 +190,9 @@ _.applicable_rule  # consideration.rules: the rule of one title on a day, the le
 _.MODELS  # portal.registry: importing the model modules is the point (complete metadata)
 _.unread  # portal.notifications.forms: a filter field read as form.value("unread")
 _.__mapper_args__  # portal.models_base.VersionedMixin: read by SQLAlchemy declarative
+
+# The first setup of a department and the platform pages (issue 17).
+_.hint  # dashboards/_setup_guide.html: Step.hint
+_.complete  # dashboards/_setup_guide.html: Guide.complete
+_.has_password  # platform/index.html: OrganizationRow.has_password
+_.fence_the_platform_admin  # portal.platform.routes: a before_app_request hook

@@ -12,7 +12,7 @@ from flask_login import current_user
 from portal.accounts.models import Role
 from portal.notifications.services import unread_count
 
-ANY = tuple(Role)
+ANY = Role.in_organization()
 UNIT_PEOPLE = (Role.COORDINATOR, Role.STAFF)
 READERS = (Role.OFFICE_ADMIN, Role.VIEWER, Role.COUNCIL_MEMBER, Role.COORDINATOR, Role.STAFF)
 
@@ -27,6 +27,7 @@ class NavItem:
 
 NAV_ITEMS = (
     NavItem("dashboards.index", _l("Tổng quan"), ANY),
+    NavItem("platform.index", _l("Các Sở trên Cổng"), (Role.PLATFORM_ADMIN,)),
     NavItem("exemplars.index", _l("Điển hình"), READERS),
     NavItem("propagation.index", _l("Tuyên truyền"), READERS),
     NavItem("training.index", _l("Tập huấn"), READERS),

@@ -97,6 +97,7 @@ from portal.organizations import audit_labels as organizations_audit_labels
 from portal.organizations import models as organizations_models
 from portal.periods import audit_labels as periods_audit_labels
 from portal.periods import models as periods_models
+from portal.platform import routes as platform_routes
 from portal.propagation import audit_labels as propagation_audit_labels
 from portal.propagation import models as propagation_models
 from portal.propagation import routes as propagation_routes
@@ -165,6 +166,7 @@ BLUEPRINTS = (
     congress_council_routes.bp,
     compilations_routes.bp,
     dashboards_routes.bp,
+    platform_routes.bp,
     i18n.bp,
 )
 

@@ -48,7 +48,10 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     (
         "views over everything",
         frozenset(
-            {"dashboards", "workspace", "home", "compilations", "admin", "health", "navigation"}
+            {
+                "dashboards", "workspace", "home", "compilations", "admin", "health",
+                "navigation", "platform",
+            }
         ),
     ),
     ("composition", frozenset({"portal", "registry", "cli", "demo"})),

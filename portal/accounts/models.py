@@ -29,17 +29,33 @@ class Role(LabelledEnum):
     STAFF = "staff", N_("Cán bộ, nhân viên")  # a person of one unit; reads it
     # e.g. the Director: reads the whole organization
     VIEWER = "viewer", N_("Lãnh đạo (chỉ xem)")
+    # Above the organizations (no organization of its own): the installation's
+    # administrator creates departments and their first Office account, and reads
+    # no department's data. Given only by `flask create-admin --platform`.
+    PLATFORM_ADMIN = "platform_admin", N_("Quản trị hệ thống")
 
     @property
     def is_unit_role(self) -> bool:
         return self in (Role.COORDINATOR, Role.STAFF)
+
+    @classmethod
+    def in_organization(cls) -> tuple[Role, ...]:
+        """The roles held inside an organization: those an Office may give."""
+        return tuple(role for role in cls if role is not cls.PLATFORM_ADMIN)
+
+    @classmethod
+    def choices(cls) -> list:
+        return [(role.value, role.label) for role in cls.in_organization()]
 
 
 class User(UserMixin, TimestampMixin, FormVersionedMixin, db.Model):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
+    # None only for a platform administrator, who belongs to no organization.
+    organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organizations.id"), index=True
+    )
     email: Mapped[str] = mapped_column(String(255), unique=True)
     full_name: Mapped[str] = mapped_column(String(255))
     position: Mapped[str] = mapped_column(String(255), default="")
@@ -108,6 +124,10 @@ class User(UserMixin, TimestampMixin, FormVersionedMixin, db.Model):
 
     def unit_ids_with(self, *roles: Role) -> set[int]:
         return {m.unit_id for m in self.memberships if m.role in roles and m.unit_id}
+
+    @property
+    def is_platform_admin(self) -> bool:
+        return Role.PLATFORM_ADMIN in self.roles
 
     @property
     def is_office(self) -> bool:

@@ -117,7 +117,7 @@ class UserFilterForm(FilterForm):
 
     q = StringField()
     unit = IntegerField()
-    role = SelectField(choices=["", *(r.value for r in Role)])
+    role = SelectField(choices=["", *(r.value for r in Role.in_organization())])
     active = SelectField(choices=list(ACTIVE_FILTERS), default="active")
 
     def filters(self) -> dict:

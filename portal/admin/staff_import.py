@@ -170,7 +170,7 @@ def _columns(header: list[str]) -> dict[str, int]:
 
 def role_lookup() -> dict[str, Role]:
     lookup: dict[str, Role] = {}
-    for role in Role:
+    for role in Role.in_organization():
         names = {role.value, fold(role.value), fold(role.label)} | ROLE_ALIASES[role]
         for name in names:
             lookup[fold(name)] = role

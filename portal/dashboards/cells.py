@@ -4,6 +4,7 @@ icon, a colour (never the only signal), a link to the detail, and the totals."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from flask import url_for
 from flask_babel import gettext as _
@@ -63,6 +64,10 @@ class Cell:
     text: str = ""  # the number(s) shown in the cell
     detail: str = ""  # a second line
     values: tuple[int, ...] = ()  # added up in the column total
+    # When the obligation is due (None: no date), and whether that time has passed
+    # without it being met: the unit's to-do list (portal.dashboards.todo) reads both.
+    due: datetime | None = None
+    overdue: bool = False
 
 
 @dataclass
@@ -92,7 +97,9 @@ class ColumnTotal:
         return " / ".join(str(v) for v in self.values)
 
 
-def review_cell(key: str, record, punctuality: Punctuality | None, url: str) -> Cell:
+def review_cell(
+    key: str, record, punctuality: Punctuality | None, url: str, due: datetime | None = None
+) -> Cell:
     """A self-assessment, an annual report or a congress submission: its review
     state, and whether it was handed in on time."""
     state = ReviewState(record.state) if record is not None else None
@@ -104,11 +111,16 @@ def review_cell(key: str, record, punctuality: Punctuality | None, url: str) -> 
     if overdue and state in (None, ReviewState.DRAFT):
         tone, icon = "danger", "x-circle-fill"
     detail = str(Punctuality(punctuality).label) if punctuality is not None else ""
-    return Cell(key, label, tone, icon, state in SUBMITTED_STATES, url, detail=detail)
+    met = state in SUBMITTED_STATES
+    return Cell(
+        key, label, tone, icon, met, url, detail=detail, due=due, overdue=overdue and not met
+    )
 
 
-def count_cell(key: str, count: int, bad_tone: str, bad_icon: str, url: str) -> Cell:
-    """A number of findings: none is good."""
+def count_cell(
+    key: str, count: int, bad_tone: str, bad_icon: str, url: str, overdue: bool = False
+) -> Cell:
+    """A number of findings: none is good; `overdue` when any of them is past its date."""
     if count:
         return Cell(
             key,
@@ -119,6 +131,7 @@ def count_cell(key: str, count: int, bad_tone: str, bad_icon: str, url: str) -> 
             url,
             str(count),
             values=(count,),
+            overdue=overdue,
         )
     return Cell(key, _("Không có"), "success", "check-circle-fill", True, url, "0", values=(0,))
 
@@ -164,12 +177,14 @@ def matrix_row(row: Obligations, period: PlanPeriod, year: int) -> Row:
             assessment.record,
             assessment.punctuality,
             _record_url("assessments", assessment.record, period),
+            assessment.due,
         ),
         review_cell(
             "report",
             report.record,
             report.punctuality,
             _record_url("annualreports", report.record, period),
+            report.due,
         ),
         inspections_cell(row, year),
         count_cell(
@@ -185,12 +200,14 @@ def matrix_row(row: Obligations, period: PlanPeriod, year: int) -> Row:
             "danger",
             "exclamation-octagon-fill",
             url_for("inspections.findings_index", overdue=1, **findings),
+            overdue=True,
         ),
         review_cell(
             "congress",
             row.congress,
             row.congress_punctuality,
             _record_url("congress", row.congress, period),
+            row.congress_due,
         ),
     ]
     return Row(row.unit.id, row.unit.name, cells)

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from portal.accounts.models import Role
-from portal.dashboards import cells, charts, council
+from portal.actions import attempt
+from portal.dashboards import cells, charts, council, setup_guide, todo
 from portal.dashboards.export import workbook_response
 from portal.dashboards.services import Selection, obligations, select_period_year
 from portal.deadlines.views import upcoming_items
 from portal.extensions import db
+from portal.fields import ConfirmForm
 from portal.formatting import VN_TZ, today_vn
 from portal.periods.forms import PeriodFilterForm
 from portal.tenancy import (
@@ -70,8 +72,9 @@ def index():
 
 def organization():
     selection = _selection()
+    guide = setup_guide.guide_for(current_user)
     if selection.period is None:
-        return render_template("dashboards/no_period.html")
+        return render_template("dashboards/no_period.html", guide=guide, confirm=ConfirmForm())
     units = db.session.scalars(visible_units(current_user, active_only=True)).all()
     rows = _matrix(units, selection)
     return render_template(
@@ -81,7 +84,18 @@ def organization():
         rows=rows,
         totals=cells.column_totals(rows),
         charts=_charts(units, selection),
+        guide=guide,
+        confirm=ConfirmForm(),
     )
+
+
+@bp.post("/setup-guide/hide")
+@roles_required(Role.OFFICE_ADMIN)
+def hide_setup_guide():
+    """The Office hides the guide of the first steps (once they are done, or at will)."""
+    if ConfirmForm().validate_on_submit():
+        attempt(setup_guide.hide_guide, current_user.organization)
+    return redirect(url_for("dashboards.index"))
 
 
 @bp.get("/export.xlsx")
@@ -110,6 +124,7 @@ def unit(unit_id: int):
     require_year_readable(record.id, selection.year)
     (row,) = _matrix([record], selection)
     items = upcoming_items(current_user, {record.id}, UPCOMING_DAYS)[:UPCOMING_SHOWN]
+    to_do = todo.todo_list(row, items, selection.period, selection.year)
     return render_template(
         "dashboards/unit.html",
         unit=record,
@@ -117,7 +132,7 @@ def unit(unit_id: int):
         columns=cells.COLUMNS,
         row=row,
         charts=_charts([record], selection, record.id),
-        upcoming=items,
+        upcoming=to_do,
         upcoming_days=UPCOMING_DAYS,
     )
 

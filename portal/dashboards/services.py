@@ -91,6 +91,7 @@ class Obligations:
     overdue_findings: int
     congress: CongressSubmission | None
     congress_punctuality: Punctuality | None
+    congress_due: datetime | None = None  # the binding congress deadline, when one is set
 
     @property
     def quota_flag(self) -> str:
@@ -116,7 +117,7 @@ def obligations(
     reports = yearly_grid(AnnualReport, REPORT_KIND, ids, period, now)
     planned, done = inspection_counts(ids, year)
     findings = finding_counts(ids, year, today)
-    submissions, punctuality = congress_states(ids, period, now)
+    submissions, punctuality, congress_dues = congress_states(ids, period, now)
     return [
         Obligations(
             unit=unit,
@@ -129,6 +130,7 @@ def obligations(
             overdue_findings=findings.get(unit.id, (0, 0))[1],
             congress=submissions.get(unit.id),
             congress_punctuality=punctuality.get(unit.id),
+            congress_due=congress_dues.get(unit.id),
         )
         for unit in units
     ]
@@ -166,9 +168,10 @@ def finding_counts(unit_ids: list[int], year: int, today: date) -> dict[int, tup
 
 def congress_states(
     unit_ids: list[int], period: PlanPeriod, now: datetime
-) -> tuple[dict[int, CongressSubmission], dict[int, Punctuality]]:
+) -> tuple[dict[int, CongressSubmission], dict[int, Punctuality], dict[int, datetime]]:
     """Each unit's congress submission of the period and, when the Office set a
-    congress deadline for it, whether it met the earliest one (portal.deadlines rules)."""
+    congress deadline for it, whether it met the earliest one (portal.deadlines rules)
+    and when that one is due."""
     submissions = db.session.scalars(
         select(CongressSubmission).where(
             in_ids(CongressSubmission.unit_id, unit_ids),
@@ -180,9 +183,11 @@ def congress_states(
     done = completion_map(deadlines, unit_ids)
     moment = as_utc(now)
     states: dict[int, Punctuality] = {}
+    dues: dict[int, datetime] = {}
     for unit_id in unit_ids:
         binding = next((d for d in deadlines if d.all_units or unit_id in d.target_unit_ids), None)
         if binding is not None:
             status = cell_status(binding, done.get((binding.id, unit_id)), moment)
             states[unit_id] = PUNCTUALITY_OF_STATUS[status]
-    return by_unit, states
+            dues[unit_id] = as_utc(binding.due_at)
+    return by_unit, states, dues

@@ -78,6 +78,7 @@ def deadline_items(query: ItemQuery) -> Iterator[DueItem]:
                 detail=deadline.description,
                 group_key=f"deadline:{deadline.id}",
                 group_link=page,
+                obligation=(str(deadline.kind), deadline.period_id, deadline.year),
             )
 
 

@@ -48,6 +48,9 @@ class DueItem:
     # escalation listing them, linked to the group's page.
     group_key: str = ""
     group_link: str = ""
+    # The yearly obligation a deadline's item stands for: (deadline kind, period id,
+    # year). A unit's to-do list shows that obligation once, from its dashboard cell.
+    obligation: tuple[str, int, int] | None = None
 
     @property
     def office_key(self) -> str:

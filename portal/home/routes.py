@@ -19,6 +19,8 @@ bp = Blueprint("home", __name__, template_folder="templates")
 def index():
     if not current_user.is_authenticated:
         return redirect(url_for("publiccolumn.organizations"))
+    if current_user.is_platform_admin:
+        return redirect(url_for("platform.index"))
     unit_id = current_user.primary_unit_id
     if unit_id and not sees_whole_organization(current_user):
         return redirect(url_for("workspace.unit_home", unit_id=unit_id))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, String, UniqueConstraint, select
+from sqlalchemy import DateTime, ForeignKey, String, UniqueConstraint, false, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.db_types import enum_column
@@ -44,6 +44,9 @@ class Organization(TimestampMixin, VersionedMixin, db.Model):
     province: Mapped[str] = mapped_column(String(128), default="")
     parent_body: Mapped[str] = mapped_column(String(255), default="")
     document_code: Mapped[str] = mapped_column(String(32), default="")
+    # A department created by the platform administrator (or `flask create-admin`) is
+    # guided through its first setup on the Office's dashboard until the Office hides it.
+    guide_setup: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     units: Mapped[list[Unit]] = relationship(back_populates="organization")
 

@@ -1,0 +1,1 @@
+"""The installation's administration, above the organizations: new departments."""
