@@ -13,6 +13,7 @@ LABELS = {
             "province": NC_("audit", "Tỉnh"),
             "parent_body": NC_("audit", "Cơ quan chủ quản"),
             "document_code": NC_("audit", "Ký hiệu văn bản"),
+            "guide_setup": NC_("audit", "Hiện hướng dẫn thiết lập ban đầu"),
         },
     ),
     "Unit": RecordLabels(
