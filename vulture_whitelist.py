@@ -115,6 +115,7 @@ _.instances  # audit, inspections.locking: before_flush argument
 # WTForms: hooks and options the library reads.
 _.Meta  # admin, mail forms: WTForms form options (csrf off for GET filters)
 _.process_formdata  # fields, assessments, training forms: WTForms parses input with it
+_.pre_validate  # fields: WTForms calls it before the validators (a date it cannot read stops there)
 _.widget  # fields, inspections, notifications forms: WTForms renders with it
 _.option_widget  # inspections, notifications forms: WTForms renders each choice with it
 _.render_kw  # consideration routes, deadlines views: WTForms renders these attributes

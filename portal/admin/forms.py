@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileAllowed, FileField, FileRequired
-from wtforms import DateField, EmailField, IntegerField, SelectField, StringField, SubmitField
+from wtforms import EmailField, IntegerField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from portal.accounts.models import Role
-from portal.fields import VersionedForm, optional_int
+from portal.fields import VersionedForm, VnDateField, optional_int
 from portal.forms_base import PortalForm
 from portal.listing import FilterForm
 from portal.organizations.models import UnitKind
@@ -147,5 +147,5 @@ class AuditFilterForm(FilterForm):
         validate_choice=False,
     )
     unit = SelectField(_l("Đơn vị"), coerce=optional_int, validate_choice=False)
-    date_from = DateField(_l("Từ ngày"), validators=[Optional()])
-    date_to = DateField(_l("Đến ngày"), validators=[Optional()])
+    date_from = VnDateField(_l("Từ ngày"), validators=[Optional()])
+    date_to = VnDateField(_l("Đến ngày"), validators=[Optional()])

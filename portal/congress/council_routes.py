@@ -7,12 +7,13 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from wtforms import DateField, IntegerField, SelectField, StringField, SubmitField
+from wtforms import IntegerField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, NumberRange, Optional
 
 from portal.actions import attempt
 from portal.congress import council_round
+from portal.fields import VnDateField
 from portal.formatting import format_date
 from portal.forms_base import PortalForm
 from portal.periods.models import PlanPeriod
@@ -31,7 +32,7 @@ class CouncilRoundForm(PortalForm):
     year = IntegerField(
         _l("Năm xét thành tích"), validators=[Optional(), NumberRange(min=2000, max=2100)]
     )
-    meeting_date = DateField(_l("Ngày họp Hội đồng"), validators=[Optional()])
+    meeting_date = VnDateField(_l("Ngày họp Hội đồng"), validators=[Optional()])
     location = StringField(_l("Địa điểm họp"), validators=[Optional(), Length(max=255)])
     submit = SubmitField(SEND)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField,
-    DateField,
     IntegerField,
     SelectField,
     StringField,
@@ -105,5 +104,5 @@ class CycleForm(VersionedForm):
     signer_authority = StringField(_l("Thẩm quyền ký"), validators=[Length(max=64)])
     signer_position = StringField(_l("Chức vụ người ký"), validators=[Length(max=128)])
     signer_name = StringField(_l("Họ tên người ký"), validators=[Length(max=128)])
-    proposal_date = DateField(_l("Ngày tờ trình của Sở"), validators=[Optional()])
+    proposal_date = VnDateField(_l("Ngày tờ trình của Sở"), validators=[Optional()])
     submit = SubmitField(_l("Lưu"))

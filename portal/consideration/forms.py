@@ -7,13 +7,11 @@ from collections.abc import Iterable, Mapping
 from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField,
-    DateField,
     IntegerField,
     SelectField,
     StringField,
     SubmitField,
     TextAreaField,
-    TimeField,
 )
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
@@ -27,7 +25,7 @@ from portal.consideration.models import (
     VoteChoice,
 )
 from portal.exemplars.models import ExemplarKind
-from portal.fields import VersionedForm
+from portal.fields import VersionedForm, VnDateField, VnTimeField
 from portal.forms_base import PortalForm
 from portal.listing import FilterForm
 
@@ -43,8 +41,8 @@ class RoundForm(VersionedForm):
     year = IntegerField(
         _l("Năm xét thành tích"), validators=[DataRequired(), NumberRange(min=2000, max=2100)]
     )
-    meeting_date = DateField(_l("Ngày họp Hội đồng"), validators=[DataRequired()])
-    meeting_time = TimeField(_l("Giờ họp"), validators=[Optional()])
+    meeting_date = VnDateField(_l("Ngày họp Hội đồng"), validators=[DataRequired()])
+    meeting_time = VnTimeField(_l("Giờ họp"), validators=[Optional()])
     location = StringField(_l("Địa điểm họp"), validators=[Optional(), Length(max=255)])
     minutes_number = StringField(
         _l("Số biên bản (để trống: tự cấp khi kết thúc phiên)"),
@@ -59,7 +57,7 @@ class CancelRoundForm(PortalForm):
     reason = TextAreaField(
         _l("Lý do huỷ phiên"), validators=[DataRequired(), Length(min=5, max=5000)]
     )
-    meeting_date = DateField(_l("Ngày họp của phiên mới"), validators=[DataRequired()])
+    meeting_date = VnDateField(_l("Ngày họp của phiên mới"), validators=[DataRequired()])
     submit = SubmitField(_l("Huỷ phiên và mở phiên mới"))
 
 
@@ -116,8 +114,8 @@ class VotingRuleForm(VersionedForm):
         _l("Tỷ lệ (% tổng số thành viên Hội đồng)"),
         validators=[DataRequired(), NumberRange(min=1, max=100)],
     )
-    effective_from = DateField(_l("Hiệu lực từ ngày"), validators=[DataRequired()])
-    effective_to = DateField(
+    effective_from = VnDateField(_l("Hiệu lực từ ngày"), validators=[DataRequired()])
+    effective_to = VnDateField(
         _l("Đến hết ngày (để trống nếu chưa hết hiệu lực)"), validators=[Optional()]
     )
     legal_basis = StringField(_l("Căn cứ pháp lý"), validators=[DataRequired(), Length(max=500)])
@@ -144,7 +142,7 @@ class VotingRuleForm(VersionedForm):
     note = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=5000)])
     submit = SubmitField(_l("Lưu quy định"))
 
-    def validate_effective_to(self, field: DateField) -> None:
+    def validate_effective_to(self, field: VnDateField) -> None:
         if field.data and self.effective_from.data and field.data < self.effective_from.data:
             raise ValidationError(_l("Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực."))
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, DecimalField, IntegerField, StringField, TextAreaField
+from wtforms import BooleanField, IntegerField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from portal.fields import VersionedForm
+from portal.fields import VersionedForm, VnDecimalField
 
 
 class PeriodForm(VersionedForm):
@@ -28,7 +28,7 @@ class CriteriaSetForm(VersionedForm):
 class CriteriaItemForm(VersionedForm):
     title = StringField(_l("Tiêu chí"), validators=[DataRequired(), Length(max=500)])
     guidance = TextAreaField(_l("Hướng dẫn đánh giá"), validators=[Optional(), Length(max=5000)])
-    weight = DecimalField(
+    weight = VnDecimalField(
         _l("Trọng số"),
         places=2,
         default=1,

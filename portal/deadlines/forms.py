@@ -5,19 +5,17 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField,
-    DateField,
     IntegerField,
     SelectField,
     SelectMultipleField,
     StringField,
     SubmitField,
     TextAreaField,
-    TimeField,
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from portal.deadlines.models import CompletionMode, DeadlineKind
-from portal.fields import VersionedForm, choices
+from portal.fields import VersionedForm, VnDateField, VnTimeField, choices
 from portal.forms_base import PortalForm
 from portal.listing import FilterForm
 
@@ -37,8 +35,8 @@ class DeadlineForm(VersionedForm):
         description=_l("Để trống để dùng tên mặc định theo nội dung và năm."),
     )
     description = TextAreaField(_l("Ghi chú, hướng dẫn"), validators=[Optional(), Length(max=4000)])
-    due_date = DateField(_l("Hạn (ngày)"), validators=[DataRequired()])
-    due_time = TimeField(
+    due_date = VnDateField(_l("Hạn (ngày)"), validators=[DataRequired()])
+    due_time = VnTimeField(
         _l("Giờ (giờ Việt Nam)"),
         validators=[Optional()],
         description=_l("Mặc định 17:00."),

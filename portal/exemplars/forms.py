@@ -4,7 +4,7 @@ fostering action, an evaluation (whose criteria fields depend on the set in forc
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import IntegerField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
@@ -17,7 +17,7 @@ from portal.exemplars.models import (
     SupportType,
 )
 from portal.exemplars.queries import ExemplarFilters
-from portal.fields import VersionedForm, choices
+from portal.fields import VersionedForm, VnDateField, choices
 from portal.formatting import today_vn
 from portal.forms_base import PortalForm
 from portal.listing import FilterForm
@@ -109,7 +109,7 @@ class NewExemplarForm(ExemplarForm):
         ],
         coerce=str,
     )
-    identified_on = DateField(_l("Ngày phát hiện (nếu biết)"), validators=[Optional()])
+    identified_on = VnDateField(_l("Ngày phát hiện (nếu biết)"), validators=[Optional()])
     year_recognised = IntegerField(
         _l("Năm công nhận (nếu đã công nhận)"),
         validators=[Optional(), NumberRange(min=2000, max=2100)],
@@ -118,7 +118,7 @@ class NewExemplarForm(ExemplarForm):
 
 
 class TransitionForm(PortalForm):
-    occurred_on = DateField(_l("Ngày"), default=today_vn, validators=[InputRequired()])
+    occurred_on = VnDateField(_l("Ngày"), default=today_vn, validators=[InputRequired()])
     note = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=5000)])
 
 
@@ -135,7 +135,7 @@ class FosteringActionForm(VersionedForm):
     owner_name = StringField(
         _l("hoặc tên người phụ trách khác"), validators=[Optional(), Length(max=255)]
     )
-    due_date = DateField(_l("Hạn hoàn thành"), validators=[Optional()])
+    due_date = VnDateField(_l("Hạn hoàn thành"), validators=[Optional()])
     status = SelectField(_l("Tình trạng"), choices=choices(FosteringStatus.choices()), coerce=str)
     outcome = TextAreaField(_l("Kết quả"), validators=[Optional(), Length(max=5000)])
 
@@ -158,7 +158,7 @@ ASPECT_CHOICES = [SelectChoice(n, str(n)) for n in range(1, 6)]
 
 
 class EvaluationFormBase(VersionedForm):
-    evaluated_on = DateField(_l("Ngày đánh giá"), default=today_vn, validators=[InputRequired()])
+    evaluated_on = VnDateField(_l("Ngày đánh giá"), default=today_vn, validators=[InputRequired()])
     effect = SelectField(
         EvaluationAspect.EFFECT.label, choices=ASPECT_CHOICES, coerce=int, default=3
     )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from wtforms import (
-    DateField,
     IntegerField,
     RadioField,
     SelectField,
@@ -14,7 +13,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from portal.fields import MultiCheckboxField, VersionedForm, choices
+from portal.fields import MultiCheckboxField, VersionedForm, VnDateField, choices
 from portal.forms_base import PortalForm
 from portal.inspections.models import (
     FindingSeverity,
@@ -33,7 +32,7 @@ def scope_choices() -> list[SelectChoice]:
 
 
 class InspectionForm(VersionedForm):
-    inspection_date = DateField(_l("Ngày kiểm tra"), validators=[InputRequired()])
+    inspection_date = VnDateField(_l("Ngày kiểm tra"), validators=[InputRequired()])
     method = RadioField(
         _l("Hình thức kiểm tra"),
         choices=choices(InspectionMethod.choices()),
@@ -72,7 +71,7 @@ class FindingForm(VersionedForm):
     action_owner_name = StringField(
         _l("hoặc ghi tên người/bộ phận chịu trách nhiệm"), validators=[Length(max=255)]
     )
-    due_date = DateField(_l("Hạn khắc phục"), validators=[Optional()])
+    due_date = VnDateField(_l("Hạn khắc phục"), validators=[Optional()])
 
     def values(self) -> dict:
         return {

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, EmailField, SelectField, StringField, SubmitField
+from wtforms import EmailField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
+from portal.fields import VnDateField
 from portal.forms_base import PortalForm
 from portal.listing import FilterForm
 from portal.mail.models import MailStatus
@@ -18,15 +19,15 @@ class OutboxFilterForm(FilterForm):
     recipient = StringField(_l("Người nhận"), validators=[Optional(), Length(max=255)])
     status = SelectField(_l("Trạng thái"), validators=[Optional()])
     category = SelectField(_l("Loại thư"), validators=[Optional()])
-    date_from = DateField(_l("Từ ngày"), validators=[Optional()])
-    date_to = DateField(_l("Đến ngày"), validators=[Optional()])
+    date_from = VnDateField(_l("Từ ngày"), validators=[Optional()])
+    date_to = VnDateField(_l("Đến ngày"), validators=[Optional()])
 
     def set_choices(self, categories: list[str]) -> None:
         everything = ("", _l("Tất cả"))
         self.status.choices = [everything] + MailStatus.choices()
         self.category.choices = [everything] + [(c, category_label(c)) for c in categories]
 
-    def validate_date_to(self, field: DateField) -> None:
+    def validate_date_to(self, field: VnDateField) -> None:
         if field.data and self.date_from.data and field.data < self.date_from.data:
             raise ValidationError(_l("Ngày kết thúc không được trước ngày bắt đầu."))
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from wtforms import (
-    FloatField,
     SearchField,
     SelectField,
     StringField,
@@ -13,25 +12,24 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
-from portal.fields import VersionedForm, VnDateField, choices, optional_int, year_choices
+from portal.fields import (
+    VersionedForm,
+    VnDateField,
+    VnFloatField,
+    choices,
+    optional_int,
+    year_choices,
+)
 from portal.listing import FilterForm
 from portal.training.services import TrainingFilters
 
 REQUIRED = _l("Vui lòng điền mục này.")
 
 
-class HoursField(FloatField):
-    """Hours, with a decimal comma accepted ('7,5')."""
+class HoursField(VnFloatField):
+    """Hours, with a decimal comma ('7,5')."""
 
-    def process_formdata(self, valuelist: list[str]) -> None:
-        if not valuelist or not (valuelist[0] or "").strip():
-            self.data = None
-            return
-        try:
-            self.data = float(valuelist[0].strip().replace(",", "."))
-        except ValueError as exc:
-            self.data = None
-            raise ValueError(_l("Số giờ phải là một số, ví dụ 7,5.")) from exc
+    invalid_message = _l("Số giờ phải là một số, ví dụ 7,5.")
 
 
 class TrainingForm(VersionedForm):

@@ -137,7 +137,7 @@ def test_bad_input_is_shown_next_to_fields_and_kept(world, login_as, overrides, 
 def test_edit_keeps_local_time_and_moves_the_deadline(world, login_as, deadline):
     client = login_as(world.office)
     page = client.get(f"/deadlines/{deadline.id}/edit").get_data(as_text=True)
-    assert 'value="2025-12-15"' in page and 'value="17:00"' in page
+    assert 'value="15/12/2025"' in page and 'value="17:00"' in page
     data = form_data(
         world,
         kind="other",

@@ -160,7 +160,7 @@ def test_a_bad_filter_is_shown_and_ignored(world, login_as, mailbag):
     text = page_text(response)
     assert response.status_code == 200
     assert "Ngày kết thúc không được trước ngày bắt đầu." in text
-    assert 'value="2025-03-01"' in text  # the user's input is kept
+    assert 'value="01/03/2025"' in text  # the user's input is kept, as dd/mm/yyyy
     # The fields in error filter nothing; the valid one still applies.
     assert listed(client, **query) == {mailbag["reminder_queued"].id}
 

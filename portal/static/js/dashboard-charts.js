@@ -9,6 +9,7 @@
   const PATTERNS = ["solid", "diagonal", "dots", "cross", "horizontal", "vertical", "zigzag"];
   const DASHES = [[], [8, 4], [2, 3], [12, 4, 2, 4], [4, 4]];
   const POINTS = ["circle", "rect", "triangle", "rectRot", "crossRot", "star"];
+  const NUMBER_LOCALE = "vi-VN";
 
   function pattern(kind, colour) {
     if (kind === "solid") return colour;
@@ -75,7 +76,9 @@
     const axis = (title, stacked, integer) => ({
       stacked: stacked,
       title: { display: true, text: title },
-      ticks: integer ? { precision: 0 } : {},
+      ticks: integer
+        ? { precision: 0, callback: (value) => Number(value).toLocaleString(NUMBER_LOCALE) }
+        : {},
       beginAtZero: integer,
     });
     new Chart(canvas, {
@@ -85,6 +88,9 @@
         datasets: spec.datasets.map((d, i) => dataset(d, i, spec.type)),
       },
       options: {
+        // Ticks and tooltips in the Vietnamese number format (1.234; 4,5), as the tables
+        // beside the charts and every page show numbers, whatever the interface language.
+        locale: NUMBER_LOCALE,
         responsive: true,
         maintainAspectRatio: false,
         animation: reduceMotion ? false : undefined,
