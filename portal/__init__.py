@@ -83,10 +83,12 @@ def register_errorhandlers(app: Flask) -> None:
 
 
 def register_template_helpers(app: Flask) -> None:
-    from portal import formatting, navigation
+    from portal import formatting, navigation, submissions
 
     formatting.register(app)
     navigation.register(app)
+    # A create form written out by hand (no form class) carries its one-time token too.
+    app.jinja_env.globals["submission_token"] = submissions.new_token
     # base.html reads the locale; Flask-Babel 4 does not put it in templates itself.
     from flask_babel import get_locale
 

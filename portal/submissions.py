@@ -56,7 +56,9 @@ class SubmissionToken(db.Model):
     endpoint: Mapped[str] = mapped_column(String(128))
     # Where the first submit sent the person (the record it created); None while it runs.
     created_url: Mapped[str | None] = mapped_column(String(1000))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, index=True
+    )
 
 
 def new_token() -> str:
@@ -64,13 +66,16 @@ def new_token() -> str:
 
 
 class SubmissionTokenField(HiddenField):
-    """The hidden one-time token: a fresh one on every page that shows the form, the
-    posted one when the form comes back with errors (it is still unused then)."""
+    """The hidden one-time token. Each rendering gives a fresh one (a page may show
+    the same form several times, one per unit and year), except when the form comes
+    back with errors: it keeps the token it was posted with, which is still unused."""
 
     def process(self, formdata, data=None, extra_filters=None) -> None:
         super().process(formdata, data, extra_filters)
-        if not self.data:
-            self.data = new_token()
+        self.posted = bool(self.data)
+
+    def _value(self) -> str:
+        return self.data if self.posted else new_token()
 
 
 class OnceForm(PortalForm):

@@ -22,6 +22,7 @@ from portal.exemplars.queries import exemplar_choices
 from portal.reviews.services import can_edit, timeline
 from portal.reviews.views import review_panel, run_transition
 from portal.reviews.yearly import YearlyRecords, create_yearly, yearly_index
+from portal.submissions import once
 from portal.tenancy import get_scoped_or_404
 
 bp = Blueprint("annualreports", __name__, url_prefix="/annual-reports", template_folder="templates")
@@ -48,6 +49,7 @@ def index():
 
 @bp.post("/new")
 @login_required
+@once
 def create():
     return create_yearly(
         RECORDS,

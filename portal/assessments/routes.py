@@ -35,6 +35,7 @@ from portal.reviews.views import (
 )
 from portal.reviews.yearly import YearlyRecords, create_yearly, yearly_index
 from portal.rules import RuleError
+from portal.submissions import once
 from portal.tenancy import (
     get_scoped_or_404,
     roles_required,
@@ -71,6 +72,7 @@ def index():
 
 @bp.post("/new")
 @login_required
+@once
 def create():
     return create_yearly(
         RECORDS,

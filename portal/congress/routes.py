@@ -49,6 +49,7 @@ from portal.reviews.views import (
     selected_period,
     units_page,
 )
+from portal.submissions import once
 from portal.tenancy import (
     get_org_owned_or_404,
     get_scoped_or_404,
@@ -93,6 +94,7 @@ def index():
 
 @bp.post("/new")
 @login_required
+@once
 def create():
     form = NewSubmissionForm()
     if not form.validate_on_submit():
@@ -280,6 +282,7 @@ def _nominee_page(submission, form, exemplar, nominee=None, files=()):
 
 @bp.route("/<int:submission_id>/nominees/new", methods=["GET", "POST"])
 @login_required
+@once
 def nominee_new(submission_id: int):
     submission, _unused = _editable(CongressSubmission, submission_id)
     exemplar = _chosen_exemplar(submission, None)

@@ -15,6 +15,7 @@ from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 from portal.fields import VersionedForm, VnDateField, choices, optional_int, year_choices
 from portal.listing import FilterForm
+from portal.submissions import OnceForm
 from portal.training.services import TrainingFilters
 
 REQUIRED = _l("Vui lòng điền mục này.")
@@ -34,7 +35,7 @@ class HoursField(FloatField):
             raise ValueError(_l("Số giờ phải là một số, ví dụ 7,5.")) from exc
 
 
-class TrainingForm(VersionedForm):
+class TrainingForm(OnceForm, VersionedForm):
     person_user_id = SelectField(
         _l("Người tham gia (trong đơn vị)"), coerce=optional_int, validate_choice=False
     )

@@ -22,6 +22,7 @@ from portal.consideration.routes.blueprint import bp
 from portal.exemplars.models import Exemplar, ExemplarKind
 from portal.extensions import db
 from portal.fields import ConfirmForm
+from portal.submissions import once
 from portal.tenancy import (
     current_org,
     get_child_or_404,
@@ -96,6 +97,7 @@ def _closed(round_: ConsiderationRound):
 
 @bp.route("/<int:round_id>/nominations/new", methods=["GET", "POST"])
 @office_required
+@once
 def add_nomination(round_id: int):
     round_ = get_round_or_404(round_id)
     if not round_.is_open:

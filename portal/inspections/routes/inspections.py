@@ -36,6 +36,7 @@ from portal.inspections.routes.blueprint import bp
 from portal.listing import page_of
 from portal.organizations.models import Unit
 from portal.periods.services import organization_years
+from portal.submissions import once
 from portal.tenancy import get_scoped_or_404, get_unit_or_404, visible_unit_ids, visible_units
 
 # Globals, not context: the macros of _macros.html and _blocks.html use them
@@ -131,6 +132,7 @@ def _prefill(form: InspectionForm, plan_item: SupervisionPlanItem | None) -> Non
 
 @bp.route("/new", methods=["GET", "POST"])
 @login_required
+@once
 def new():
     recordable = access.recordable_unit_ids(current_user)
     plan_item_id = request.values.get("plan_item_id", type=int)
@@ -253,6 +255,7 @@ def sign_off(inspection_id: int):
 
 @bp.post("/<int:inspection_id>/corrections")
 @login_required
+@once
 def add_correction(inspection_id: int):
     inspection = get_scoped_or_404(Inspection, inspection_id)
     if not access.can_edit_record(current_user, inspection):
