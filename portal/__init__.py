@@ -11,7 +11,10 @@ from portal import urls
 
 
 def create_app(config_name: str | None = None, overrides: dict | None = None) -> Flask:
+    from portal.evidence.upload_limit import PortalRequest
+
     app = Flask(__name__, instance_relative_config=False)
+    app.request_class = PortalRequest  # a file over the limit is refused on its form
     settings = portal_config.load(config_name)
     app.config.update(settings.as_dict())
     if overrides:
