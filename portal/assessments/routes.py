@@ -24,6 +24,7 @@ from portal.evidence.services import (
     save_uploads,
 )
 from portal.extensions import db
+from portal.reviews.locks import require_editable
 from portal.reviews.services import can_edit, can_review_scores, is_reviewer, timeline
 from portal.reviews.views import (
     no_period_page,
@@ -106,8 +107,7 @@ def view(assessment_id: int):
 @login_required
 def edit(assessment_id: int):
     assessment = get_scoped_or_404(SelfAssessment, assessment_id)
-    if not can_edit(current_user, assessment):
-        abort(403)
+    require_editable(current_user, assessment)
     return _scores_page(
         assessment,
         SelfScoresForm,

@@ -39,6 +39,7 @@ from portal.exemplars.queries import exemplar_choices
 from portal.extensions import db
 from portal.organizations.models import Unit
 from portal.periods.models import PlanPeriod
+from portal.reviews.locks import require_editable
 from portal.reviews.services import can_edit, is_preparer
 from portal.reviews.states import ReviewState
 from portal.reviews.views import (
@@ -128,8 +129,7 @@ def view(submission_id: int):
 def _editable(model, object_id: int):
     record = get_scoped_or_404(model, object_id)
     submission = record if isinstance(record, CongressSubmission) else record.submission
-    if not can_edit(current_user, submission):
-        abort(403)
+    require_editable(current_user, submission)
     return record, submission
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NoReturn
+
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
@@ -22,6 +24,7 @@ from portal.consideration.routes.blueprint import bp
 from portal.exemplars.models import Exemplar, ExemplarKind
 from portal.extensions import db
 from portal.fields import ConfirmForm
+from portal.rules import LockedError
 from portal.submissions import once
 from portal.tenancy import (
     current_org,
@@ -90,9 +93,24 @@ def _save(round_: ConsiderationRound, form: NominationForm, nomination: Nominati
     return redirect(url_for(".round_detail", round_id=round_.id))
 
 
-def _closed(round_: ConsiderationRound):
-    flash(_("Phiên bình xét đã kết thúc, không thể thay đổi."), "error")
-    return redirect(url_for(".round_detail", round_id=round_.id))
+def _closed(round_: ConsiderationRound) -> NoReturn:
+    """A closed (or cancelled) round keeps its nominations as voted: a page says so."""
+    closed_by = db.session.get(User, round_.closed_by_id) if round_.closed_by_id else None
+    if round_.is_cancelled:
+        why = _("Phiên bình xét «%(name)s» đã bị hủy, không thay đổi được.", name=round_.title)
+    else:
+        why = _(
+            "Phiên bình xét «%(name)s» đã kết thúc và chốt kết quả, nên không thêm, sửa hay "
+            "xóa đề nghị được nữa.",
+            name=round_.title,
+        )
+    raise LockedError(
+        why,
+        since=round_.closed_at,
+        by=closed_by.full_name if closed_by else "",
+        way=(url_for(".new_round"), _("Mở phiên bình xét mới")),
+        back=(url_for(".round_detail", round_id=round_.id), _("Xem phiên bình xét")),
+    )
 
 
 @bp.route("/<int:round_id>/nominations/new", methods=["GET", "POST"])

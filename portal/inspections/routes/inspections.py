@@ -36,6 +36,7 @@ from portal.inspections.routes.blueprint import bp
 from portal.listing import page_of
 from portal.organizations.models import Unit
 from portal.periods.services import organization_years
+from portal.rules import LockedError
 from portal.submissions import once
 from portal.tenancy import get_scoped_or_404, get_unit_or_404, visible_unit_ids, visible_units
 
@@ -52,8 +53,17 @@ def refuse(message: str) -> None:
 
 
 def refuse_if_locked(inspection: Inspection) -> None:
+    """A signed-off record is final: the page says when and by whom it was signed, and
+    offers the dated correction instead."""
     if inspection.is_signed_off:
-        refuse(str(record_locked()))
+        detail = url_for("inspections.detail", inspection_id=inspection.id)
+        raise LockedError(
+            record_locked().message,
+            since=inspection.signed_off_at,
+            by=inspection.signed_off_by.full_name if inspection.signed_off_by else "",
+            way=(f"{detail}#corrections", _("Thêm đính chính")),
+            back=(detail, _("Xem biên bản")),
+        )
 
 
 def require_editable(inspection: Inspection) -> None:
