@@ -54,3 +54,8 @@ class PortalRequest(Request):
     ) -> IO[bytes]:
         keep = current_app.config["MAX_UPLOAD_MB"] * 1024 * 1024 + 1
         return CappedUpload(keep)  # type: ignore[return-value]
+
+
+def was_cut(file: Any) -> bool:
+    """True when an uploaded file (a FileStorage) was larger than the limit and cut."""
+    return bool(getattr(getattr(file, "stream", None), "too_large", False))

@@ -106,3 +106,13 @@ def test_a_file_over_the_limit_is_not_kept_beyond_it():
     small = CappedUpload(keep=10)
     small.write(b"123")
     assert not small.too_large
+
+
+def test_a_too_large_staff_list_is_refused_on_the_import_form(world, login_as, one_mb_limit):
+    response = login_as(world.office).post(
+        "/admin/users/import",
+        data={"file": (big_pdf(), "danh-sach.xlsx")},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 200
+    assert "Tệp vượt quá dung lượng cho phép (1 MB)." in response.get_data(as_text=True)

@@ -1,0 +1,48 @@
+"""A create form sent twice creates one record: a double click on its button, and Back
+then submit again (the page the browser kept, with its one-time token), in Chromium
+against the portal started as `make run` starts it."""
+
+from __future__ import annotations
+
+import uuid
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.browser import COORDINATOR, login
+
+
+def open_difficulty_form(page: Page, title: str) -> None:
+    page.goto("/difficulties/")
+    page.get_by_role("link", name="Phản ánh khó khăn").click()
+    page.get_by_label("Khó khăn, vướng mắc").fill(title)
+    page.get_by_label("Nội dung cụ thể, đề xuất của đơn vị").fill("Chưa có dự toán in tờ rơi.")
+
+
+def times_listed(page: Page, title: str) -> int:
+    page.goto(f"/difficulties/?q={title}")
+    return page.get_by_role("link", name=title).count()
+
+
+def test_a_double_click_on_a_create_button_creates_one_record(page: Page):
+    title = f"Thiếu kinh phí tuyên truyền {uuid.uuid4().hex[:8]}"
+    login(page, COORDINATOR)
+    open_difficulty_form(page, title)
+    page.get_by_role("button", name="Gửi Sở").dblclick()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(title)
+    assert times_listed(page, title) == 1
+
+
+def test_back_then_submit_again_shows_the_record_already_created(page: Page):
+    title = f"Chưa có hướng dẫn chấm điểm {uuid.uuid4().hex[:8]}"
+    login(page, COORDINATOR)
+    open_difficulty_form(page, title)
+    page.get_by_role("button", name="Gửi Sở").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(title)
+    created_at = page.url
+
+    page.go_back()
+    expect(page.get_by_label("Khó khăn, vướng mắc")).to_have_value(title)
+    page.get_by_role("button", name="Gửi Sở").click()
+    expect(page.get_by_text("Đã tạo trước đó")).to_be_visible()
+    assert page.url == created_at
+    assert times_listed(page, title) == 1
