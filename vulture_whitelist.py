@@ -189,3 +189,11 @@ _.applicable_rule  # consideration.rules: the rule of one title on a day, the le
 _.MODELS  # portal.registry: importing the model modules is the point (complete metadata)
 _.unread  # portal.notifications.forms: a filter field read as form.value("unread")
 _.__mapper_args__  # portal.models_base.VersionedMixin: read by SQLAlchemy declarative
+
+# One-time submission tokens and the upload limit (issue 17).
+_.request_class  # portal.create_app: Flask builds each request from it (PortalRequest)
+_._get_file_stream  # portal.evidence.upload_limit.PortalRequest: werkzeug's form parser calls it
+_.total_content_length  # its parameters, passed by keyword by werkzeug
+_.content_length  # its parameters, passed by keyword by werkzeug
+_.submission_token  # portal.submissions.OnceForm: the hidden field, read by @once from the form data
+_.submitted_once  # portal.submissions.once: marks the create routes, checked by tests/test_submissions.py

@@ -12,6 +12,7 @@ back, so that the corrected form can still be sent."""
 from __future__ import annotations
 
 import functools
+import logging
 import re
 import secrets
 import time
@@ -24,13 +25,15 @@ from flask import session as http_session
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import DateTime, ForeignKey, String, delete, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Mapped, mapped_column
 from wtforms import HiddenField
 
 from portal.extensions import db
 from portal.forms_base import PortalForm
 from portal.models_base import utcnow
+
+logger = logging.getLogger(__name__)
 
 TOKEN_FIELD = "submission_token"
 _TOKEN_SHAPE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
@@ -152,9 +155,15 @@ def _complete(token: str, url: str) -> None:
 
 
 def _release(token: str) -> None:
-    db.session.rollback()
-    db.session.execute(delete(SubmissionToken).where(SubmissionToken.token == token))
-    db.session.commit()
+    """Give the token back. When the database itself failed, the error that matters is
+    the view's: the claim then stays, and a resubmit of the form waits, then says so."""
+    try:
+        db.session.rollback()
+        db.session.execute(delete(SubmissionToken).where(SubmissionToken.token == token))
+        db.session.commit()
+    except SQLAlchemyError:
+        db.session.rollback()
+        logger.warning("Could not release submission token of %s", request.endpoint)
 
 
 def _answer_repeat(
