@@ -101,15 +101,17 @@ def test_a_signed_inspection_offers_a_correction(world, login_as):
     assert "không mở lại được" in page  # nobody reopens signed minutes
 
 
-def test_a_closed_round_says_when_it_was_closed(world, login_as):
+def test_a_closed_round_says_when_it_was_closed_and_by_whom(world, login_as):
     seat_council(world)
     round_ = open_round(world)
     round_.status = RoundStatus.CLOSED
-    round_.closed_at = datetime(2025, 3, 10, 9, 30)
+    round_.closed_at = datetime(2025, 3, 10, 2, 30)  # UTC: 09:30 in Vietnam
     round_.closed_by_id = world.office.id
     db.session.commit()
-    response = login_as(world.office).get(f"/consideration/{round_.id}/nominations/new")
+    response = login_as(world.office).get(
+        f"/consideration/{round_.id}/nominations/new", follow_redirects=True
+    )
     page = response.get_data(as_text=True)
-    assert response.status_code == 403
-    assert "đã kết thúc và chốt kết quả" in page and "10/03/2025" in page
-    assert "Mở phiên bình xét mới" in page
+    assert response.request.path == f"/consideration/{round_.id}"
+    assert "đã kết thúc và chốt kết quả" in page
+    assert "10/03/2025 09:30" in page and world.office.full_name in page

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import NoReturn
-
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
@@ -24,7 +22,7 @@ from portal.consideration.routes.blueprint import bp
 from portal.exemplars.models import Exemplar, ExemplarKind
 from portal.extensions import db
 from portal.fields import ConfirmForm
-from portal.rules import LockedError
+from portal.formatting import format_datetime
 from portal.submissions import once
 from portal.tenancy import (
     current_org,
@@ -93,24 +91,26 @@ def _save(round_: ConsiderationRound, form: NominationForm, nomination: Nominati
     return redirect(url_for(".round_detail", round_id=round_.id))
 
 
-def _closed(round_: ConsiderationRound) -> NoReturn:
-    """A closed (or cancelled) round keeps its nominations as voted: a page says so."""
-    closed_by = db.session.get(User, round_.closed_by_id) if round_.closed_by_id else None
+def _closed(round_: ConsiderationRound):
+    """A closed (or cancelled) round keeps its nominations as voted: back to the round,
+    with a notice that says so, and when it was closed and by whom."""
+    name = round_.title
     if round_.is_cancelled:
-        why = _("Phiên bình xét «%(name)s» đã bị hủy, không thay đổi được.", name=round_.title)
-    else:
-        why = _(
-            "Phiên bình xét «%(name)s» đã kết thúc và chốt kết quả, nên không thêm, sửa hay "
-            "xóa đề nghị được nữa.",
-            name=round_.title,
-        )
-    raise LockedError(
-        why,
-        since=round_.closed_at,
-        by=closed_by.full_name if closed_by else "",
-        way=(url_for(".new_round"), _("Mở phiên bình xét mới")),
-        back=(url_for(".round_detail", round_id=round_.id), _("Xem phiên bình xét")),
+        flash(_("Phiên bình xét «%(name)s» đã bị hủy, không thay đổi được.", name=name), "warning")
+        return redirect(url_for(".round_detail", round_id=round_.id))
+    notice = _(
+        "Phiên bình xét «%(name)s» đã kết thúc và chốt kết quả, nên không thêm, sửa hay xóa "
+        "đề nghị được nữa.",
+        name=name,
     )
+    closed_by = db.session.get(User, round_.closed_by_id) if round_.closed_by_id else None
+    if closed_by and round_.closed_at:
+        when = format_datetime(round_.closed_at)
+        notice += " " + _(
+            "Kết thúc lúc %(when)s, bởi %(name)s.", when=when, name=closed_by.full_name
+        )
+    flash(notice, "warning")
+    return redirect(url_for(".round_detail", round_id=round_.id))
 
 
 @bp.route("/<int:round_id>/nominations/new", methods=["GET", "POST"])
