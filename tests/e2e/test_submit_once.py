@@ -1,6 +1,7 @@
-"""A create form sent twice creates one record: a double click on its button, and Back
-then submit again (the page the browser kept, with its one-time token), in Chromium
-against the portal started as `make run` starts it."""
+"""A create form sent twice creates one record: a double click on its button, Back then
+submit again (the page loaded again, with what was typed and the one-time token it was
+sent with), and the same request sent again by the network, in Chromium against the
+portal started as `make run` starts it."""
 
 from __future__ import annotations
 
@@ -45,4 +46,20 @@ def test_back_then_submit_again_shows_the_record_already_created(page: Page):
     page.get_by_role("button", name="Gửi Sở").click()
     expect(page.get_by_text("Đã tạo trước đó")).to_be_visible()
     assert page.url == created_at
+    assert times_listed(page, title) == 1
+
+
+def test_the_same_request_sent_again_creates_nothing_more(page: Page):
+    title = f"Chưa rõ cách tính chỉ tiêu {uuid.uuid4().hex[:8]}"
+    login(page, COORDINATOR)
+    open_difficulty_form(page, title)
+    form = page.locator("form").filter(has=page.get_by_role("button", name="Gửi Sở"))
+    action = form.evaluate("f => f.action")
+    fields = form.evaluate("f => Object.fromEntries(new FormData(f).entries())")
+    page.get_by_role("button", name="Gửi Sở").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(title)
+
+    retry = page.request.post(action, form=fields)  # the same cookies, token and fields
+    assert retry.ok and retry.url == page.url
+    assert "Đã tạo trước đó" in retry.text()
     assert times_listed(page, title) == 1

@@ -1,8 +1,11 @@
-// Forms that are sent once, and files that fit: a posted form's submit buttons are
-// disabled just after the first click (the server's one-time token is the real
-// guard: see portal/submissions.py), and a file larger than the portal accepts is
-// refused before anything is sent, with the message the page gives in
-// data-too-large (on the file input, or on <body>) and its limit in data-max-bytes.
+// Forms that are sent once, and files that fit:
+// - a posted form's submit buttons are disabled just after the first click;
+// - Back to a form already sent gives it back the one-time token it was sent with
+//   (the server's refusal of a token used twice is the real guard: see
+//   portal/submissions.py);
+// - a file larger than the portal accepts is refused before anything is sent, with
+//   the message the page gives in data-too-large (on the file input, or on <body>)
+//   and its limit in data-max-bytes.
 (function () {
   const body = document.body;
 
@@ -71,6 +74,7 @@
       return;
     }
     form.dataset.sending = "1";
+    rememberToken(form);
     const buttons = form.querySelectorAll("button[type=submit], button:not([type]), input[type=submit]");
     // Later, so that the clicked button's own name and value are still sent.
     window.setTimeout(function () {
@@ -85,6 +89,40 @@
       sendable(form);
     }, 8000);
   });
+
+  // Back to a page the browser loads again (not kept in its back-forward cache): it
+  // puts back what was typed, but the page brings a new one-time token, which would
+  // create the record a second time. The token sent from this page is put back too.
+  function tokenKey(form) {
+    const same = Array.from(document.forms).filter((f) => f.action === form.action);
+    return "submission-token|" + location.pathname + "|" + form.action + "|" + same.indexOf(form);
+  }
+
+  function rememberToken(form) {
+    const token = form.querySelector("input[name=submission_token]");
+    try {
+      if (token) window.sessionStorage.setItem(tokenKey(form), token.value);
+    } catch (e) {
+      // storage refused (private mode): the server still refuses a token sent twice
+    }
+  }
+
+  function restoreTokens() {
+    const navigation = (performance.getEntriesByType("navigation") || [])[0];
+    if (!navigation || navigation.type !== "back_forward") return;
+    Array.from(document.forms).forEach(function (form) {
+      const token = form.querySelector("input[name=submission_token]");
+      let sent = null;
+      try {
+        sent = window.sessionStorage.getItem(tokenKey(form));
+      } catch (e) {
+        return;
+      }
+      if (token && sent) token.value = sent;
+    });
+  }
+
+  restoreTokens();
 
   // Back to a page kept by the browser: its forms can be sent again (the server
   // then shows what the first submit created).
