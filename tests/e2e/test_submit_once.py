@@ -63,3 +63,26 @@ def test_the_same_request_sent_again_creates_nothing_more(page: Page):
     assert retry.ok and retry.url == page.url
     assert "Đã tạo trước đó" in retry.text()
     assert times_listed(page, title) == 1
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_sent(page: Page):
+    title = f"Biên bản họp quá lớn {uuid.uuid4().hex[:8]}"
+    login(page, COORDINATOR)
+    open_difficulty_form(page, title)
+    files = page.locator("input[type=file]")
+    # The page's limit is 20 MB; a smaller one keeps the file small (CDP carries it).
+    assert files.get_attribute("data-max-bytes") == str(20 * 1024 * 1024)
+    files.evaluate("input => { input.dataset.maxBytes = '1000'; }")
+    form_url = page.url
+    posts: list[str] = []
+    page.on("request", lambda r: posts.append(r.url) if r.method == "POST" else None)
+    files.set_input_files(
+        {"name": "bien-ban.pdf", "mimeType": "application/pdf", "buffer": b"0" * 1001}
+    )
+    expect(page.get_by_role("alert").filter(has_text="bien-ban.pdf")).to_contain_text(
+        "dung lượng tối đa cho phép"
+    )
+    page.get_by_role("button", name="Gửi Sở").click()
+    page.wait_for_timeout(1_000)  # time for a request, had one been sent
+    assert page.url == form_url and posts == []  # nothing was sent
+    expect(page.get_by_label("Khó khăn, vướng mắc")).to_have_value(title)
