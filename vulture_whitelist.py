@@ -192,8 +192,8 @@ _.__mapper_args__  # portal.models_base.VersionedMixin: read by SQLAlchemy decla
 
 # One-time submission tokens and the upload limit (issue 17).
 _.request_class  # portal.create_app: Flask builds each request from it (PortalRequest)
-_._get_file_stream  # portal.evidence.upload_limit.PortalRequest: werkzeug's form parser calls it
+_._get_file_stream  # upload_limit.PortalRequest: werkzeug's form parser calls it
 _.total_content_length  # its parameters, passed by keyword by werkzeug
 _.content_length  # its parameters, passed by keyword by werkzeug
-_.submission_token  # portal.submissions.OnceForm: the hidden field, read by @once from the form data
-_.submitted_once  # portal.submissions.once: marks the create routes, checked by tests/test_submissions.py
+_.submission_token  # submissions.OnceForm: the hidden field, read by @once from the form
+_.submitted_once  # submissions.once: marks create routes, checked by tests/test_submissions
