@@ -48,8 +48,10 @@ class Config:
         self.UPLOAD_DIR = Path(env.get("UPLOAD_DIR", self.INSTANCE_DIR / "uploads"))
         self.DOSSIER_DIR = Path(env.get("DOSSIER_DIR", self.INSTANCE_DIR / "dossiers"))
         self.MAX_UPLOAD_MB = int(env.get("MAX_UPLOAD_MB", "20"))
-        # Leave room for the multipart envelope around a file at the limit.
-        self.MAX_CONTENT_LENGTH = (self.MAX_UPLOAD_MB + 1) * 1024 * 1024
+        # The ceiling of a whole request: several files at the limit and the envelope.
+        # A file over MAX_UPLOAD_MB is cut while it is read and refused on its form
+        # (portal/evidence/upload_limit.py), so that the other fields are kept.
+        self.MAX_CONTENT_LENGTH = (self.MAX_UPLOAD_MB * 5 + 1) * 1024 * 1024
         self.BABEL_DEFAULT_LOCALE = "vi"
         self.BABEL_DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
         self.LANGUAGES = ["vi", "en"]

@@ -197,3 +197,11 @@ _.hint  # dashboards/_setup_guide.html: Step.hint
 _.complete  # dashboards/_setup_guide.html: Guide.complete
 _.has_password  # platform/index.html: OrganizationRow.has_password
 _.fence_the_platform_admin  # portal.platform.routes: a before_app_request hook
+
+# One-time submission tokens and the upload limit (issue 17).
+_.request_class  # portal.create_app: Flask builds each request from it (PortalRequest)
+_._get_file_stream  # upload_limit.PortalRequest: werkzeug's form parser calls it
+_.total_content_length  # its parameters, passed by keyword by werkzeug
+_.content_length  # its parameters, passed by keyword by werkzeug
+_.submission_token  # submissions.OnceForm: the hidden field, read by @once from the form
+_.submitted_once  # submissions.once: marks create routes, checked by tests/test_submissions

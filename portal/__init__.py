@@ -11,7 +11,10 @@ from portal import urls
 
 
 def create_app(config_name: str | None = None, overrides: dict | None = None) -> Flask:
+    from portal.evidence.upload_limit import PortalRequest
+
     app = Flask(__name__, instance_relative_config=False)
+    app.request_class = PortalRequest  # a file over the limit is refused on its form
     settings = portal_config.load(config_name)
     app.config.update(settings.as_dict())
     if overrides:
@@ -83,10 +86,12 @@ def register_errorhandlers(app: Flask) -> None:
 
 
 def register_template_helpers(app: Flask) -> None:
-    from portal import formatting, navigation
+    from portal import formatting, navigation, submissions
 
     formatting.register(app)
     navigation.register(app)
+    # A create form written out by hand (no form class) carries its one-time token too.
+    app.jinja_env.globals["submission_token"] = submissions.new_token
     # base.html reads the locale; Flask-Babel 4 does not put it in templates itself.
     from flask_babel import get_locale
 

@@ -8,7 +8,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from portal.extensions import db
-from portal.rules import NotAllowedError
+from portal.rules import LockedError, NotAllowedError
 
 
 def _wants_json() -> bool:
@@ -29,6 +29,14 @@ def register(app: Flask) -> None:
     def not_allowed(error):
         db.session.rollback()
         return render(403, "403")
+
+    @app.errorhandler(LockedError)
+    def locked(error: LockedError):
+        """A locked record: why, since when, by whom, who can reopen it and how."""
+        db.session.rollback()
+        if _wants_json():
+            return jsonify(error=403, locked=str(error)), 403
+        return render_template("errors/locked.html", error=error), 403
 
     @app.errorhandler(404)
     def not_found(error):

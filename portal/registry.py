@@ -18,6 +18,7 @@ from sqlalchemy import event
 import portal.audit as audit
 import portal.audit_labels as audit_labels
 import portal.i18n as i18n
+import portal.submissions as submissions
 from portal.accounts import audit_labels as accounts_audit_labels
 from portal.accounts import models as accounts_models
 from portal.accounts import routes as accounts_routes
@@ -81,7 +82,7 @@ from portal.inspections import models as inspections_models
 from portal.inspections import routes as inspections_routes
 from portal.inspections import services as inspections_services
 from portal.jobs import queues
-from portal.jobs.periodic import register_periodic_job
+from portal.jobs.periodic import PeriodicJob, register_periodic_job
 from portal.jobs.recovery import register_outstanding
 from portal.mail import models as mail_models
 from portal.mail import periodic as mail_periodic
@@ -138,6 +139,7 @@ MODELS = (
     annualreports_models,
     congress_models,
     compilations_models,
+    submissions,
 )
 
 BLUEPRINTS = (
@@ -250,6 +252,8 @@ PERIODIC_JOBS = (
     *mail_periodic.PERIODIC,
     *compilations_periodic.PERIODIC,
     *notifications_periodic.PERIODIC,
+    # Used one-time tokens of create forms, once no form can come back with them.
+    PeriodicJob(submissions.forget_old_tokens, "17 3 * * *"),
 )
 
 

@@ -102,6 +102,7 @@ def test_importing_registers_nothing_and_the_factory_registers_everything():
         "completion_rules": ["annual_report", "congress_submission", "self_assessment"],
         "periodic_jobs": [
             "fail_dead_compilations",
+            "forget_old_tokens",
             "send_daily_digests",
             "sweep_outstanding_work",
             "sweep_reminders",

@@ -53,9 +53,7 @@ class User(UserMixin, TimestampMixin, FormVersionedMixin, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # None only for a platform administrator, who belongs to no organization.
-    organization_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organizations.id"), index=True
-    )
+    organization_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"), index=True)
     email: Mapped[str] = mapped_column(String(255), unique=True)
     full_name: Mapped[str] = mapped_column(String(255))
     position: Mapped[str] = mapped_column(String(255), default="")

@@ -13,6 +13,7 @@ from portal.fields import VersionedForm, VnDateField, optional_int
 from portal.forms_base import PortalForm
 from portal.listing import FilterForm
 from portal.organizations.models import UnitKind
+from portal.submissions import OnceForm
 
 REQUIRED = _l("Vui lòng nhập thông tin này.")
 
@@ -31,7 +32,7 @@ def unit_choices(units, blank: object) -> list[SelectChoice]:
     return choices(((u.id, u.name) for u in units), blank)
 
 
-class UnitForm(VersionedForm):
+class UnitForm(OnceForm, VersionedForm):
     name = StringField(_l("Tên đơn vị"), validators=[DataRequired(REQUIRED), Length(max=255)])
     kind = SelectField(
         _l("Loại đơn vị"),
@@ -88,7 +89,7 @@ class RoleFields:
             raise ValidationError(_l("Vai trò này áp dụng cho toàn Sở, không gắn với đơn vị."))
 
 
-class NewUserForm(RoleFields, UserForm):
+class NewUserForm(OnceForm, RoleFields, UserForm):
     role = SelectField(_l("Vai trò ban đầu"), choices=role_choices(_l("— Chưa giao —")))
     submit = SubmitField(_l("Tạo tài khoản"))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -10,6 +10,7 @@ from portal.actions import DuplicateSubmitError, attempt
 from portal.admin import staff_import
 from portal.admin.blueprint import bp
 from portal.admin.forms import ImportForm
+from portal.evidence.upload_limit import was_cut
 
 
 @bp.route("/users/import", methods=["GET", "POST"])
@@ -17,6 +18,10 @@ def import_users():
     form = ImportForm()
     if form.validate_on_submit():
         upload = form.file.data
+        if was_cut(upload):
+            mb = current_app.config["MAX_UPLOAD_MB"]
+            form.file.errors = [_("Tệp vượt quá dung lượng cho phép (%(mb)s MB).", mb=mb)]
+            return render_template("admin/import_upload.html", form=form)
         outcome = attempt(
             staff_import.upload, current_user, upload.filename, upload.read(), form=form
         )

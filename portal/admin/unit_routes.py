@@ -11,6 +11,7 @@ from portal.admin.blueprint import bp
 from portal.admin.forms import UnitForm
 from portal.organizations import services
 from portal.organizations.models import Unit, UnitKind
+from portal.submissions import once
 from portal.tenancy import get_org_owned_or_404
 
 
@@ -21,6 +22,7 @@ def units():
 
 
 @bp.route("/units/new", methods=["GET", "POST"])
+@once
 def new_unit():
     form = UnitForm()
     if form.validate_on_submit():

@@ -16,6 +16,7 @@ from portal.admin.blueprint import bp
 from portal.admin.forms import NewUserForm, RoleForm, UserFilterForm, UserForm
 from portal.listing import filter_args, page_of
 from portal.organizations.services import organization_units
+from portal.submissions import once
 from portal.tenancy import get_child_or_404, get_org_owned_or_404
 
 
@@ -42,6 +43,7 @@ def users():
 
 
 @bp.route("/users/new", methods=["GET", "POST"])
+@once
 def new_user():
     form = NewUserForm()
     form.set_units(organization_units(current_user.organization_id, True), _l("— Không —"))

@@ -9,7 +9,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from portal.annualreports.sections import PROPOSALS_LABEL, SECTIONS
 from portal.fields import VersionedForm
-from portal.forms_base import PortalForm
+from portal.submissions import OnceForm
 
 TEXT_LIMIT = [Length(max=20000)]
 
@@ -33,6 +33,6 @@ class ReportForm(VersionedForm):
     )
 
 
-class NewReportForm(PortalForm):
+class NewReportForm(OnceForm):
     unit_id = IntegerField(validators=[DataRequired()])
     year = IntegerField(validators=[DataRequired()])

@@ -3,7 +3,7 @@ sections, the state changes and the Excel export."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -19,9 +19,11 @@ from portal.annualreports.models import AnnualReport
 from portal.annualreports.sections import COMMENTARY_FIELDS, PROPOSALS_LABEL, SECTIONS
 from portal.documents.excel import send_workbook
 from portal.exemplars.queries import exemplar_choices
+from portal.reviews.locks import require_editable
 from portal.reviews.services import can_edit, timeline
 from portal.reviews.views import review_panel, run_transition
 from portal.reviews.yearly import YearlyRecords, create_yearly, yearly_index
+from portal.submissions import once
 from portal.tenancy import get_scoped_or_404
 
 bp = Blueprint("annualreports", __name__, url_prefix="/annual-reports", template_folder="templates")
@@ -48,6 +50,7 @@ def index():
 
 @bp.post("/new")
 @login_required
+@once
 def create():
     return create_yearly(
         RECORDS,
@@ -77,8 +80,7 @@ def view(report_id: int):
 @login_required
 def edit(report_id: int):
     report = get_scoped_or_404(AnnualReport, report_id)
-    if not can_edit(current_user, report):
-        abort(403)
+    require_editable(current_user, report)
     exemplars = exemplar_choices(report.unit_id)
     form = ReportForm(obj=report if request.method == "GET" else None)
     form.exemplar_ids.choices = [SelectChoice(e.id, e.name) for e in exemplars]

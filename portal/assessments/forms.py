@@ -18,7 +18,8 @@ from wtforms.validators import DataRequired, Length
 
 from portal.assessments.scoring import format_score
 from portal.fields import VersionedForm
-from portal.forms_base import PortalForm, PortalSubForm
+from portal.forms_base import PortalSubForm
+from portal.submissions import OnceForm
 
 
 class ScoreField(StringField):
@@ -72,6 +73,6 @@ class OfficeScoresForm(VersionedForm):
     )
 
 
-class NewAssessmentForm(PortalForm):
+class NewAssessmentForm(OnceForm):
     unit_id = IntegerField(validators=[DataRequired()])
     year = IntegerField(validators=[DataRequired()])

@@ -24,6 +24,7 @@ from portal.evidence.services import (
     save_uploads,
 )
 from portal.extensions import db
+from portal.reviews.locks import require_editable
 from portal.reviews.services import can_edit, can_review_scores, is_reviewer, timeline
 from portal.reviews.views import (
     no_period_page,
@@ -35,6 +36,7 @@ from portal.reviews.views import (
 )
 from portal.reviews.yearly import YearlyRecords, create_yearly, yearly_index
 from portal.rules import RuleError
+from portal.submissions import once
 from portal.tenancy import (
     get_scoped_or_404,
     roles_required,
@@ -71,6 +73,7 @@ def index():
 
 @bp.post("/new")
 @login_required
+@once
 def create():
     return create_yearly(
         RECORDS,
@@ -104,8 +107,7 @@ def view(assessment_id: int):
 @login_required
 def edit(assessment_id: int):
     assessment = get_scoped_or_404(SelfAssessment, assessment_id)
-    if not can_edit(current_user, assessment):
-        abort(403)
+    require_editable(current_user, assessment)
     return _scores_page(
         assessment,
         SelfScoresForm,

@@ -30,6 +30,7 @@ from portal.compilations.storage import archive_path
 from portal.extensions import db
 from portal.listing import page_of
 from portal.periods.models import PlanPeriod
+from portal.submissions import once
 from portal.tenancy import get_org_owned_or_404, office_required, org_scoped
 
 bp = Blueprint("compilations", __name__, url_prefix="/compilations", template_folder="templates")
@@ -50,6 +51,7 @@ def index():
 
 @bp.post("/start")
 @office_required
+@once
 def start():
     kind = request.form.get("kind", "")
     period = get_org_owned_or_404(PlanPeriod, request.form.get("period_id", 0, type=int))

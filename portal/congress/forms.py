@@ -16,10 +16,10 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from portal.congress.models import Gender
 from portal.fields import MultiCheckboxField, VersionedForm, VnDateField, WholeNumberField
-from portal.forms_base import PortalForm
+from portal.submissions import OnceForm
 
 
-class NewSubmissionForm(PortalForm):
+class NewSubmissionForm(OnceForm):
     unit_id = IntegerField(validators=[DataRequired()])
     period_id = IntegerField(validators=[DataRequired()])
 
@@ -51,7 +51,7 @@ class ConferenceForm(VersionedForm):
     submit = SubmitField(_l("Lưu"))
 
 
-class NomineeForm(VersionedForm):
+class NomineeForm(OnceForm, VersionedForm):
     exemplar_id = SelectField(_l("Điển hình"), coerce=int, validators=[DataRequired()])
     # Only the titles that fit the exemplar are offered; any other id reaches the
     # service, which refuses it naming the title and the exemplar.

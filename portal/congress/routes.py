@@ -39,6 +39,7 @@ from portal.exemplars.queries import exemplar_choices
 from portal.extensions import db
 from portal.organizations.models import Unit
 from portal.periods.models import PlanPeriod
+from portal.reviews.locks import require_editable
 from portal.reviews.services import can_edit, is_preparer
 from portal.reviews.states import ReviewState
 from portal.reviews.views import (
@@ -49,6 +50,7 @@ from portal.reviews.views import (
     selected_period,
     units_page,
 )
+from portal.submissions import once
 from portal.tenancy import (
     get_org_owned_or_404,
     get_scoped_or_404,
@@ -93,6 +95,7 @@ def index():
 
 @bp.post("/new")
 @login_required
+@once
 def create():
     form = NewSubmissionForm()
     if not form.validate_on_submit():
@@ -126,8 +129,7 @@ def view(submission_id: int):
 def _editable(model, object_id: int):
     record = get_scoped_or_404(model, object_id)
     submission = record if isinstance(record, CongressSubmission) else record.submission
-    if not can_edit(current_user, submission):
-        abort(403)
+    require_editable(current_user, submission)
     return record, submission
 
 
@@ -280,6 +282,7 @@ def _nominee_page(submission, form, exemplar, nominee=None, files=()):
 
 @bp.route("/<int:submission_id>/nominees/new", methods=["GET", "POST"])
 @login_required
+@once
 def nominee_new(submission_id: int):
     submission, _unused = _editable(CongressSubmission, submission_id)
     exemplar = _chosen_exemplar(submission, None)

@@ -28,6 +28,7 @@ from portal.exemplars.models import ExemplarKind
 from portal.fields import VersionedForm, VnDateField, VnTimeField
 from portal.forms_base import PortalForm
 from portal.listing import FilterForm
+from portal.submissions import OnceForm
 
 
 def options(pairs: Iterable[tuple[object, object]]) -> list[SelectChoice]:
@@ -35,7 +36,7 @@ def options(pairs: Iterable[tuple[object, object]]) -> list[SelectChoice]:
     return [SelectChoice(value, label) for value, label in pairs]
 
 
-class RoundForm(VersionedForm):
+class RoundForm(OnceForm, VersionedForm):
     title = StringField(_l("Tên phiên bình xét"), validators=[DataRequired(), Length(max=500)])
     period_id = SelectField(_l("Kỳ kế hoạch"), coerce=int)
     year = IntegerField(
@@ -61,7 +62,7 @@ class CancelRoundForm(PortalForm):
     submit = SubmitField(_l("Huỷ phiên và mở phiên mới"))
 
 
-class NominationForm(VersionedForm):
+class NominationForm(OnceForm, VersionedForm):
     award_title_id = SelectField(_l("Danh hiệu, hình thức khen thưởng"), coerce=int)
     exemplar_id = SelectField(_l("Điển hình tiên tiến"), coerce=int, default=0)
     nominee_user_id = SelectField(_l("Hoặc cán bộ"), coerce=int, default=0)
@@ -104,7 +105,7 @@ def parse_ballot(data: Mapping[str, str], nomination_ids: Iterable[int]) -> dict
     return choices
 
 
-class VotingRuleForm(VersionedForm):
+class VotingRuleForm(OnceForm, VersionedForm):
     award_title_id = SelectField(_l("Áp dụng cho danh hiệu"), coerce=int)
     comparison = SelectField(
         _l("Cách tính"),
@@ -147,7 +148,7 @@ class VotingRuleForm(VersionedForm):
             raise ValidationError(_l("Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực."))
 
 
-class AwardTitleForm(VersionedForm):
+class AwardTitleForm(OnceForm, VersionedForm):
     code = StringField(
         _l("Mã"),
         validators=[

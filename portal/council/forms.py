@@ -12,6 +12,7 @@ from portal.fields import MultiCheckboxField, VersionedForm, choices
 from portal.forms_base import PortalForm
 from portal.inspections.forms import scope_choices
 from portal.listing import FilterForm
+from portal.submissions import OnceForm
 
 
 class SeatEditForm(VersionedForm):
@@ -23,13 +24,13 @@ class SeatEditForm(VersionedForm):
     title = StringField(_l("Chức vụ"), validators=[Length(max=255)])
 
 
-class SeatForm(SeatEditForm):
+class SeatForm(OnceForm, SeatEditForm):
     user_id = SelectField(
         _l("Người dùng"), coerce=int, choices=[], validators=[InputRequired(_l("Chọn người dùng."))]
     )
 
 
-class PlanItemForm(VersionedForm):
+class PlanItemForm(OnceForm, VersionedForm):
     unit_id = SelectField(
         _l("Đơn vị"), coerce=int, choices=[], validators=[InputRequired(_l("Chọn đơn vị."))]
     )

@@ -7,9 +7,10 @@ from wtforms import BooleanField, IntegerField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from portal.fields import VersionedForm, VnDecimalField
+from portal.submissions import OnceForm
 
 
-class PeriodForm(VersionedForm):
+class PeriodForm(OnceForm, VersionedForm):
     name = StringField(_l("Tên kỳ (ví dụ 2023-2025)"), validators=[DataRequired(), Length(max=64)])
     title = TextAreaField(_l("Tên kế hoạch"), validators=[Optional(), Length(max=500)])
     start_year = IntegerField(
@@ -25,7 +26,7 @@ class CriteriaSetForm(VersionedForm):
     title = StringField(_l("Tên bộ tiêu chuẩn"), validators=[DataRequired(), Length(max=500)])
 
 
-class CriteriaItemForm(VersionedForm):
+class CriteriaItemForm(OnceForm, VersionedForm):
     title = StringField(_l("Tiêu chí"), validators=[DataRequired(), Length(max=500)])
     guidance = TextAreaField(_l("Hướng dẫn đánh giá"), validators=[Optional(), Length(max=5000)])
     weight = VnDecimalField(

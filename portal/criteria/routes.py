@@ -16,6 +16,7 @@ from portal.criteria.models import CriteriaAudience, CriteriaItem, CriteriaSet
 from portal.extensions import db
 from portal.periods.models import PlanPeriod
 from portal.periods.services import save_period
+from portal.submissions import once
 from portal.tenancy import current_org, get_org_owned_or_404, org_scoped
 
 bp = Blueprint("criteria", __name__, url_prefix="/criteria", template_folder="templates")
@@ -47,6 +48,7 @@ def index():
 
 @bp.route("/periods/new", methods=["GET", "POST"])
 @login_required
+@once
 def period_new():
     _require_office()
     form = PeriodForm()
@@ -129,6 +131,7 @@ def set_edit(set_id: int):
 
 @bp.route("/sets/<int:set_id>/items/new", methods=["GET", "POST"])
 @login_required
+@once
 def item_new(set_id: int):
     criteria_set = get_org_owned_or_404(CriteriaSet, set_id)
     _require_office()

@@ -18,11 +18,12 @@ from portal.deadlines.models import CompletionMode, DeadlineKind
 from portal.fields import VersionedForm, VnDateField, VnTimeField, choices
 from portal.forms_base import PortalForm
 from portal.listing import FilterForm
+from portal.submissions import OnceForm
 
 MAX_DAYS_BEFORE = 90
 
 
-class DeadlineForm(VersionedForm):
+class DeadlineForm(OnceForm, VersionedForm):
     period_id = SelectField(_l("Kỳ kế hoạch"), coerce=int, validators=[DataRequired()])
     kind = SelectField(
         _l("Nội dung phải nộp"),

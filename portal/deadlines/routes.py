@@ -26,6 +26,7 @@ from portal.deadlines.services import (
 from portal.fields import ConfirmForm
 from portal.listing import page_of, page_of_rows
 from portal.periods.forms import PeriodFilterForm
+from portal.submissions import once
 from portal.tenancy import (
     get_org_owned_or_404,
     office_required,
@@ -120,6 +121,7 @@ def detail(deadline_id: int):
 
 @bp.route("/new", methods=["GET", "POST"])
 @office_required
+@once
 def new():
     return _edit(Deadline())
 

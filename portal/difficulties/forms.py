@@ -11,11 +11,12 @@ from portal.difficulties.services import DifficultyFilters
 from portal.fields import VersionedForm, choices, optional_int, year_choices
 from portal.forms_base import PortalForm
 from portal.listing import FilterForm
+from portal.submissions import OnceForm
 
 REQUIRED = _l("Vui lòng điền mục này.")
 
 
-class DifficultyForm(VersionedForm):
+class DifficultyForm(OnceForm, VersionedForm):
     title = StringField(
         _l("Khó khăn, vướng mắc"), validators=[DataRequired(REQUIRED), Length(max=300)]
     )

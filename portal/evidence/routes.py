@@ -9,6 +9,7 @@ from flask_login import current_user, login_required
 from portal.actions import attempt
 from portal.evidence.models import Attachment
 from portal.evidence.services import delete_attachment, is_locked, storage_path
+from portal.rules import LockedError
 from portal.tenancy import get_editable_or_404, get_scoped_or_404
 from portal.urls import safe_next_url
 
@@ -40,7 +41,19 @@ def download(attachment_id: int):
 def delete(attachment_id: int):
     attachment = get_editable_or_404(Attachment, attachment_id)
     if is_locked(attachment, current_user):
-        abort(403)
+        back = safe_next_url(request.form.get("next"))
+        raise LockedError(
+            _(
+                "Tệp %(name)s thuộc một hồ sơ đã khóa (đã nộp, đã được chấp nhận hoặc đã "
+                "ký xác nhận) nên không xóa được.",
+                name=attachment.original_name,
+            ),
+            reopener=_(
+                "Văn phòng Sở, khi trả lại hoặc mở lại hồ sơ; biên bản đã ký thì không mở "
+                "lại được, chỉ thêm đính chính."
+            ),
+            back=(back, _("Quay lại hồ sơ")),
+        )
     name = attachment.original_name
     attempt(delete_attachment, attachment)
     flash(_("Đã xoá tệp %(name)s.", name=name), "success")

@@ -21,6 +21,7 @@ from portal.fields import VersionedForm, VnDateField, choices
 from portal.formatting import today_vn
 from portal.forms_base import PortalForm
 from portal.listing import FilterForm
+from portal.submissions import OnceForm
 
 NOBODY = 0
 
@@ -99,7 +100,7 @@ class ExemplarForm(VersionedForm):
         }
 
 
-class NewExemplarForm(ExemplarForm):
+class NewExemplarForm(OnceForm, ExemplarForm):
     unit_id = SelectField(_l("Phòng, đơn vị"), coerce=int, validate_choice=True)
     initial_status = SelectField(
         _l("Ghi nhận là"),
@@ -122,7 +123,7 @@ class TransitionForm(PortalForm):
     note = TextAreaField(_l("Ghi chú"), validators=[Optional(), Length(max=5000)])
 
 
-class FosteringActionForm(VersionedForm):
+class FosteringActionForm(OnceForm, VersionedForm):
     support_type = SelectField(
         _l("Hình thức hỗ trợ"), choices=choices(SupportType.choices()), coerce=str
     )
@@ -157,7 +158,7 @@ class FosteringActionForm(VersionedForm):
 ASPECT_CHOICES = [SelectChoice(n, str(n)) for n in range(1, 6)]
 
 
-class EvaluationFormBase(VersionedForm):
+class EvaluationFormBase(OnceForm, VersionedForm):
     evaluated_on = VnDateField(_l("Ngày đánh giá"), default=today_vn, validators=[InputRequired()])
     effect = SelectField(
         EvaluationAspect.EFFECT.label, choices=ASPECT_CHOICES, coerce=int, default=3

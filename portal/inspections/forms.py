@@ -23,6 +23,7 @@ from portal.inspections.models import (
 )
 from portal.inspections.queries import FindingFilters, InspectionFilters
 from portal.listing import FilterForm
+from portal.submissions import OnceForm
 
 NONE = SelectChoice(0, "—")
 
@@ -31,7 +32,7 @@ def scope_choices() -> list[SelectChoice]:
     return choices(InspectionScope.choices())
 
 
-class InspectionForm(VersionedForm):
+class InspectionForm(OnceForm, VersionedForm):
     inspection_date = VnDateField(_l("Ngày kiểm tra"), validators=[InputRequired()])
     method = RadioField(
         _l("Hình thức kiểm tra"),
@@ -48,7 +49,7 @@ class InspectionForm(VersionedForm):
     )
 
 
-class FindingForm(VersionedForm):
+class FindingForm(OnceForm, VersionedForm):
     severity = SelectField(
         _l("Mức độ"),
         choices=choices(FindingSeverity.choices()),
@@ -105,7 +106,7 @@ class VerifyForm(PortalForm):
     comment = TextAreaField(_l("Nhận xét"), validators=[Length(max=10000)], render_kw={"rows": 3})
 
 
-class CorrectionForm(PortalForm):
+class CorrectionForm(OnceForm):
     finding_id = SelectField(_l("Đính chính cho"), coerce=int, choices=[NONE], default=0)
     text = TextAreaField(
         _l("Nội dung đính chính"),

@@ -19,6 +19,7 @@ from portal.forms_base import PortalForm
 from portal.listing import FilterForm
 from portal.notifications.categories import CATEGORY_LABELS, OPTIONAL
 from portal.notifications.models import EmailMode
+from portal.submissions import OnceForm
 
 
 class PreferencesForm(PortalForm):
@@ -41,7 +42,7 @@ class PreferencesForm(PortalForm):
     submit = SubmitField(_l("Lưu tuỳ chọn"))
 
 
-class AnnouncementForm(VersionedForm):
+class AnnouncementForm(OnceForm, VersionedForm):
     title = StringField(_l("Tiêu đề"), validators=[DataRequired(), Length(max=255)])
     body = TextAreaField(_l("Nội dung"), validators=[DataRequired(), Length(max=20000)])
     to_coordinators = BooleanField(_l("Cán bộ thi đua của các đơn vị"), default=True)

@@ -33,6 +33,7 @@ from portal.notifications.models import (
     EmailMode,
     Notification,
 )
+from portal.submissions import once
 from portal.tenancy import (
     get_child_or_404,
     get_org_owned_or_404,
@@ -146,6 +147,7 @@ def announcements():
 
 @bp.route("/announcements/new", methods=["GET", "POST"])
 @office_required
+@once
 def announcement_new():
     return _edit_announcement(Announcement(status=AnnouncementStatus.DRAFT))
 

@@ -33,6 +33,7 @@ from portal.listing import FilterForm
 from portal.propagation.models import ActivityType, Channel
 from portal.propagation.services import ActivityFilters, clean_link
 from portal.rules import RuleError
+from portal.submissions import OnceForm
 
 FOREIGN_EXEMPLAR = _l("Chỉ được chọn điển hình của chính đơn vị thực hiện hoạt động.")
 REQUIRED = _l("Vui lòng điền mục này.")
@@ -45,7 +46,7 @@ def _http_link(form, field) -> None:
         raise ValidationError(str(exc)) from exc
 
 
-class ActivityForm(VersionedForm):
+class ActivityForm(OnceForm, VersionedForm):
     activity_date = VnDateField(_l("Ngày thực hiện"), validators=[InputRequired(REQUIRED)])
     activity_type = SelectField(
         _l("Hình thức"),

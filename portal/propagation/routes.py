@@ -16,6 +16,7 @@ from portal.propagation import services
 from portal.propagation.export import activities_export
 from portal.propagation.forms import ActivityFilterForm, ActivityForm
 from portal.propagation.models import PropagationActivity
+from portal.submissions import once
 from portal.tenancy import (
     can_edit_unit,
     get_editable_or_404,
@@ -63,6 +64,7 @@ def export():
 
 @bp.route("/units/<int:unit_id>/new", methods=["GET", "POST"])
 @login_required
+@once
 def create(unit_id: int):
     require_unit_edit(unit_id)
     unit = get_unit_or_404(unit_id)

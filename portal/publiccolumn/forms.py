@@ -12,11 +12,12 @@ from portal.forms_base import PortalForm
 from portal.listing import FilterForm
 from portal.publiccolumn.models import StoryStatus
 from portal.publiccolumn.services import StoryFilters
+from portal.submissions import OnceForm
 
 REQUIRED = _l("Vui lòng điền mục này.")
 
 
-class StoryForm(VersionedForm):
+class StoryForm(OnceForm, VersionedForm):
     exemplar_id = SelectField(
         _l("Điển hình"),
         coerce=optional_int,

@@ -24,6 +24,7 @@ from portal.listing import filter_args, page_of
 from portal.publiccolumn import services
 from portal.publiccolumn.forms import ReasonForm, StoryFilterForm, StoryForm
 from portal.publiccolumn.models import ExemplarStory, StoryStatus
+from portal.submissions import once
 from portal.tenancy import (
     can_edit_unit,
     get_editable_or_404,
@@ -134,6 +135,7 @@ def manage():
 
 @bp.route("/stories/units/<int:unit_id>/new", methods=["GET", "POST"])
 @login_required
+@once
 def create(unit_id: int):
     require_unit_edit(unit_id)
     unit = get_unit_or_404(unit_id)

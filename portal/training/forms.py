@@ -21,6 +21,7 @@ from portal.fields import (
     year_choices,
 )
 from portal.listing import FilterForm
+from portal.submissions import OnceForm
 from portal.training.services import TrainingFilters
 
 REQUIRED = _l("Vui lòng điền mục này.")
@@ -32,7 +33,7 @@ class HoursField(VnFloatField):
     invalid_message = _l("Số giờ phải là một số, ví dụ 7,5.")
 
 
-class TrainingForm(VersionedForm):
+class TrainingForm(OnceForm, VersionedForm):
     person_user_id = SelectField(
         _l("Người tham gia (trong đơn vị)"), coerce=optional_int, validate_choice=False
     )

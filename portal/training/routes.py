@@ -10,6 +10,7 @@ from portal.actions import attempt, attempt_edit
 from portal.extensions import db
 from portal.fields import filter_years
 from portal.listing import filter_args, page_of
+from portal.submissions import once
 from portal.tenancy import (
     can_edit_unit,
     get_editable_or_404,
@@ -62,6 +63,7 @@ def export():
 
 @bp.route("/units/<int:unit_id>/new", methods=["GET", "POST"])
 @login_required
+@once
 def create(unit_id: int):
     require_unit_edit(unit_id)
     unit = get_unit_or_404(unit_id)

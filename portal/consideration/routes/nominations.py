@@ -22,6 +22,8 @@ from portal.consideration.routes.blueprint import bp
 from portal.exemplars.models import Exemplar, ExemplarKind
 from portal.extensions import db
 from portal.fields import ConfirmForm
+from portal.formatting import format_datetime
+from portal.submissions import once
 from portal.tenancy import (
     current_org,
     get_child_or_404,
@@ -90,12 +92,30 @@ def _save(round_: ConsiderationRound, form: NominationForm, nomination: Nominati
 
 
 def _closed(round_: ConsiderationRound):
-    flash(_("Phiên bình xét đã kết thúc, không thể thay đổi."), "error")
+    """A closed (or cancelled) round keeps its nominations as voted: back to the round,
+    with a notice that says so, and when it was closed and by whom."""
+    name = round_.title
+    if round_.is_cancelled:
+        flash(_("Phiên bình xét «%(name)s» đã bị hủy, không thay đổi được.", name=name), "warning")
+        return redirect(url_for(".round_detail", round_id=round_.id))
+    notice = _(
+        "Phiên bình xét «%(name)s» đã kết thúc và chốt kết quả, nên không thêm, sửa hay xóa "
+        "đề nghị được nữa.",
+        name=name,
+    )
+    closed_by = db.session.get(User, round_.closed_by_id) if round_.closed_by_id else None
+    if closed_by and round_.closed_at:
+        when = format_datetime(round_.closed_at)
+        notice += " " + _(
+            "Kết thúc lúc %(when)s, bởi %(name)s.", when=when, name=closed_by.full_name
+        )
+    flash(notice, "warning")
     return redirect(url_for(".round_detail", round_id=round_.id))
 
 
 @bp.route("/<int:round_id>/nominations/new", methods=["GET", "POST"])
 @office_required
+@once
 def add_nomination(round_id: int):
     round_ = get_round_or_404(round_id)
     if not round_.is_open:

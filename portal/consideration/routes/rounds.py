@@ -27,6 +27,7 @@ from portal.fields import ConfirmForm
 from portal.listing import page_of
 from portal.models_base import in_ids
 from portal.periods.models import PlanPeriod, current_period
+from portal.submissions import once
 from portal.tenancy import current_org, office_required, org_scoped
 
 
@@ -91,6 +92,7 @@ def _period_of(form: RoundForm) -> PlanPeriod | None:
 
 @bp.route("/new", methods=["GET", "POST"])
 @office_required
+@once
 def new_round():
     form = _round_form()
     if form.validate_on_submit() and (period := _period_of(form)):

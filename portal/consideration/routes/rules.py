@@ -29,6 +29,7 @@ from portal.consideration.routes.blueprint import bp
 from portal.consideration.rules import save_rule, save_title
 from portal.extensions import db
 from portal.listing import page_of
+from portal.submissions import once
 from portal.tenancy import current_org, office_required, org_scoped
 
 DEFAULT_CHOICE = 0  # the rule for titles without a statutory threshold
@@ -109,6 +110,7 @@ def _save_rule(form: VotingRuleForm, rule: VotingRule | None):
 
 @bp.route("/rules/new", methods=["GET", "POST"])
 @office_required
+@once
 def new_rule():
     form = _rule_form(None)
     return _save_rule(form, None) or render_template(
@@ -157,6 +159,7 @@ def _save_title(form: AwardTitleForm, title: AwardTitle | None):
 
 @bp.route("/titles/new", methods=["GET", "POST"])
 @office_required
+@once
 def new_title():
     form = AwardTitleForm()
     return _save_title(form, None) or render_template(

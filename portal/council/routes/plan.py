@@ -19,6 +19,7 @@ from portal.formatting import today_vn
 from portal.inspections.models import SupervisionPlanItem
 from portal.organizations.models import Unit
 from portal.periods.services import organization_years
+from portal.submissions import once
 from portal.tenancy import get_org_owned_or_404, office_required, org_scoped
 
 
@@ -95,6 +96,7 @@ def _render_form(form: PlanItemForm, year: int, item: SupervisionPlanItem | None
 
 @bp.route("/plan/new", methods=["GET", "POST"])
 @office_required
+@once
 def plan_item_new():
     year = _year()
     form = _plan_form(year)

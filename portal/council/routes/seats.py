@@ -24,6 +24,7 @@ from portal.organizations.models import Unit
 from portal.periods.forms import PeriodFilterForm
 from portal.periods.models import PlanPeriod, current_period
 from portal.periods.services import organization_years
+from portal.submissions import once
 from portal.tenancy import (
     get_org_owned_or_404,
     office_required,
@@ -82,6 +83,7 @@ def _render_index(period: PlanPeriod, form: SeatForm):
 
 @bp.post("/periods/<int:period_id>/seats")
 @office_required
+@once
 def seat_add(period_id: int):
     period = get_org_owned_or_404(PlanPeriod, period_id)
     form = _seat_form(period)

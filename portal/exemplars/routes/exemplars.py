@@ -51,6 +51,7 @@ from portal.formatting import format_month, today_vn
 from portal.listing import page_of
 from portal.periods.forms import PeriodFilterForm
 from portal.periods.models import PlanPeriod, current_period
+from portal.submissions import once
 from portal.tenancy import (
     can_edit_unit,
     get_child_or_404,
@@ -141,6 +142,7 @@ def quota():
 
 @bp.route("/new", methods=["GET", "POST"])
 @login_required
+@once
 def new():
     units = editable_units()
     if not units:

@@ -29,6 +29,7 @@ from portal.exemplars.routes.blueprint import bp
 from portal.exemplars.routes.exemplars import with_evidence
 from portal.exemplars.services import people_choices
 from portal.formatting import today_vn
+from portal.submissions import once
 from portal.tenancy import get_editable_or_404
 
 
@@ -44,6 +45,7 @@ def _refuse_if_dropped(exemplar: Exemplar):
 
 @bp.route("/<int:exemplar_id>/actions/new", methods=["GET", "POST"])
 @login_required
+@once
 def action_new(exemplar_id: int):
     exemplar = get_editable_or_404(Exemplar, exemplar_id)
     return _action_form(exemplar, None)
@@ -105,6 +107,7 @@ def _date_from_form() -> date | None:
 
 @bp.route("/<int:exemplar_id>/evaluations/new", methods=["GET", "POST"])
 @login_required
+@once
 def evaluation_new(exemplar_id: int):
     exemplar = get_editable_or_404(Exemplar, exemplar_id)
     refused = _refuse_if_dropped(exemplar)

@@ -30,6 +30,7 @@ from portal.listing import page_of
 from portal.models_base import in_ids
 from portal.periods.services import organization_years
 from portal.rules import RuleError
+from portal.submissions import once
 from portal.tenancy import get_scoped_or_404, get_unit_or_404, visible_units
 
 
@@ -44,6 +45,7 @@ def _owner_choices(form: FindingForm, inspection: Inspection) -> None:
 
 @bp.route("/<int:inspection_id>/findings/new", methods=["GET", "POST"])
 @login_required
+@once
 def finding_new(inspection_id: int):
     inspection = get_scoped_or_404(Inspection, inspection_id)
     require_editable(inspection)

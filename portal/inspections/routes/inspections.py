@@ -36,6 +36,8 @@ from portal.inspections.routes.blueprint import bp
 from portal.listing import page_of
 from portal.organizations.models import Unit
 from portal.periods.services import organization_years
+from portal.rules import LockedError
+from portal.submissions import once
 from portal.tenancy import get_scoped_or_404, get_unit_or_404, visible_unit_ids, visible_units
 
 # Globals, not context: the macros of _macros.html and _blocks.html use them
@@ -51,8 +53,17 @@ def refuse(message: str) -> None:
 
 
 def refuse_if_locked(inspection: Inspection) -> None:
+    """A signed-off record is final: the page says when and by whom it was signed, and
+    offers the dated correction instead."""
     if inspection.is_signed_off:
-        refuse(str(record_locked()))
+        detail = url_for("inspections.detail", inspection_id=inspection.id)
+        raise LockedError(
+            record_locked().message,
+            since=inspection.signed_off_at,
+            by=inspection.signed_off_by.full_name if inspection.signed_off_by else "",
+            way=(f"{detail}#corrections", _("Thêm đính chính")),
+            back=(detail, _("Xem biên bản")),
+        )
 
 
 def require_editable(inspection: Inspection) -> None:
@@ -131,6 +142,7 @@ def _prefill(form: InspectionForm, plan_item: SupervisionPlanItem | None) -> Non
 
 @bp.route("/new", methods=["GET", "POST"])
 @login_required
+@once
 def new():
     recordable = access.recordable_unit_ids(current_user)
     plan_item_id = request.values.get("plan_item_id", type=int)
@@ -253,6 +265,7 @@ def sign_off(inspection_id: int):
 
 @bp.post("/<int:inspection_id>/corrections")
 @login_required
+@once
 def add_correction(inspection_id: int):
     inspection = get_scoped_or_404(Inspection, inspection_id)
     if not access.can_edit_record(current_user, inspection):
