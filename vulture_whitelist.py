@@ -118,6 +118,7 @@ _.process_formdata  # fields, assessments, training forms: WTForms parses input 
 _.widget  # fields, inspections, notifications forms: WTForms renders with it
 _.option_widget  # inspections, notifications forms: WTForms renders each choice with it
 _.render_kw  # consideration routes, deadlines views: WTForms renders these attributes
+_.csrf_class  # forms_base: the CSRF check WTForms builds for every PortalForm
 
 # Attributes set on library objects (openpyxl, python-docx, zipfile), read when saving.
 _.compress_type  # zipfile.ZipInfo: deflate in reproducible archives

@@ -26,7 +26,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "extensions", "models_base", "db_types", "msgids", "enums", "rules", "actions",
                 "errors", "form_errors", "listing", "urls", "i18n", "formatting", "fields",
                 "tenancy", "audit", "accounts", "organizations", "periods",
-                "security_headers",
+                "security_headers", "forms_base", "form_messages",
             }
         ),
     ),
