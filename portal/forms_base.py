@@ -7,9 +7,24 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import _FlaskFormCSRF
-from wtforms import Form, ValidationError
+from wtforms import Form, TextAreaField, ValidationError
 
 from portal.form_messages import FORM_TRANSLATIONS
+
+
+def _single_newlines(value: object) -> object:
+    """Browsers send a textarea's line breaks as CRLF but count them as one character
+    against `maxlength`: stored as LF, the text typed up to the counter's limit fits
+    the server's Length check too."""
+    return value.replace("\r\n", "\n") if isinstance(value, str) else value
+
+
+def _bind(form, unbound_field, options):
+    """Every text area of the portal gets `_single_newlines` before its own filters."""
+    if issubclass(unbound_field.field_class, TextAreaField):
+        own = unbound_field.kwargs.get("filters", ())
+        options = {**options, "filters": (_single_newlines, *own)}
+    return unbound_field.bind(form=form, **options)
 
 
 class TranslatedCSRF(_FlaskFormCSRF):
@@ -32,6 +47,9 @@ class PortalForm(FlaskForm):
         def get_translations(self, form):
             return FORM_TRANSLATIONS
 
+        def bind_field(self, form, unbound_field, options):
+            return _bind(form, unbound_field, options)
+
 
 class PortalSubForm(Form):
     """A form nested in another (a FieldList/FormField row): no CSRF token of its own."""
@@ -39,3 +57,6 @@ class PortalSubForm(Form):
     class Meta:
         def get_translations(self, form):
             return FORM_TRANSLATIONS
+
+        def bind_field(self, form, unbound_field, options):
+            return _bind(form, unbound_field, options)

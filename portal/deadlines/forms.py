@@ -119,7 +119,7 @@ class DeadlineFilterForm(FilterForm):
 
     period_id = IntegerField()
     kind = SelectField(choices=["", *(k.value for k in DeadlineKind)])
-    q = StringField()
+    q = StringField(validators=[Length(max=200)])
 
 
 class DueItemsFilterForm(FilterForm):

@@ -43,7 +43,7 @@ class DifficultyFilterForm(FilterForm):
     )
     year = SelectField(_l("Năm"), coerce=optional_int, validate_choice=False)
     unit_id = SelectField(_l("Đơn vị"), coerce=optional_int, validate_choice=False)
-    q = SearchField(_l("Tìm kiếm"))
+    q = SearchField(_l("Tìm kiếm"), validators=[Length(max=200)])
 
     def setup(self, years: list[int], units) -> DifficultyFilterForm:
         self.year.choices = year_choices(years)

@@ -78,4 +78,4 @@ class AnnouncementForm(VersionedForm):
 class NotificationFilterForm(FilterForm):
     """The list of one's notifications: all, or the unread ones (`unread=1`)."""
 
-    unread = StringField()
+    unread = StringField(validators=[Length(max=32)])

@@ -71,7 +71,7 @@ class StoryFilterForm(FilterForm):
         _l("Trạng thái"), choices=choices(StoryStatus.choices(), _l("Tất cả trạng thái"))
     )
     unit_id = SelectField(_l("Đơn vị"), coerce=optional_int, validate_choice=False)
-    q = SearchField(_l("Tìm theo tiêu đề"))
+    q = SearchField(_l("Tìm theo tiêu đề"), validators=[Length(max=200)])
 
     def setup(self, units) -> StoryFilterForm:
         self.unit_id.choices = choices(((u.id, u.name) for u in units), _l("Tất cả đơn vị"))
