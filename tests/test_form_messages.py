@@ -10,12 +10,13 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import flask_wtf
 import pytest
 import wtforms
-from flask_babel import force_locale
+from flask_babel import force_locale, refresh
 from wtforms import (
     DateField,
     DateTimeField,
@@ -280,3 +281,102 @@ def test_a_forms_own_csrf_error_is_translated(app, locale, expected):
         form.validate()
         assert form.csrf_token.errors
         assert form.csrf_token.errors == [expected]
+
+
+# --- the pages themselves: every form page of the url_map, posted empty and wrong -----
+
+
+class _Page(HTMLParser):
+    """The visible text of a page, and the names of the fields of its POST forms."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts: list[str] = []
+        self.fields: set[str] = set()
+        self._in_post_form = False
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self._in_post_form = (attrs.get("method") or "").lower() == "post"
+        elif tag in ("input", "select", "textarea") and self._in_post_form and attrs.get("name"):
+            if attrs.get("type") not in ("hidden", "submit", "file", "checkbox", "radio"):
+                self.fields.add(attrs["name"])
+        elif tag in ("script", "style"):
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._in_post_form = False
+        elif tag in ("script", "style") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip and data.strip():
+            self.texts.append(" ".join(data.split()))
+
+
+def _parse(page: str) -> _Page:
+    parser = _Page()
+    parser.feed(page)
+    return parser
+
+
+def _form_pages(app) -> list[str]:
+    """POST endpoints without arguments (their GET shows the form), but not sign-out."""
+    skip = {"accounts.logout", "accounts.revoke_sessions", "accounts.login"}
+    return sorted(
+        rule.rule
+        for rule in app.url_map.iter_rules()
+        if "POST" in rule.methods
+        and "GET" in rule.methods
+        and not rule.arguments
+        and rule.endpoint not in skip
+    )
+
+
+VIETNAMESE_ORACLE = [
+    _pattern(m) for m in set(MESSAGES.values()) | {p[0] for p in PLURAL_MESSAGES.values()}
+]
+
+
+def test_every_form_page_answers_in_the_readers_language(app, client, world, login_as):
+    pages = _form_pages(app)
+    assert "/exemplars/new" in pages and "/deadlines/new" in pages
+    checked, english_in_vietnamese, vietnamese_in_english = 0, [], []
+    for locale in ("vi", "en"):
+        client.post(f"/lang/{locale}")
+        refresh()  # the test's app context outlives requests: forget the cached locale
+        for path in pages:
+            for user in (world.office, world.coordinator_a):
+                login_as(user)
+                form_page = client.get(path)
+                if form_page.status_code != 200:
+                    continue
+                names = _parse(form_page.get_data(as_text=True)).fields
+                for data in ({}, dict.fromkeys(names, "abc")):
+                    answer = client.post(path, data=data)
+                    texts = _parse(answer.get_data(as_text=True)).texts
+                    checked += 1
+                    for text in texts:
+                        if locale == "vi" and any(p.search(text) for p in ENGLISH_ORACLE):
+                            english_in_vietnamese.append(f"{path}: {text}")
+                        if locale == "en" and any(p.search(text) for p in VIETNAMESE_ORACLE):
+                            vietnamese_in_english.append(f"{path}: {text}")
+                break
+    assert checked > 30
+    assert english_in_vietnamese == []
+    assert vietnamese_in_english == []
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [("vi", "Vui lòng nhập một số nguyên, ví dụ 2025."), ("en", "Please enter a whole number")],
+)
+def test_a_wrong_year_is_answered_on_the_page(client, world, login_as, locale, expected):
+    """The page walk above can fail: a year typed as text is answered in words."""
+    client.post(f"/lang/{locale}")
+    login_as(world.office)
+    page = client.post("/criteria/periods/new", data={"name": "2026-2030", "start_year": "abc"})
+    assert expected in page.get_data(as_text=True)
