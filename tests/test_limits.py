@@ -183,6 +183,19 @@ def test_names_and_titles_have_the_agreed_limits(bound_forms):
     assert 10_000 <= _max_length(bound_forms["publiccolumn.StoryForm"].body) <= LONG_TEXT_MAX
 
 
+def test_every_title_holds_500_characters(bound_forms):
+    """A council seat's "title" is a position (Phó Giám đốc Sở): a name, 255."""
+    titles = {
+        key: _max_length(form.title)
+        for key, form in bound_forms.items()
+        if "title" in form
+        and not isinstance(form, FilterForm)
+        and not key.startswith("council.Seat")
+    }
+    assert len(titles) >= 8
+    assert {key: limit for key, limit in titles.items() if limit != 500} == {}
+
+
 def test_a_too_long_name_is_refused_in_words(bound_forms, app):
     """The limit is enforced, with a message that says how long the text is."""
     from portal.exemplars.forms import ExemplarForm

@@ -33,7 +33,7 @@ class DeadlineForm(VersionedForm):
     year = IntegerField(_l("Năm"), validators=[DataRequired(), NumberRange(2000, 2100)])
     title = StringField(
         _l("Tên thời hạn"),
-        validators=[Optional(), Length(max=255)],
+        validators=[Optional(), Length(max=500)],
         description=_l("Để trống để dùng tên mặc định theo nội dung và năm."),
     )
     description = TextAreaField(_l("Ghi chú, hướng dẫn"), validators=[Optional(), Length(max=4000)])

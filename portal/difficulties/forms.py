@@ -17,7 +17,7 @@ REQUIRED = _l("Vui lòng điền mục này.")
 
 class DifficultyForm(VersionedForm):
     title = StringField(
-        _l("Khó khăn, vướng mắc"), validators=[DataRequired(REQUIRED), Length(max=300)]
+        _l("Khó khăn, vướng mắc"), validators=[DataRequired(REQUIRED), Length(max=500)]
     )
     description = TextAreaField(
         _l("Nội dung cụ thể, đề xuất của đơn vị"),

@@ -42,7 +42,7 @@ class PreferencesForm(PortalForm):
 
 
 class AnnouncementForm(VersionedForm):
-    title = StringField(_l("Tiêu đề"), validators=[DataRequired(), Length(max=255)])
+    title = StringField(_l("Tiêu đề"), validators=[DataRequired(), Length(max=500)])
     body = TextAreaField(_l("Nội dung"), validators=[DataRequired(), Length(max=20000)])
     to_coordinators = BooleanField(_l("Cán bộ thi đua của các đơn vị"), default=True)
     to_staff = BooleanField(_l("Cán bộ, nhân viên của các đơn vị"))

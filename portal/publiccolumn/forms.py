@@ -23,7 +23,7 @@ class StoryForm(VersionedForm):
         validators=[DataRequired(_l("Vui lòng chọn điển hình của đơn vị."))],
         validate_choice=False,  # checked against the unit by the service, with its own message
     )
-    title = StringField(_l("Tiêu đề"), validators=[DataRequired(REQUIRED), Length(max=300)])
+    title = StringField(_l("Tiêu đề"), validators=[DataRequired(REQUIRED), Length(max=500)])
     summary = TextAreaField(
         _l("Tóm tắt"),
         validators=[DataRequired(REQUIRED), Length(max=1000)],
