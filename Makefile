@@ -35,9 +35,12 @@ run: install
 
 # The suite runs on every core (pytest-xdist, at most 4 workers); the browser journeys
 # stay together on one worker, sharing one portal. TEST_WORKERS=0 runs in one process.
+# A worker that crashes ends the run at once (--max-worker-restart 0): after a crash
+# xdist 3.8's loadgroup scheduler never hands out the crashed worker's tests again and
+# the run would wait until CI's limit.
 TEST_WORKERS ?= auto
 test: install chromium
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --maxprocesses 4 --dist loadgroup $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --maxprocesses 4 --dist loadgroup --max-worker-restart 0 $(PYTEST_ARGS)
 
 # Debian's Chromium for the browser journeys: installed when missing and possible,
 # otherwise those journeys are skipped with a message.

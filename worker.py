@@ -36,7 +36,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def run_worker(app, queue_names: list[str], burst: bool = False, name: str | None = None) -> None:
-    from portal.jobs.workers import MAINTENANCE_INTERVAL, PortalWorker, requeue_jobs_of_dead_workers
+    from portal.jobs.workers import (
+        MAINTENANCE_INTERVAL,
+        WORKER_TTL,
+        PortalWorker,
+        requeue_jobs_of_dead_workers,
+    )
 
     with app.app_context():
         connection = redis_for(app)
@@ -51,6 +56,7 @@ def run_worker(app, queue_names: list[str], burst: bool = False, name: str | Non
             name=name,
             app=app,
             maintenance_interval=MAINTENANCE_INTERVAL,
+            worker_ttl=WORKER_TTL,
         )
         # with_scheduler moves retries waiting for their backoff back into the queues.
         worker.work(burst=burst, with_scheduler=True, logging_level="INFO")

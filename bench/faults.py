@@ -274,13 +274,15 @@ def relay_down(b: Bench) -> Result:
     return b.result("relay down for the first 5 s", set(), seconds)
 
 
-def _kill_mid_batch(b: Bench, how: int, name: str) -> Result:
+def _kill_mid_batch(b: Bench, how: int, name: str, horse_too: bool = True) -> Result:
     b.relay.delay = 0.01
     b.store()
     started = time.monotonic()
     worker = b.start_worker()
     b.wait({b.address(n) for n in range(b.n // 5)}, 120)
-    if how == signal.SIGKILL:
+    if how == signal.SIGKILL and not horse_too:
+        os.kill(worker.pid, signal.SIGKILL)  # its horse runs on until a worker stops it
+    elif how == signal.SIGKILL:
         # The worker and its work horse (RQ puts the horse in a process group of its own).
         horses = psutil.Process(worker.pid).children(recursive=True)
         os.killpg(worker.pid, signal.SIGKILL)
@@ -299,6 +301,12 @@ def _kill_mid_batch(b: Bench, how: int, name: str) -> Result:
 
 def sigkill(b: Bench) -> Result:
     return _kill_mid_batch(b, signal.SIGKILL, "SIGKILL of worker + horse at 20 %, restart")
+
+
+def orphan(b: Bench) -> Result:
+    return _kill_mid_batch(
+        b, signal.SIGKILL, "SIGKILL of the worker alone at 20 %, restart", horse_too=False
+    )
 
 
 def graceful(b: Bench) -> Result:
@@ -340,6 +348,7 @@ SCENARIOS = {
     "slow": slow_relay,
     "relay-down": relay_down,
     "sigkill": sigkill,
+    "orphan": orphan,
     "graceful": graceful,
     "redis-down": redis_down,
     "twice": twice,

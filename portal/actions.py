@@ -115,6 +115,8 @@ def attempt_edit(
 
 
 def _touch(record: Any) -> None:
+    if sa_inspect(record).mapper.version_id_generator is False:
+        record.lock_version += 1  # a FormVersionedMixin: only its forms raise it
     if hasattr(record, "updated_at"):
         record.updated_at = utcnow()
         return

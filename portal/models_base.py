@@ -33,6 +33,20 @@ class VersionedMixin:
         return {"version_id_col": cls.__table__.c.lock_version}
 
 
+class FormVersionedMixin:
+    """A record edited through a form and also updated by other code that must never
+    conflict with it (a user's sign-in time, password, session token): its version
+    counts the saves of its forms only (`attempt_edit` raises it), and every update
+    is still made only where the row holds the version read, so that two stale forms
+    never overwrite each other."""
+
+    lock_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict:  # noqa: N805
+        return {"version_id_col": cls.__table__.c.lock_version, "version_id_generator": False}
+
+
 def as_utc(value: datetime | None) -> datetime | None:
     """SQLite returns naive datetimes for timezone columns; they are UTC."""
     if value is None or value.tzinfo is not None:

@@ -37,6 +37,18 @@ def pytest_configure(config):
         os.environ["TEST_REDIS_URL"] = f"{base[0]}/{base[1] - index}"
 
 
+@pytest.fixture(autouse=True)
+def _signal_handlers_restored():
+    """An RQ worker run inside the test process installs its own SIGINT/SIGTERM
+    handlers; left behind, they turn the end of a pytest-xdist worker into an RQ
+    StopRequested instead of an orderly exit. Every test gets the handlers back."""
+    handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    yield
+    for sig, handler in handlers.items():
+        if signal.getsignal(sig) is not handler:
+            signal.signal(sig, handler)
+
+
 def _split_redis_url(url: str) -> tuple[str, int]:
     """("redis://host:port", db) of a Redis URL; the database defaults to 15."""
     head, _, tail = url.rstrip("/").rpartition("/")

@@ -24,7 +24,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
         frozenset(
             {
                 "extensions", "models_base", "db_types", "msgids", "enums", "rules", "actions",
-                "errors", "form_errors", "listing", "urls", "i18n", "formatting", "fields",
+                "errors", "form_errors", "forms_base", "listing", "urls", "i18n", "formatting", "fields",
                 "tenancy", "audit", "accounts", "organizations", "periods",
                 "security_headers", "forms_base", "form_messages",
             }

@@ -14,7 +14,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from portal.db_types import enum_column
 from portal.enums import LabelledEnum
 from portal.extensions import db
-from portal.models_base import TimestampMixin
+from portal.models_base import FormVersionedMixin, TimestampMixin
 from portal.msgids import N_
 
 # werkzeug's scrypt (N=2^15, r=8, p=1: 32 MiB, about 0.1 s); a stored hash made with
@@ -35,7 +35,7 @@ class Role(LabelledEnum):
         return self in (Role.COORDINATOR, Role.STAFF)
 
 
-class User(UserMixin, TimestampMixin, db.Model):
+class User(UserMixin, TimestampMixin, FormVersionedMixin, db.Model):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -41,7 +41,7 @@ class UnitForm(VersionedForm):
     submit = SubmitField(_l("Lưu"))
 
 
-class OrganizationForm(PortalForm):
+class OrganizationForm(VersionedForm):
     slug = StringField(
         _l("Tên rút gọn (địa chỉ chuyên mục công khai)"),
         validators=[DataRequired(REQUIRED), Length(max=64)],
@@ -50,7 +50,7 @@ class OrganizationForm(PortalForm):
     submit = SubmitField(_l("Lưu"))
 
 
-class UserForm(PortalForm):
+class UserForm(VersionedForm):
     full_name = StringField(_l("Họ và tên"), validators=[DataRequired(REQUIRED), Length(max=255)])
     email = EmailField(
         _l("Email"),

@@ -6,7 +6,7 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal.actions import attempt
+from portal.actions import attempt_edit
 from portal.admin.blueprint import bp
 from portal.admin.forms import OrganizationForm
 from portal.organizations import services
@@ -17,7 +17,7 @@ def organization():
     org = current_user.organization
     form = OrganizationForm(obj=org)
     if form.validate_on_submit() and (
-        attempt(services.set_slug, org, form.slug.data, form=form).ok
+        attempt_edit(org, services.set_slug, org, form.slug.data, form=form).ok
     ):
         flash(_("Đã lưu tên rút gọn của Sở."), "success")
         return redirect(url_for("admin.organization"))

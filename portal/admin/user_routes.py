@@ -10,7 +10,7 @@ from flask_login import current_user
 from portal.accounts import services as accounts
 from portal.accounts import sessions
 from portal.accounts.models import Role, RoleMembership, User
-from portal.actions import attempt
+from portal.actions import attempt, attempt_edit
 from portal.admin import services
 from portal.admin.blueprint import bp
 from portal.admin.forms import NewUserForm, RoleForm, UserFilterForm, UserForm
@@ -99,7 +99,8 @@ def edit_user(user_id: int):
     user = get_org_owned_or_404(User, user_id)
     form = UserForm(obj=user)
     if form.validate_on_submit() and (
-        attempt(
+        attempt_edit(
+            user,
             services.update_user,
             user,
             form.full_name.data,

@@ -20,6 +20,7 @@ from portal.compilations.models import Compilation, CompilationStatus
 from portal.compilations.storage import work_dir
 from portal.extensions import db
 from portal.i18n import translated
+from portal.jobs import horses
 from portal.jobs.connection import get_redis
 from portal.jobs.queues import LONG, enqueue_after_commit
 from portal.models_base import utcnow
@@ -127,6 +128,10 @@ def _dead_reason(compilation: Compilation, job: Job | None) -> str:
     if status == JobStatus.FINISHED:
         return JOB_LOST  # ended without marking the row (it always does when it runs)
     if status == JobStatus.STARTED and _worker_gone(job):
+        if horses.running_horse(job.connection, job.id) is not None:
+            # Its work horse runs on (it has a process group of its own): a worker's
+            # maintenance stops it within a minute, and the job then shows failed.
+            return ""
         return WORKER_DIED
     return ""
 

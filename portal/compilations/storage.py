@@ -20,6 +20,11 @@ NOT_WRITABLE = N_(
     "Không ghi được hồ sơ: thư mục lưu hồ sơ chỉ cho đọc hoặc không có quyền ghi. Hãy báo "
     "quản trị hệ thống kiểm tra thư mục DOSSIER_DIR rồi bấm Chạy lại."
 )
+UNUSABLE = N_(
+    "Không ghi được hồ sơ: đường dẫn thư mục lưu hồ sơ không dùng được (một phần của nó là "
+    "tệp chứ không phải thư mục). Hãy báo quản trị hệ thống kiểm tra thư mục DOSSIER_DIR "
+    "rồi bấm Chạy lại."
+)
 # Below this much free space a failed build is put down to the full disk (LibreOffice,
 # for one, only says that it produced no file).
 LOW_SPACE_BYTES = 20 * 1024 * 1024
@@ -38,7 +43,8 @@ def archive_path(compilation: Compilation) -> Path:
 
 
 def storage_error(exc: BaseException) -> str:
-    """FULL_DISK or NOT_WRITABLE when `exc` (or its cause) is a refusal of the disk."""
+    """FULL_DISK, NOT_WRITABLE or UNUSABLE when `exc` (or its cause) is a refusal of
+    the disk."""
     seen: BaseException | None = exc
     while seen is not None:
         if isinstance(seen, OSError):
@@ -46,6 +52,8 @@ def storage_error(exc: BaseException) -> str:
                 return FULL_DISK
             if seen.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
                 return NOT_WRITABLE
+            if seen.errno == errno.ENOTDIR:
+                return UNUSABLE
         seen = seen.__cause__ or seen.__context__
     return FULL_DISK if _low_space() else ""
 

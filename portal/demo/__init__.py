@@ -1,4 +1,6 @@
-"""The demo department, created idempotently by `flask demo` and by `make run`.
+"""The demo department, created idempotently by `flask demo` and by `make run`, as it
+looks on the day it is built: 2023-2025 as history, the current plan period live
+(see `timeline`).
 
 Scaffolding, not product: nothing in the portal imports this package; the factory
 only calls `register(app)` to add the `flask demo` command. Each capability's demo
@@ -9,6 +11,7 @@ records of earlier ones).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from types import ModuleType
 
 import click
@@ -45,14 +48,24 @@ from portal.demo.department import (
     person_name,
     staff_email,
 )
+from portal.demo.timeline import (
+    HISTORY_END,
+    HISTORY_NAME,
+    HISTORY_START,
+    current_span,
+    local_day,
+    resolve_now,
+)
 from portal.extensions import db
+from portal.formatting import VN_TZ
 from portal.organizations.models import Organization, Unit
 from portal.organizations.services import new_slug
 from portal.periods.models import PlanPeriod
 
 DEFAULT_DEMO_PASSWORD = "demo@2025"
 
-# Each part has `seed(org, password)`; in this order, each may use what those before made.
+# Each part has `seed(org, password, now=None)`; in this order, each may use what those
+# before made.
 PARTS = (
     admin,
     criteria,
@@ -84,15 +97,25 @@ def register(app: Flask) -> None:
     show_default=True,
     help="Password of every demo account (demo only).",
 )
-def demo_command(password: str) -> None:
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d", "%d/%m/%Y"]),
+    default=None,
+    help="The day the demo is built around (default: today), e.g. 2026-12-03.",
+)
+def demo_command(password: str, today: datetime | None) -> None:
     """Create (or complete) the demo department. Safe to run again."""
-    org = seed(password)
-    click.echo(f"Demo data ready for {org.name}.")
+    now = None if today is None else today.replace(hour=12, tzinfo=VN_TZ)
+    org = seed(password, now=now)
+    click.echo(f"Demo data ready for {org.name} (today: {local_day(now):%d/%m/%Y}).")
 
 
-def seed(password: str, parts: Iterable[ModuleType] = PARTS) -> Organization:
-    """Create what is missing of the demo department and of each of `parts`;
-    existing rows are kept."""
+def seed(
+    password: str, parts: Iterable[ModuleType] = PARTS, now: datetime | None = None
+) -> Organization:
+    """Create what is missing of the demo department and of each of `parts`, as the
+    department would look at `now` (default: the real now); existing rows are kept."""
+    now = resolve_now(now)
     org = db.session.scalar(
         db.select(Organization).where(Organization.name == ORGANIZATION["name"])
     )
@@ -101,7 +124,7 @@ def seed(password: str, parts: Iterable[ModuleType] = PARTS) -> Organization:
         db.session.add(org)
         db.session.flush()
     units = {slug: _unit(org, name, kind) for slug, name, kind in UNITS}
-    period = _period(org)
+    periods = _periods(org, now)
     counter = iter(range(1000))
     office = _user(
         org,
@@ -124,7 +147,8 @@ def seed(password: str, parts: Iterable[ModuleType] = PARTS) -> Organization:
             council_titles[n - 1],
             [(Role.COUNCIL_MEMBER, None)],
         )
-        _council_seat(org, period, member, positions[n - 1], council_titles[n - 1])
+        for period in periods:
+            _council_seat(org, period, member, positions[n - 1], council_titles[n - 1])
     for slug, unit in units.items():
         _user(
             org,
@@ -145,7 +169,7 @@ def seed(password: str, parts: Iterable[ModuleType] = PARTS) -> Organization:
             )
     db.session.commit()
     for part in parts:
-        part.seed(org, password)
+        part.seed(org, password, now=now)
         db.session.commit()
     act_as(None)
     return org
@@ -162,23 +186,39 @@ def _unit(org: Organization, name: str, kind) -> Unit:
     return unit
 
 
-def _period(org: Organization) -> PlanPeriod:
+def _periods(org: Organization, now: datetime) -> list[PlanPeriod]:
+    """The 2023-2025 plan (history) and, once it is over, the plan of today's years,
+    which is then the current one."""
+    history = _period(
+        org,
+        HISTORY_NAME,
+        HISTORY_START,
+        HISTORY_END,
+        "Kế hoạch tuyên truyền, bồi dưỡng và nhân rộng điển hình tiên tiến giai đoạn 2023-2025",
+    )
+    start, end = current_span(local_day(now))
+    if local_day(now).year <= HISTORY_END:
+        history.is_current = True
+        return [history]
+    current = _period(
+        org,
+        f"{start}-{end}",
+        start,
+        end,
+        f"Kế hoạch phát hiện, bồi dưỡng và nhân rộng điển hình tiên tiến giai đoạn {start}-{end}",
+    )
+    history.is_current = False
+    current.is_current = True
+    return [history, current]
+
+
+def _period(org: Organization, name: str, start: int, end: int, title: str) -> PlanPeriod:
     period = db.session.scalar(
-        db.select(PlanPeriod).where(
-            PlanPeriod.organization_id == org.id, PlanPeriod.name == "2023-2025"
-        )
+        db.select(PlanPeriod).where(PlanPeriod.organization_id == org.id, PlanPeriod.name == name)
     )
     if period is None:
         period = PlanPeriod(
-            organization_id=org.id,
-            name="2023-2025",
-            title=(
-                "Kế hoạch tuyên truyền, bồi dưỡng và nhân rộng điển hình tiên tiến "
-                "giai đoạn 2023-2025"
-            ),
-            start_year=2023,
-            end_year=2025,
-            is_current=True,
+            organization_id=org.id, name=name, title=title, start_year=start, end_year=end
         )
         db.session.add(period)
         db.session.flush()

@@ -26,7 +26,7 @@ RENAMES = [
 ]
 
 
-def seed(org: Organization, password: str) -> None:
+def seed(org: Organization, password: str, now: datetime | None = None) -> None:
     """Add each former name once; the units keep their current names."""
     office = db.session.scalar(select(User).where(User.email == OFFICE_EMAIL))
     for current, former, when in RENAMES:

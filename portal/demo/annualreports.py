@@ -1,8 +1,10 @@
-"""Demo annual reports: 2023 and 2024 for most units in the same states as their
-self-assessments (accepted, returned with a reason, submitted late), a few 2025
-drafts; each commentary speaks for its section. Idempotent."""
+"""Demo annual reports: for 2023-2025 and the current year, in the same states as the
+units' self-assessments (see `review_plan`); each commentary speaks for its section.
+Idempotent."""
 
 from __future__ import annotations
+
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
@@ -13,7 +15,15 @@ from portal.annualreports.services import (
     set_commendations,
 )
 from portal.demo.department import OFFICE_EMAIL, coordinator_email
-from portal.demo.review_plan import demo_period, planned, play, scenario
+from portal.demo.review_plan import (
+    demo_period,
+    live_planned,
+    live_scenario,
+    planned,
+    play,
+    scenario,
+)
+from portal.demo.timeline import live_period, live_year
 from portal.exemplars.queries import exemplar_choices
 from portal.extensions import db
 from portal.organizations.models import Organization, Unit
@@ -53,23 +63,40 @@ COMMENTARY = {
 }
 
 
-def seed(org: Organization, password: str) -> None:
+def seed(org: Organization, password: str, now: datetime | None = None) -> None:
     period = demo_period(org)
     office = db.session.scalar(select(User).where(User.email == OFFICE_EMAIL))
     if period is None or office is None:
         return
     for number, slug, unit_name, year, name in planned():
-        unit = db.session.scalar(
-            select(Unit).where(Unit.organization_id == org.id, Unit.name == unit_name)
-        )
-        coordinator = db.session.scalar(select(User).where(User.email == coordinator_email(slug)))
-        if unit is None or coordinator is None or find_report(unit.id, period.id, year):
-            continue
-        report = create_report(unit.id, period, year)
-        _write(report, partial=name == "draft" and year == period.end_year)
         # Reports go in a couple of days after the self-assessment.
-        play(report, scenario(name, year, shift=number % 3 + 2), coordinator, office)
-        db.session.flush()
+        steps = scenario(name, year, shift=number % 3 + 2)
+        _report(org, period, office, slug, unit_name, year, steps)
+    live = live_period(org)
+    if live is None or live.id == period.id:
+        return
+    year = live_year(live, now)
+    for number, slug, unit_name, name in live_planned():
+        # The same day as the self-assessment, and an hour later.
+        steps = [
+            (action, when + timedelta(hours=1), reason)
+            for action, when, reason in live_scenario(name, now, shift=number % 3)
+        ]
+        _report(org, live, office, slug, unit_name, year, steps, draft=name == "draft")
+
+
+def _report(org, period, office, slug, unit_name, year, steps, draft=False) -> None:
+    """The unit's report of `year` through `steps`, unless it exists."""
+    unit = db.session.scalar(
+        select(Unit).where(Unit.organization_id == org.id, Unit.name == unit_name)
+    )
+    coordinator = db.session.scalar(select(User).where(User.email == coordinator_email(slug)))
+    if unit is None or coordinator is None or find_report(unit.id, period.id, year):
+        return
+    report = create_report(unit.id, period, year)
+    _write(report, partial=draft)
+    play(report, steps, coordinator, office)
+    db.session.flush()
 
 
 def _write(report, partial: bool) -> None:

@@ -1,8 +1,10 @@
-"""Demo self-assessments: 2023 and 2024 for most units in various states (accepted,
-returned with a reason, submitted late), and a few 2025 drafts. Idempotent."""
+"""Demo self-assessments: 2023-2025 for most units, all accepted in the end (some late
+or after a return), and the current year's in every state, dated back from "now".
+Idempotent."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -16,7 +18,15 @@ from portal.assessments.services import (
     save_office_scores,
 )
 from portal.demo.department import OFFICE_EMAIL, coordinator_email
-from portal.demo.review_plan import demo_period, planned, play, scenario
+from portal.demo.review_plan import (
+    demo_period,
+    live_planned,
+    live_scenario,
+    planned,
+    play,
+    scenario,
+)
+from portal.demo.timeline import live_period, live_year
 from portal.extensions import db
 from portal.organizations.models import Organization, Unit
 
@@ -30,26 +40,40 @@ COMMENTS = [
 ]
 
 
-def seed(org: Organization, password: str) -> None:
+def seed(org: Organization, password: str, now: datetime | None = None) -> None:
     period = demo_period(org)
     office = db.session.scalar(select(User).where(User.email == OFFICE_EMAIL))
     if period is None or office is None or current_collective_set(period) is None:
         return  # the criteria demo provides the collective criteria
     for number, slug, unit_name, year, name in planned():
-        unit = db.session.scalar(
-            select(Unit).where(Unit.organization_id == org.id, Unit.name == unit_name)
+        _assessment(
+            org, period, office, number, slug, unit_name, year, scenario(name, year, number % 3)
         )
-        coordinator = db.session.scalar(select(User).where(User.email == coordinator_email(slug)))
-        if unit is None or coordinator is None or find_assessment(unit.id, period.id, year):
-            continue
-        assessment = create_assessment(unit.id, period, year)
-        _fill(assessment, number, partial=name == "draft" and year == period.end_year)
+    live = live_period(org)
+    if live is None or live.id == period.id or current_collective_set(live) is None:
+        return
+    year = live_year(live, now)
+    for number, slug, unit_name, name in live_planned():
+        steps = live_scenario(name, now, shift=number % 3)
+        _assessment(org, live, office, number, slug, unit_name, year, steps, draft=name == "draft")
 
-        def office_review(action: str, record=assessment, number=number) -> None:
-            save_office_scores(record, _office_entries(record, number), _conclusion(action))
 
-        play(assessment, scenario(name, year, shift=number % 3), coordinator, office, office_review)
-        db.session.flush()
+def _assessment(org, period, office, number, slug, unit_name, year, steps, draft=False) -> None:
+    """The unit's record of `year` through `steps`, unless it exists."""
+    unit = db.session.scalar(
+        select(Unit).where(Unit.organization_id == org.id, Unit.name == unit_name)
+    )
+    coordinator = db.session.scalar(select(User).where(User.email == coordinator_email(slug)))
+    if unit is None or coordinator is None or find_assessment(unit.id, period.id, year):
+        return
+    assessment = create_assessment(unit.id, period, year)
+    _fill(assessment, number, partial=draft)
+
+    def office_review(action: str, record=assessment, number=number) -> None:
+        save_office_scores(record, _office_entries(record, number), _conclusion(action))
+
+    play(assessment, steps, coordinator, office, office_review)
+    db.session.flush()
 
 
 def _score(max_score: int, number: int, position: int, year: int) -> Decimal:

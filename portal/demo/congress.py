@@ -1,5 +1,7 @@
-"""Demo congress submissions (Q2-2025): accepted, submitted, returned and draft units,
-with nominees from their demo exemplars, so the Office can compile at once. Idempotent."""
+"""Demo congress submissions (Q2-2025, history): the units that held their conference,
+each submitted and accepted by the end of June 2025 (two after a return), with nominees
+from their demo exemplars, so the Office can compile the Department's dossier at once.
+Idempotent."""
 
 from __future__ import annotations
 
@@ -21,14 +23,14 @@ from portal.reviews.services import transition
 from portal.reviews.states import ReviewAction
 
 UNIT_NAMES = {slug: name for slug, name, _kind in UNITS}
-# unit slug -> (conference day in May 2025, review steps)
+# unit slug -> (conference day in May 2025, review steps): the units that held their
+# conference submitted by the end of June 2025, and the Office accepted every one of
+# them (two after a return), before the Department's own submission.
 PLAN = {
     "moitruong": (12, ["submit", "accept"]),
     "vpdkdd": (15, ["submit", "accept"]),
     "quantrac": (16, ["submit", "return", "submit", "accept"]),
-    "qldd": (20, ["submit"]),
-    "cntt": (22, ["submit", "return"]),
-    "thanhtra": (26, []),
+    "cntt": (22, ["submit", "return", "submit", "accept"]),
 }
 SUMMARY = (
     "Giai đoạn {term}, phong trào thi đua yêu nước tại {unit} được triển khai sâu rộng, gắn "
@@ -53,7 +55,7 @@ def _cycle(period) -> None:
     )
 
 
-def seed(org: Organization, password: str) -> None:
+def seed(org: Organization, password: str, now: datetime | None = None) -> None:
     period = demo_period(org)
     office = db.session.scalar(select(User).where(User.email == OFFICE_EMAIL))
     if period is None or office is None:

@@ -1,8 +1,10 @@
-"""Demo consideration rounds: a closed round of 2024 with results, an open round of 2025."""
+"""Demo consideration rounds: the rounds of 2024 and 2025 held in December and closed
+with their minutes (history), and the round of the current year open, its meeting a
+few days ahead of "now"."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
@@ -10,13 +12,15 @@ from portal.accounts.models import Role, RoleMembership, User
 from portal.consideration import services, voting
 from portal.consideration.catalogue import complete_rules, ensure_catalogue
 from portal.consideration.models import AwardTitle, ConsiderationRound, VoteChoice
+from portal.demo.timeline import at_local, history_period, live_period, live_year, local_day
 from portal.exemplars.models import Exemplar, ExemplarKind, ExemplarStatus
 from portal.extensions import db
 from portal.organizations.models import Organization, Unit
-from portal.periods.models import PlanPeriod
 
-CLOSED_TITLE = "Bình xét danh hiệu thi đua, hình thức khen thưởng năm 2024"
-OPEN_TITLE = "Bình xét danh hiệu thi đua, hình thức khen thưởng năm 2025"
+TITLE = "Bình xét danh hiệu thi đua, hình thức khen thưởng năm {year}"
+# History year -> meeting day (in December) and which nominees: (people from, collective).
+HISTORY = {2024: (20, 0, 0), 2025: (18, 4, 2)}
+MEETING_IN_DAYS = 12  # the current year's round meets this many days after "now"
 LOCATION = "Phòng họp tầng 3, Sở Tài nguyên và Môi trường"
 ACHIEVEMENTS = {
     "CSTD_CS": "Hoàn thành xuất sắc nhiệm vụ; có sáng kiến được Hội đồng sáng kiến cơ sở "
@@ -29,20 +33,18 @@ ACHIEVEMENTS = {
 }
 
 
-def seed(org: Organization, password: str) -> None:
+def seed(org: Organization, password: str, now: datetime | None = None) -> None:
     ensure_catalogue(org.id) or complete_rules(org.id)  # the rules from 2023 on, always
-    period = db.session.scalar(
-        select(PlanPeriod).where(
-            PlanPeriod.organization_id == org.id, PlanPeriod.name == "2023-2025"
-        )
-    )
+    history, live = history_period(org), live_period(org)
     office = db.session.scalar(
         select(User)
         .join(RoleMembership)
         .where(User.organization_id == org.id, RoleMembership.role == Role.OFFICE_ADMIN)
         .order_by(User.id)
     )
-    if period is None or office is None or not services.council_seats(period.id):
+    if history is None or live is None or office is None:
+        return
+    if not services.council_seats(history.id) or not services.council_seats(live.id):
         return
     titles = {
         t.code: t
@@ -51,10 +53,31 @@ def seed(org: Organization, password: str) -> None:
     people, collectives = _nominees(org)
     if not people or not collectives:
         return
-    if not _exists(org, CLOSED_TITLE):
-        _closed_round(org, period, office, titles, _pick(people, 0, 2), _pick(collectives, 0, 1))
-    if not _exists(org, OPEN_TITLE):
-        _open_round(org, period, office, titles, _pick(people, 2, 2), _pick(collectives, 1, 1))
+    year = live_year(live, now)
+    for past, (day, first_person, collective) in HISTORY.items():
+        if past < year and not _exists(org, TITLE.format(year=past)):
+            round_ = services.open_round(
+                org.id,
+                history,
+                TITLE.format(year=past),
+                past,
+                date(past, 12, day),
+                LOCATION,
+                opened_by=office,
+            )
+            _closed_round(
+                round_,
+                office,
+                titles,
+                _pick(people, first_person, 2),
+                _pick(collectives, collective, 1),
+            )
+    if not _exists(org, TITLE.format(year=year)):
+        meeting = local_day(now) + timedelta(days=MEETING_IN_DAYS)
+        round_ = services.open_round(
+            org.id, live, TITLE.format(year=year), year, meeting, LOCATION, opened_by=office
+        )
+        _open_round(round_, titles, _pick(people, 2, 2), _pick(collectives, 1, 1))
     db.session.flush()
 
 
@@ -116,10 +139,9 @@ def _nominate(round_, titles, code, nominee) -> None:
     )
 
 
-def _closed_round(org, period, office, titles, people, collectives) -> None:
-    round_ = services.open_round(
-        org.id, period, CLOSED_TITLE, 2024, date(2024, 12, 20), LOCATION, opened_by=office
-    )
+def _closed_round(round_, office, titles, people, collectives) -> None:
+    """Nominations, the votes of the meeting and the close, back then (nobody is
+    notified now of a meeting of years ago)."""
     _nominate(round_, titles, "CSTD_CS", people[0])
     _nominate(round_, titles, "TTLDXS", collectives[0])
     _nominate(round_, titles, "CSTD_TINH", people[1])
@@ -141,13 +163,12 @@ def _closed_round(org, period, office, titles, people, collectives) -> None:
             voting.record_written_opinion(round_, member, choices, office)
         else:
             voting.cast_votes(round_, member, choices)
-    services.close_round(round_, office)
+    services.close_round(round_, office, notify_people=False)
+    round_.closed_at = at_local(round_.meeting_date, 16)
 
 
-def _open_round(org, period, office, titles, people, collectives) -> None:
-    round_ = services.open_round(
-        org.id, period, OPEN_TITLE, 2025, date(2025, 12, 18), LOCATION, opened_by=office
-    )
+def _open_round(round_, titles, people, collectives) -> None:
+    """Nominations, and the chair's early votes."""
     _nominate(round_, titles, "CSTD_CS", people[0])
     _nominate(round_, titles, "TTLDXS", collectives[0])
     _nominate(round_, titles, "BK_UBND", people[1])

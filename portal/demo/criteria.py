@@ -1,8 +1,9 @@
-"""Demo criteria for 2023-2025, drawn from the plan (II.2, III.1): one set for
+"""Demo criteria of every demo period, drawn from the plan (II.2, III.1): one set for
 collectives, one for individuals. Idempotent: an existing set is left alone."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 
 from portal.criteria.models import CriteriaAudience, CriteriaItem, CriteriaSet
@@ -129,24 +130,24 @@ INDIVIDUAL_ITEMS = [
 ]
 SETS = {
     CriteriaAudience.COLLECTIVE: (
-        "Tiêu chuẩn tập thể điển hình tiên tiến giai đoạn 2023-2025",
+        "Tiêu chuẩn tập thể điển hình tiên tiến giai đoạn {period}",
         COLLECTIVE_ITEMS,
     ),
     CriteriaAudience.INDIVIDUAL: (
-        "Tiêu chuẩn cá nhân điển hình tiên tiến giai đoạn 2023-2025",
+        "Tiêu chuẩn cá nhân điển hình tiên tiến giai đoạn {period}",
         INDIVIDUAL_ITEMS,
     ),
 }
 
 
-def seed(org: Organization, password: str) -> None:
+def seed(org: Organization, password: str, now: datetime | None = None) -> None:
     periods = db.session.scalars(
         db.select(PlanPeriod).where(PlanPeriod.organization_id == org.id)
     ).all()
     for period in periods:
         for audience, (title, items) in SETS.items():
             if current_set(period.id, audience) is None:
-                _create_set(org, period, audience, title, items)
+                _create_set(org, period, audience, title.format(period=period.name), items)
     db.session.flush()
 
 

@@ -11,8 +11,9 @@ from sqlalchemy import select
 
 from portal.accounts.models import Role, RoleMembership, User
 from portal.deadlines.models import ReminderDelivery
+from portal.demo.timeline import local_day
 from portal.extensions import db
-from portal.formatting import VN_TZ, today_vn
+from portal.formatting import VN_TZ
 from portal.mail.models import MailMessage, MailStatus
 from portal.organizations.models import Organization
 
@@ -29,7 +30,7 @@ TITLES = [
 ]
 
 
-def seed(org: Organization, password: str) -> None:
+def seed(org: Organization, password: str, now: datetime | None = None) -> None:
     already = db.session.scalar(
         select(ReminderDelivery.id)
         .where(
@@ -46,7 +47,7 @@ def seed(org: Organization, password: str) -> None:
     ).all()
     if already is not None or not coordinators:
         return
-    today = today_vn()
+    today = local_day(now)
     this_monday = today - timedelta(days=today.weekday())
     for age, (sent, failed) in enumerate(reversed(WEEKS), start=1):
         tuesday = this_monday - timedelta(weeks=age) + timedelta(days=1)

@@ -1,4 +1,5 @@
-"""Demo difficulties: what units asked the Department, one answered and one still open."""
+"""Demo difficulties: what units asked the Department, answered back then, and a recent
+one still open."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from sqlalchemy import select
 
 from portal.accounts.models import User
 from portal.demo.department import OFFICE_EMAIL, UNITS, coordinator_email
+from portal.demo.timeline import days_before
 from portal.difficulties.models import Difficulty, DifficultyStatus
 from portal.extensions import db
 from portal.organizations.models import Organization, Unit
@@ -32,7 +34,7 @@ DIFFICULTIES = [
         "description": "Chi cục dự kiến đưa đoàn tham quan mô hình quản lý tổng hợp vùng bờ tại "
         "Quảng Ngãi nhưng chưa rõ thủ tục phối hợp và việc ghép đoàn với các đơn vị khác của Sở. "
         "Đề nghị Văn phòng Sở hướng dẫn.",
-        "raised": datetime(2025, 4, 2, 3, 0, tzinfo=UTC),
+        "raised": 9,  # days before "now": the open question is a recent one
     },
     {
         "unit": "doanthanhnien",
@@ -49,7 +51,7 @@ DIFFICULTIES = [
 ]
 
 
-def seed(org: Organization, password: str) -> None:
+def seed(org: Organization, password: str, now: datetime | None = None) -> None:
     names = {slug: name for slug, name, _kind in UNITS}
     units = {
         u.name: u for u in db.session.scalars(select(Unit).where(Unit.organization_id == org.id))
@@ -75,7 +77,7 @@ def seed(org: Organization, password: str) -> None:
             description=spec["description"],
             status=DifficultyStatus.OPEN,
             raised_by_id=coordinator.id if coordinator else None,
-            raised_at=spec["raised"],
+            raised_at=_raised_at(spec["raised"], now),
         )
         if "answer" in spec:
             difficulty.answer = spec["answer"]
@@ -88,3 +90,8 @@ def seed(org: Organization, password: str) -> None:
             difficulty.closed_at = spec["answered"] + timedelta(days=2)
         db.session.add(difficulty)
     db.session.flush()
+
+
+def _raised_at(raised: datetime | int, now: datetime | None) -> datetime:
+    """A fixed moment of the history, or a number of days before "now"."""
+    return days_before(now, raised) if isinstance(raised, int) else raised

@@ -14,8 +14,10 @@ from portal.audit import act_as
 from portal.criteria.models import CriteriaItem
 from portal.demo.department import UNITS, coordinator_email, staff_email
 from portal.demo.exemplars_affiliated import EXEMPLARS as AFFILIATED_EXEMPLARS
+from portal.demo.exemplars_current import EXEMPLARS as CURRENT_EXEMPLARS
 from portal.demo.exemplars_data import Action, DemoExemplar, Evaluation, Step
 from portal.demo.exemplars_divisions import EXEMPLARS as DIVISION_EXEMPLARS
+from portal.demo.timeline import local_day
 from portal.exemplars import services
 from portal.exemplars.evaluation import criteria_set_for, save_evaluation
 from portal.exemplars.fostering import save_action
@@ -28,7 +30,7 @@ from portal.exemplars.models import (
     SupportType,
 )
 from portal.extensions import db
-from portal.formatting import VN_TZ, today_vn
+from portal.formatting import VN_TZ
 from portal.organizations.models import Organization, Unit
 
 
@@ -36,7 +38,7 @@ def _date(text: str) -> date:
     return datetime.strptime(text, "%d/%m/%Y").date()
 
 
-def seed(org: Organization, password: str) -> None:
+def seed(org: Organization, password: str, now: datetime | None = None) -> None:
     names = {slug: name for slug, name, _kind in UNITS}
     units = {
         unit.name: unit
@@ -46,10 +48,11 @@ def seed(org: Organization, password: str) -> None:
         u.email: u for u in db.session.scalars(select(User).where(User.organization_id == org.id))
     }
     previous_actor = db.session.info.get("audit_actor_id")
-    for spec in DIVISION_EXEMPLARS + AFFILIATED_EXEMPLARS:
+    today = local_day(now)
+    for spec in DIVISION_EXEMPLARS + AFFILIATED_EXEMPLARS + CURRENT_EXEMPLARS:
         unit = units.get(names.get(spec.unit, ""))
         coordinator = users.get(coordinator_email(spec.unit))
-        if unit is None or coordinator is None or _date(spec.on) > today_vn():
+        if unit is None or coordinator is None or _date(spec.on) > today:
             continue
         person = users.get(staff_email(spec.unit, spec.staff)) if spec.staff else None
         name = person.full_name if person else spec.name
@@ -58,12 +61,14 @@ def seed(org: Organization, password: str) -> None:
         )
         if exists is None and name:
             act_as(coordinator)
-            _record(unit, spec, name, person, coordinator)
+            _record(unit, spec, name, person, coordinator, today)
     act_as(db.session.get(User, previous_actor) if previous_actor else None)
     db.session.flush()
 
 
-def _record(unit: Unit, spec: DemoExemplar, name: str, person: User | None, coordinator: User):
+def _record(
+    unit: Unit, spec: DemoExemplar, name: str, person: User | None, coordinator: User, today
+):
     exemplar = services.create_exemplar(
         unit.id,
         coordinator,
@@ -83,7 +88,7 @@ def _record(unit: Unit, spec: DemoExemplar, name: str, person: User | None, coor
     )
     for step in spec.steps:
         if isinstance(step, Step):
-            if _date(step.on) > today_vn():
+            if _date(step.on) > today:
                 break
             services.transition(
                 exemplar,
@@ -94,15 +99,15 @@ def _record(unit: Unit, spec: DemoExemplar, name: str, person: User | None, coor
                 notify_person=False,
             )
         elif isinstance(step, Action):
-            _action(exemplar, step, coordinator)
+            _action(exemplar, step, coordinator, today)
         elif isinstance(step, Evaluation):
-            if _date(step.on) > today_vn():
+            if _date(step.on) > today:
                 break
             _evaluation(exemplar, step, coordinator)
     return exemplar
 
 
-def _action(exemplar: Exemplar, step: Action, coordinator: User) -> None:
+def _action(exemplar: Exemplar, step: Action, coordinator: User, today) -> None:
     action = save_action(
         exemplar,
         support_type=SupportType(step.support),
@@ -115,7 +120,8 @@ def _action(exemplar: Exemplar, step: Action, coordinator: User) -> None:
     )
     if action.completed_at is not None and step.due:
         # Finished back then, not when the demo was loaded.
-        action.completed_at = datetime.combine(_date(step.due), time(16), tzinfo=VN_TZ)
+        done_on = min(_date(step.due), today)
+        action.completed_at = datetime.combine(done_on, time(16), tzinfo=VN_TZ)
 
 
 def _evaluation(exemplar: Exemplar, step: Evaluation, coordinator: User) -> None:

@@ -1,6 +1,7 @@
-"""Demo inspections of 2024-2025 with findings in every state of the follow-up
-(open, answered, sent back, closed) and one overdue. Idempotent: an inspection
-of the same unit on the same day is left alone."""
+"""Demo inspections: those of 2024-2025, every finding dealt with by now, and the
+current year's (`inspections_live`) with findings in every state of the follow-up
+and one overdue. Idempotent: an inspection of 2024-2025 of the same unit on the same
+day, or of this year with the same summary, is left alone."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from sqlalchemy import select
 from portal.accounts.models import User
 from portal.demo.council import demo_members, demo_units
 from portal.demo.department import coordinator_email
+from portal.demo.inspections_live import LIVE_INSPECTIONS
+from portal.demo.timeline import local_day
 from portal.extensions import db
-from portal.formatting import today_vn
 from portal.inspections.models import (
     FindingResponse,
     FindingSeverity,
@@ -32,6 +34,7 @@ S, M, SEV, ST = InspectionScope, InspectionMethod, FindingSeverity, FindingStatu
 # Each inspection: unit slug, date, members (first leads), method, scope, summary,
 # signed off, findings. A finding: severity, finding, recommendation, action,
 # owner ("coordinator" or a free name), due (date, or days from today), status.
+# Each finding is closed by now.
 INSPECTIONS = [
     {
         "unit": "moitruong",
@@ -102,8 +105,8 @@ INSPECTIONS = [
                 "Phối hợp Trung tâm CNTT đăng tin, bài.",
                 "Đăng ít nhất 02 tin, bài trong quý III.",
                 "coordinator",
-                45,
-                ST.ANSWERED,
+                date(2025, 9, 30),
+                ST.CLOSED,
             ),
             (
                 SEV.MAJOR,
@@ -111,8 +114,8 @@ INSPECTIONS = [
                 "Bổ sung xác nhận của Hội đồng sáng kiến.",
                 "Bổ sung minh chứng vào hồ sơ điển hình.",
                 "Tổ tiếp nhận hồ sơ một cửa",
-                60,
-                ST.SENT_BACK,
+                date(2025, 10, 31),
+                ST.CLOSED,
             ),
         ],
     },
@@ -134,7 +137,7 @@ INSPECTIONS = [
                 "Tổ chức hội nghị sơ kết, gửi báo cáo về Văn phòng Sở.",
                 "coordinator",
                 date(2025, 9, 30),
-                ST.OPEN,
+                ST.CLOSED,
             ),
             (
                 SEV.MINOR,
@@ -142,8 +145,8 @@ INSPECTIONS = [
                 "Chấp hành đúng thời hạn báo cáo.",
                 "Rà soát quy trình, phân công người theo dõi thời hạn.",
                 "coordinator",
-                30,
-                ST.OPEN,
+                date(2025, 7, 31),
+                ST.CLOSED,
             ),
         ],
     },
@@ -154,7 +157,7 @@ INSPECTIONS = [
         "plan_month": 9,
         "method": M.DOCUMENTS,
         "scope": [S.PROPAGATION],
-        "signed": False,
+        "signed": True,
         "summary": "Kiểm tra chuyên mục \u201cThanh niên tiên tiến\u201d trên trang của Đoàn: "
         "đã đăng 12 bài trong năm.",
         "findings": [
@@ -165,7 +168,7 @@ INSPECTIONS = [
                 "",
                 "",
                 None,
-                ST.OPEN,
+                ST.CLOSED,
             ),
         ],
     },
@@ -175,10 +178,11 @@ ANSWER = "Đơn vị đã thực hiện theo kiến nghị; tài liệu kèm the
 SEND_BACK = "Minh chứng bổ sung chưa có xác nhận của Hội đồng sáng kiến, đề nghị bổ sung."
 
 
-def seed(org: Organization, password: str) -> None:
+def seed(org: Organization, password: str, now: datetime | None = None) -> None:
     units, members = demo_units(org), demo_members(org)
     if not units or len(members) < 3:
         return
+    today = local_day(now)
     for spec in INSPECTIONS:
         unit = units[spec["unit"]]
         exists = db.session.scalar(
@@ -187,8 +191,26 @@ def seed(org: Organization, password: str) -> None:
             )
         )
         if exists is None:
-            _inspection(spec, unit, members)
+            _inspection(spec, unit, members, today)
+    if today.year > INSPECTIONS[-1]["date"].year:
+        for spec in LIVE_INSPECTIONS:
+            _live_inspection(spec, units[spec["unit"]], members, today)
     db.session.flush()
+
+
+def _live_inspection(spec: dict, unit, members: dict[int, User], today: date) -> None:
+    """One of this year's inspections, unless it is there (same unit, year and summary:
+    its date moves with "now")."""
+    day = max(date(today.year, 1, 1), today - timedelta(days=spec["days_ago"]))
+    exists = db.session.scalar(
+        select(Inspection.id).where(
+            Inspection.unit_id == unit.id,
+            Inspection.year == day.year,
+            Inspection.summary == spec["summary"],
+        )
+    )
+    if exists is None:
+        _inspection({**spec, "date": day, "plan_month": day.month}, unit, members, today)
 
 
 def _at(day: date, hour: int = 9) -> datetime:
@@ -207,7 +229,7 @@ def _plan_item_id(unit_id: int, year: int, month: int | None) -> int | None:
     )
 
 
-def _inspection(spec: dict, unit, members: dict[int, User]) -> None:
+def _inspection(spec: dict, unit, members: dict[int, User], today: date) -> None:
     day: date = spec["date"]
     lead = members[spec["members"][0]]
     inspection = Inspection(
@@ -229,14 +251,14 @@ def _inspection(spec: dict, unit, members: dict[int, User]) -> None:
         select(User).where(User.email == coordinator_email(spec["unit"]))
     )
     for values in spec["findings"]:
-        inspection.findings.append(_finding(values, unit, day, lead, coordinator))
+        inspection.findings.append(_finding(values, unit, day, lead, coordinator, today))
     db.session.add(inspection)
 
 
-def _finding(values: tuple, unit, day: date, lead: User, coordinator: User | None):
+def _finding(values: tuple, unit, day: date, lead: User, coordinator: User | None, today: date):
     severity, text, recommendation, action, owner, due, status = values
     if isinstance(due, int):
-        due = today_vn() + timedelta(days=due)
+        due = today + timedelta(days=due)
     owner_user = coordinator if owner == "coordinator" else None
     finding = InspectionFinding(
         unit_id=unit.id,

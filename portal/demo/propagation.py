@@ -1,8 +1,9 @@
-"""Demo propagation activities for most demo units, 2023-2025, idempotent by (unit, title)."""
+"""Demo propagation activities for most demo units, 2023-2025 and this year up to today,
+idempotent by (unit, title)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 
@@ -10,9 +11,9 @@ from portal.accounts.models import User
 from portal.audit import act_as
 from portal.demo.department import UNITS, coordinator_email
 from portal.demo.propagation_data import DATES, TEMPLATES, UNIT_TOPICS
+from portal.demo.timeline import local_day
 from portal.exemplars.models import Exemplar, ExemplarStatus
 from portal.extensions import db
-from portal.formatting import today_vn
 from portal.organizations.models import Organization, Unit
 from portal.propagation.models import (
     ActivityType,
@@ -25,12 +26,13 @@ YEARS = (2023, 2024, 2025)
 PER_YEAR = 2  # activities per unit and year
 
 
-def seed(org: Organization, password: str) -> None:
+def seed(org: Organization, password: str, now: datetime | None = None) -> None:
     names = {slug: name for slug, name, _kind in UNITS}
     units = {
         u.name: u for u in db.session.scalars(select(Unit).where(Unit.organization_id == org.id))
     }
     previous_actor = db.session.info.get("audit_actor_id")
+    today = local_day(now)
     for index, (slug, (topic, partner)) in enumerate(UNIT_TOPICS.items()):
         unit = units.get(names.get(slug, ""))
         if unit is None:
@@ -38,14 +40,21 @@ def seed(org: Organization, password: str) -> None:
         coordinator = db.session.scalar(select(User).where(User.email == coordinator_email(slug)))
         act_as(coordinator)
         featured = _featured_exemplars(unit)
-        for year_index, year in enumerate(YEARS):
+        for year_index, year in enumerate(_years(today)):
             for k in range(PER_YEAR):
                 n = index + year_index * PER_YEAR + k
                 template = TEMPLATES[n % len(TEMPLATES)]
                 month, day = DATES[(index + k * 2) % len(DATES)]
-                _activity(unit, template, topic, partner, date(year, month, day), n, featured)
+                on = date(year, month, day)
+                if on <= today:
+                    _activity(unit, template, topic, partner, on, n, featured)
     act_as(db.session.get(User, previous_actor) if previous_actor else None)
     db.session.flush()
+
+
+def _years(today: date) -> tuple[int, ...]:
+    """The history's years, and this year's up to today once the history is over."""
+    return YEARS + ((today.year,) if today.year > YEARS[-1] else ())
 
 
 def _featured_exemplars(unit: Unit) -> list[Exemplar]:
@@ -64,8 +73,6 @@ def _featured_exemplars(unit: Unit) -> list[Exemplar]:
 
 
 def _activity(unit, template, topic, partner, on: date, n: int, featured) -> None:
-    if on > today_vn():
-        return
     values = {"topic": topic, "unit": unit.name, "year": on.year, "n": n + 1}
     title = template.title.format(**values)
     if template.partner:

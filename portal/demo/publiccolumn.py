@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import struct
 import zlib
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
@@ -15,10 +16,10 @@ from werkzeug.datastructures import FileStorage
 from portal.accounts.models import User
 from portal.audit import act_as
 from portal.demo.department import OFFICE_EMAIL, coordinator_email
+from portal.demo.timeline import days_before
 from portal.evidence.services import save_upload
 from portal.exemplars.models import Exemplar, ExemplarKind, ExemplarStatus, RecognitionLevel
 from portal.extensions import db
-from portal.models_base import utcnow
 from portal.organizations.models import Organization, Unit
 from portal.publiccolumn.models import ExemplarStory, StoryStatus
 from portal.publiccolumn.services import OWNER_TYPE
@@ -69,7 +70,7 @@ STORIES = [
 PHOTO_COLOURS = [((0x1B, 0x5E, 0x20), (0xA5, 0xD6, 0xA7)), ((0x0D, 0x47, 0xA1), (0x90, 0xCA, 0xF9))]
 
 
-def seed(org: Organization, password: str) -> None:
+def seed(org: Organization, password: str, now: datetime | None = None) -> None:
     exemplars = _story_exemplars(org)
     office = db.session.scalar(select(User).where(User.email == OFFICE_EMAIL))
     for index, (title, summary, paragraphs) in enumerate(STORIES):
@@ -88,7 +89,7 @@ def seed(org: Organization, password: str) -> None:
         if exists is not None:
             continue
         body = "\n\n".join(p.format(**values) for p in paragraphs if p.format(**values).strip())
-        now = utcnow()
+        published = days_before(now, 12 + 23 * index)
         story = ExemplarStory(
             unit_id=exemplar.unit_id,
             exemplar_id=exemplar.id,
@@ -96,10 +97,10 @@ def seed(org: Organization, password: str) -> None:
             summary=summary.format(**values),
             body=body,
             status=StoryStatus.PUBLISHED,
-            submitted_at=now,
-            published_at=now,
+            submitted_at=published - timedelta(days=2),
+            published_at=published,
             reviewed_by_id=office.id if office else None,
-            reviewed_at=now,
+            reviewed_at=published,
         )
         db.session.add(story)
         db.session.flush()

@@ -1,14 +1,13 @@
 """Who did what when in the demo, shared by the self-assessment and annual-report demos:
-for each demo unit and year, the review steps its records went through."""
+for each demo unit and year of the history, and for the current year, the review steps
+its records went through."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
-
 from portal.demo.department import UNITS
-from portal.extensions import db
+from portal.demo.timeline import days_before, history_period
 from portal.periods.models import PlanPeriod
 from portal.reviews.services import transition
 from portal.reviews.states import ReviewAction
@@ -55,26 +54,54 @@ def scenario(name: str, year: int, shift: int = 0) -> list[tuple[str, datetime, 
     return [(action, when + timedelta(days=shift), reason) for action, when, reason in steps]
 
 
-# slug -> {year: scenario}; the last two units have nothing yet (most units report).
+# History, slug -> {year: scenario}: every record of 2023-2025 was accepted in the
+# end, some late or after a return. Công đoàn Sở never reported, Đoàn Thanh niên Sở
+# not for 2025: the only units overdue in those years.
 PLAN: dict[str, dict[int, str]] = {
-    "vanphong": {2023: "accepted", 2024: "accepted", 2025: "draft"},
-    "thanhtra": {2023: "accepted", 2024: "returned_then_accepted", 2025: "draft"},
-    "khtc": {2023: "returned_then_accepted", 2024: "accepted"},
-    "qldd": {2023: "accepted", 2024: "returned"},
-    "tnnks": {2023: "accepted_late", 2024: "submitted_late"},
-    "moitruong": {2023: "accepted", 2024: "resubmitted", 2025: "draft"},
-    "bienhaidao": {2023: "accepted", 2024: "submitted"},
-    "cntt": {2023: "accepted", 2024: "accepted_late"},
-    "vpdkdd": {2023: "returned_then_accepted", 2024: "returned"},
-    "quantrac": {2023: "accepted", 2024: "draft"},
-    "ptqd": {2023: "accepted_late", 2024: "accepted"},
-    "dangbo": {2023: "accepted", 2024: "submitted"},
+    "vanphong": {2023: "accepted", 2024: "accepted", 2025: "accepted"},
+    "thanhtra": {2023: "accepted", 2024: "returned_then_accepted", 2025: "accepted"},
+    "khtc": {2023: "returned_then_accepted", 2024: "accepted", 2025: "accepted"},
+    "qldd": {2023: "accepted", 2024: "returned_then_accepted", 2025: "accepted_late"},
+    "tnnks": {2023: "accepted_late", 2024: "accepted_late", 2025: "accepted"},
+    "moitruong": {2023: "accepted", 2024: "returned_then_accepted", 2025: "accepted"},
+    "bienhaidao": {2023: "accepted", 2024: "accepted", 2025: "returned_then_accepted"},
+    "cntt": {2023: "accepted", 2024: "accepted_late", 2025: "accepted"},
+    "vpdkdd": {2023: "returned_then_accepted", 2024: "accepted", 2025: "accepted"},
+    "quantrac": {2023: "accepted", 2024: "accepted", 2025: "accepted_late"},
+    "ptqd": {2023: "accepted_late", 2024: "accepted", 2025: "accepted"},
+    "dangbo": {2023: "accepted", 2024: "accepted", 2025: "accepted"},
+    "doanthanhnien": {2023: "accepted", 2024: "accepted_late"},
+}
+# Now, slug -> scenario of the current year's record, its steps counted back from
+# "now": some accepted, some waiting for the Office, one returned, drafts; Công đoàn
+# Sở and Đoàn Thanh niên Sở have not started.
+LIVE: dict[str, str] = {
+    "vanphong": "accepted",
+    "thanhtra": "submitted",
+    "khtc": "accepted",
+    "qldd": "returned",
+    "tnnks": "draft",
+    "moitruong": "submitted",
+    "bienhaidao": "draft",
+    "cntt": "accepted",
+    "vpdkdd": "resubmitted",
+    "quantrac": "draft",
+    "ptqd": "submitted",
+    "dangbo": "draft",
+}
+# Live scenario -> (action, days before now, reason number).
+LIVE_STEPS: dict[str, list[tuple[str, int, int | None]]] = {
+    "accepted": [("submit", 18, None), ("accept", 8, None)],
+    "submitted": [("submit", 3, None)],
+    "returned": [("submit", 14, None), ("return", 6, 1)],
+    "resubmitted": [("submit", 20, None), ("return", 12, 2), ("submit", 2, None)],
+    "draft": [],
 }
 UNIT_NAMES = {slug: name for slug, name, _kind in UNITS}
 
 
 def planned() -> list[tuple[int, str, str, int, str]]:
-    """(unit number, slug, unit name, year, scenario) of every demo record."""
+    """(unit number, slug, unit name, year, scenario) of every record of the history."""
     rows = []
     for number, (slug, years) in enumerate(PLAN.items()):
         for year, name in years.items():
@@ -82,12 +109,22 @@ def planned() -> list[tuple[int, str, str, int, str]]:
     return rows
 
 
+def live_planned() -> list[tuple[int, str, str, str]]:
+    """(unit number, slug, unit name, scenario) of every record of the current year."""
+    return [(n, slug, UNIT_NAMES[slug], name) for n, (slug, name) in enumerate(LIVE.items())]
+
+
+def live_scenario(name: str, now: datetime | None, shift: int = 0):
+    """The steps of a live scenario, dated back from `now` (`shift` days earlier)."""
+    return [
+        (action, days_before(now, days + shift), REASONS[reason] if reason is not None else "")
+        for action, days, reason in LIVE_STEPS[name]
+    ]
+
+
 def demo_period(org) -> PlanPeriod | None:
-    return db.session.scalar(
-        select(PlanPeriod).where(
-            PlanPeriod.organization_id == org.id, PlanPeriod.name == "2023-2025"
-        )
-    )
+    """The 2023-2025 plan, the period of the history."""
+    return history_period(org)
 
 
 def play(record, steps, coordinator, office, before_review=None) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 
@@ -57,7 +57,7 @@ RECORDS = [
 ]
 
 
-def seed(org: Organization, password: str) -> None:
+def seed(org: Organization, password: str, now: datetime | None = None) -> None:
     names = {slug: name for slug, name, _kind in UNITS}
     units = {
         u.name: u for u in db.session.scalars(select(Unit).where(Unit.organization_id == org.id))

@@ -32,7 +32,7 @@ def _slug_from_name(context) -> str:
     return unique_slug(context.get_current_parameters().get("name", ""), taken)
 
 
-class Organization(TimestampMixin, db.Model):
+class Organization(TimestampMixin, VersionedMixin, db.Model):
     __tablename__ = "organizations"
 
     id: Mapped[int] = mapped_column(primary_key=True)

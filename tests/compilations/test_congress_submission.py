@@ -201,7 +201,7 @@ def test_an_unrelated_closed_round_is_not_in_the_dossier(world, run_jobs, app):
     """The demo's annual round did not vote on the congress nominees: its minutes stay
     out (tests/congress/test_council_round.py checks that the right round's go in)."""
     from portal.consideration.models import AwardTitle, ConsiderationRound
-    from portal.demo.consideration import CLOSED_TITLE, seed
+    from portal.demo.consideration import TITLE, seed
     from tests.factories import seat_council
 
     app.config["DOSSIER_PDF"] = False
@@ -216,7 +216,7 @@ def test_an_unrelated_closed_round_is_not_in_the_dossier(world, run_jobs, app):
     transition(submission, ReviewAction.ACCEPT, world.office)
     db.session.commit()
     closed = db.session.scalar(
-        db.select(ConsiderationRound).where(ConsiderationRound.title == CLOSED_TITLE)
+        db.select(ConsiderationRound).where(ConsiderationRound.title == TITLE.format(year=2024))
     )
     assert closed is not None and not closed.is_open
     compilation = _compile(world, run_jobs)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import builtins
 import errno
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -24,6 +26,7 @@ from portal.compilations.services import (
     start_compilation,
 )
 from portal.extensions import db
+from portal.jobs import horses
 
 
 def _write_two_files(workdir: Path) -> list[str]:
@@ -240,3 +243,48 @@ def test_a_read_only_dossier_directory_by_its_permissions(app, world, run_jobs, 
     db.session.refresh(compilation)
     assert compilation.status == CompilationStatus.FAILED
     assert compilation.error == storage.NOT_WRITABLE
+
+
+def test_a_dossier_directory_under_a_regular_file_fails_with_a_clear_message(
+    app, world, run_jobs, writing_builder, tmp_path
+):
+    """Unusable for root too (unlike permissions): a path through a regular file."""
+    plain_file = tmp_path / "khong-phai-thu-muc"
+    plain_file.write_text("một tệp")
+    app.config["DOSSIER_DIR"] = plain_file / "dossiers"
+    compilation = _start(world, writing_builder)
+
+    run_jobs("long")
+
+    db.session.refresh(compilation)
+    assert compilation.status == CompilationStatus.FAILED
+    assert compilation.error == storage.UNUSABLE
+    assert "DOSSIER_DIR" in compilation.error
+    assert plain_file.read_text() == "một tệp"
+
+
+def test_a_job_whose_horse_runs_on_is_left_to_the_workers_maintenance(
+    app, world, redis_server, writing_builder
+):
+    """Its worker died but its work horse still runs here: failing the row now would be
+    overwritten by the horse; a worker's maintenance stops the horse first."""
+    compilation = _start(world, writing_builder)
+    _running_with_job(compilation, redis_server, JobStatus.STARTED, "worker-killed-alone")
+    horse = subprocess.Popen(
+        [sys.executable, "-c", "import time; time.sleep(60)"], start_new_session=True
+    )
+    try:
+        horses.record_horse(redis_server, compilation.job_id, horse.pid, "worker-killed-alone")
+        assert fail_dead_compilations() == 0
+        assert compilation.status == CompilationStatus.RUNNING
+
+        assert horses.stop_orphan_horse(redis_server, compilation.job_id, grace=0.2)
+        assert horse.wait(timeout=10) < 0
+    finally:
+        if horse.poll() is None:
+            horse.kill()
+            horse.wait(timeout=5)
+
+    assert fail_dead_compilations() == 1
+    assert compilation.status == CompilationStatus.FAILED
+    assert compilation.error == WORKER_DIED

@@ -1,13 +1,16 @@
-"""The demo rounds: a closed round of 2024 with results and an open round of 2025."""
+"""The demo rounds on a department whose only period is 2023-2025 (so 2025 is its
+latest year): a closed round of 2024 with results and an open round of 2025."""
 
 from __future__ import annotations
 
 from portal.consideration import services
 from portal.consideration.models import ConsiderationRound, Vote
-from portal.demo.consideration import CLOSED_TITLE, OPEN_TITLE, seed
+from portal.demo.consideration import TITLE, seed
 from portal.exemplars.models import ExemplarKind, ExemplarStatus
 from portal.extensions import db
 from tests.factories import make_exemplar, seat_council
+
+CLOSED_TITLE, OPEN_TITLE = TITLE.format(year=2024), TITLE.format(year=2025)
 
 
 def _rounds(world):

@@ -140,3 +140,14 @@ def open_menu(page: Page, name: str) -> None:
     """Follow an entry of the main navigation bar (not a breadcrumb of the same name)."""
     menu = page.get_by_role("navigation", name="Điều hướng chính")
     menu.get_by_role("link", name=name, exact=True).click()
+
+
+def open_in_period(page: Page, path: str, period: str) -> None:
+    """`path` (a page with a "Kỳ kế hoạch" filter: /congress/, /council/...) shown for
+    the plan period named `period`, chosen in that filter: the demo's current period
+    is the one around today, its 2023-2025 plan (the Q2-2025 congress) is history."""
+    page.goto(path)
+    choice = page.get_by_label("Kỳ kế hoạch")
+    choice.select_option(label=period)
+    choice.locator("xpath=ancestor::form").get_by_role("button").click()
+    page.wait_for_url(re.compile(r"[?&]period_id=\d+"))

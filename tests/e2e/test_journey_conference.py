@@ -9,7 +9,7 @@ import uuid
 from docx import Document
 from playwright.sync_api import Page, expect
 
-from tests.e2e.browser import DOMAIN, check_page, login
+from tests.e2e.browser import DOMAIN, check_page, login, open_in_period
 
 # Đảng bộ Sở: the demo gives it no congress submission, and no other journey uses it.
 UNIT = "Đảng bộ Sở"
@@ -19,7 +19,7 @@ COORDINATOR = f"thidua.dangbo@{DOMAIN}"
 def test_unit_records_its_conference_with_enter_and_downloads_it(page: Page, tmp_path):
     tag = uuid.uuid4().hex[:6]
     login(page, COORDINATOR)
-    page.goto("/congress/")
+    open_in_period(page, "/congress/", "2023-2025")  # the Q2-2025 congress
     row = page.get_by_role("row", name=UNIT)
     row.get_by_role("button", name="Lập hồ sơ Đại hội").click()  # opens the conference form
     expect(page.get_by_role("heading", level=1)).to_have_text(

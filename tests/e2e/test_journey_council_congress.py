@@ -13,9 +13,11 @@ compiled dossier's proposal lists only the passed nominee and cites the meeting.
 
 The only record it borrows from the demo is the Office's own account (the web cannot
 create the first Office account) and the plan period (the web has no page to create
-one). The period's existing council seats are taken off the council through the web,
-so this journey runs after journey 4 (test_journey_consideration), which votes with
-them: pytest runs the files in name order.
+one): the 2023-2025 plan of the Q2-2025 congress, chosen on each page, for the
+demo's current period is the one around today. The period's existing council seats
+are taken off the council through the web, so this journey runs after journey 4
+(test_journey_consideration), which votes with them: pytest runs the files in name
+order.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import zipfile
 from docx import Document
 from playwright.sync_api import Page, expect
 
-from tests.e2e.browser import OFFICE, check_page, login, open_menu
+from tests.e2e.browser import OFFICE, check_page, login, open_in_period, open_menu
 
 PASSWORD = "Mat-khau-hanh-trinh-8"
 PERIOD = "2023-2025"
@@ -104,7 +106,7 @@ def test_journey_8_an_empty_unit_reaches_a_proposal_that_stands_on_the_councils_
     # -- The Office puts the accepted proposals before the council, in one action.
     round_url = send_to_council(office, team, person)
     # A second click adds nothing twice.
-    office.goto("/congress/")
+    open_in_period(office, "/congress/", PERIOD)
     office.get_by_role("link", name="Đưa các đề nghị đã chấp nhận ra Hội đồng xét").click()
     expect(office.get_by_text("Không có đề nghị nào mới để đưa ra Hội đồng.")).to_be_visible()
     check_page(office, "j8-31-office-nothing-new")
@@ -195,7 +197,7 @@ def set_password_from_invitation(office: Page, page: Page, email: str) -> None:
 
 def seat_the_council(page: Page, people: dict) -> None:
     """The period's council becomes exactly the four new members."""
-    page.goto("/council/")
+    open_in_period(page, "/council/", PERIOD)
     removers = page.get_by_role("button", name=re.compile("^Đưa ra khỏi Hội đồng: "))
     while removers.count():  # the seat's button asks no confirmation
         removers.first.click()
@@ -243,7 +245,7 @@ def record_and_recognise(page: Page, name: str, kind: str) -> None:
 
 
 def start_submission(page: Page) -> str:
-    page.goto("/congress/")
+    open_in_period(page, "/congress/", PERIOD)
     check_page(page, "j8-12-unit-congress-index")
     page.get_by_role("button", name="Lập hồ sơ Đại hội").click()
     expect(page.get_by_role("heading", level=1)).to_be_visible()
@@ -308,7 +310,7 @@ def review(page: Page, button: str, flash: str, state: str, shot: str) -> None:
 
 
 def send_to_council(page: Page, team: str, person: str) -> str:
-    page.goto("/congress/")
+    open_in_period(page, "/congress/", PERIOD)
     page.get_by_role("link", name="Đưa các đề nghị đã chấp nhận ra Hội đồng xét").click()
     accepted = page.get_by_role("region", name="Đề nghị khen thưởng trong các hồ sơ đã chấp nhận")
     rows = accepted.get_by_role("row")

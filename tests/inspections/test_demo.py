@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from portal import demo
 from portal.accounts.models import CouncilAssignment
 from portal.demo.department import council_email
 from portal.extensions import db
+from portal.formatting import VN_TZ
 from portal.inspections.models import (
     FindingStatus,
     Inspection,
@@ -15,10 +18,12 @@ from portal.inspections.models import (
 from portal.inspections.services import is_overdue
 from portal.tenancy import visible_unit_ids
 
+NOW = datetime(2026, 12, 3, 10, 0, tzinfo=VN_TZ)
+
 
 def _seed():
-    # Only this capability's demos (with the core demo they build on).
-    return demo.seed("demo-password", parts=(demo.council, demo.inspections))
+    # Only this capability's demos (with the core demo they build on), on a pinned day.
+    return demo.seed("demo-password", parts=(demo.council, demo.inspections), now=NOW)
 
 
 def test_demo_is_complete_and_idempotent(app):
@@ -38,13 +43,16 @@ def test_demo_is_complete_and_idempotent(app):
     )
     assert counts == again and all(counts)
     years = set(db.session.scalars(db.select(CouncilAssignment.year)))
-    assert years == {2024, 2025}
-    assert set(db.session.scalars(db.select(SupervisionPlanItem.year))) == {2025}
+    assert years == {2024, 2025, 2026}
+    assert set(db.session.scalars(db.select(SupervisionPlanItem.year))) == {2025, 2026}
     findings = db.session.scalars(db.select(InspectionFinding)).all()
     assert {f.status for f in findings} == set(FindingStatus)
-    assert sum(is_overdue(f) for f in findings) == 1
+    assert sum(is_overdue(f, NOW.date()) for f in findings) == 1
     inspections = db.session.scalars(db.select(Inspection)).all()
-    assert {i.year for i in inspections} == {2024, 2025}
+    assert {i.year for i in inspections} == {2024, 2025, 2026}
+    # The history's findings are all dealt with; this year's are in every state.
+    assert {f.status for f in findings if f.inspection.year < 2026} == {FindingStatus.CLOSED}
+    assert all(i.inspection_date <= NOW.date() for i in inspections)
     assert any(i.is_signed_off for i in inspections) and any(
         not i.is_signed_off for i in inspections
     )

@@ -79,6 +79,12 @@ def statuses(app) -> list[MailStatus]:
         return [m.status for m in db.session.scalars(select(MailMessage))]
 
 
+def in_flight(app, relay) -> bool:
+    """Every message the relay accepted is marked sent, and the next one is claimed."""
+    now = statuses(app)
+    return now.count(MailStatus.SENT) == len(relay.handler.received) and (MailStatus.SENDING in now)
+
+
 def finish_in_process(app, redis_server, relay) -> None:
     """What a worker started afterwards does, in this process (the scheduled retry
     moved to 'due now')."""
@@ -106,7 +112,8 @@ def test_sigkill_of_worker_and_horse_mid_batch_then_restart(file_app, redis_serv
     # Killed while the relay reads the next recipient (0.25 s), not in the instant
     # between a relay's "250" and the commit of "sent" (no SMTP client can close that
     # window: README, Mail).
-    wait_for(lambda: statuses(file_app).count(MailStatus.SENT) == len(slow_relay.handler.received))
+    # The next message claimed ("sending"), not the instant between two messages.
+    wait_for(lambda: in_flight(file_app, slow_relay))
 
     # The worker and its work horse (RQ puts the horse in a process group of its own).
     horses = psutil.Process(worker.pid).children(recursive=True)
@@ -114,7 +121,7 @@ def test_sigkill_of_worker_and_horse_mid_batch_then_restart(file_app, redis_serv
     for horse in horses:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(horse.pid, signal.SIGKILL)
-    worker.wait()
+    worker.wait(timeout=60)
     with file_app.app_context():
         assert len(StartedJobRegistry(queue=get_queue(MAIL))) == 1  # RQ thinks it runs
     assert MailStatus.SENDING in statuses(file_app)  # the message in flight

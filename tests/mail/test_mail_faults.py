@@ -265,7 +265,8 @@ def test_two_sweeps_at_once_enqueue_each_message_once(smtp_app, smtp_server, run
         for thread in threads:
             thread.start()
         for thread in threads:
-            thread.join()
+            thread.join(timeout=120)
+        assert not any(thread.is_alive() for thread in threads), "a sweep never returned"
     else:  # SQLite in memory: one connection, so one after the other
         sweep()
         sweep()
