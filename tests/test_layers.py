@@ -26,7 +26,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "extensions", "models_base", "db_types", "msgids", "enums", "rules", "actions",
                 "errors", "form_errors", "forms_base", "listing", "urls", "i18n", "formatting", "fields",
                 "tenancy", "audit", "accounts", "organizations", "periods",
-                "security_headers", "forms_base", "form_messages",
+                "security_headers", "form_messages",
             }
         ),
     ),

@@ -3,14 +3,14 @@ titles of difficulties, public-column stories, announcements and deadlines were
 shorter (255 or 300) than those of every other record.
 
 Revision ID: 0011_limits
-Revises: 0010
+Revises: 0011_faults (branched from 0010; re-chained after merging main)
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0011_limits"
-down_revision = "0010"
+down_revision = "0011_faults"
 branch_labels = None
 depends_on = None
 
