@@ -21,7 +21,7 @@ translations: $(STAMP)
 # -N: no guessed (fuzzy) translations; contexts (lazy_pgettext) keep homonyms apart.
 messages: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k ngettext:1,2 \
-		-k lazy_pgettext:1c,2 -k pgettext:1c,2 -k NC_:1c,2 -o $(VENV)/messages.pot . >/dev/null
+		-k lazy_pgettext:1c,2 -k pgettext:1c,2 -k NC_:1c,2 -k NP_:1,2 -o $(VENV)/messages.pot . >/dev/null
 	$(BIN)/pybabel update -N --ignore-obsolete -i $(VENV)/messages.pot -d portal/translations -l en
 	@$(BIN)/python -c "from babel.messages.pofile import read_po; \
 		c = read_po(open('portal/translations/en/LC_MESSAGES/messages.po', 'rb')); \

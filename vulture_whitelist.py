@@ -119,6 +119,8 @@ _.pre_validate  # fields: WTForms calls it before the validators (a date it cann
 _.widget  # fields, inspections, notifications forms: WTForms renders with it
 _.option_widget  # inspections, notifications forms: WTForms renders each choice with it
 _.render_kw  # consideration routes, deadlines views: WTForms renders these attributes
+_.csrf_class  # forms_base: the CSRF check WTForms builds for every PortalForm
+_.bind_field  # forms_base: WTForms binds every field of a PortalForm through it
 
 # Attributes set on library objects (openpyxl, python-docx, zipfile), read when saving.
 _.compress_type  # zipfile.ZipInfo: deflate in reproducible archives

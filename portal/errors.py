@@ -8,6 +8,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from portal.extensions import db
+from portal.form_messages import translate
 from portal.rules import LockedError, NotAllowedError
 
 
@@ -16,10 +17,10 @@ def _wants_json() -> bool:
 
 
 def register(app: Flask) -> None:
-    def render(code: int, template: str):
+    def render(code: int, template: str, **context):
         if _wants_json():
             return jsonify(error=code), code
-        return render_template(f"errors/{template}.html"), code
+        return render_template(f"errors/{template}.html", **context), code
 
     @app.errorhandler(403)
     def forbidden(error):
@@ -52,7 +53,8 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def csrf_error(error):
-        return render(400, "csrf")
+        """Flask-WTF's reason (expired, missing...) in the reader's language."""
+        return render(400, "csrf", detail=translate(error.description))
 
     @app.errorhandler(StaleDataError)
     def saved_meanwhile(error):

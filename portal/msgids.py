@@ -21,3 +21,9 @@ def NC_(context: str, msgid: str) -> tuple[str, str]:  # noqa: N802
     """N_ within a context, when one Vietnamese word means two things (a state and
     a button): the pair is translated by `pgettext(context, msgid)`."""
     return context, msgid
+
+
+def NP_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802
+    """N_ for a message with a plural (`-k NP_:1,2` in the Makefile): the pair is
+    translated by `ngettext(singular, plural, n)` where the number is known."""
+    return singular, plural

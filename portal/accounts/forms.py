@@ -13,8 +13,10 @@ REQUIRED = _l("Vui lòng nhập thông tin này.")
 
 
 class LoginForm(PortalForm):
-    email = EmailField(_l("Email"), validators=[DataRequired(REQUIRED)])
-    password = PasswordField(_l("Mật khẩu"), validators=[DataRequired(REQUIRED)])
+    email = EmailField(_l("Email"), validators=[DataRequired(REQUIRED), Length(max=255)])
+    password = PasswordField(
+        _l("Mật khẩu"), validators=[DataRequired(REQUIRED), Length(max=MAX_PASSWORD_LENGTH)]
+    )
     remember = BooleanField(_l("Ghi nhớ đăng nhập trên máy này"))
     next = HiddenField()
     submit = SubmitField(_l("Đăng nhập"))
@@ -23,7 +25,11 @@ class LoginForm(PortalForm):
 class ForgotPasswordForm(PortalForm):
     email = EmailField(
         _l("Email"),
-        validators=[DataRequired(REQUIRED), Email(_l("Địa chỉ email không hợp lệ."))],
+        validators=[
+            DataRequired(REQUIRED),
+            Email(_l("Địa chỉ email không hợp lệ.")),
+            Length(max=255),
+        ],
     )
     submit = SubmitField(_l("Gửi liên kết đặt lại mật khẩu"))
 
@@ -46,6 +52,7 @@ def _new_password_fields() -> tuple[PasswordField, PasswordField]:
         validators=[
             DataRequired(REQUIRED),
             EqualTo("new_password", _l("Hai mật khẩu không khớp nhau.")),
+            Length(max=MAX_PASSWORD_LENGTH),
         ],
     )
     return new, confirm
@@ -57,7 +64,10 @@ class ResetPasswordForm(PortalForm):
 
 
 class ChangePasswordForm(PortalForm):
-    current_password = PasswordField(_l("Mật khẩu hiện tại"), validators=[DataRequired(REQUIRED)])
+    current_password = PasswordField(
+        _l("Mật khẩu hiện tại"),
+        validators=[DataRequired(REQUIRED), Length(max=MAX_PASSWORD_LENGTH)],
+    )
     new_password, confirm = _new_password_fields()
     submit = SubmitField(_l("Đổi mật khẩu"))
 

@@ -116,7 +116,7 @@ class UserFilterForm(FilterForm):
     """The list of people: words of the name, a unit, a role, active or not (active
     unless asked)."""
 
-    q = StringField()
+    q = StringField(validators=[Length(max=200)])
     unit = IntegerField()
     role = SelectField(choices=["", *(r.value for r in Role.in_organization())])
     active = SelectField(choices=list(ACTIVE_FILTERS), default="active")

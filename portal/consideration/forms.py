@@ -171,17 +171,17 @@ class RoundFilterForm(FilterForm):
 
     status = SelectField(choices=["", *(s.value for s in RoundStatus)])
     year = IntegerField()
-    q = StringField()
+    q = StringField(validators=[Length(max=200)])
 
 
 class RuleFilterForm(FilterForm):
     """The voting rules: of one title (0: the default rule), or those to verify."""
 
     title = IntegerField()
-    verify = StringField()
+    verify = StringField(validators=[Length(max=32)])
 
 
 class TitleFilterForm(FilterForm):
     """The award titles, by words of their name."""
 
-    q = StringField()
+    q = StringField(validators=[Length(max=200)])

@@ -52,4 +52,4 @@ class AssignmentsForm(PortalForm):
 class PlanFilterForm(FilterForm):
     """The supervision plan's units: all, or those whose coverage has one status."""
 
-    status = StringField()
+    status = StringField(validators=[Length(max=32)])

@@ -32,7 +32,7 @@ class DeadlineForm(OnceForm, VersionedForm):
     year = IntegerField(_l("Năm"), validators=[DataRequired(), NumberRange(2000, 2100)])
     title = StringField(
         _l("Tên thời hạn"),
-        validators=[Optional(), Length(max=255)],
+        validators=[Optional(), Length(max=500)],
         description=_l("Để trống để dùng tên mặc định theo nội dung và năm."),
     )
     description = TextAreaField(_l("Ghi chú, hướng dẫn"), validators=[Optional(), Length(max=4000)])
@@ -118,7 +118,7 @@ class DeadlineFilterForm(FilterForm):
 
     period_id = IntegerField()
     kind = SelectField(choices=["", *(k.value for k in DeadlineKind)])
-    q = StringField()
+    q = StringField(validators=[Length(max=200)])
 
 
 class DueItemsFilterForm(FilterForm):

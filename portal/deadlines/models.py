@@ -40,7 +40,7 @@ class Deadline(TimestampMixin, VersionedMixin, db.Model):
     period_id: Mapped[int] = mapped_column(ForeignKey("plan_periods.id"), index=True)
     kind: Mapped[DeadlineKind] = mapped_column(enum_column(DeadlineKind), index=True)
     year: Mapped[int] = mapped_column(index=True)
-    title: Mapped[str] = mapped_column(String(255))
+    title: Mapped[str] = mapped_column(String(500))
     description: Mapped[str] = mapped_column(Text, default="")
     # Stored in UTC; entered and shown in Asia/Ho_Chi_Minh.
     due_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)

@@ -18,7 +18,7 @@ REQUIRED = _l("Vui lòng điền mục này.")
 
 class DifficultyForm(OnceForm, VersionedForm):
     title = StringField(
-        _l("Khó khăn, vướng mắc"), validators=[DataRequired(REQUIRED), Length(max=300)]
+        _l("Khó khăn, vướng mắc"), validators=[DataRequired(REQUIRED), Length(max=500)]
     )
     description = TextAreaField(
         _l("Nội dung cụ thể, đề xuất của đơn vị"),
@@ -44,7 +44,7 @@ class DifficultyFilterForm(FilterForm):
     )
     year = SelectField(_l("Năm"), coerce=optional_int, validate_choice=False)
     unit_id = SelectField(_l("Đơn vị"), coerce=optional_int, validate_choice=False)
-    q = SearchField(_l("Tìm kiếm"))
+    q = SearchField(_l("Tìm kiếm"), validators=[Length(max=200)])
 
     def setup(self, years: list[int], units) -> DifficultyFilterForm:
         self.year.choices = year_choices(years)

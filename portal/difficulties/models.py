@@ -25,7 +25,7 @@ class Difficulty(UnitOwnedMixin, TimestampMixin, VersionedMixin, db.Model):
     __tablename__ = "difficulties"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    title: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str] = mapped_column(String(500))
     description: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[DifficultyStatus] = mapped_column(
         enum_column(DifficultyStatus), default=DifficultyStatus.OPEN, index=True

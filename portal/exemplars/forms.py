@@ -40,9 +40,9 @@ class ExemplarFilterForm(FilterForm):
     year = IntegerField()
     status = SelectField(choices=["", *(s.value for s in ExemplarStatus)])
     kind = SelectField(choices=["", *(k.value for k in ExemplarKind)])
-    field = StringField()
+    field = StringField(validators=[Length(max=255)])
     unit_id = IntegerField()
-    q = StringField()
+    q = StringField(validators=[Length(max=200)])
 
     def filters(self) -> ExemplarFilters:
         status, kind = self.value("status"), self.value("kind")

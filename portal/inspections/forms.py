@@ -137,8 +137,8 @@ class FindingFilterForm(FilterForm):
     unit_id = IntegerField()
     status = SelectField(choices=["", "not_closed", *(s.value for s in FindingStatus)])
     severity = SelectField(choices=["", *(s.value for s in FindingSeverity)])
-    overdue = StringField()
-    q = StringField()
+    overdue = StringField(validators=[Length(max=32)])
+    q = StringField(validators=[Length(max=200)])
 
     def filters(self) -> FindingFilters:
         return FindingFilters(

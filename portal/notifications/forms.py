@@ -43,7 +43,7 @@ class PreferencesForm(PortalForm):
 
 
 class AnnouncementForm(OnceForm, VersionedForm):
-    title = StringField(_l("Tiêu đề"), validators=[DataRequired(), Length(max=255)])
+    title = StringField(_l("Tiêu đề"), validators=[DataRequired(), Length(max=500)])
     body = TextAreaField(_l("Nội dung"), validators=[DataRequired(), Length(max=20000)])
     to_coordinators = BooleanField(_l("Cán bộ thi đua của các đơn vị"), default=True)
     to_staff = BooleanField(_l("Cán bộ, nhân viên của các đơn vị"))
@@ -79,4 +79,4 @@ class AnnouncementForm(OnceForm, VersionedForm):
 class NotificationFilterForm(FilterForm):
     """The list of one's notifications: all, or the unread ones (`unread=1`)."""
 
-    unread = StringField()
+    unread = StringField(validators=[Length(max=32)])

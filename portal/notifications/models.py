@@ -89,7 +89,7 @@ class Announcement(TimestampMixin, VersionedMixin, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
-    title: Mapped[str] = mapped_column(String(255))
+    title: Mapped[str] = mapped_column(String(500))
     body: Mapped[str] = mapped_column(Text)
     to_staff: Mapped[bool] = mapped_column(default=False)
     to_coordinators: Mapped[bool] = mapped_column(default=True)

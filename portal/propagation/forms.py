@@ -75,7 +75,9 @@ class ActivityForm(OnceForm, VersionedForm):
         coerce=int,
         invalid_choice_message=FOREIGN_EXEMPLAR,
     )
-    description = TextAreaField(_l("Mô tả, kết quả"), render_kw={"rows": 4})
+    description = TextAreaField(
+        _l("Mô tả, kết quả"), validators=[Length(max=20000)], render_kw={"rows": 4}
+    )
     submit = SubmitField(_l("Lưu"))
 
     def set_exemplars(self, exemplars) -> None:
@@ -108,7 +110,7 @@ class ActivityFilterForm(FilterForm):
         choices=choices(Channel.choices(), _l("Tất cả các kênh")),
     )
     unit_id = SelectField(_l("Đơn vị"), coerce=optional_int, validate_choice=False)
-    q = SearchField(_l("Tìm kiếm"))
+    q = SearchField(_l("Tìm kiếm"), validators=[Length(max=200)])
 
     def setup(self, years: list[int], units) -> ActivityFilterForm:
         self.year.choices = year_choices(years)

@@ -24,7 +24,7 @@ class StoryForm(OnceForm, VersionedForm):
         validators=[DataRequired(_l("Vui lòng chọn điển hình của đơn vị."))],
         validate_choice=False,  # checked against the unit by the service, with its own message
     )
-    title = StringField(_l("Tiêu đề"), validators=[DataRequired(REQUIRED), Length(max=300)])
+    title = StringField(_l("Tiêu đề"), validators=[DataRequired(REQUIRED), Length(max=500)])
     summary = TextAreaField(
         _l("Tóm tắt"),
         validators=[DataRequired(REQUIRED), Length(max=1000)],
@@ -72,7 +72,7 @@ class StoryFilterForm(FilterForm):
         _l("Trạng thái"), choices=choices(StoryStatus.choices(), _l("Tất cả trạng thái"))
     )
     unit_id = SelectField(_l("Đơn vị"), coerce=optional_int, validate_choice=False)
-    q = SearchField(_l("Tìm theo tiêu đề"))
+    q = SearchField(_l("Tìm theo tiêu đề"), validators=[Length(max=200)])
 
     def setup(self, units) -> StoryFilterForm:
         self.unit_id.choices = choices(((u.id, u.name) for u in units), _l("Tất cả đơn vị"))

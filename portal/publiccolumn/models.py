@@ -34,7 +34,7 @@ class ExemplarStory(UnitOwnedMixin, TimestampMixin, VersionedMixin, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     exemplar_id: Mapped[int] = mapped_column(ForeignKey("exemplars.id"), index=True)
-    title: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str] = mapped_column(String(500))
     summary: Mapped[str] = mapped_column(Text, default="")
     body: Mapped[str] = mapped_column(Text, default="")  # plain text, paragraphs by blank lines
     status: Mapped[StoryStatus] = mapped_column(

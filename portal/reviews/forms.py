@@ -43,4 +43,4 @@ class ReopenForm(PortalForm):
 class UnitSearchForm(FilterForm):
     """The units x years pages: words of a unit's name."""
 
-    q = StringField()
+    q = StringField(validators=[Length(max=200)])

@@ -55,7 +55,7 @@ class TrainingForm(OnceForm, VersionedForm):
             NumberRange(min=0.5, max=2000, message=_l("Số giờ từ 0,5 đến 2.000.")),
         ],
     )
-    notes = TextAreaField(_l("Ghi chú"), render_kw={"rows": 3})
+    notes = TextAreaField(_l("Ghi chú"), validators=[Length(max=5000)], render_kw={"rows": 3})
     submit = SubmitField(_l("Lưu"))
 
     def set_people(self, people) -> None:
@@ -82,7 +82,7 @@ class TrainingForm(OnceForm, VersionedForm):
 class TrainingFilterForm(FilterForm):
     year = SelectField(_l("Năm"), coerce=optional_int, validate_choice=False)
     unit_id = SelectField(_l("Đơn vị"), coerce=optional_int, validate_choice=False)
-    q = SearchField(_l("Tìm kiếm"))
+    q = SearchField(_l("Tìm kiếm"), validators=[Length(max=200)])
 
     def setup(self, years: list[int], units) -> TrainingFilterForm:
         self.year.choices = year_choices(years)

@@ -283,7 +283,7 @@ def test_assign_unit_role_and_organization_role(world, login_as):
         ("viewer", "UNIT_A", "áp dụng cho toàn Sở"),
         ("staff", "FOREIGN", "Đơn vị không thuộc Sở."),
         ("staff", "UNIT_A", "Người dùng đã có vai trò này."),
-        ("boss", "", "Not a valid choice"),
+        ("boss", "", "Lựa chọn không hợp lệ."),
     ],
 )
 def test_assign_role_errors(world, login_as, role, unit, message):
