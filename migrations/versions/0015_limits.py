@@ -3,7 +3,7 @@ titles of difficulties, public-column stories, announcements and deadlines were
 shorter (255 or 300) than those of every other record.
 
 Revision ID: 0015_limits
-Revises: 0014_tokens (branched from 0010; re-chained after merging main)
+Revises: 0014_tokens
 """
 
 import sqlalchemy as sa
