@@ -22,6 +22,7 @@ from tests.factories import make_criteria
 
 # Every route that creates a record from a form.
 CREATE_ENDPOINTS = {
+    "platform.new_organization",
     "admin.new_unit",
     "admin.new_user",
     "annualreports.create",

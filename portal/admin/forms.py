@@ -137,7 +137,7 @@ class AuditFilterForm(FilterForm):
     """Who (words of a name or email; `actor`, an id, for links from a person's page),
     what kind of record, which action, unit and days."""
 
-    person = StringField(_l("Người thực hiện"))
+    person = StringField(_l("Người thực hiện"), validators=[Length(max=200)])
     actor = IntegerField(validators=[Optional()])
     object_type = SelectField(_l("Loại hồ sơ"), validate_choice=False)
     action = SelectField(

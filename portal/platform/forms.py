@@ -6,12 +6,12 @@ from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, Length, Optional
 
-from portal.forms_base import PortalForm
+from portal.submissions import OnceForm
 
 REQUIRED = _l("Vui lòng nhập thông tin này.")
 
 
-class NewOrganizationForm(PortalForm):
+class NewOrganizationForm(OnceForm):
     name = StringField(
         _l("Tên Sở (cơ quan)"),
         validators=[DataRequired(REQUIRED), Length(max=255)],

@@ -11,6 +11,7 @@ from portal.actions import attempt
 from portal.extensions import login_manager
 from portal.platform import services
 from portal.platform.forms import NewOrganizationForm
+from portal.submissions import once
 
 bp = Blueprint("platform", __name__, url_prefix="/platform", template_folder="templates")
 
@@ -49,6 +50,7 @@ def index():
 
 
 @bp.route("/organizations/new", methods=["GET", "POST"])
+@once
 def new_organization():
     form = NewOrganizationForm()
     if form.validate_on_submit():
