@@ -84,7 +84,7 @@ def generate(units: int, nominees: int) -> tuple[int, int, int]:
                 name=f"Cá nhân {k + 1} đơn vị {n + 1}",
                 kind=ExemplarKind.INDIVIDUAL if k % 2 else ExemplarKind.COLLECTIVE,
                 achievements=ACHIEVEMENTS,
-                initiatives="Số hoá hồ sơ",
+                initiatives="Số hóa hồ sơ",
                 year_identified=2021,
                 year_recognised=2022,
                 status=ExemplarStatus.RECOGNISED,

@@ -52,7 +52,7 @@ MESSAGES: dict[str, str] = {
     ),
     "This field cannot be edited.": N_("Không được sửa trường này."),
     "This field is disabled and cannot have a value.": N_(
-        "Trường này bị khoá nên không được có giá trị."
+        "Trường này bị khóa nên không được có giá trị."
     ),
     # fields
     "Not a valid choice.": INVALID_CHOICE,
@@ -80,7 +80,7 @@ MESSAGES: dict[str, str] = {
     "CSRF token expired.": N_("Biểu mẫu đã để quá lâu nên đã hết hạn."),
     "The CSRF token is missing.": N_("Thiếu mã bảo vệ biểu mẫu."),
     "The CSRF session token is missing.": N_(
-        "Phiên làm việc không còn mã bảo vệ biểu mẫu (có thể cookie đã bị xoá)."
+        "Phiên làm việc không còn mã bảo vệ biểu mẫu (có thể cookie đã bị xóa)."
     ),
     "The CSRF token has expired.": N_("Biểu mẫu đã để quá lâu nên đã hết hạn."),
     "The CSRF token is invalid.": N_("Mã bảo vệ biểu mẫu không hợp lệ."),

@@ -175,7 +175,7 @@ def make_congress_exemplar(unit, name, kind=ExemplarKind.INDIVIDUAL, **fields) -
     """A recognised exemplar with what a congress dossier shows of it."""
     values = {
         "achievements": f"Hoàn thành xuất sắc nhiệm vụ; {name} dẫn đầu phong trào.",
-        "initiatives": "Số hoá hồ sơ đất đai",
+        "initiatives": "Số hóa hồ sơ đất đai",
         "position": "Chuyên viên",
         "year_identified": 2023,
     }

@@ -25,7 +25,7 @@ def test_the_message_goes_on_the_named_field_else_the_default_else_the_page(app)
         form = TitleForm(meta={"csrf": False})
         show_field_error(form, RefusedError("Tên đã có.", "title"))
         show_field_error(form, RefusedError("Thiếu địa điểm."), "place")
-        show_field_error(form, RefusedError("Kỳ đã khoá.", "no_such_field"))
+        show_field_error(form, RefusedError("Kỳ đã khóa.", "no_such_field"))
         assert form.title.errors == ["Tên đã có."]
         assert form.place.errors == ["Thiếu địa điểm."]
-        assert get_flashed_messages(with_categories=True) == [("danger", "Kỳ đã khoá.")]
+        assert get_flashed_messages(with_categories=True) == [("danger", "Kỳ đã khóa.")]

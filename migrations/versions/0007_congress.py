@@ -37,7 +37,7 @@ def mismatch_report(connection) -> list[str]:
         return ["Không có đề xuất Đại hội nào có danh hiệu không phù hợp đối tượng."]
     lines = [
         f"CẢNH BÁO: {len(rows)} đề xuất Đại hội có danh hiệu không phù hợp đối tượng "
-        "(không xoá; Văn phòng Sở xem ở trang Hồ sơ Đại hội):"
+        "(không xóa; Văn phòng Sở xem ở trang Hồ sơ Đại hội):"
     ]
     for nominee_id, unit, exemplar, kind, title, audience in rows:
         lines.append(

@@ -55,7 +55,7 @@ def _refusal_message(refusal: throttle.Refusal) -> str:
     if refusal.reason == "account":
         # Unknown emails are locked the same way: this says nothing about whether one exists.
         return _(
-            "Tài khoản này tạm thời bị khoá vì đăng nhập sai nhiều lần. Vui lòng thử lại "
+            "Tài khoản này tạm thời bị khóa vì đăng nhập sai nhiều lần. Vui lòng thử lại "
             "sau %(minutes)d phút, hoặc dùng “Quên mật khẩu?” để đặt lại mật khẩu.",
             minutes=minutes,
         )

@@ -123,7 +123,7 @@ def record_login_failure(email: str, reason: str = "password", locked: bool = Fa
         if user.active:
             _queue_email(
                 user.email,
-                _l("Tài khoản của bạn trên Cổng điển hình tiên tiến tạm thời bị khoá"),
+                _l("Tài khoản của bạn trên Cổng điển hình tiên tiến tạm thời bị khóa"),
                 "account_locked",
                 user_id=user.id,
                 organization_id=user.organization_id,

@@ -17,11 +17,11 @@ from portal.organizations.services import organization_units
 ACTION_LABELS = {
     "create": _l("Tạo mới"),
     "update": _l("Sửa"),
-    "delete": _l("Xoá"),
+    "delete": _l("Xóa"),
     # Account events (portal/accounts/services.py, record_event).
     accounts.LOGIN: _l("Đăng nhập"),
     accounts.LOGIN_FAILED: _l("Đăng nhập không thành công"),
-    accounts.ACCOUNT_LOCKED: _l("Tài khoản tạm khoá"),
+    accounts.ACCOUNT_LOCKED: _l("Tài khoản tạm khóa"),
     accounts.LOGOUT: _l("Đăng xuất"),
     accounts.PASSWORD_CHANGE: _l("Đổi mật khẩu"),
     accounts.PASSWORD_RESET: _l("Đặt lại mật khẩu"),

@@ -143,7 +143,7 @@ class AuditFilterForm(FilterForm):
     action = SelectField(
         _l("Thao tác"),
         choices=choices(
-            [("create", _l("Tạo mới")), ("update", _l("Sửa")), ("delete", _l("Xoá"))], _l("Tất cả")
+            [("create", _l("Tạo mới")), ("update", _l("Sửa")), ("delete", _l("Xóa"))], _l("Tất cả")
         ),
         validate_choice=False,
     )

@@ -80,5 +80,5 @@ def confirm_import(token: str):
 def cancel_import(token: str):
     _stored(token)
     staff_import.discard(token)
-    flash(_("Đã huỷ nhập danh sách; không có gì được lưu."), "info")
+    flash(_("Đã hủy nhập danh sách; không có gì được lưu."), "info")
     return redirect(url_for("admin.import_users"))

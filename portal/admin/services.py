@@ -17,7 +17,7 @@ NO_UNIT_FOR_ORG_ROLE = _l("Vai trò này áp dụng cho toàn Sở, không gắn
 UNKNOWN_UNIT = _l("Đơn vị không thuộc Sở.")
 INACTIVE_UNIT = _l("Đơn vị đã ngừng hoạt động.")
 ROLE_HELD = _l("Người dùng đã có vai trò này.")
-NOT_YOURSELF = _l("Bạn không thể tự khoá tài khoản của chính mình.")
+NOT_YOURSELF = _l("Bạn không thể tự khóa tài khoản của chính mình.")
 KEEP_OWN_ADMIN = _l("Bạn không thể tự bỏ vai trò Văn phòng Sở của chính mình.")
 
 

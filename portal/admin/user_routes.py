@@ -130,7 +130,7 @@ def reactivate_user(user_id: int):
 def _set_active(user: User, active: bool):
     if attempt(services.set_user_active, user, active, current_user._get_current_object()).ok:
         _stay_signed_in(user)
-        message = _("Đã mở lại tài khoản %(name)s.") if active else _("Đã khoá tài khoản %(name)s.")
+        message = _("Đã mở lại tài khoản %(name)s.") if active else _("Đã khóa tài khoản %(name)s.")
         flash(message % {"name": user.full_name}, "success")
     return redirect(url_for("admin.user_detail", user_id=user.id))
 
@@ -170,7 +170,7 @@ def remove_role(user_id: int, membership_id: int):
 def send_password_link(user_id: int):
     user = get_org_owned_or_404(User, user_id)
     if not user.active:
-        flash(_("Tài khoản đang bị khoá: hãy mở lại trước khi gửi liên kết."), "error")
+        flash(_("Tài khoản đang bị khóa: hãy mở lại trước khi gửi liên kết."), "error")
     elif attempt(accounts.send_account_setup, user).ok:
         flash(_("Đã gửi liên kết đặt mật khẩu tới %(email)s.", email=user.email), "success")
     return redirect(url_for("admin.user_detail", user_id=user.id))

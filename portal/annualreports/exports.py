@@ -179,7 +179,7 @@ def _training(sheet: Worksheet, figures: dict, row: int) -> int:
     )
     headers = [
         _("Họ tên"),
-        _("Khoá tập huấn"),
+        _("Khóa tập huấn"),
         _("Đơn vị tổ chức"),
         _("Từ ngày"),
         _("Đến ngày"),

@@ -47,7 +47,7 @@ def run_compilation(compilation_id: int) -> str:
         _update(compilation, progress=95, step=N_("Đóng gói tệp ZIP"))
         _package(compilation, workdir, files)
     except CancelRequestedError:
-        _finish(compilation, CompilationStatus.CANCELLED, step=N_("Đã huỷ theo yêu cầu"))
+        _finish(compilation, CompilationStatus.CANCELLED, step=N_("Đã hủy theo yêu cầu"))
         return "cancelled"
     except Exception as exc:
         db.session.rollback()

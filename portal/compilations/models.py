@@ -22,7 +22,7 @@ class CompilationStatus(LabelledEnum):
     RUNNING = "running", N_("Đang chạy"), "info"
     DONE = "done", N_("Hoàn thành"), "success"
     FAILED = "failed", N_("Lỗi"), "danger"
-    CANCELLED = "cancelled", N_("Đã huỷ"), "warning"
+    CANCELLED = "cancelled", N_("Đã hủy"), "warning"
 
 
 FINISHED = (CompilationStatus.DONE, CompilationStatus.FAILED, CompilationStatus.CANCELLED)

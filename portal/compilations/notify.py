@@ -15,7 +15,7 @@ from portal.notifications.services import notify
 TITLES = {
     CompilationStatus.DONE: N_("Đã tổng hợp xong hồ sơ #%(id)s"),
     CompilationStatus.FAILED: N_("Tổng hợp hồ sơ #%(id)s bị lỗi"),
-    CompilationStatus.CANCELLED: N_("Đã huỷ tổng hợp hồ sơ #%(id)s"),
+    CompilationStatus.CANCELLED: N_("Đã hủy tổng hợp hồ sơ #%(id)s"),
 }
 
 

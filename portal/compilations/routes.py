@@ -101,7 +101,7 @@ def _reconciled(*compilations: Compilation) -> None:
 def cancel(compilation_id: int):
     compilation = get_org_owned_or_404(Compilation, compilation_id)
     if attempt(request_cancel, compilation).ok:
-        flash(_("Đã yêu cầu huỷ tổng hợp."), "info")
+        flash(_("Đã yêu cầu hủy tổng hợp."), "info")
     return redirect(url_for(".detail", compilation_id=compilation.id))
 
 

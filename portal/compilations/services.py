@@ -84,13 +84,13 @@ def request_cancel(compilation: Compilation) -> None:
     except RedisError:
         running = False  # nothing to ask: whatever runs will find the row cancelled
     if not running:
-        _end(compilation, CompilationStatus.CANCELLED, step=N_("Đã huỷ"))
+        _end(compilation, CompilationStatus.CANCELLED, step=N_("Đã hủy"))
 
 
 def restart_compilation(compilation: Compilation, user: User) -> Compilation:
     """Start again, as a new compilation, one that failed or was cancelled."""
     if compilation.status not in (CompilationStatus.FAILED, CompilationStatus.CANCELLED):
-        raise RuleError(_("Chỉ chạy lại được lần tổng hợp đã lỗi hoặc đã huỷ."))
+        raise RuleError(_("Chỉ chạy lại được lần tổng hợp đã lỗi hoặc đã hủy."))
     return start_compilation(compilation.kind, compilation.period, user, compilation.year)
 
 

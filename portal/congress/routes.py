@@ -313,7 +313,7 @@ def nominee_edit(nominee_id: int):
 def nominee_delete(nominee_id: int):
     nominee, submission = _editable(CongressNominee, nominee_id)
     if attempt(services.delete_nominee, nominee).ok:
-        flash(_("Đã xoá đề xuất."), "success")
+        flash(_("Đã xóa đề xuất."), "success")
     return redirect(url_for(".view", submission_id=submission.id))
 
 

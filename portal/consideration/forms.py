@@ -56,10 +56,10 @@ class CancelRoundForm(PortalForm):
     """Cancel an open round and open a new one with the same nominations."""
 
     reason = TextAreaField(
-        _l("Lý do huỷ phiên"), validators=[DataRequired(), Length(min=5, max=5000)]
+        _l("Lý do hủy phiên"), validators=[DataRequired(), Length(min=5, max=5000)]
     )
     meeting_date = VnDateField(_l("Ngày họp của phiên mới"), validators=[DataRequired()])
-    submit = SubmitField(_l("Huỷ phiên và mở phiên mới"))
+    submit = SubmitField(_l("Hủy phiên và mở phiên mới"))
 
 
 class NominationForm(OnceForm, VersionedForm):

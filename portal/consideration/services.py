@@ -42,7 +42,7 @@ from portal.rules import RuleError
 
 def require_open(round_: ConsiderationRound) -> None:
     if round_.is_cancelled:
-        raise RuleError(_("Phiên bình xét đã bị huỷ, không thể thay đổi."))
+        raise RuleError(_("Phiên bình xét đã bị hủy, không thể thay đổi."))
     if not round_.is_open:
         raise RuleError(_("Phiên bình xét đã kết thúc, không thể thay đổi."))
 
@@ -147,7 +147,7 @@ def update_round(round_: ConsiderationRound, **fields: object) -> None:
         raise RuleError(
             _(
                 "Đã có thành viên bỏ phiếu: không thể đổi ngày họp (ngày họp quyết định quy định "
-                "biểu quyết được áp dụng). Nếu cần họp lại, hãy huỷ phiên này, nêu lý do, "
+                "biểu quyết được áp dụng). Nếu cần họp lại, hãy hủy phiên này, nêu lý do, "
                 "và mở phiên mới."
             ),
             "meeting_date",
@@ -171,7 +171,7 @@ def cancel_round(
     require_open(round_)
     reason = (reason or "").strip()
     if len(reason) < 5:
-        raise RuleError(_("Nêu lý do huỷ phiên bình xét."), "reason")
+        raise RuleError(_("Nêu lý do hủy phiên bình xét."), "reason")
     if meeting_date is None:
         raise RuleError(_("Nhập ngày họp của phiên mới."), "meeting_date")
     round_.status = RoundStatus.CANCELLED
@@ -307,7 +307,7 @@ def _require_unvoted(nomination: Nomination) -> None:
         select(func.count(Vote.id)).where(Vote.nomination_id == nomination.id)
     )
     if has_votes:
-        raise RuleError(_("Đề nghị này đã có thành viên bỏ phiếu nên không thể sửa hoặc xoá."))
+        raise RuleError(_("Đề nghị này đã có thành viên bỏ phiếu nên không thể sửa hoặc xóa."))
 
 
 def update_nomination(nomination: Nomination, data: NomineeInput) -> None:

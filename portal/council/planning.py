@@ -118,7 +118,7 @@ def save_plan_item(
 def delete_plan_item(item: SupervisionPlanItem) -> None:
     linked = db.session.scalar(select(Inspection.id).where(Inspection.plan_item_id == item.id))
     if linked is not None:
-        raise RuleError(_("Đã có biên bản kiểm tra theo kế hoạch này, không thể xoá."))
+        raise RuleError(_("Đã có biên bản kiểm tra theo kế hoạch này, không thể xóa."))
     db.session.delete(item)
 
 

@@ -186,7 +186,7 @@ def delete(deadline_id: int):
     if not ConfirmForm().validate_on_submit():
         abort(400)
     if attempt(delete_deadline, deadline).ok:
-        flash(_("Đã xoá thời hạn."), "success")
+        flash(_("Đã xóa thời hạn."), "success")
     return redirect(url_for("deadlines.index"))
 
 

@@ -38,8 +38,8 @@ DIFFICULTIES = [
     },
     {
         "unit": "doanthanhnien",
-        "title": "Đề nghị hướng dẫn cách chấm tiêu chí “sức lan toả” đối với đoàn viên",
-        "description": "Tiêu chuẩn cá nhân điển hình có tiêu chí về sức lan toả; Đoàn Thanh niên "
+        "title": "Đề nghị hướng dẫn cách chấm tiêu chí “sức lan tỏa” đối với đoàn viên",
+        "description": "Tiêu chuẩn cá nhân điển hình có tiêu chí về sức lan tỏa; Đoàn Thanh niên "
         "chưa thống nhất cách đánh giá với đoàn viên mới được tuyển dụng.",
         "raised": datetime(2023, 9, 6, 1, 15, tzinfo=UTC),
         "answer": "Đánh giá theo số lượng người, đơn vị học tập và áp dụng cách làm của điển "

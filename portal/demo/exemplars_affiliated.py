@@ -24,7 +24,7 @@ EXEMPLARS = [
         "Công nghệ thông tin, chuyển đổi số",
         M_CCHC,
         "Xây dựng cơ sở dữ liệu đất đai 4 huyện, kết nối với Cổng dịch vụ công của tỉnh.",
-        "Công cụ chuẩn hoá dữ liệu địa chính tự động.",
+        "Công cụ chuẩn hóa dữ liệu địa chính tự động.",
         level="department",
         steps=[
             Step("01/10/2023", "fostering"),
@@ -130,7 +130,7 @@ EXEMPLARS = [
         "26/03/2024",
         "Công tác đoàn thể",
         M_TTST,
-        "Công trình thanh niên \u201cXanh hoá công sở\u201d; trồng 1.000 cây xanh.",
+        "Công trình thanh niên \u201cXanh hóa công sở\u201d; trồng 1.000 cây xanh.",
         steps=[
             Step("01/04/2024", "fostering"),
             Action("material", "Hỗ trợ cây giống và kinh phí chăm sóc", "30/06/2024", "done"),
@@ -216,7 +216,7 @@ EXEMPLARS = [
         "Công tác đoàn thể",
         M_GVN,
         "Nhiều năm liền vận động quỹ \u201cMái ấm công đoàn\u201d cho đoàn viên khó khăn.",
-        position="Uỷ viên Ban Chấp hành",
+        position="Ủy viên Ban Chấp hành",
         staff=1,
         steps=[
             Step("01/04/2025", "fostering"),

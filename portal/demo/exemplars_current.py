@@ -44,7 +44,7 @@ EXEMPLARS = [
         "20/04/2026",
         "Kế hoạch, tài chính",
         M_CCHC,
-        "Chủ trì số hoá hồ sơ thanh quyết toán; rút ngắn 40% thời gian thẩm định dự toán.",
+        "Chủ trì số hóa hồ sơ thanh quyết toán; rút ngắn 40% thời gian thẩm định dự toán.",
         position="Chuyên viên",
         staff=1,
         steps=[Step("02/06/2026", "fostering")],

@@ -69,7 +69,7 @@ def individual(unit: str, *rest, position: str, staff: int, **more) -> DemoExemp
 
 
 M_CCHC = "Phong trào thi đua đẩy mạnh cải cách hành chính, chuyển đổi số"
-M_VHCS = "Phong trào thi đua thực hiện văn hoá công sở"
+M_VHCS = "Phong trào thi đua thực hiện văn hóa công sở"
 M_MT = "Phong trào chung tay bảo vệ môi trường, chống rác thải nhựa"
 M_GVN = "Phong trào \u201cGiỏi việc nước, đảm việc nhà\u201d"
 M_TTST = "Phong trào \u201cTuổi trẻ sáng tạo\u201d"

@@ -62,9 +62,9 @@ EXEMPLARS = [
         "20/02/2024",
         "Bảo vệ môi trường",
         M_CCHC,
-        "Chủ trì số hoá 2.400 hồ sơ môi trường lưu trữ; hướng dẫn 15 doanh nghiệp lập hồ sơ "
+        "Chủ trì số hóa 2.400 hồ sơ môi trường lưu trữ; hướng dẫn 15 doanh nghiệp lập hồ sơ "
         "cấp phép môi trường trực tuyến.",
-        "Sáng kiến \u201cSố hoá hồ sơ đánh giá tác động môi trường\u201d.",
+        "Sáng kiến \u201cSố hóa hồ sơ đánh giá tác động môi trường\u201d.",
         position="Chuyên viên",
         staff=1,
         steps=[
@@ -165,7 +165,7 @@ EXEMPLARS = [
         staff=2,
         steps=[
             Step("01/06/2023", "fostering"),
-            Action("training", "Cử tham gia khoá đào tạo GIS nâng cao", "30/09/2023", "done"),
+            Action("training", "Cử tham gia khóa đào tạo GIS nâng cao", "30/09/2023", "done"),
             Evaluation("20/11/2023", (4, 4, 4, 3), 0.76),
             Step("27/12/2023", "recognised"),
         ],
@@ -199,7 +199,7 @@ EXEMPLARS = [
         "18/04/2025",
         "Đăng ký đất đai",
         M_DD,
-        "Hỗ trợ cấp 1.200 giấy chứng nhận lần đầu tại huyện Minh Hoá.",
+        "Hỗ trợ cấp 1.200 giấy chứng nhận lần đầu tại huyện Minh Hóa.",
     ),
     # Thanh tra Sở: one candidate in 2025.
     individual(

@@ -59,7 +59,7 @@ TEMPLATES = [
     DemoActivity(
         "article",
         "traditional",
-        "Lan toả gương điển hình trong {topic} (Báo Quảng Bình)",
+        "Lan tỏa gương điển hình trong {topic} (Báo Quảng Bình)",
         "https://baoquangbinh.vn/moi-truong/{year}/dien-hinh-tien-tien-{n}.htm",
         12500,
         2_500_000,

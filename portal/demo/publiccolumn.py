@@ -40,7 +40,7 @@ FALLBACK_EXEMPLAR = {
 
 STORIES = [
     (
-        "{name}: bền bỉ một chặng đường, lan toả một cách làm",
+        "{name}: bền bỉ một chặng đường, lan tỏa một cách làm",
         "Từ những việc nhỏ, đều đặn mỗi ngày, {name} đã trở thành tấm gương tiêu biểu của "
         "{unit} trong giai đoạn 2023-2025.",
         [

@@ -25,7 +25,7 @@ COURSES = {
     ),
     "baocaovien": (
         "Bồi dưỡng báo cáo viên, tuyên truyền viên cơ sở",
-        "Ban Tuyên giáo Tỉnh uỷ Quảng Bình",
+        "Ban Tuyên giáo Tỉnh ủy Quảng Bình",
         24,
     ),
     "nganh": (

@@ -56,5 +56,5 @@ def delete(attachment_id: int):
         )
     name = attachment.original_name
     attempt(delete_attachment, attachment)
-    flash(_("Đã xoá tệp %(name)s.", name=name), "success")
+    flash(_("Đã xóa tệp %(name)s.", name=name), "success")
     return redirect(safe_next_url(request.form.get("next")))

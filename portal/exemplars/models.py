@@ -24,7 +24,7 @@ class ExemplarStatus(LabelledEnum):
     CANDIDATE = "candidate", N_("Nhân tố mới"), "info", N_("Ghi nhận nhân tố mới")
     FOSTERING = "fostering", N_("Đang bồi dưỡng"), "primary", N_("Bắt đầu bồi dưỡng")
     RECOGNISED = "recognised", N_("Đã công nhận"), "success", N_("Công nhận điển hình")
-    REPLICATED = "replicated", N_("Đã nhân rộng"), "dark"
+    REPLICATED = "replicated", N_("Đã nhân rộng"), "dark", N_("Chuyển sang nhân rộng")
     DROPPED = "dropped", N_("Dừng theo dõi"), "secondary"
 
 
@@ -93,7 +93,7 @@ class FosteringStatus(LabelledEnum):
     PLANNED = "planned", N_("Kế hoạch"), "secondary"
     IN_PROGRESS = "in_progress", N_("Đang thực hiện"), "primary"
     DONE = "done", N_("Hoàn thành"), "success"
-    CANCELLED = "cancelled", N_("Đã huỷ"), "light"
+    CANCELLED = "cancelled", N_("Đã hủy"), "light"
 
     @property
     def is_open(self) -> bool:

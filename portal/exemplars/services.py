@@ -226,7 +226,7 @@ def _cancel_open_actions(exemplar: Exemplar) -> None:
     for action in exemplar.fostering_actions:
         if action.status in OPEN_FOSTERING_STATUSES:
             action.status = FosteringStatus.CANCELLED
-            reason = _("Huỷ do dừng theo dõi điển hình.")
+            reason = _("Hủy do dừng theo dõi điển hình.")
             action.outcome = f"{action.outcome}\n{reason}".strip()
 
 

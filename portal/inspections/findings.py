@@ -105,7 +105,7 @@ def update_finding(finding: InspectionFinding, values: dict) -> None:
 def delete_finding(finding: InspectionFinding) -> None:
     ensure_not_signed(finding.inspection)
     if finding.responses:
-        raise RuleError(_("Kết luận đã có trả lời của đơn vị, không thể xoá."))
+        raise RuleError(_("Kết luận đã có trả lời của đơn vị, không thể xóa."))
     db.session.delete(finding)
 
 

@@ -31,7 +31,7 @@ CATEGORY_LABELS = {
     "compilation_done": _l("Tổng hợp hồ sơ xong"),
     "digest": _l("Thư tổng hợp thông báo"),
     "account_setup": _l("Tạo tài khoản"),
-    "account_locked": _l("Tài khoản tạm khoá"),
+    "account_locked": _l("Tài khoản tạm khóa"),
 }
 
 

@@ -39,7 +39,7 @@ class PreferencesForm(PortalForm):
         validators=[Optional()],
         description=_l("Loại bỏ chọn vẫn hiện trong mục Thông báo trên Cổng, chỉ không gửi thư."),
     )
-    submit = SubmitField(_l("Lưu tuỳ chọn"))
+    submit = SubmitField(_l("Lưu tùy chọn"))
 
 
 class AnnouncementForm(OnceForm, VersionedForm):

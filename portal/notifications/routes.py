@@ -96,7 +96,7 @@ def preferences():
     if form.validate_on_submit():
         muted = set(OPTIONAL) - set(form.emailed.data or [])
         if attempt(services.save_preferences, current_user, form.email_mode.data, muted).ok:
-            flash(_("Đã lưu tuỳ chọn thông báo."), "success")
+            flash(_("Đã lưu tùy chọn thông báo."), "success")
             return redirect(url_for("notifications.preferences"))
     if not form.is_submitted():
         form.email_mode.data = (pref.email_mode if pref else EmailMode.IMMEDIATE).value

@@ -137,5 +137,5 @@ def edit(activity_id: int):
 def delete(activity_id: int):
     activity = get_editable_or_404(PropagationActivity, activity_id)
     attempt(services.delete_activity, activity)
-    flash(_("Đã xoá hoạt động tuyên truyền."), "success")
+    flash(_("Đã xóa hoạt động tuyên truyền."), "success")
     return redirect(url_for("propagation.index"))

@@ -38,7 +38,7 @@ class StoryForm(OnceForm, VersionedForm):
         description=_l("Văn bản thuần; để một dòng trống giữa các đoạn."),
     )
     photo_file = FileField(
-        _l("Ảnh minh hoạ (JPEG hoặc PNG)"),
+        _l("Ảnh minh họa (JPEG hoặc PNG)"),
         render_kw={"accept": ".jpg,.jpeg,.png"},
     )
     submit = SubmitField(_l("Lưu bản nháp"))

@@ -227,7 +227,7 @@ def delete(story_id: int):
     story = get_editable_or_404(ExemplarStory, story_id)
     if not attempt(services.delete_story, story).ok:
         return redirect(url_for("publiccolumn.detail", story_id=story_id))
-    flash(_("Đã xoá bài viết."), "success")
+    flash(_("Đã xóa bài viết."), "success")
     return redirect(url_for("publiccolumn.stories"))
 
 

@@ -60,7 +60,7 @@ def save_photo(
     if attachment.kind not in PHOTO_KINDS:
         storage_path(attachment).unlink(missing_ok=True)
         db.session.expunge(attachment)
-        raise RuleError(_("Ảnh minh hoạ phải là tệp JPEG hoặc PNG."), "photo_file")
+        raise RuleError(_("Ảnh minh họa phải là tệp JPEG hoặc PNG."), "photo_file")
     previous = story.photo
     story.photo = attachment
     db.session.flush()
@@ -97,7 +97,7 @@ def update_story(
 
 def delete_story(story: ExemplarStory) -> None:
     if not story.is_editable:
-        raise RuleError(_("Chỉ xoá được bài viết nháp hoặc bị trả lại."))
+        raise RuleError(_("Chỉ xóa được bài viết nháp hoặc bị trả lại."))
     story.photo_id = None  # the story points at its photo: unlink before the photo goes
     db.session.flush()
     delete_attachments_of(OWNER_TYPE, story.id)

@@ -9,7 +9,7 @@ LABELS = {
         {
             "person_name": NC_("audit", "Họ tên người tham gia"),
             "person_user_id": N_("Người tham gia (trong đơn vị)"),
-            "course": N_("Khoá tập huấn"),
+            "course": N_("Khóa tập huấn"),
             "organiser": N_("Đơn vị tổ chức"),
             "start_date": N_("Từ ngày"),
             "end_date": N_("Đến ngày"),

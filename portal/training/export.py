@@ -15,7 +15,7 @@ def records_export(records: list[TrainingRecord], total_hours: float) -> Respons
         _("STT"),
         _("Đơn vị"),
         _("Họ và tên"),
-        _("Khoá tập huấn"),
+        _("Khóa tập huấn"),
         _("Đơn vị tổ chức"),
         _("Từ ngày"),
         _("Đến ngày"),

@@ -42,7 +42,7 @@ class TrainingForm(OnceForm, VersionedForm):
         validators=[Length(max=255)],
         description=_l("Dùng khi người tham gia chưa có tài khoản trên cổng."),
     )
-    course = StringField(_l("Khoá tập huấn"), validators=[InputRequired(REQUIRED), Length(max=500)])
+    course = StringField(_l("Khóa tập huấn"), validators=[InputRequired(REQUIRED), Length(max=500)])
     organiser = StringField(_l("Đơn vị tổ chức"), validators=[Length(max=255)])
     start_date = VnDateField(_l("Từ ngày"), validators=[InputRequired(REQUIRED)])
     end_date = VnDateField(

@@ -73,7 +73,7 @@ def create(unit_id: int):
         form.validate_on_submit()
         and attempt(services.create_record, unit_id, form.record_data(), current_user, form=form).ok
     ):
-        flash(_("Đã ghi nhận khoá tập huấn."), "success")
+        flash(_("Đã ghi nhận khóa tập huấn."), "success")
         return redirect(url_for("training.index"))
     return render_template("training/form.html", form=form, unit=unit, record=None)
 
@@ -88,7 +88,7 @@ def edit(record_id: int):
         form.validate_on_submit()
         and attempt_edit(record, services.update_record, record, form.record_data(), form=form).ok
     ):
-        flash(_("Đã cập nhật khoá tập huấn."), "success")
+        flash(_("Đã cập nhật khóa tập huấn."), "success")
         return redirect(url_for("training.index"))
     return render_template("training/form.html", form=form, unit=record.unit, record=record)
 
@@ -98,5 +98,5 @@ def edit(record_id: int):
 def delete(record_id: int):
     record = get_editable_or_404(TrainingRecord, record_id)
     attempt(services.delete_record, record)
-    flash(_("Đã xoá khoá tập huấn."), "success")
+    flash(_("Đã xóa khóa tập huấn."), "success")
     return redirect(url_for("training.index"))

@@ -62,7 +62,7 @@ def _apply(record: TrainingRecord, data: dict) -> None:
     values["end_date"] = end
     values["course"] = (values["course"] or "").strip()
     if not values["course"]:
-        raise RuleError(_("Vui lòng nhập tên khoá tập huấn."), "course")
+        raise RuleError(_("Vui lòng nhập tên khóa tập huấn."), "course")
     values["organiser"] = (values["organiser"] or "").strip()
     values["notes"] = values["notes"] or ""
     for key, value in values.items():

@@ -61,7 +61,7 @@ def test_every_failure_gives_the_same_answer(client, world, email, password):
     body = response.get_data(as_text=True)
     assert response.status_code == 200
     assert FAILURE in body
-    assert "không tồn tại" not in body and "bị khoá" not in body
+    assert "không tồn tại" not in body and "bị khóa" not in body
     # The email typed is kept; the password is not sent back.
     assert f'value="{email}"' in body
     assert password not in body

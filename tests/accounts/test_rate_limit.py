@@ -22,7 +22,7 @@ from portal.jobs.queues import get_queue
 from portal.mail.models import MailMessage
 from sampledata.world import PASSWORD, World
 
-LOCKED = "Tài khoản này tạm thời bị khoá vì đăng nhập sai nhiều lần."
+LOCKED = "Tài khoản này tạm thời bị khóa vì đăng nhập sai nhiều lần."
 HOT_ADDRESS = "Có quá nhiều lần đăng nhập sai từ địa chỉ mạng của bạn."
 FAILURE = "Email hoặc mật khẩu không đúng."
 SAME_ANSWER = "Nếu địa chỉ này có tài khoản trên cổng"
@@ -99,7 +99,7 @@ def test_eleven_bad_logins_on_one_account_do_not_stop_another_from_that_address(
     # The owner is told once, and the Office reads the lock in the log.
     [notice] = _mails("account_locked")
     assert notice.recipient_email == world.coordinator_a.email
-    assert "tạm thời bị khoá" in notice.body_text and "10.0.0.1" in notice.body_text
+    assert "tạm thời bị khóa" in notice.body_text and "10.0.0.1" in notice.body_text
     actions = db.session.scalars(
         select(AuditLog.action).where(AuditLog.object_id == str(world.coordinator_a.id))
     ).all()

@@ -219,7 +219,7 @@ def test_deactivate_and_reactivate_user(world, login_as):
     db.session.expire_all()
     assert world.staff_a.active is False
     detail = client.get(f"/admin/users/{world.staff_a.id}").get_data(as_text=True)
-    assert "Đã khoá" in detail and "Mở lại tài khoản" in detail
+    assert "Đã khóa" in detail and "Mở lại tài khoản" in detail
     client.post(f"/admin/users/{world.staff_a.id}/reactivate")
     db.session.expire_all()
     assert world.staff_a.active is True
@@ -229,7 +229,7 @@ def test_office_cannot_deactivate_itself(world, login_as):
     response = login_as(world.office).post(
         f"/admin/users/{world.office.id}/deactivate", follow_redirects=True
     )
-    assert "Bạn không thể tự khoá tài khoản của chính mình." in response.get_data(as_text=True)
+    assert "Bạn không thể tự khóa tài khoản của chính mình." in response.get_data(as_text=True)
     db.session.expire_all()
     assert world.office.active is True
 

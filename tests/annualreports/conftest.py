@@ -34,7 +34,7 @@ def exemplars(world):
         "nguyen_thu_ha": exemplar(
             a, "Nguyễn Thu Hà", 2024, ExemplarStatus.FOSTERING, kind=ExemplarKind.INDIVIDUAL
         ),
-        "nhom_so_hoa": exemplar(a, "Nhóm số hoá hồ sơ", 2024, ExemplarStatus.CANDIDATE),
+        "nhom_so_hoa": exemplar(a, "Nhóm số hóa hồ sơ", 2024, ExemplarStatus.CANDIDATE),
         "bo_phan_cu": exemplar(a, "Bộ phận một cửa", 2023, ExemplarStatus.DROPPED),
         "sau_nay": exemplar(a, "Tổ pháp chế", 2025, ExemplarStatus.CANDIDATE),
         "don_vi_khac": exemplar(

@@ -72,7 +72,7 @@ def test_exemplar_figures(world, exemplars):
         "replicated": 0,
         "dropped": 1,
     }
-    assert [e["name"] for e in data["identified"]] == ["Nguyễn Thu Hà", "Nhóm số hoá hồ sơ"]
+    assert [e["name"] for e in data["identified"]] == ["Nguyễn Thu Hà", "Nhóm số hóa hồ sơ"]
     assert [e["name"] for e in data["recognised"]] == ["Tổ Quan trắc môi trường"]
     # Quota (portal.exemplars.quota): recognised in 2024 + candidates/fostering of 2024 = 3.
     assert data["quota"] == {"count": 3, "flag": "above"}

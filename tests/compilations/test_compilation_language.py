@@ -89,7 +89,7 @@ def test_cancelled_compilation_reads_in_vietnamese_by_default(
     login_as(world.office)
     client.post(f"/compilations/{compilation.id}/cancel")
     status = client.get(f"/compilations/{compilation.id}/status").get_json()
-    assert status["step"] == "Đã huỷ"
+    assert status["step"] == "Đã hủy"
     client.post("/lang/en")
     refresh()  # the test's app context, shared by its requests, remembers the language
     assert client.get(f"/compilations/{compilation.id}/status").get_json()["step"] == "Cancelled"

@@ -50,7 +50,7 @@ def test_builders():
         ],
         "test_fail": [builders.Step("Bước lỗi", _fail)],
         "test_cancel": [
-            builders.Step("Huỷ", _cancel_self),
+            builders.Step("Hủy", _cancel_self),
             builders.Step("Sau", _write("x.txt", "x")),
         ],
     }

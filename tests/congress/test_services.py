@@ -34,7 +34,7 @@ def test_achievements_prefilled_from_record(world):
     submission = make_submission(world.unit_a, world.period, title, [exemplar])
     nominee = submission.nominees[0]
     assert "Nguyễn Thị Hoa dẫn đầu phong trào" in nominee.achievements
-    assert "Số hoá hồ sơ đất đai" in nominee.achievements
+    assert "Số hóa hồ sơ đất đai" in nominee.achievements
     assert "20/11/2024" in nominee.achievements
     assert nominee.award_title_id == title.id
     assert [h.exemplar_id for h in submission.honoured] == [exemplar.id]

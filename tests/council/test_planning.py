@@ -128,7 +128,7 @@ def test_plan_item_with_an_inspection_is_not_deleted(world):
     inspection = make_inspection(world, world.unit_a, day=date(2025, 5, 20))
     inspection.plan_item_id = item.id
     db.session.commit()
-    with pytest.raises(RuleError, match="không thể xoá"):
+    with pytest.raises(RuleError, match="không thể xóa"):
         planning.delete_plan_item(item)
     inspection.plan_item_id = None
     db.session.commit()

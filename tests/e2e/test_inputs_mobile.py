@@ -63,7 +63,7 @@ def test_a_date_typed_dd_mm_yyyy_in_an_english_browser_is_that_day(english_brows
     open_menu(page, "Tập huấn")
     page.get_by_role("link", name="Ghi nhận tập huấn").click()
     page.get_by_label("Hoặc họ tên người tham gia").fill("Nguyễn Văn An")
-    page.get_by_label("Khoá tập huấn").fill(course)
+    page.get_by_label("Khóa tập huấn").fill(course)
 
     start = page.get_by_label("Từ ngày")
     assert start.get_attribute("type") == "text"
@@ -77,7 +77,7 @@ def test_a_date_typed_dd_mm_yyyy_in_an_english_browser_is_that_day(english_brows
     page.get_by_label("Số giờ").fill("7,5")
     check_page(page, "inputs-01-date-typed-in-english-browser")
     page.get_by_role("button", name="Lưu").click()
-    expect(page.get_by_text("Đã ghi nhận khoá tập huấn.")).to_be_visible()
+    expect(page.get_by_text("Đã ghi nhận khóa tập huấn.")).to_be_visible()
 
     row = stored(
         portal,
@@ -100,7 +100,7 @@ def test_a_date_that_does_not_exist_is_refused_with_a_clear_message(english_brow
     open_menu(page, "Tập huấn")
     page.get_by_role("link", name="Ghi nhận tập huấn").click()
     page.get_by_label("Hoặc họ tên người tham gia").fill("Trần Thị Bình")
-    page.get_by_label("Khoá tập huấn").fill("Khoá không lưu")
+    page.get_by_label("Khóa tập huấn").fill("Khóa không lưu")
     page.get_by_label("Từ ngày").fill("31/02/2025")
     page.get_by_label("Số giờ").fill("4")
     page.get_by_role("button", name="Lưu").click()

@@ -42,7 +42,7 @@ def test_office_compiles_congress_submission_and_downloads_zip(page, tmp_path):
     expect(page.locator("[data-role=elapsed]")).to_contain_text("Đã chạy:")
     download_link = page.get_by_role("link", name="Tải tệp ZIP")
     expect(download_link).to_be_visible()
-    expect(page.get_by_role("button", name="Huỷ tổng hợp")).to_have_count(0)
+    expect(page.get_by_role("button", name="Hủy tổng hợp")).to_have_count(0)
     check_page(page, "j6-compilation-done")
     listed = page.get_by_role("heading", name=re.compile(r"^Danh mục tệp \(\d+\)$"))
     listed_count = int(re.search(r"\((\d+)\)", listed.inner_text()).group(1))

@@ -98,7 +98,7 @@ def test_journey_8_an_empty_unit_reaches_a_proposal_that_stands_on_the_councils_
     expect_flash(office, "Đã trả lại cho đơn vị.")
     unit_page.goto(submission_url)
     expect(unit_page.get_by_text(reason).first).to_be_visible()
-    fix_reason(unit_page, person, f"Dẫn đầu phong trào đo đạc số hoá ({tag}).")
+    fix_reason(unit_page, person, f"Dẫn đầu phong trào đo đạc số hóa ({tag}).")
     review(unit_page, "Nộp", "Đã nộp.", "Đã nộp lại", "j8-22-unit-resubmitted")
     office.goto(submission_url)
     review(office, "Chấp nhận", "Đã chấp nhận.", "Đã chấp nhận", "j8-23-office-accepted")
@@ -229,7 +229,7 @@ def record_and_recognise(page: Page, name: str, kind: str) -> None:
     page.get_by_label("Loại điển hình").select_option(label=kind)
     page.get_by_label("Tên tập thể hoặc họ tên cá nhân").fill(name)
     page.get_by_label("Lĩnh vực công tác").fill("Đo đạc, bản đồ")
-    page.get_by_label("Thành tích nổi bật").fill(f"Số hoá 100% bản đồ địa chính ({name}).")
+    page.get_by_label("Thành tích nổi bật").fill(f"Số hóa 100% bản đồ địa chính ({name}).")
     page.get_by_role("button", name="Lưu").click()
     expect(page.get_by_role("heading", level=1, name=name)).to_be_visible()
     for button, label in (

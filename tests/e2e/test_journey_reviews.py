@@ -65,7 +65,7 @@ def test_coordinator_submits_office_returns_then_accepts(new_page):
     office_page.reload()
     expect(office_page.get_by_role("heading", level=1)).to_contain_text("Đã nộp lại")
     accept(office_page, "j2-office-assessment-accepted")
-    expect(office_page.get_by_text("Bản tự đánh giá đã được chấp nhận và bị khoá")).to_be_visible()
+    expect(office_page.get_by_text("Bản tự đánh giá đã được chấp nhận và bị khóa")).to_be_visible()
     timeline = office_page.get_by_role("list").filter(has_text="Lý do")
     expect(timeline).to_contain_text(reason)
     open_record(office_page, "/annual-reports/", year, "j2-office-reports")

@@ -14,7 +14,7 @@ from portal.evidence.models import Attachment
 from portal.exemplars.models import Exemplar, ExemplarEvaluation, ExemplarStatus, FosteringAction
 from portal.extensions import db
 
-NAME = "Tổ Số hoá hồ sơ môi trường"
+NAME = "Tổ Số hóa hồ sơ môi trường"
 PDF = b"%PDF-1.4\n%%EOF\n"
 
 
@@ -65,7 +65,7 @@ def test_done_when_first_half(world, login_as):
             "person_user_id": "0",
             "field_of_work": "Bảo vệ môi trường",
             "movement": "Cải cách hành chính, chuyển đổi số",
-            "achievements": "Số hoá 2.400 hồ sơ đánh giá tác động môi trường",
+            "achievements": "Số hóa 2.400 hồ sơ đánh giá tác động môi trường",
             "year_identified": "2025",
             "identified_on": "2025-02-10",
             "level": "unit",
@@ -149,7 +149,7 @@ def _another_coordinator_sees_nothing(world, login_as, exemplar):
         assert other.get(url).status_code == 404, url
     for page in (
         "/exemplars/",
-        f"/exemplars/?unit_id={world.unit_a.id}&q=Số+hoá",
+        f"/exemplars/?unit_id={world.unit_a.id}&q=Số+hóa",
         "/exemplars/quota",
         f"/units/{world.unit_b.id}",
     ):

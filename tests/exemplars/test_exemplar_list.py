@@ -17,7 +17,7 @@ S = ExemplarStatus
 @pytest.fixture
 def sample(world, make_exemplar):
     make_exemplar(
-        name="Tổ Một cửa", year=2023, field="Quản lý đất đai", achievements="Số hoá hồ sơ địa chính"
+        name="Tổ Một cửa", year=2023, field="Quản lý đất đai", achievements="Số hóa hồ sơ địa chính"
     )
     make_exemplar(
         name="Trần Thị Bình",

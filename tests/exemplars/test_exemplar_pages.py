@@ -138,16 +138,16 @@ def test_record_an_already_recognised_exemplar(world, login_as):
 
 
 def test_edit_page_is_prefilled_and_saves(world, login_as, make_exemplar):
-    exemplar = make_exemplar(movement="Văn hoá công sở")
+    exemplar = make_exemplar(movement="Văn hóa công sở")
     client = login_as(world.coordinator_a)
-    assert "Văn hoá công sở" in client.get(f"/exemplars/{exemplar.id}/edit").get_data(as_text=True)
+    assert "Văn hóa công sở" in client.get(f"/exemplars/{exemplar.id}/edit").get_data(as_text=True)
     form = {
         "kind": "collective",
         "name": "Tổ đổi tên",
         "person_user_id": "0",
         "year_identified": "2024",
         "level": "department",
-        "movement": "Văn hoá công sở",
+        "movement": "Văn hóa công sở",
     }
     assert client.post(f"/exemplars/{exemplar.id}/edit", data=form).status_code == 302
     db.session.expire_all()

@@ -233,7 +233,7 @@ def test_wrong_photo_type_re_renders_with_message(world, login_as):
         content_type="multipart/form-data",
     )
     assert response.status_code == 200
-    assert "Ảnh minh hoạ phải là tệp JPEG hoặc PNG" in response.get_data(as_text=True)
+    assert "Ảnh minh họa phải là tệp JPEG hoặc PNG" in response.get_data(as_text=True)
     assert db.session.scalar(db.select(db.func.count(ExemplarStory.id))) == 0
 
 

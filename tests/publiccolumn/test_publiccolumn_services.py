@@ -135,11 +135,11 @@ def test_reject_needs_a_reason_and_lets_the_unit_resubmit(app, world, make_story
     with app.test_request_context():
         with pytest.raises(RuleError, match="lý do"):
             services.reject(story, world.office, "")
-        services.reject(story, world.office, "Bổ sung ảnh minh hoạ.")
+        services.reject(story, world.office, "Bổ sung ảnh minh họa.")
         db.session.commit()
         assert story.status == StoryStatus.REJECTED
         assert (
-            "Bổ sung ảnh minh hoạ."
+            "Bổ sung ảnh minh họa."
             in db.session.scalars(
                 db.select(Notification.body).where(Notification.user_id == world.coordinator_a.id)
             ).all()

@@ -138,7 +138,7 @@ def test_filters_and_export(world, login_as, make_record):
         "STT",
         "Đơn vị",
         "Họ và tên",
-        "Khoá tập huấn",
+        "Khóa tập huấn",
         "Đơn vị tổ chức",
         "Từ ngày",
         "Đến ngày",

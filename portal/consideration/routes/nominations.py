@@ -149,5 +149,5 @@ def delete_nomination(round_id: int, nomination_id: int):
     round_ = get_round_or_404(round_id)
     nomination = get_child_or_404(Nomination, nomination_id, parent=round_)
     if ConfirmForm().validate_on_submit() and attempt(services.delete_nomination, nomination).ok:
-        flash(_("Đã xoá đề nghị."), "success")
+        flash(_("Đã xóa đề nghị."), "success")
     return redirect(url_for(".round_detail", round_id=round_.id))

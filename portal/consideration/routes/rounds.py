@@ -159,7 +159,7 @@ def cancel_round(round_id: int):
     """Cancel an open round with a reason and open a new one (same nominations, no ballot)."""
     round_ = get_round_or_404(round_id, full=True)
     if not round_.is_open:
-        flash(_("Chỉ huỷ được phiên đang bỏ phiếu."), "error")
+        flash(_("Chỉ hủy được phiên đang bỏ phiếu."), "error")
         return redirect(url_for(".round_detail", round_id=round_.id))
     form = CancelRoundForm()
     if not form.is_submitted():
@@ -176,7 +176,7 @@ def cancel_round(round_id: int):
         )
         if replaced.ok:
             flash(
-                _("Đã huỷ phiên bình xét và mở phiên mới với các đề nghị của phiên cũ."),
+                _("Đã hủy phiên bình xét và mở phiên mới với các đề nghị của phiên cũ."),
                 "success",
             )
             return redirect(url_for(".round_detail", round_id=replaced.value.id))

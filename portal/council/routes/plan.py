@@ -125,5 +125,5 @@ def plan_item_delete(item_id: int):
     item = get_org_owned_or_404(SupervisionPlanItem, item_id)
     year = item.year
     if attempt(planning.delete_plan_item, item).ok:
-        flash(_("Đã xoá khỏi kế hoạch."), "success")
+        flash(_("Đã xóa khỏi kế hoạch."), "success")
     return redirect(url_for(".plan", year=year))

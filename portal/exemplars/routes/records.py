@@ -87,7 +87,7 @@ def _action_form(exemplar: Exemplar, action: FosteringAction | None):
 @login_required
 def action_delete(action_id: int):
     action = get_editable_or_404(FosteringAction, action_id)
-    return _delete(action, delete_action, _("Đã xoá hoạt động bồi dưỡng."), "#boi-duong")
+    return _delete(action, delete_action, _("Đã xóa hoạt động bồi dưỡng."), "#boi-duong")
 
 
 def _delete(record, delete: Callable, message: str, anchor: str):
@@ -167,4 +167,4 @@ def _evaluation_form(exemplar, evaluation, form, criteria_set):
 @login_required
 def evaluation_delete(evaluation_id: int):
     evaluation = get_editable_or_404(ExemplarEvaluation, evaluation_id)
-    return _delete(evaluation, delete_evaluation, _("Đã xoá kết quả đánh giá."), "#danh-gia")
+    return _delete(evaluation, delete_evaluation, _("Đã xóa kết quả đánh giá."), "#danh-gia")

@@ -94,7 +94,7 @@ def finding_delete(finding_id: int):
     inspection = finding.inspection
     require_editable(inspection)
     if attempt(findings.delete_finding, finding).ok:
-        flash(_("Đã xoá kết luận kiểm tra."), "success")
+        flash(_("Đã xóa kết luận kiểm tra."), "success")
     return redirect(url_for(".detail", inspection_id=inspection.id, _anchor="findings"))
 
 

@@ -247,7 +247,7 @@ def delete(inspection_id: int):
     require_editable(inspection)
     unit_id = inspection.unit_id
     if attempt(records.delete_inspection, inspection).ok:
-        flash(_("Đã xoá biên bản kiểm tra."), "success")
+        flash(_("Đã xóa biên bản kiểm tra."), "success")
     return redirect(url_for(".index", unit_id=unit_id))
 
 
@@ -311,5 +311,5 @@ def delete_evidence(inspection_id: int, attachment_id: int):
     require_editable(inspection)
     name = attachment.original_name
     if attempt(delete_attachment, attachment).ok:
-        flash(_("Đã xoá tệp %(name)s.", name=name), "success")
+        flash(_("Đã xóa tệp %(name)s.", name=name), "success")
     return redirect(url_for(".detail", inspection_id=inspection.id))
