@@ -136,7 +136,7 @@ def stacked_cells_are_labelled(page: Page) -> None:
 def make_fostered_exemplar(page: Page, name: str) -> None:
     """An exemplar being fostered, with one action, made through the web (wide screen)."""
     open_menu(page, "Điển hình")
-    page.get_by_role("link", name="Ghi nhận điển hình").click()
+    page.get_by_role("link", name="Ghi nhận điển hình").first.click()  # the page's button
     page.get_by_label("Ghi nhận là").select_option(label="Nhân tố mới")
     page.get_by_label("Loại điển hình").select_option(label="Tập thể")
     page.get_by_label("Tên tập thể hoặc họ tên cá nhân").fill(name)

@@ -224,7 +224,7 @@ def seat_the_council(page: Page, people: dict) -> None:
 
 def record_and_recognise(page: Page, name: str, kind: str) -> None:
     open_menu(page, "Điển hình")
-    page.get_by_role("link", name="Ghi nhận điển hình").click()
+    page.get_by_role("link", name="Ghi nhận điển hình").first.click()  # the page's button
     page.get_by_label("Ghi nhận là").select_option(label="Nhân tố mới")
     page.get_by_label("Loại điển hình").select_option(label=kind)
     page.get_by_label("Tên tập thể hoặc họ tên cá nhân").fill(name)

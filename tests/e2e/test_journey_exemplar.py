@@ -47,7 +47,7 @@ def record_candidate(page: Page, name: str) -> None:
     open_menu(page, "Điển hình")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     check_page(page, "j1-02-exemplars")
-    page.get_by_role("link", name="Ghi nhận điển hình").click()
+    page.get_by_role("link", name="Ghi nhận điển hình").first.click()  # the page's button
     expect(page.get_by_role("heading", name="Ghi nhận điển hình mới")).to_be_visible()
     page.get_by_label("Ghi nhận là").select_option(label="Nhân tố mới")
     page.get_by_label("Loại điển hình").select_option(label="Tập thể")

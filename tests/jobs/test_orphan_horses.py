@@ -23,8 +23,9 @@ from portal.jobs.queues import MAIL, get_queue
 from portal.jobs.workers import PortalWorker, requeue_jobs_of_dead_workers
 from portal.mail.models import MailMessage, MailStatus
 from tests.jobs.test_jobs_worker import file_app, redis_url  # noqa: F401 (fixture)
-from tests.jobs.test_worker_crash import (  # noqa: F401 (fixture)
+from tests.jobs.test_worker_crash import (  # noqa: F401 (fixtures)
     COUNT,
+    _no_worker_left,
     finish_in_process,
     queue_batch,
     start_worker,

@@ -39,6 +39,28 @@ def slow_relay():
     controller.stop()
 
 
+STARTED: list[subprocess.Popen] = []
+
+
+@pytest.fixture(autouse=True)
+def _no_worker_left():
+    """A worker process a test started never outlives it: left running, it would take
+    the jobs and the scheduler locks of the next tests sharing this Redis."""
+    yield
+    while STARTED:
+        process = STARTED.pop()
+        if process.poll() is None:
+            children = []
+            with contextlib.suppress(psutil.NoSuchProcess):
+                children = psutil.Process(process.pid).children(recursive=True)
+            for child in children:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(child.pid, signal.SIGKILL)  # work horses: their own groups
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=30)
+
+
 def start_worker(app, redis_server, relay, *args: str) -> subprocess.Popen:
     env = dict(
         os.environ,
@@ -48,7 +70,7 @@ def start_worker(app, redis_server, relay, *args: str) -> subprocess.Popen:
         MAIL_SERVER="127.0.0.1",
         MAIL_PORT=str(relay.port),
     )
-    return subprocess.Popen(
+    process = subprocess.Popen(
         [sys.executable, "worker.py", "--queues", "mail", *args],
         cwd=ROOT,
         env=env,
@@ -56,6 +78,8 @@ def start_worker(app, redis_server, relay, *args: str) -> subprocess.Popen:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    STARTED.append(process)
+    return process
 
 
 def wait_for(condition, timeout: float = 30) -> None:
