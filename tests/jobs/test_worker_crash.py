@@ -49,16 +49,17 @@ def _no_worker_left():
     yield
     while STARTED:
         process = STARTED.pop()
-        if process.poll() is None:
-            children = []
-            with contextlib.suppress(psutil.NoSuchProcess):
-                children = psutil.Process(process.pid).children(recursive=True)
-            for child in children:
-                with contextlib.suppress(ProcessLookupError, PermissionError):
-                    os.killpg(child.pid, signal.SIGKILL)  # work horses: their own groups
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=30)
+        children = []
+        with contextlib.suppress(psutil.NoSuchProcess):
+            children = psutil.Process(process.pid).children(recursive=True)
+        for child in children:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(child.pid, signal.SIGKILL)  # work horses: their own groups
+        # The worker's group (its session) outlives it: a horse orphaned by a SIGKILL
+        # of its worker is still in it, whether or not the worker is alive.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
 
 
 def start_worker(app, redis_server, relay, *args: str) -> subprocess.Popen:
