@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from portal.extensions import db
-from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, SKIP_MESSAGE
+from tests.e2e.browser import CHROMIUM, SKIP_MESSAGE
 from tests.factories import record_exemplar
 
 pytestmark = [
@@ -25,9 +25,9 @@ WIDTH = 1280
 
 
 @pytest.fixture
-def open_page(client):
-    """open_page(path) -> a Chromium page showing what the portal answers at `path`."""
-    from playwright.sync_api import sync_playwright
+def open_page(client, browser):
+    """open_page(path) -> a Chromium page showing what the portal answers at `path`
+    (the browser journeys' Chromium: one Playwright per process)."""
 
     def answer(route):
         parts = urlsplit(route.request.url)
@@ -36,17 +36,15 @@ def open_page(client):
         headers = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
         route.fulfill(status=response.status_code, headers=headers, body=response.get_data())
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": WIDTH, "height": 900})
-        page.route(f"{ORIGIN}/**", answer)
+    page = browser.new_page(viewport={"width": WIDTH, "height": 900})
+    page.route(f"{ORIGIN}/**", answer)
 
-        def _open(path: str):
-            page.goto(ORIGIN + path)
-            return page
+    def _open(path: str):
+        page.goto(ORIGIN + path)
+        return page
 
-        yield _open
-        browser.close()
+    yield _open
+    page.close()
 
 
 def test_a_very_long_word_wraps_instead_of_widening_the_exemplar_page(world, login_as, open_page):
