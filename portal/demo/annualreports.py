@@ -14,7 +14,7 @@ from portal.annualreports.services import (
     find_report,
     set_commendations,
 )
-from portal.demo.department import OFFICE_EMAIL, coordinator_email
+from portal.demo.department import OFFICE_EMAIL
 from portal.demo.review_plan import (
     demo_period,
     live_planned,
@@ -22,11 +22,12 @@ from portal.demo.review_plan import (
     planned,
     play,
     scenario,
+    unit_and_coordinator,
 )
 from portal.demo.timeline import live_period, live_year
 from portal.exemplars.queries import exemplar_choices
 from portal.extensions import db
-from portal.organizations.models import Organization, Unit
+from portal.organizations.models import Organization
 
 COMMENTARY = {
     "detection_commentary": (
@@ -87,10 +88,7 @@ def seed(org: Organization, password: str, now: datetime | None = None) -> None:
 
 def _report(org, period, office, slug, unit_name, year, steps, draft=False) -> None:
     """The unit's report of `year` through `steps`, unless it exists."""
-    unit = db.session.scalar(
-        select(Unit).where(Unit.organization_id == org.id, Unit.name == unit_name)
-    )
-    coordinator = db.session.scalar(select(User).where(User.email == coordinator_email(slug)))
+    unit, coordinator = unit_and_coordinator(org, slug, unit_name)
     if unit is None or coordinator is None or find_report(unit.id, period.id, year):
         return
     report = create_report(unit.id, period, year)

@@ -17,7 +17,7 @@ from portal.assessments.services import (
     find_assessment,
     save_office_scores,
 )
-from portal.demo.department import OFFICE_EMAIL, coordinator_email
+from portal.demo.department import OFFICE_EMAIL
 from portal.demo.review_plan import (
     demo_period,
     live_planned,
@@ -25,10 +25,11 @@ from portal.demo.review_plan import (
     planned,
     play,
     scenario,
+    unit_and_coordinator,
 )
 from portal.demo.timeline import live_period, live_year
 from portal.extensions import db
-from portal.organizations.models import Organization, Unit
+from portal.organizations.models import Organization
 
 COMMENTS = [
     "Đơn vị đã ban hành kế hoạch và tổ chức thực hiện đầy đủ; có biên bản, báo cáo kèm theo.",
@@ -60,10 +61,7 @@ def seed(org: Organization, password: str, now: datetime | None = None) -> None:
 
 def _assessment(org, period, office, number, slug, unit_name, year, steps, draft=False) -> None:
     """The unit's record of `year` through `steps`, unless it exists."""
-    unit = db.session.scalar(
-        select(Unit).where(Unit.organization_id == org.id, Unit.name == unit_name)
-    )
-    coordinator = db.session.scalar(select(User).where(User.email == coordinator_email(slug)))
+    unit, coordinator = unit_and_coordinator(org, slug, unit_name)
     if unit is None or coordinator is None or find_assessment(unit.id, period.id, year):
         return
     assessment = create_assessment(unit.id, period, year)

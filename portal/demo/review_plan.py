@@ -6,8 +6,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from portal.demo.department import UNITS
+from sqlalchemy import select
+
+from portal.accounts.models import User
+from portal.demo.department import UNITS, coordinator_email
 from portal.demo.timeline import days_before, history_period
+from portal.extensions import db
+from portal.organizations.models import Organization, Unit
 from portal.periods.models import PlanPeriod
 from portal.reviews.services import transition
 from portal.reviews.states import ReviewAction
@@ -125,6 +130,15 @@ def live_scenario(name: str, now: datetime | None, shift: int = 0):
 def demo_period(org) -> PlanPeriod | None:
     """The 2023-2025 plan, the period of the history."""
     return history_period(org)
+
+
+def unit_and_coordinator(org: Organization, slug: str, unit_name: str):
+    """The demo unit named `unit_name` and its coordinator (either None when missing)."""
+    unit = db.session.scalar(
+        select(Unit).where(Unit.organization_id == org.id, Unit.name == unit_name)
+    )
+    coordinator = db.session.scalar(select(User).where(User.email == coordinator_email(slug)))
+    return unit, coordinator
 
 
 def play(record, steps, coordinator, office, before_review=None) -> None:
