@@ -18,6 +18,7 @@ from portal.models_base import utcnow
 from portal.organizations.models import Unit
 from portal.submissions import SubmissionToken, forget_old_tokens
 from portal.training.models import TrainingRecord
+from tests.deadlines.test_routes import form_data as deadline_form
 from tests.factories import make_criteria
 
 # Every route that creates a record from a form.
@@ -126,19 +127,7 @@ def _unit(world):
 
 
 def _deadline(world):
-    data = {
-        "period_id": world.period.id,
-        "kind": "self_assessment",
-        "year": "2025",
-        "title": "",
-        "description": "Theo mục III.5 của Kế hoạch",
-        "due_date": "2025-12-15",
-        "due_time": "17:00",
-        "completion_mode": "record",
-        "all_units": "y",
-        "remind_days_before": "7",
-        "reminders_enabled": "y",
-    }
+    data = deadline_form(world, remind_days_before="7", escalate=None)
     return "/deadlines/new", "/deadlines/new", data, Deadline
 
 
