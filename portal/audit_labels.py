@@ -21,6 +21,8 @@ from portal.msgids import N_, NC_, Msgid
 class RecordLabels:
     name: Msgid  # the kind of record: "Điển hình tiên tiến"
     fields: Mapping[str, Msgid] = field(default_factory=dict)
+    # Codes written in a detail that is not a column (an account event's "reason").
+    codes: Mapping[str, Mapping[str, Msgid]] = field(default_factory=dict)
 
 
 # Columns shared by many records, named alike wherever they appear.
@@ -63,6 +65,12 @@ def registered_labels() -> dict[str, RecordLabels]:
 def record_label(object_type: str) -> Msgid | None:
     labels = _REGISTERED.get(object_type)
     return labels.name if labels else None
+
+
+def code_label(object_type: str, key: str, code: str) -> Msgid | None:
+    """The words for a code the record wrote in its detail `key`, else None."""
+    labels = _REGISTERED.get(object_type)
+    return labels.codes.get(key, {}).get(code) if labels else None
 
 
 def field_label(object_type: str, column: str) -> Msgid | None:

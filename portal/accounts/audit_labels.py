@@ -18,6 +18,17 @@ LABELS = {
             "user_agent": NC_("audit", "Trình duyệt"),
             "reason": N_("Lý do"),
         },
+        codes={
+            "reason": {
+                "password": NC_("audit", "Sai mật khẩu"),
+                "throttled_account": NC_("audit", "Tài khoản đang tạm khóa"),
+                "throttled_address": NC_("audit", "Địa chỉ đăng nhập sai quá nhiều lần"),
+                "deactivated": NC_("audit", "Tài khoản bị khóa"),
+                "reactivated": NC_("audit", "Tài khoản được mở lại"),
+                "role_change": NC_("audit", "Đổi vai trò"),
+                "all_devices": NC_("audit", "Đăng xuất khỏi mọi thiết bị"),
+            }
+        },
     ),
     "RoleMembership": RecordLabels(NC_("audit", "Vai trò của người dùng"), {"role": N_("Vai trò")}),
     "CouncilAssignment": RecordLabels(

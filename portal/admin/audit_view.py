@@ -31,7 +31,7 @@ from sqlalchemy import (
 from sqlalchemy import Enum as SqlEnum
 
 from portal.audit import AuditLog
-from portal.audit_labels import field_label, record_label
+from portal.audit_labels import code_label, field_label, record_label
 from portal.enums import LabelledEnum, translate
 from portal.extensions import db
 from portal.formatting import format_date, format_datetime, format_number, format_vnd
@@ -168,7 +168,8 @@ class Formatter:
             return EMPTY
         column = _column(model, key)
         if column is None:
-            return _text(value)
+            code = code_label(model.__name__, key, str(value)) if model is not None else None
+            return str(translate(code)) if code else _text(value)
         target = _target_table(column)
         if target is not None and isinstance(value, int):
             return self.names.get((target.name, value)) or f"#{value}"

@@ -191,6 +191,7 @@ def test_every_audited_model_is_shown_by_its_name_in_both_languages(app, world, 
     for language in ("vi", "en"):
         client.post(f"/lang/{language}")
         refresh()  # the requests share the test's app context, where Babel keeps the locale
+        refresh()  # the requests share the test's app context, where Babel keeps the locale
         body = client.get(f"/admin/audit?actor={world.office.id}").get_data(as_text=True)
         rows = {
             row.get("data-object-type"): cells
@@ -317,3 +318,24 @@ def test_a_value_that_does_not_fit_its_column_is_shown_as_written(world, login_a
     assert response.status_code == 200
     [row] = _rows(response.get_data(as_text=True))
     assert row[5] == "Ngày kiểm tra: hôm qua → 2024-13-45"
+
+
+def test_an_account_event_gives_its_reason_in_words(world, login_as):
+    from flask_babel import refresh
+
+    from portal.accounts.services import revoke_sessions
+
+    revoke_sessions(world.coordinator_a, world.office, "all_devices")
+    db.session.commit()
+    client = login_as(world.office)
+    for language, words in (
+        ("vi", "Đăng xuất khỏi mọi thiết bị"),
+        ("en", "Signed out of every device"),
+    ):
+        client.post(f"/lang/{language}")
+        refresh()  # the requests share the test's app context, where Babel keeps the locale
+        changes = " ".join(
+            row[5] for row in _rows(client.get("/admin/audit").get_data(as_text=True))
+        )
+        assert words in changes
+        assert "all_devices" not in changes
