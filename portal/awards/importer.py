@@ -18,8 +18,9 @@ from datetime import date, datetime
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from portal.accounts.models import Role, RoleMembership, User
+from portal.accounts.models import User
 from portal.awards import import_checks
+from portal.awards.import_checks import plain
 from portal.awards.models import (
     AwardDecision,
     AwardLevel,
@@ -28,7 +29,7 @@ from portal.awards.models import (
     DecisionStatus,
 )
 from portal.consideration.models import AwardTitle
-from portal.exemplars.models import Exemplar, ExemplarKind
+from portal.exemplars.models import ExemplarKind
 from portal.extensions import db
 from portal.formatting import format_date, today_vn
 from portal.models_base import utcnow
@@ -72,11 +73,6 @@ KIND_NAMES = {
 }
 DATE_PATTERN = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 AMOUNT_PATTERN = re.compile(r"^-?\d{1,3}(\.\d{3})+$|^-?\d+$")
-
-
-def plain(text: object) -> str:
-    """Folded, with punctuation as spaces: how headings and choices are compared."""
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", fold(str(text or ""))).split())
 
 
 @dataclass
@@ -180,49 +176,13 @@ def _columns(header: list[str]) -> dict[str, int]:
 def check_rows(organization_id: int, raw: list[list]) -> list[ImportRow]:
     """Every row with what is wrong with it (an empty list when it can be saved)."""
     rows = [ImportRow(int(n), {k: str(v or "") for k, v in cells.items()}) for n, cells in raw]
-    people = _people(organization_id)
+    people = import_checks.load_people(organization_id)
     for row in rows:
         _check_fields(row)
-        _check_recipient(row, people)
+        import_checks.check_recipient(row, people)
     import_checks.check_together(rows)
     import_checks.check_existing(organization_id, rows)
     return rows
-
-
-@dataclass
-class _People:
-    units: dict[str, list[Unit]]
-    users: dict[tuple[int, str], list[int]]  # (unit id, folded name) -> user ids
-    exemplars: dict[tuple[int, str, ExemplarKind], list[Exemplar]]
-
-
-def _people(organization_id: int) -> _People:
-    """Units, their people and their exemplars, by folded name (three queries)."""
-    units = db.session.scalars(select(Unit).where(Unit.organization_id == organization_id))
-    by_name: dict[str, list[Unit]] = {}
-    for unit in units:
-        by_name.setdefault(plain(unit.name), []).append(unit)
-    users: dict[tuple[int, str], list[int]] = {}
-    memberships = db.session.execute(
-        select(RoleMembership.unit_id, User.id, User.full_name)
-        .join(User, User.id == RoleMembership.user_id)
-        .where(
-            User.organization_id == organization_id,
-            RoleMembership.role.in_([Role.COORDINATOR, Role.STAFF]),
-        )
-    )
-    for unit_id, user_id, full_name in memberships:
-        ids = users.setdefault((unit_id, plain(full_name)), [])
-        if user_id not in ids:
-            ids.append(user_id)
-    exemplars: dict[tuple[int, str, ExemplarKind], list[Exemplar]] = {}
-    found = db.session.scalars(
-        select(Exemplar).join(Unit).where(Unit.organization_id == organization_id)
-    )
-    for exemplar in found:
-        key = (exemplar.unit_id, plain(exemplar.name), ExemplarKind(exemplar.kind))
-        exemplars.setdefault(key, []).append(exemplar)
-    return _People(by_name, users, exemplars)
 
 
 def _check_fields(row: ImportRow) -> None:
@@ -298,61 +258,6 @@ def _amount(row: ImportRow) -> int | None:
         row.errors.append(_("Số tiền không được âm: %(value)s.", value=row.cells["amount"]))
         return None
     return value
-
-
-def _check_recipient(row: ImportRow, people: _People) -> None:
-    unit_name = row.cells["unit"]
-    if not unit_name:
-        return
-    candidates = people.units.get(plain(unit_name), [])
-    if len(candidates) != 1:
-        row.errors.append(_("Không có đơn vị tên %(name)s.", name=unit_name))
-        return
-    row.unit = unit = candidates[0]
-    name = row.cells["name"]
-    if row.kind == ExemplarKind.COLLECTIVE:
-        if not name or plain(name) == plain(unit.name):
-            return  # the unit itself
-        found = people.exemplars.get((unit.id, plain(name), ExemplarKind.COLLECTIVE), [])
-        if len(found) == 1:
-            row.exemplar_id = found[0].id
-        else:
-            row.errors.append(
-                _(
-                    "Đơn vị %(unit)s không có tập thể (điển hình) tên %(name)s.",
-                    unit=unit.name,
-                    name=name,
-                )
-            )
-    elif row.kind == ExemplarKind.INDIVIDUAL:
-        _match_person(row, people, unit, name)
-
-
-def _match_person(row: ImportRow, people: _People, unit: Unit, name: str) -> None:
-    if not name:
-        row.errors.append(_("Thiếu họ tên của cá nhân."))
-        return
-    users = people.users.get((unit.id, plain(name)), [])
-    exemplars = people.exemplars.get((unit.id, plain(name), ExemplarKind.INDIVIDUAL), [])
-    if len(users) > 1:
-        row.errors.append(
-            _("Đơn vị %(unit)s có nhiều người tên %(name)s.", unit=unit.name, name=name)
-        )
-    elif users:
-        row.user_id = users[0]
-        own = [e for e in exemplars if e.person_user_id == row.user_id]
-        row.exemplar_id = own[0].id if len(own) == 1 else None
-    elif len(exemplars) == 1:
-        row.exemplar_id = exemplars[0].id
-        row.user_id = exemplars[0].person_user_id
-    else:
-        row.errors.append(
-            _(
-                "Đơn vị %(unit)s không có cán bộ hoặc điển hình cá nhân tên %(name)s.",
-                unit=unit.name,
-                name=name,
-            )
-        )
 
 
 # -- Saving -------------------------------------------------------------------------

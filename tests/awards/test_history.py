@@ -155,3 +155,10 @@ def test_export_is_typed(login_as, world, awards):
     assert sheet.freeze_panes == "A2"
     coordinator = login_as(world.coordinator_b).get("/awards/history/export.xlsx")
     assert load_workbook(io.BytesIO(coordinator.data)).active.max_row == 2  # unit B's one
+
+
+def test_the_search_is_in_the_menu_of_the_office_and_coordinators(login_as, world):
+    readers = ((world.office, True), (world.coordinator_a, True), (world.staff_a, False))
+    for reader, shown in readers:
+        html = login_as(reader).get(f"/units/{world.unit_a.id}").get_data(as_text=True)
+        assert ('href="/awards/history"' in html) is shown
