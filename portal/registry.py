@@ -33,6 +33,8 @@ from portal.assessments import models as assessments_models
 from portal.assessments import routes as assessments_routes
 from portal.assessments import services as assessments_services
 from portal.awards import audit_labels as awards_audit_labels
+from portal.awards import history_routes as awards_history_routes
+from portal.awards import import_routes as awards_import_routes
 from portal.awards import models as awards_models
 from portal.compilations import audit_labels as compilations_audit_labels
 from portal.compilations import congress_dossier, yearly_report_dossier
@@ -170,6 +172,8 @@ BLUEPRINTS = (
     congress_routes.bp,
     congress_council_routes.bp,
     compilations_routes.bp,
+    awards_history_routes.bp,
+    awards_import_routes.bp,
     dashboards_routes.bp,
     platform_routes.bp,
     i18n.bp,
