@@ -34,6 +34,7 @@ from portal.assessments import routes as assessments_routes
 from portal.assessments import services as assessments_services
 from portal.awards import audit_labels as awards_audit_labels
 from portal.awards import models as awards_models
+from portal.awards import routes as awards_routes
 from portal.compilations import audit_labels as compilations_audit_labels
 from portal.compilations import congress_dossier, yearly_report_dossier
 from portal.compilations import models as compilations_models
@@ -163,6 +164,7 @@ BLUEPRINTS = (
     council_routes.bp,
     inspections_routes.bp,
     consideration_routes.bp,
+    awards_routes.bp,
     deadlines_routes.bp,
     reviews_routes.bp,
     assessments_routes.bp,
