@@ -208,25 +208,14 @@ _.content_length  # its parameters, passed by keyword by werkzeug
 _.submission_token  # submissions.OnceForm: the hidden field, read by @once from the form
 _.submitted_once  # submissions.once: marks create routes, checked by tests/test_submissions
 
-# Award records (issue 13): columns written by the award services and read by the
-# history pages, which arrive with the services; the search pattern helper likewise.
-_.amount_vnd
-_.position_in_list
-_.amended_on
-_.by_id
+# Award records (issue 13): read by the history pages, which arrive with them: the
+# search pattern helper, the imported decisions, and the issued awards of a person,
+# a unit and an exemplar (portal.awards.services).
 _.like_pattern
-_.GOVERNMENT
 _.IMPORTED
-_.MINISTRY
-_.PROVINCE
-_.RECORDED
-_.ROUND
-_.amendments
-_.decided_on
-_.decision_id
-_.is_issued
-_.issued_at
-_.issued_by_id
-_.name_key
-_.scan_name
-_.scan_path
+_.issued_recipients_for_user
+_.issued_recipients_for_unit
+_.issued_recipients_for_exemplar
+_.name_key  # AwardRecipient: the folded name, searched by the history pages
+_.position_in_list  # AwardRecipient: read by the recipients' order_by (a string)
+_.by_id  # AwardAmendment: who amended, read by the audit log and the history pages

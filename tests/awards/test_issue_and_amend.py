@@ -98,7 +98,9 @@ def test_an_issued_decision_is_locked_and_amended_with_a_dated_correction(world,
     assert amendment.amended_on == today_vn() and amendment.by_id == world.office.id
     assert amendment.changes == "Nguyễn Văn An – số tiền thưởng: «1.000.000 ₫» → «2.000.000 ₫»"
     logged = db.session.scalar(
-        select(AuditLog).where(AuditLog.object_type == "AwardRecipient", AuditLog.action == "update")
+        select(AuditLog).where(
+            AuditLog.object_type == "AwardRecipient", AuditLog.action == "update"
+        )
     )
     assert logged.changes["amount_vnd"] == [1_000_000, 2_000_000]
     page = client.get(f"/awards/{decision.id}").get_data(as_text=True)

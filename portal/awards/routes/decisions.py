@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
 
+from portal.accounts.models import User
 from portal.actions import attempt, attempt_edit
 from portal.awards import access, choices, services
 from portal.awards.amendments import add_amendment, target_choices
@@ -44,9 +45,15 @@ def refuse_if_issued(decision: AwardDecision) -> None:
         raise LockedError(
             _("Quyết định đã ban hành nên không sửa được; hãy thêm một đính chính có ghi ngày."),
             since=decision.issued_at,
+            by=_name_of(decision.issued_by_id),
             way=(f"{detail}#amendments", _("Thêm đính chính")),
             back=(detail, _("Xem quyết định")),
         )
+
+
+def _name_of(user_id: int | None) -> str:
+    user = db.session.get(User, user_id) if user_id else None
+    return user.full_name if user else ""
 
 
 @bp.get("/")
