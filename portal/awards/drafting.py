@@ -17,6 +17,7 @@ from portal.awards.models import (
     DecisionStatus,
 )
 from portal.consideration.models import ConsiderationRound, Nomination, RoundStatus
+from portal.consideration.services import lock_round
 from portal.extensions import db
 from portal.formatting import format_date
 from portal.rules import RuleError
@@ -91,7 +92,8 @@ def _recipient(nomination: Nomination, unit_id: int, place: int) -> AwardRecipie
 def draft_from_round(round_: ConsiderationRound, actor: User) -> DraftResult:
     """One draft per award title of the round's passed nominations; an issued decision
     of the round is left as it is, and a nomination already on a decision is not added
-    twice."""
+    twice. Serialised on the round row, so that two drafts at once make one decision."""
+    lock_round(round_)
     if round_.status != RoundStatus.CLOSED:
         raise RuleError(_("Chỉ dự thảo quyết định từ phiên bình xét đã kết thúc."))
     passed = passed_nominations(round_)

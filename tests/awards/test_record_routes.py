@@ -15,9 +15,10 @@ from portal.awards.models import (
     DecisionSource,
     DecisionStatus,
 )
+from portal.consideration.models import AwardTitle
 from portal.extensions import db
 from tests.awards.conftest import count_decisions, count_recipients, decision_form
-from tests.factories import make_decision, pdf_file
+from tests.factories import award_title, make_decision, make_exemplar, pdf_file
 
 
 def _record(client, **overrides):
@@ -97,9 +98,11 @@ def test_editing_a_draft_to_a_taken_number_is_refused(world, login_as):
 
 def test_a_recipient_outside_the_organization_is_refused(world, login_as):
     decision = make_decision(world, recipients=[])
+    foreign_exemplar = make_exemplar(world.foreign_unit, name="Tổ ngoài Sở")
     client = login_as(world.office)
     crafted = (
         f"unit:{world.foreign_unit.id}",
+        f"exemplar:{foreign_exemplar.id}",
         f"user:{world.foreign_coordinator.id}",
         f"user:{world.office.id}",  # in the organization but in no unit
         "unit:999999",
@@ -186,3 +189,22 @@ def test_the_list_filters_by_year_level_and_status(world, login_as):
     assert numbers("level=department") == {"3/QĐ"}
     assert numbers("status=issued") == {"1/QĐ"}
     assert numbers("status=nonsense") == {"1/QĐ", "2/QĐ", "3/QĐ"}
+
+
+def test_a_title_of_another_organization_is_refused_and_ours_names_the_form(world, login_as):
+    from portal.consideration.catalogue import ensure_catalogue
+
+    ensure_catalogue(world.other_org.id)
+    db.session.commit()
+    foreign = db.session.scalar(
+        select(AwardTitle).where(AwardTitle.organization_id == world.other_org.id)
+    )
+    client = login_as(world.office)
+    response = _record(client, award_title_id=str(foreign.id))
+    assert response.status_code == 200
+    assert "Danh hiệu, hình thức khen thưởng không hợp lệ" in response.get_data(as_text=True)
+    assert count_decisions() == 0
+    ours = award_title(world, "CSTD_CS")
+    assert _record(client, award_title_id=str(ours.id), form_name="").status_code == 302
+    decision = db.session.scalar(select(AwardDecision))
+    assert decision.award_title_id == ours.id and decision.form_name == "Chiến sĩ thi đua cơ sở"
