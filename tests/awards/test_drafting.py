@@ -37,6 +37,8 @@ def test_a_closed_round_gives_one_draft_per_title_with_only_the_passed(world, lo
     assert {r.nomination_id for r in cstd.recipients} < passed
     assert all(r.unit_id == world.unit_a.id and r.name_key for r in cstd.recipients)
     assert [r.name for r in decisions["TTLDXS"].recipients] == ["Người đề nghị 1"]
+    page = client.get(f"/awards/{cstd.id}").get_data(as_text=True)
+    assert f'href="/consideration/{round_.id}"' in page and "Không đạt 3" not in page
 
 
 def test_drafting_twice_duplicates_nothing_and_adds_what_is_missing(world, login_as):
