@@ -39,11 +39,16 @@ class DecisionRecord:
     recipients: list[RecipientLine] = field(default_factory=list)
 
 
-def number_line(record: DecisionRecord) -> str:
+def full_number(record: DecisionRecord) -> str:
+    """ "15/QĐ-STNMT" (the symbol added to a bare number), "..." on a draft."""
     suffix = f"/QĐ-{record.code}" if record.code else "/QĐ"
-    if record.number:
-        return f"Số: {record.number}" if "/" in record.number else f"Số: {record.number}{suffix}"
-    return f"Số: ...{suffix}"
+    if not record.number:
+        return f"...{suffix}"
+    return record.number if "/" in record.number else f"{record.number}{suffix}"
+
+
+def number_line(record: DecisionRecord) -> str:
+    return f"Số: {full_number(record)}"
 
 
 def _counts(record: DecisionRecord) -> str:
@@ -85,7 +90,7 @@ def _appendix(document, record: DecisionRecord) -> None:
     word.add_title(
         document,
         f"Danh sách tập thể, cá nhân được tặng {record.form_name}",
-        f"(Kèm theo Quyết định {number_line(record)[5:]} ngày {on} của {record.issuing_body})",
+        f"(Kèm theo Quyết định số {full_number(record)} ngày {on} của {record.issuing_body})",
     )
     rows = [
         [
