@@ -1,7 +1,8 @@
 """Who reads which award decision. The Office writes; the Office and the Director
 read every decision of the organization; a unit's coordinator and staff read the
-decisions that name someone of their unit, and only their unit's rows of it. Anything
-else, like another organization's decision, is 404."""
+issued decisions that name someone of their unit, and only their unit's rows of them
+(a draft is the Office's work in progress: names and amounts may still change).
+Anything else, like another organization's decision, is 404."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import selectinload
 
 from portal.accounts.models import Role
-from portal.awards.models import AwardDecision, AwardRecipient
+from portal.awards.models import AwardDecision, AwardRecipient, DecisionStatus
 from portal.models_base import in_ids
 from portal.tenancy import get_org_owned_or_404, org_scoped, roles_required, sees_whole_organization
 
@@ -37,7 +38,9 @@ def visible_decisions() -> Select:
     units = own_unit_ids()
     if units is not None:
         named = select(AwardRecipient.decision_id).where(in_ids(AwardRecipient.unit_id, units))
-        query = query.where(AwardDecision.id.in_(named))
+        query = query.where(
+            AwardDecision.id.in_(named), AwardDecision.status == DecisionStatus.ISSUED
+        )
     return query
 
 
@@ -46,7 +49,9 @@ def get_decision_or_404(decision_id: int, full: bool = False) -> AwardDecision:
         AwardDecision, decision_id, options=FULL_DECISION if full else ()
     )
     units = own_unit_ids()
-    if units is not None and not any(r.unit_id in units for r in decision.recipients):
+    if units is not None and not (
+        decision.is_issued and any(r.unit_id in units for r in decision.recipients)
+    ):
         abort(404)
     return decision
 

@@ -11,14 +11,17 @@ from tests.factories import make_decision
 
 def test_unit_people_read_their_units_rows_of_a_decision(world, login_as):
     both = make_decision(
-        world, number="1/QĐ", recipients=[f"user:{world.staff_a.id}", f"unit:{world.unit_b.id}"]
+        world,
+        number="1/QĐ",
+        recipients=[f"user:{world.staff_a.id}", f"unit:{world.unit_b.id}"],
+        issued=True,
     )
     for user in (world.coordinator_a, world.staff_a):
         page = login_as(user).get(f"/awards/{both.id}")
         text = page.get_data(as_text=True)
         assert page.status_code == 200
         assert "Trần Thị Bình" in text and "Thanh tra Sở" not in text
-        assert "Đánh dấu đã ban hành" not in text and "Thêm vào quyết định" not in text
+        assert "Thêm đính chính" not in text and "Tải quyết định" not in text
     text = login_as(world.coordinator_b).get(f"/awards/{both.id}").get_data(as_text=True)
     assert "Thanh tra Sở" in text and "Trần Thị Bình" not in text
     for user in (world.office, world.viewer):
@@ -27,7 +30,9 @@ def test_unit_people_read_their_units_rows_of_a_decision(world, login_as):
 
 
 def test_a_decision_without_the_unit_or_of_another_organization_is_404(world, login_as):
-    only_b = make_decision(world, number="2/QĐ", recipients=[f"unit:{world.unit_b.id}"])
+    only_b = make_decision(
+        world, number="2/QĐ", recipients=[f"unit:{world.unit_b.id}"], issued=True
+    )
     client = login_as(world.coordinator_a)
     for url in (f"/awards/{only_b.id}", f"/awards/{only_b.id}/scan"):
         assert client.get(url).status_code == 404, url
@@ -38,6 +43,14 @@ def test_a_decision_without_the_unit_or_of_another_organization_is_404(world, lo
         assert foreign.get(url).status_code == 404, url
     assert foreign.post(f"/awards/{only_b.id}/issue", data={"confirm": "y"}).status_code == 404
     assert ">2/QĐ</a>" not in foreign.get("/awards/").get_data(as_text=True)
+
+
+def test_a_draft_is_the_offices_until_it_is_issued(world, login_as):
+    draft = make_decision(world, number="5/QĐ", recipients=[f"unit:{world.unit_a.id}"])
+    client = login_as(world.coordinator_a)
+    assert client.get(f"/awards/{draft.id}").status_code == 404
+    assert ">5/QĐ</a>" not in client.get("/awards/").get_data(as_text=True)
+    assert login_as(world.viewer).get(f"/awards/{draft.id}").status_code == 200
 
 
 def test_only_the_office_writes(world, login_as):
