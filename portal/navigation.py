@@ -42,6 +42,7 @@ NAV_ITEMS = (
     NavItem(
         "consideration.index", _l("Bình xét"), (Role.OFFICE_ADMIN, Role.VIEWER, Role.COUNCIL_MEMBER)
     ),
+    NavItem("awards.index", _l("Khen thưởng"), (Role.OFFICE_ADMIN, Role.VIEWER, *UNIT_PEOPLE)),
     NavItem(
         "congress.index", _l("Hồ sơ Đại hội"), (Role.OFFICE_ADMIN, Role.VIEWER, Role.COORDINATOR)
     ),

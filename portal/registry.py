@@ -36,6 +36,7 @@ from portal.awards import audit_labels as awards_audit_labels
 from portal.awards import history_routes as awards_history_routes
 from portal.awards import import_routes as awards_import_routes
 from portal.awards import models as awards_models
+from portal.awards import routes as awards_routes
 from portal.compilations import audit_labels as compilations_audit_labels
 from portal.compilations import congress_dossier, yearly_report_dossier
 from portal.compilations import models as compilations_models
@@ -165,6 +166,7 @@ BLUEPRINTS = (
     council_routes.bp,
     inspections_routes.bp,
     consideration_routes.bp,
+    awards_routes.bp,
     deadlines_routes.bp,
     reviews_routes.bp,
     assessments_routes.bp,

@@ -12,7 +12,7 @@ from portal.council.models import (
 from portal.criteria.models import CriteriaAudience, CriteriaItem, CriteriaSet
 from portal.extensions import db
 from portal.organizations.models import Unit
-from sampledata.programme_awards import add_awards
+from sampledata.programme_awards import add_awards, add_recorded_decisions
 from sampledata.programme_office import (
     add_announcements,
     add_compilations,
@@ -48,12 +48,13 @@ KINDS = (
     add_plan_items,
     add_inspections,
     add_rounds,
+    add_awards,
     add_deadlines,
     add_messages,
     add_announcements,
     add_congress,
     add_compilations,
-    add_awards,
+    add_recorded_decisions,
 )
 
 

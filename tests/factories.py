@@ -522,3 +522,70 @@ def make_award(org, *recipients, **fields):
         recipient.position_in_list = position
         decision.recipients.append(recipient)
     return _saved(decision)
+
+
+# -- Award decisions ----------------------------------------------------------------------
+
+
+def closed_round_with_results(world, passed: int = 2, failed: int = 1) -> ConsiderationRound:
+    """A closed round of unit A's nominees: `passed` for CSTD_CS and one for TTLDXS pass
+    (every member agrees), `failed` more for CSTD_CS fail (every member disagrees)."""
+    from portal.consideration import voting
+    from portal.consideration.models import VoteChoice
+    from portal.exemplars.models import ExemplarKind
+
+    seat_council(world)
+    round_ = open_round(world, codes=("TTLDXS",))
+    cstd = award_title(world, "CSTD_CS")
+    for index in range(passed + failed):
+        consideration.add_nomination(
+            round_,
+            consideration.NomineeInput(
+                award_title=cstd,
+                nominee_name=f"{'Đạt' if index < passed else 'Không đạt'} {index + 1}",
+                nominee_kind=ExemplarKind.INDIVIDUAL,
+                unit=world.unit_a,
+                achievements="Thành tích",
+            ),
+        )
+    db.session.flush()
+    choices = {
+        n.id: VoteChoice.DISAGREE if n.nominee_name.startswith("Không") else VoteChoice.AGREE
+        for n in round_.nominations
+    }
+    for member in round_.members:
+        voting.cast_votes(round_, member, choices)
+    consideration.close_round(round_, world.office, notify_people=False)
+    db.session.commit()
+    return round_
+
+
+def make_decision(world, *, issued: bool = False, recipients=None, **fields):
+    """A hand-recorded decision of `world.org` with recipients (unit A itself and
+    unit A's coordinator unless given), issued when asked."""
+    from portal.awards import services as awards
+    from portal.awards.models import AwardLevel, DecisionSource
+
+    values = {
+        "number": "12/QĐ-UBND",
+        "decided_on": date(2025, 1, 15),
+        "issuing_body": "Chủ tịch UBND tỉnh Quảng Bình",
+        "level": AwardLevel.PROVINCE,
+        "signer_name": "Trần Thắng",
+        "signer_position": "Chủ tịch",
+        "award_title_id": None,
+        "form_name": "Bằng khen của Chủ tịch UBND tỉnh",
+        "year": 2024,
+        "summary": "",
+    } | fields
+    decision = awards.record_decision(
+        world.org.id, awards.DecisionInput(**values), world.office, DecisionSource.RECORDED
+    )
+    if recipients is None:
+        recipients = [f"unit:{world.unit_a.id}", f"user:{world.coordinator_a.id}"]
+    for target in recipients:
+        awards.add_recipient(decision, target, amount_vnd=1_000_000)
+    if issued:
+        awards.issue_decision(decision, decision.number, decision.decided_on, world.office)
+    db.session.commit()
+    return decision

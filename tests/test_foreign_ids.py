@@ -33,6 +33,7 @@ from portal import create_app, tenancy
 from portal.accounts.models import CouncilAssignment, Role, RoleMembership, User
 from portal.annualreports.models import AnnualReport
 from portal.assessments.models import SelfAssessment
+from portal.awards.models import AwardDecision
 from portal.compilations.models import Compilation
 from portal.congress.models import CongressNominee, CongressSubmission
 from portal.consideration.models import (
@@ -96,6 +97,7 @@ ID_ARGS: dict[str | tuple[str, str], type] = {
     "submission_id": CongressSubmission,
     "nominee_id": CongressNominee,
     "compilation_id": Compilation,
+    "decision_id": AwardDecision,
 }
 # Arguments that are no ids, with the value each request uses: one that would act.
 OTHER_ARGS = {"action": "submit", "to_status": "fostering", "slug": None}

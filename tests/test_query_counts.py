@@ -23,6 +23,7 @@ from portal import create_app
 from portal.accounts.models import User
 from portal.annualreports.models import AnnualReport
 from portal.assessments.models import SelfAssessment
+from portal.awards.models import AwardDecision
 from portal.compilations.models import Compilation
 from portal.congress.models import CongressSubmission
 from portal.consideration.models import ConsiderationRound, RoundStatus
@@ -60,6 +61,7 @@ EXCLUDED = {
     "mail.send_test": "a form that sends a test email",
     "notifications.preferences": "the person's own settings form",
     "evidence.download": "a single file",
+    "awards.scan": "a single file",
     "compilations.download": "a single file",
     "publiccolumn.photo": "a single file",
     "publiccolumn.old_story": "a redirect to the story's address under its organization",
@@ -90,6 +92,7 @@ RECORDS = {
     "announcement_id": (Announcement, (Announcement.status == AnnouncementStatus.SENT,)),
     "message_id": (MailMessage, ()),
     "compilation_id": (Compilation, ()),
+    "decision_id": (AwardDecision, ()),
 }
 # Pages that need another record than the one above.
 RECORDS_OF = {
