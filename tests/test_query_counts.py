@@ -33,6 +33,7 @@ from portal.exemplars.models import Exemplar
 from portal.extensions import db
 from portal.inspections.models import FindingStatus, Inspection, InspectionFinding
 from portal.mail.models import MailMessage
+from portal.movements.models import Movement
 from portal.notifications.models import Announcement, AnnouncementStatus
 from portal.organizations.models import Unit
 from portal.propagation.models import PropagationActivity
@@ -59,6 +60,7 @@ EXCLUDED = {
     "notifications.preferences": "the person's own settings form",
     "evidence.download": "a single file",
     "compilations.download": "a single file",
+    "movements.document": "a single file",
     "publiccolumn.photo": "a single file",
     "publiccolumn.old_story": "a redirect to the story's address under its organization",
     "publiccolumn.photo_preview": "a single file",
@@ -88,6 +90,7 @@ RECORDS = {
     "announcement_id": (Announcement, (Announcement.status == AnnouncementStatus.SENT,)),
     "message_id": (MailMessage, ()),
     "compilation_id": (Compilation, ()),
+    "movement_id": (Movement, ()),
 }
 # Pages that need another record than the one above.
 RECORDS_OF = {

@@ -80,11 +80,10 @@ def storage_path(attachment: Attachment) -> Path:
     return Path(current_app.config["UPLOAD_DIR"]) / str(attachment.unit_id) / attachment.stored_name
 
 
-def save_upload(
-    file: FileStorage, unit_id: int, owner_type: str, owner_id: int, actor: User | None
-) -> Attachment:
-    """Check `file` (size, type by content, matching extension) and store it as uploaded
-    by `actor`. Raises RuleError with a message for the user. The caller commits."""
+def checked_upload(file: FileStorage | None) -> tuple[str, str, bytes]:
+    """(original name, kind, content) of `file` once checked (size, type by content,
+    matching extension): what every upload of the portal goes through. Raises RuleError
+    with a message for the user."""
     if file is None or not file.filename:
         raise RuleError(_("Chưa chọn tệp."))
     original = clean_original_name(file.filename)
@@ -123,10 +122,26 @@ def save_upload(
                 expected=sorted(EXTENSIONS[kind])[0],
             )
         )
+    return original, kind, data
+
+
+def store_file(directory: Path, data: bytes, original: str) -> str:
+    """Write checked content under a new random name in `directory` (removed again if
+    the transaction is rolled back); the stored name."""
     stored_name = secrets.token_hex(16)
-    directory = Path(current_app.config["UPLOAD_DIR"]) / str(int(unit_id))
-    target = directory / stored_name
-    _write_file(target, data, original)
+    _write_file(directory / stored_name, data, original)
+    return stored_name
+
+
+def save_upload(
+    file: FileStorage, unit_id: int, owner_type: str, owner_id: int, actor: User | None
+) -> Attachment:
+    """Check `file` (size, type by content, matching extension) and store it as uploaded
+    by `actor`. Raises RuleError with a message for the user. The caller commits."""
+    original, kind, data = checked_upload(file)
+    stored_name = store_file(
+        Path(current_app.config["UPLOAD_DIR"]) / str(int(unit_id)), data, original
+    )
     attachment = Attachment(
         unit_id=unit_id,
         owner_type=owner_type,
