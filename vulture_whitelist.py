@@ -207,3 +207,7 @@ _.total_content_length  # its parameters, passed by keyword by werkzeug
 _.content_length  # its parameters, passed by keyword by werkzeug
 _.submission_token  # submissions.OnceForm: the hidden field, read by @once from the form
 _.submitted_once  # submissions.once: marks create routes, checked by tests/test_submissions
+
+# Emulation movements (issue 13.1).
+_.PRELIMINARY  # movements.models.ReviewKind: chosen in the review form by value
+_.FINAL  # movements.models.ReviewKind: chosen in the review form by value

@@ -226,3 +226,26 @@ def test_a_second_organization_sees_its_own_units_only_in_the_form(world, login_
     make_unit(world.other_org, "Phòng Khác")
     page = login_as(world.office).get("/movements/new").get_data(as_text=True)
     assert world.unit_a.name in page and "Phòng Khác" not in page
+
+
+def test_coordinator_edits_their_units_movement_and_a_stale_form_overwrites_nothing(
+    world, login_as
+):
+    movement = make_movement(world, unit=world.unit_a, name="Tên cũ")
+    client = login_as(world.coordinator_a)
+    stale = movement.lock_version
+    data = _form(name="Tên mới", lock_version=stale)
+    assert client.post(f"/movements/{movement.id}/edit", data=data).status_code == 302
+    db.session.refresh(movement)
+    assert movement.name == "Tên mới"
+    assert [u.id for u in movement.participants] == [world.unit_a.id]
+    # A second save from the form loaded before the first: refused, the first kept.
+    response = client.post(
+        f"/movements/{movement.id}/edit", data=_form(name="Khác", lock_version=stale)
+    )
+    assert response.status_code == 200
+    db.session.refresh(movement)
+    assert movement.name == "Tên mới"
+    # The Office edits it too; unit B's coordinator cannot reach it.
+    assert login_as(world.office).get(f"/movements/{movement.id}/edit").status_code == 200
+    assert login_as(world.coordinator_b).get(f"/movements/{movement.id}/edit").status_code == 404
