@@ -32,6 +32,8 @@ from portal.assessments import audit_labels as assessments_audit_labels
 from portal.assessments import models as assessments_models
 from portal.assessments import routes as assessments_routes
 from portal.assessments import services as assessments_services
+from portal.awards import audit_labels as awards_audit_labels
+from portal.awards import models as awards_models
 from portal.budget import audit_labels as budget_audit_labels
 from portal.budget import models as budget_models
 from portal.budget import routes as budget_routes
@@ -149,6 +151,7 @@ MODELS = (
     annualreports_models,
     congress_models,
     compilations_models,
+    awards_models,
     submissions,
 )
 
@@ -241,6 +244,7 @@ AUDIT_LABELS = (
     accounts_audit_labels.LABELS,
     annualreports_audit_labels.LABELS,
     assessments_audit_labels.LABELS,
+    awards_audit_labels.LABELS,
     budget_audit_labels.LABELS,
     compilations_audit_labels.LABELS,
     congress_audit_labels.LABELS,
