@@ -214,23 +214,18 @@ _.FINAL  # movements.models.ReviewKind: chosen in the review form by value
 
 # Award records (issue 13): columns written by the award services and read by the
 # history pages, which arrive with the services; the search pattern helper likewise.
-_.amount_vnd
-_.position_in_list
 _.amended_on
 _.by_id
-_.like_pattern
-_.GOVERNMENT
-_.IMPORTED
-_.MINISTRY
-_.PROVINCE
 _.RECORDED
 _.ROUND
 _.amendments
-_.decided_on
-_.decision_id
 _.is_issued
 _.issued_at
 _.issued_by_id
-_.name_key
 _.scan_name
 _.scan_path
+
+# Exemplar recognition levels stored in the database and shown by their labels: the
+# achievement report no longer names them (its section III reads the award history).
+_.MINISTRY_PROVINCE
+_.NATIONAL

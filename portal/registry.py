@@ -33,6 +33,8 @@ from portal.assessments import models as assessments_models
 from portal.assessments import routes as assessments_routes
 from portal.assessments import services as assessments_services
 from portal.awards import audit_labels as awards_audit_labels
+from portal.awards import history_routes as awards_history_routes
+from portal.awards import import_routes as awards_import_routes
 from portal.awards import models as awards_models
 from portal.budget import audit_labels as budget_audit_labels
 from portal.budget import models as budget_models
@@ -180,6 +182,8 @@ BLUEPRINTS = (
     congress_routes.bp,
     congress_council_routes.bp,
     compilations_routes.bp,
+    awards_history_routes.bp,
+    awards_import_routes.bp,
     dashboards_routes.bp,
     movements_routes.bp,
     budget_routes.bp,

@@ -182,6 +182,9 @@ COUNCIL_YEARS: dict[str, Years | Via | Owner | None] = {
     "programme_budgets": None,
     "deadline_targets": None,
     "deadline_completions": None,
+    # Award history is read by the person, their unit's people and the Office, never
+    # by a council member as such (portal/awards/history.py): no yearly reading.
+    "award_recipients": None,
 }
 
 

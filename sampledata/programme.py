@@ -12,6 +12,7 @@ from portal.council.models import (
 from portal.criteria.models import CriteriaAudience, CriteriaItem, CriteriaSet
 from portal.extensions import db
 from portal.organizations.models import Unit
+from sampledata.programme_awards import add_awards
 from sampledata.programme_movements import add_budgets, add_movements
 from sampledata.programme_office import (
     add_announcements,
@@ -55,6 +56,7 @@ KINDS = (
     add_announcements,
     add_congress,
     add_compilations,
+    add_awards,
 )
 
 
