@@ -233,3 +233,21 @@ def test_a_fostering_action_due_in_the_future_is_not_marked_done(world, login_as
     )
     assert response.status_code == 302
     assert db.session.scalar(select(FosteringAction.cost_vnd)) == 700_000
+
+
+def test_annual_report_excel_carries_the_budget(world, login_as):
+    import io
+
+    from openpyxl import load_workbook
+
+    _costs(world)
+    make_budget(world, YEAR, 5_000_000, unit=world.unit_a)
+    report = make_report(world, year=YEAR)
+    response = login_as(world.office).get(f"/annual-reports/{report.id}/export.xlsx")
+    workbook = load_workbook(io.BytesIO(response.data))
+    rows = [
+        [c for c in row if c] for sheet in workbook for row in sheet.iter_rows(values_only=True)
+    ]
+    assert ["Kinh phí được giao", "5.000.000 ₫"] in rows
+    assert ["Đã chi", "4.700.000 ₫"] in rows
+    assert ["Còn lại", "300.000 ₫"] in rows
