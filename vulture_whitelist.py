@@ -209,6 +209,13 @@ _.submission_token  # submissions.OnceForm: the hidden field, read by @once from
 _.submitted_once  # submissions.once: marks create routes, checked by tests/test_submissions
 
 # AwardAmendment.by_id: who amended, read by the audit log.
+# Emulation movements (issue 13.1).
+_.PRELIMINARY  # movements.models.ReviewKind: chosen in the review form by value
+_.FINAL  # movements.models.ReviewKind: chosen in the review form by value
+
+# Award records (issue 13): columns written by the award services and read by the
+# history pages, which arrive with the services; the search pattern helper likewise.
+_.amended_on
 _.by_id
 
 # Exemplar recognition levels stored in the database and shown by their labels: the

@@ -28,6 +28,7 @@ class NavItem:
 NAV_ITEMS = (
     NavItem("dashboards.index", _l("Tổng quan"), ANY),
     NavItem("platform.index", _l("Các Sở trên Cổng"), (Role.PLATFORM_ADMIN,)),
+    NavItem("movements.index", _l("Phong trào"), READERS),
     NavItem("exemplars.index", _l("Điển hình"), READERS),
     NavItem("propagation.index", _l("Tuyên truyền"), READERS),
     NavItem("training.index", _l("Tập huấn"), READERS),
@@ -53,6 +54,7 @@ NAV_ITEMS = (
     NavItem("admin.users", _l("Người dùng"), (Role.OFFICE_ADMIN,), "admin"),
     NavItem("criteria.index", _l("Kỳ kế hoạch và tiêu chuẩn"), (Role.OFFICE_ADMIN,), "admin"),
     NavItem("council.index", _l("Hội đồng và phân công"), (Role.OFFICE_ADMIN,), "admin"),
+    NavItem("budget.index", _l("Kinh phí chương trình"), (Role.OFFICE_ADMIN,), "admin"),
     NavItem("compilations.index", _l("Tổng hợp hồ sơ"), (Role.OFFICE_ADMIN,), "admin"),
     NavItem("publiccolumn.manage", _l("Chuyên mục điển hình"), (Role.OFFICE_ADMIN,), "admin"),
     NavItem("mail.outbox", _l("Hộp thư đi"), (Role.OFFICE_ADMIN,), "admin"),

@@ -589,3 +589,33 @@ def make_decision(world, *, issued: bool = False, recipients=None, **fields):
         awards.issue_decision(decision, decision.number, decision.decided_on, world.office)
     db.session.commit()
     return decision
+
+
+# -- Emulation movements and the programme's budget ----------------------------------------
+
+
+def make_movement(world, unit=None, name="Phong trào thi đua chuyển đổi số", **fields):
+    """A movement of the organization (or of `unit`, its own), running in 2025."""
+    from portal.movements.models import Movement, MovementUnit
+
+    values = {"start_date": date(2025, 1, 1), "end_date": date(2025, 12, 31), "purpose": ""}
+    values.update(fields)
+    movement = Movement(
+        organization_id=world.org.id, unit_id=unit.id if unit else None, name=name, **values
+    )
+    if unit is not None:
+        movement.participant_links = [MovementUnit(unit_id=unit.id)]
+    return _saved(movement)
+
+
+def make_budget(world, year=2025, amount=100_000_000, unit=None):
+    from portal.budget.models import ProgrammeBudget
+
+    return _saved(
+        ProgrammeBudget(
+            organization_id=world.org.id,
+            year=year,
+            unit_id=unit.id if unit else None,
+            amount_vnd=amount,
+        )
+    )

@@ -52,6 +52,7 @@ from portal.exemplars.models import Exemplar, ExemplarEvaluation, FosteringActio
 from portal.extensions import db
 from portal.inspections.models import Inspection, InspectionFinding, SupervisionPlanItem
 from portal.mail.models import MailMessage
+from portal.movements.models import Movement
 from portal.notifications.models import Announcement, Notification
 from portal.organizations.models import Unit, UnitKind
 from portal.periods.models import PlanPeriod
@@ -98,6 +99,7 @@ ID_ARGS: dict[str | tuple[str, str], type] = {
     "nominee_id": CongressNominee,
     "compilation_id": Compilation,
     "decision_id": AwardDecision,
+    "movement_id": Movement,
 }
 # Arguments that are no ids, with the value each request uses: one that would act.
 OTHER_ARGS = {"action": "submit", "to_status": "fostering", "slug": None}

@@ -40,7 +40,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
         frozenset(
             {
                 "criteria", "exemplars", "propagation", "publiccolumn", "training",
-                "difficulties", "council", "inspections", "consideration",
+                "difficulties", "council", "inspections", "consideration", "movements", "budget",
             }
         ),
     ),

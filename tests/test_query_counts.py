@@ -34,6 +34,7 @@ from portal.exemplars.models import Exemplar
 from portal.extensions import db
 from portal.inspections.models import FindingStatus, Inspection, InspectionFinding
 from portal.mail.models import MailMessage
+from portal.movements.models import Movement
 from portal.notifications.models import Announcement, AnnouncementStatus
 from portal.organizations.models import Unit
 from portal.propagation.models import PropagationActivity
@@ -63,6 +64,7 @@ EXCLUDED = {
     "evidence.download": "a single file",
     "awards.scan": "a single file",
     "compilations.download": "a single file",
+    "movements.document": "a single file",
     "publiccolumn.photo": "a single file",
     "publiccolumn.old_story": "a redirect to the story's address under its organization",
     "publiccolumn.photo_preview": "a single file",
@@ -93,6 +95,7 @@ RECORDS = {
     "message_id": (MailMessage, ()),
     "compilation_id": (Compilation, ()),
     "decision_id": (AwardDecision, ()),
+    "movement_id": (Movement, ()),
 }
 # Pages that need another record than the one above.
 RECORDS_OF = {
