@@ -230,3 +230,7 @@ _.issued_by_id
 _.name_key
 _.scan_name
 _.scan_path
+
+# Title registration and eligibility hints (issue 13, points 2 and 5): read by templates.
+_.other_conditions  # eligibility_rules.EligibilityRule: consideration/_eligibility.html
+_.late_acceptance_reason  # registrations.models.Registration: registrations/view.html

@@ -21,6 +21,7 @@ from sampledata.programme_office import (
     add_plan_items,
     add_rounds,
 )
+from sampledata.programme_registrations import add_registrations
 from sampledata.programme_units import (
     UNIT_KINDS,
     YEARS,
@@ -52,6 +53,7 @@ KINDS = (
     add_announcements,
     add_congress,
     add_compilations,
+    add_registrations,
 )
 
 

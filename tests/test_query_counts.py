@@ -37,6 +37,7 @@ from portal.notifications.models import Announcement, AnnouncementStatus
 from portal.organizations.models import Unit
 from portal.propagation.models import PropagationActivity
 from portal.publiccolumn.models import ExemplarStory, StoryStatus
+from portal.registrations.models import Registration
 from sampledata.probes import count_queries
 from sampledata.programme import fill_programme
 from sampledata.world import World
@@ -88,6 +89,7 @@ RECORDS = {
     "announcement_id": (Announcement, (Announcement.status == AnnouncementStatus.SENT,)),
     "message_id": (MailMessage, ()),
     "compilation_id": (Compilation, ()),
+    "registration_id": (Registration, ()),
 }
 # Pages that need another record than the one above.
 RECORDS_OF = {

@@ -28,7 +28,7 @@ def _ids(keys: Iterable[str], prefix: str) -> list[int]:
 
 
 def award_history(organization_id: int, keys: Iterable[str]) -> dict[str, list[Award]]:
-    """key -> awards on issued decisions of the organization (two queries at most)."""
+    """key -> awards on issued decisions of the organization (two queries)."""
     keys = set(keys)
     users, exemplars, units = (_ids(keys, p) for p in ("user", "exemplar", "unit"))
     if not (users or exemplars or units):
@@ -65,7 +65,8 @@ def award_history(organization_id: int, keys: Iterable[str]) -> dict[str, list[A
             or_(*who),
         )
     ).all()
-    codes_by_name = _codes_by_name(organization_id) if any(r.code is None for r in rows) else {}
+    # Read whatever the rows: the number of queries does not depend on the data.
+    codes_by_name = _codes_by_name(organization_id)
     history: dict[str, list[Award]] = defaultdict(list)
     for row in rows:
         code = row.code or codes_by_name.get(fold(row.form_name), "")
