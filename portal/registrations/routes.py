@@ -36,6 +36,7 @@ from portal.reviews.states import ReviewRole
 from portal.reviews.views import review_panel, run_transition, units_page
 from portal.submissions import once
 from portal.tenancy import (
+    council_clause,
     get_child_or_404,
     get_org_owned_or_404,
     get_scoped_or_404,
@@ -58,11 +59,12 @@ def index():
     year = YearFilterForm().value("year") or today_vn().year
     page, search = units_page(current_user)
     unit_ids = [unit.id for unit in page.items]
-    registrations = db.session.scalars(
-        select(Registration).where(
-            in_ids(Registration.unit_id, unit_ids), Registration.year == year
-        )
+    query = select(Registration).where(
+        in_ids(Registration.unit_id, unit_ids), Registration.year == year
     )
+    # A council member reads the registrations of the years assigned, not the others.
+    council = council_clause(Registration)
+    registrations = db.session.scalars(query if council is None else query.where(council))
     open_form = _open_form()
     if not open_form.is_submitted():
         open_form.year.data = year
