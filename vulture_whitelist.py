@@ -208,17 +208,17 @@ _.content_length  # its parameters, passed by keyword by werkzeug
 _.submission_token  # submissions.OnceForm: the hidden field, read by @once from the form
 _.submitted_once  # submissions.once: marks create routes, checked by tests/test_submissions
 
-# AwardAmendment.by_id: who amended, read by the audit log.
 # Emulation movements (issue 13.1).
 _.PRELIMINARY  # movements.models.ReviewKind: chosen in the review form by value
 _.FINAL  # movements.models.ReviewKind: chosen in the review form by value
 
-# Award records (issue 13): columns written by the award services and read by the
-# history pages, which arrive with the services; the search pattern helper likewise.
-_.amended_on
-_.by_id
+_.by_id  # awards.models.AwardAmendment: who amended, read by the audit log
 
 # Exemplar recognition levels stored in the database and shown by their labels: the
 # achievement report no longer names them (its section III reads the award history).
 _.MINISTRY_PROVINCE
 _.NATIONAL
+
+# Title registration and eligibility hints (issue 13, points 2 and 5): read by templates.
+_.other_conditions  # eligibility_rules.EligibilityRule: consideration/_eligibility.html
+_.late_acceptance_reason  # registrations.models.Registration: registrations/view.html

@@ -39,6 +39,7 @@ NAV_ITEMS = (
     ),
     NavItem("assessments.index", _l("Tự đánh giá"), READERS),
     NavItem("annualreports.index", _l("Báo cáo năm"), READERS),
+    NavItem("registrations.index", _l("Đăng ký thi đua"), READERS),
     NavItem("inspections.index", _l("Kiểm tra, giám sát"), READERS),
     NavItem(
         "consideration.index", _l("Bình xét"), (Role.OFFICE_ADMIN, Role.VIEWER, Role.COUNCIL_MEMBER)

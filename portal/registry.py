@@ -33,6 +33,7 @@ from portal.assessments import models as assessments_models
 from portal.assessments import routes as assessments_routes
 from portal.assessments import services as assessments_services
 from portal.awards import audit_labels as awards_audit_labels
+from portal.awards import eligibility_history as awards_eligibility_history
 from portal.awards import history_routes as awards_history_routes
 from portal.awards import import_routes as awards_import_routes
 from portal.awards import models as awards_models
@@ -53,6 +54,7 @@ from portal.congress import models as congress_models
 from portal.congress import routes as congress_routes
 from portal.congress import services as congress_services
 from portal.consideration import audit_labels as consideration_audit_labels
+from portal.consideration import lookups as consideration_lookups
 from portal.consideration import models as consideration_models
 from portal.consideration import routes as consideration_routes
 from portal.council import audit_labels as council_audit_labels
@@ -118,6 +120,10 @@ from portal.propagation import routes as propagation_routes
 from portal.publiccolumn import audit_labels as publiccolumn_audit_labels
 from portal.publiccolumn import models as publiccolumn_models
 from portal.publiccolumn import routes as publiccolumn_routes
+from portal.registrations import audit_labels as registrations_audit_labels
+from portal.registrations import models as registrations_models
+from portal.registrations import routes as registrations_routes
+from portal.registrations import services as registrations_services
 from portal.reviews import audit_labels as reviews_audit_labels
 from portal.reviews import models as reviews_models
 from portal.reviews import routes as reviews_routes
@@ -155,6 +161,7 @@ MODELS = (
     congress_models,
     compilations_models,
     awards_models,
+    registrations_models,
     submissions,
 )
 
@@ -186,6 +193,7 @@ BLUEPRINTS = (
     compilations_routes.bp,
     awards_history_routes.bp,
     awards_import_routes.bp,
+    registrations_routes.bp,
     dashboards_routes.bp,
     movements_routes.bp,
     budget_routes.bp,
@@ -216,6 +224,7 @@ REVIEW_ADAPTERS = {
     assessments_models.SelfAssessment.review_subject: assessments_services.SelfAssessmentReview(),
     annualreports_models.AnnualReport.review_subject: annualreports_services.AnnualReportReview(),
     congress_models.CongressSubmission.review_subject: congress_services.CongressSubmissionReview(),
+    registrations_models.Registration.review_subject: registrations_services.RegistrationReview(),
 }
 
 # Kind of due item -> the provider of those items.
@@ -230,6 +239,7 @@ COMPLETION_RULES = {
     DeadlineKind.SELF_ASSESSMENT: assessments_models.SelfAssessment,
     DeadlineKind.ANNUAL_REPORT: annualreports_models.AnnualReport,
     DeadlineKind.CONGRESS_SUBMISSION: congress_models.CongressSubmission,
+    DeadlineKind.REGISTRATION: registrations_models.Registration,
 }
 
 COMPILATION_BUILDERS = {
@@ -268,6 +278,7 @@ AUDIT_LABELS = (
     periods_audit_labels.LABELS,
     propagation_audit_labels.LABELS,
     publiccolumn_audit_labels.LABELS,
+    registrations_audit_labels.LABELS,
     reviews_audit_labels.LABELS,
     training_audit_labels.LABELS,
 )
@@ -315,3 +326,7 @@ def fill_extension_points() -> None:
     for name, provider in OUTSTANDING_WORK.items():
         register_outstanding(name, provider)
     register_movement_choices(movements_services.movement_choices)
+    # What the consideration pages read from above them: registrations and award history.
+    consideration_lookups.plug(
+        registrations_services.is_registered, awards_eligibility_history.award_history
+    )

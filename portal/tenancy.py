@@ -171,10 +171,12 @@ COUNCIL_YEARS: dict[str, Years | Via | Owner | None] = {
     "congress_submissions": Via("period"),
     "congress_honourees": Via("submission"),
     "congress_nominees": Via("submission"),
-    "plan_periods": Years("start_year", "end_year"),  # not unit data: what a congress spans
-    # A recipient of an award follows its decision's year (the decision is no unit data).
+    "registrations": Years("year"),
+    # An award recipient follows its decision's year (the year of the achievements).
     "award_recipients": Via("decision"),
-    "award_decisions": Years("year"),
+    "award_decisions": Years("year"),  # not unit data: the year a recipient is read in
+    "registration_entries": Via("registration"),
+    "plan_periods": Years("start_year", "end_year"),  # not unit data: what a congress spans
     "attachments": Owner(),  # the years of its owner (ATTACHMENT_OWNERS)
     # Deadline targets and completions are the Office's follow-up; review events are
     # shown on their record's page.

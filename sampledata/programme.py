@@ -23,6 +23,7 @@ from sampledata.programme_office import (
     add_plan_items,
     add_rounds,
 )
+from sampledata.programme_registrations import add_registrations
 from sampledata.programme_units import (
     UNIT_KINDS,
     YEARS,
@@ -58,6 +59,7 @@ KINDS = (
     add_congress,
     add_compilations,
     add_recorded_decisions,
+    add_registrations,
 )
 
 

@@ -619,3 +619,73 @@ def make_budget(world, year=2025, amount=100_000_000, unit=None):
             amount_vnd=amount,
         )
     )
+
+
+# -- Award decisions and registrations (issue 13) -------------------------------------------
+
+
+def make_issued_award(world, code: str, year: int, *, user=None, exemplar=None, unit=None):
+    """An ISSUED decision of the Department awarding the catalogue title `code` for `year`
+    to one recipient: a person (`user`), an exemplar, or the unit itself (a collective)."""
+    from portal.awards.models import (
+        AwardDecision,
+        AwardLevel,
+        AwardRecipient,
+        DecisionSource,
+        DecisionStatus,
+    )
+    from portal.textsearch import fold
+
+    title = award_title(world, code)
+    unit = unit or (exemplar.unit if exemplar is not None else world.unit_a)
+    if user is not None:
+        kind, name = ExemplarKind.INDIVIDUAL, user.full_name
+    elif exemplar is not None:
+        kind, name = exemplar.kind, exemplar.name
+    else:
+        kind, name = ExemplarKind.COLLECTIVE, unit.name
+    decision = AwardDecision(
+        organization_id=world.org.id,
+        number=f"{code}-{year}-{name[:10]}/QĐ-STNMT",
+        decided_on=date(year, 12, 28),
+        issuing_body="Giám đốc Sở",
+        level=AwardLevel.DEPARTMENT,
+        award_title_id=title.id,
+        form_name=title.name,
+        year=year,
+        status=DecisionStatus.ISSUED,
+        source=DecisionSource.RECORDED,
+    )
+    decision.recipients.append(
+        AwardRecipient(
+            unit_id=unit.id,
+            kind=kind,
+            user_id=user.id if user is not None else None,
+            exemplar_id=exemplar.id if exemplar is not None else None,
+            name=name,
+            name_key=fold(name),
+        )
+    )
+    return _saved(decision)
+
+
+def make_registration(world, unit=None, year: int = 2025, due_at=None, entries=()):
+    """A unit's registration for `year` (the Office's deadline made if missing), with
+    `entries` as (title code, nominee choice: "unit" / "user:<id>" / "exemplar:<id>")."""
+    from portal.registrations import services as registrations
+
+    unit = unit or world.unit_a
+    if registrations.registration_deadline(world.org.id, year) is None:
+        make_deadline(
+            world,
+            kind=DeadlineKind.REGISTRATION,
+            year=year,
+            title=f"Đăng ký thi đua năm {year}",
+            completion_mode=CompletionMode.RECORD,
+            due_at=due_at or vn(2099, 1, 31, 17),
+        )
+    registration = registrations.create_registration(unit, year)
+    for code, nominee in entries:
+        registrations.add_entry(registration, award_title(world, code), nominee)
+    db.session.commit()
+    return registration

@@ -58,6 +58,7 @@ from portal.organizations.models import Unit, UnitKind
 from portal.periods.models import PlanPeriod
 from portal.propagation.models import PropagationActivity
 from portal.publiccolumn.models import ExemplarStory, StoryStatus
+from portal.registrations.models import Registration, RegistrationEntry
 from portal.training.models import TrainingRecord
 from sampledata.programme import fill_programme
 from sampledata.world import World, make_user
@@ -100,6 +101,8 @@ ID_ARGS: dict[str | tuple[str, str], type] = {
     "compilation_id": Compilation,
     "decision_id": AwardDecision,
     "movement_id": Movement,
+    "registration_id": Registration,
+    ("registrations", "entry_id"): RegistrationEntry,
 }
 # Arguments that are no ids, with the value each request uses: one that would act.
 OTHER_ARGS = {"action": "submit", "to_status": "fostering", "slug": None}

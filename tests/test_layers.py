@@ -44,7 +44,10 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
             }
         ),
     ),
-    ("yearly records", frozenset({"assessments", "annualreports", "congress", "awards"})),
+    (
+        "yearly records",
+        frozenset({"assessments", "annualreports", "congress", "awards", "registrations"}),
+    ),
     (
         "views over everything",
         frozenset(

@@ -39,6 +39,7 @@ from portal.notifications.models import Announcement, AnnouncementStatus
 from portal.organizations.models import Unit
 from portal.propagation.models import PropagationActivity
 from portal.publiccolumn.models import ExemplarStory, StoryStatus
+from portal.registrations.models import Registration
 from sampledata.probes import count_queries
 from sampledata.programme import fill_programme
 from sampledata.world import World
@@ -96,6 +97,7 @@ RECORDS = {
     "compilation_id": (Compilation, ()),
     "decision_id": (AwardDecision, ()),
     "movement_id": (Movement, ()),
+    "registration_id": (Registration, ()),
 }
 # Pages that need another record than the one above.
 RECORDS_OF = {

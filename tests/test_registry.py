@@ -33,6 +33,7 @@ from portal.deadlines.providers import PROVIDERS
 from portal.evidence.services import _LOCK_CHECKS
 from portal.jobs.periodic import PERIODIC_JOBS
 from portal.jobs.recovery import PROVIDERS as OUTSTANDING
+from portal.consideration.lookups import _PLUGGED as LOOKUPS
 
 
 def contents():
@@ -48,6 +49,7 @@ def contents():
         "listeners": sum(event.contains(*listener) for listener in registry.LISTENERS),
         "outstanding_work": sorted(OUTSTANDING),
         "audit_labels": sorted(registered_labels()),
+        "lookups": sorted(name for name, fn in LOOKUPS.items() if fn is not None),
     }
 
 
@@ -93,13 +95,24 @@ def test_importing_registers_nothing_and_the_factory_registers_everything():
         "listeners": 0,
         "outstanding_work": [],
         "audit_labels": [],
+        "lookups": [],
     }
     assert found["created"] == {
         "lock_checks": ["assessment_item", "congress_nominee", "finding_response", "inspection"],
         "builders": ["congress_submission", "yearly_report"],
-        "review_adapters": ["annual_report", "congress_submission", "self_assessment"],
+        "review_adapters": [
+            "annual_report",
+            "congress_submission",
+            "registration",
+            "self_assessment",
+        ],
         "providers": ["deadline", "finding_action", "fostering_action"],
-        "completion_rules": ["annual_report", "congress_submission", "self_assessment"],
+        "completion_rules": [
+            "annual_report",
+            "congress_submission",
+            "registration",
+            "self_assessment",
+        ],
         "periodic_jobs": [
             "fail_dead_compilations",
             "forget_old_tokens",
@@ -110,6 +123,7 @@ def test_importing_registers_nothing_and_the_factory_registers_everything():
         "listeners": len(registry.LISTENERS),
         "outstanding_work": ["announcements", "compilations", "mail"],
         "audit_labels": sorted({name for labels in registry.AUDIT_LABELS for name in labels}),
+        "lookups": ["history", "registration"],
     }
 
 

@@ -53,6 +53,10 @@ CREATE_ENDPOINTS = {
     "notifications.announcement_new",
     "propagation.create",
     "publiccolumn.create",
+    "registrations.add_entry",
+    "registrations.create",
+    "registrations.open_year",
+    "registrations.prefill_round",
     "training.create",
 }
 # Routes named like a creation that need no token, and why.

@@ -48,6 +48,7 @@ LABELS = {
             "nominee_kind": NC_("audit", "Tập thể hay cá nhân"),
             "award_title_id": N_("Danh hiệu, hình thức khen thưởng"),
             "achievements": N_("Thành tích, lý do đề nghị"),
+            "unregistered_reason": N_("Lý do đề nghị khi không đăng ký thi đua đầu năm"),
         },
     ),
     "NominationResult": RecordLabels(

@@ -78,6 +78,14 @@ class NominationForm(OnceForm, VersionedForm):
     achievements = TextAreaField(
         _l("Thành tích, lý do đề nghị"), validators=[Optional(), Length(max=20000)]
     )
+    unregistered_reason = TextAreaField(
+        _l("Lý do đề nghị khi không đăng ký thi đua đầu năm"),
+        description=_l(
+            "Bắt buộc khi người, tập thể được đề nghị không có trong bản đăng ký thi đua đầu "
+            "năm đã được chấp nhận; lý do được ghi vào biên bản họp Hội đồng."
+        ),
+        validators=[Optional(), Length(max=4000)],
+    )
     submit = SubmitField(_l("Lưu đề nghị"))
 
 

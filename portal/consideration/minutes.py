@@ -162,6 +162,15 @@ def minutes_record(round_: ConsiderationRound) -> MinutesRecord:
             for m in members
             if m.id not in present_ids
         ],
+        unregistered=[
+            (
+                r.nomination.nominee_name,
+                r.nomination.award_title.name,
+                r.nomination.unregistered_reason,
+            )
+            for r in results
+            if r.nomination.unregistered_reason
+        ],
     )
 
 

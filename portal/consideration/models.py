@@ -206,6 +206,9 @@ class Nomination(TimestampMixin, VersionedMixin, db.Model):
     nominee_kind: Mapped[ExemplarKind] = mapped_column(enum_column(ExemplarKind))
     award_title_id: Mapped[int] = mapped_column(ForeignKey("award_titles.id"), index=True)
     achievements: Mapped[str] = mapped_column(Text, default="")
+    # Why someone who did not register for the title at the start of the year is
+    # nominated anyway (required then; shown in the council's minutes).
+    unregistered_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     round: Mapped[ConsiderationRound] = relationship(back_populates="nominations")
     unit = relationship("Unit")

@@ -20,6 +20,7 @@ from sqlalchemy.orm import selectinload
 from portal.accounts.models import User
 from portal.consideration import rules
 from portal.consideration.catalogue import require_title_fits
+from portal.consideration.lookups import nominee_keys, registration_check
 from portal.consideration.models import (
     AwardTitle,
     ConsiderationRound,
@@ -199,6 +200,7 @@ def cancel_round(
                 nominee_kind=old.nominee_kind,
                 award_title_id=old.award_title_id,
                 achievements=old.achievements,
+                unregistered_reason=old.unregistered_reason,
             )
         )
     db.session.flush()
@@ -243,6 +245,7 @@ class NomineeInput:
     nominee_kind: ExemplarKind | None = None
     unit: Unit | None = None
     achievements: str = ""
+    unregistered_reason: str = ""
 
 
 def _resolve(
@@ -280,6 +283,8 @@ def _resolve(
         if kind is None:
             raise RuleError(_("Chọn tập thể hay cá nhân."), "nominee_kind")
     require_title_fits(data.award_title, kind, name)
+    person_id = user_id or (data.exemplar.person_user_id if data.exemplar else None)
+    keys = nominee_keys(kind, unit_id, data.exemplar.id if data.exemplar else None, person_id)
     return {
         "exemplar_id": data.exemplar.id if data.exemplar else None,
         "nominee_user_id": user_id,
@@ -288,7 +293,41 @@ def _resolve(
         "unit_id": unit_id,
         "award_title_id": data.award_title.id,
         "achievements": data.achievements.strip(),
+        "unregistered_reason": _unregistered_reason(round_, data, keys),
     }
+
+
+def _unregistered_reason(round_: ConsiderationRound, data: NomineeInput, keys) -> str:
+    """The reason kept for a nominee who did not register for the title at the start of
+    the year (refused without one); "" for a registered nominee, or when the
+    organization did not open the year's registration."""
+    check = registration_check()
+    registered = (
+        check(round_.organization_id, round_.year, data.award_title.id, keys) if check else None
+    )
+    if registered is None or registered:
+        return ""
+    reason = (data.unregistered_reason or "").strip()
+    if not reason:
+        raise RuleError(
+            _(
+                "“%(name)s” không đăng ký danh hiệu “%(title)s” đầu năm %(year)s: nêu lý do đề "
+                "nghị.",
+                name=data.nominee_name.strip() or _nominee_label(data),
+                title=data.award_title.name,
+                year=round_.year,
+            ),
+            "unregistered_reason",
+        )
+    return reason
+
+
+def _nominee_label(data: NomineeInput) -> str:
+    if data.exemplar is not None:
+        return data.exemplar.name
+    if data.nominee_user is not None:
+        return data.nominee_user.full_name
+    return ""
 
 
 def add_nomination(round_: ConsiderationRound, data: NomineeInput) -> Nomination:

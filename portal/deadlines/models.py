@@ -21,6 +21,7 @@ class DeadlineKind(LabelledEnum):
     SELF_ASSESSMENT = "self_assessment", N_("Tự đánh giá hằng năm")
     ANNUAL_REPORT = "annual_report", N_("Báo cáo hằng năm")
     CONGRESS_SUBMISSION = "congress_submission", N_("Hồ sơ Đại hội Thi đua yêu nước")
+    REGISTRATION = "registration", N_("Đăng ký thi đua đầu năm")
     OTHER = "other", N_("Nội dung khác")  # any other item the Office sets
 
 

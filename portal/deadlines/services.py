@@ -52,6 +52,7 @@ def default_title(kind: DeadlineKind | str, year: int) -> str:
         DeadlineKind.ANNUAL_REPORT: f"Báo cáo kết quả công tác điển hình tiên tiến năm {year}",
         DeadlineKind.CONGRESS_SUBMISSION: "Hồ sơ đề nghị khen thưởng và đại biểu dự Đại hội "
         "Thi đua yêu nước",
+        DeadlineKind.REGISTRATION: f"Đăng ký thi đua năm {year}",
     }
     return titles.get(DeadlineKind(kind), f"Thời hạn năm {year}")
 

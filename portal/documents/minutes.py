@@ -75,6 +75,8 @@ class MinutesRecord:
     members_total: int = 0
     present: list[Person] = field(default_factory=list)
     absent: list[AbsentMember] = field(default_factory=list)
+    # (nominee, title, reason): nominated without registering at the start of the year.
+    unregistered: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def passed(self) -> int:
@@ -86,6 +88,13 @@ class MinutesRecord:
 
 
 TO_VERIFY = "Quy định áp dụng đang được đánh dấu “cần kiểm tra” đối chiếu văn bản pháp luật."
+
+
+def unregistered_lines(minutes: MinutesRecord) -> list[str]:
+    return [
+        f"- {nominee} ({title}): Không đăng ký thi đua đầu năm; lý do: {reason}"
+        for nominee, title, reason in minutes.unregistered
+    ]
 
 
 def when_text(minutes: MinutesRecord) -> str:
@@ -144,6 +153,9 @@ def build_minutes(minutes: MinutesRecord, issuer: Issuer, path: Path) -> Path:
     ]
     word.add_heading(document, "Thành viên có xung đột lợi ích, không bỏ phiếu:")
     word.add_body(document, "\n".join(conflicts) or "Không có.")
+    if minutes.unregistered:
+        word.add_heading(document, "Đề nghị không có trong đăng ký thi đua đầu năm:")
+        word.add_body(document, "\n".join(unregistered_lines(minutes)))
     word.add_body(
         document,
         "Hội đồng biểu quyết bằng phiếu kín; ý kiến bằng văn bản của thành viên vắng mặt "

@@ -16,6 +16,7 @@ from portal.consideration.choices import (
     unit_choices,
     user_choices,
 )
+from portal.consideration.eligibility import round_hints
 from portal.consideration.forms import NominationForm, options
 from portal.consideration.models import AwardTitle, ConsiderationRound, Nomination
 from portal.consideration.routes.blueprint import bp
@@ -66,6 +67,7 @@ def _input(form: NominationForm) -> services.NomineeInput:
         nominee_kind=ExemplarKind(form.nominee_kind.data) if form.nominee_kind.data else None,
         unit=get_unit_or_404(unit_id) if unit_id else None,
         achievements=form.achievements.data or "",
+        unregistered_reason=form.unregistered_reason.data or "",
     )
 
 
@@ -132,14 +134,19 @@ def add_nomination(round_id: int):
 @bp.route("/<int:round_id>/nominations/<int:nomination_id>/edit", methods=["GET", "POST"])
 @office_required
 def edit_nomination(round_id: int, nomination_id: int):
-    round_ = get_round_or_404(round_id)
+    round_ = get_round_or_404(round_id, full=True)
     nomination = get_child_or_404(Nomination, nomination_id, parent=round_)
     if not round_.is_open:
         return _closed(round_)
     form = _form(nomination)
     response = _save(round_, form, nomination)
+    hints = round_hints(round_).get(nomination.id, [])
     return response or render_template(
-        "consideration/nomination_form.html", form=form, round=round_, nomination=nomination
+        "consideration/nomination_form.html",
+        form=form,
+        round=round_,
+        nomination=nomination,
+        hints=hints,
     )
 
 

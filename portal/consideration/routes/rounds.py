@@ -12,8 +12,8 @@ from flask_login import current_user
 from sqlalchemy import func, select
 
 from portal.actions import attempt, attempt_edit
+from portal.consideration import eligibility, services, voting
 from portal.consideration import minutes as council_minutes
-from portal.consideration import services, voting
 from portal.consideration.access import get_round_or_404, readers_required
 from portal.consideration.catalogue import ensure_catalogue
 from portal.consideration.choices import period_choices
@@ -194,6 +194,7 @@ def round_detail(round_id: int):
         "confirm_form": ConfirmForm(),
         "is_secretary": seat is not None and seat.position == CouncilPosition.SECRETARY,
         "may_record": voting.may_record_written_opinions(round_, current_user),
+        "hints": eligibility.round_hints(round_) if round_.is_open else {},
     }
     if round_.is_open:
         if current_user.is_office:

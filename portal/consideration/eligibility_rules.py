@@ -1,0 +1,163 @@
+"""Where the law ties a title to titles received before: dated rules with their legal
+basis, read by the eligibility hints (portal/consideration/eligibility.py).
+
+Each rule names the titles it applies to and those it requires (catalogue codes,
+portal/consideration/catalogue.py), how many years of them, and where it was
+checked. A rule that could not be checked against a text keeps `to_verify`: the
+pages show it with a "cần kiểm tra" flag. Hints never block a vote.
+
+Checked (search of stored public pages, December 2026):
+- Luật Thi đua, khen thưởng số 06/2022/QH15 (in force from 01/01/2024), Điều 21:
+  Chiến sĩ thi đua cơ sở (đạt tiêu chuẩn Lao động tiên tiến, Điều 24), Chiến sĩ thi
+  đua cấp bộ, ban, ngành, tỉnh (03 lần liên tục Chiến sĩ thi đua cơ sở) and Chiến sĩ
+  thi đua toàn quốc (02 lần liên tục Chiến sĩ thi đua cấp bộ, tỉnh): viendaotaogiaoduc.edu.vn
+  "Tiêu chuẩn chiến sĩ thi đua các cấp từ 01/01/2024", baoyenbai.com.vn "Tiêu chuẩn danh
+  hiệu Chiến sĩ thi đua cơ sở, Lao động tiên tiến...", laodong.vn (Điều 21, toàn quốc).
+- Before 2024, Luật Thi đua, khen thưởng 2003 (sửa đổi 2013) Điều 22, 23 and Nghị định
+  số 91/2017/NĐ-CP Điều 9 khoản 2, 3: thuvienphapluat.vn "Điều kiện để được công nhận
+  Chiến sĩ thi đua cấp bộ", thiduakhenthuong.langson.gov.vn (Điều 23), tdkt.toaan.gov.vn
+  (Điều 22).
+Not checked (kept "cần kiểm tra"): the Bằng khen of the Chairman of the provincial
+People's Committee (Nghị định số 98/2023/NĐ-CP, then Nghị định số 152/2025/NĐ-CP from
+01/07/2025) and how "02 lần liên tục" counts for Chiến sĩ thi đua toàn quốc.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+LAW_2022_FROM = date(2024, 1, 1)
+LAW_2013_TO = date(2023, 12, 31)
+DECREE_98_FROM = date(2024, 1, 1)
+DECREE_98_TO = date(2025, 6, 30)
+DECREE_152_FROM = date(2025, 7, 1)
+
+LAW_2022 = "Luật Thi đua, khen thưởng số 06/2022/QH15"
+LAW_2013 = "Luật Thi đua, khen thưởng 2003 (sửa đổi, bổ sung 2013)"
+DECREE_91 = "Nghị định số 91/2017/NĐ-CP"
+DECREE_98 = "Nghị định số 98/2023/NĐ-CP"
+DECREE_152 = "Nghị định số 152/2025/NĐ-CP"
+
+
+@dataclass(frozen=True)
+class EligibilityRule:
+    """Nominees for one of `titles` should hold one of `requires` in each of the
+    `years` consecutive years ending with the year considered (`consecutive`), or
+    at least `years` times within the last `within` years (not `consecutive`)."""
+
+    key: str
+    titles: tuple[str, ...]
+    requires: tuple[str, ...]
+    years: int
+    basis: str  # the article, as the pages cite it
+    valid_from: date
+    valid_to: date | None = None
+    consecutive: bool = True
+    within: int = 0
+    kind: str = ""  # "individual" / "collective": only nominees of that kind; "" any
+    to_verify: bool = False
+    source: str = ""  # where the article was checked
+    other_conditions: str = ""  # what the rule also asks and the portal cannot see
+
+    def in_force(self, on: date) -> bool:
+        return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
+
+
+RULES: tuple[EligibilityRule, ...] = (
+    EligibilityRule(
+        key="cstd_cs_2022",
+        titles=("CSTD_CS",),
+        requires=("LDTT",),
+        years=1,
+        basis=f"Điều 21 {LAW_2022}",
+        valid_from=LAW_2022_FROM,
+        source="viendaotaogiaoduc.edu.vn; baoyenbai.com.vn",
+        other_conditions="Hoàn thành xuất sắc nhiệm vụ hoặc có sáng kiến, đề tài được công nhận.",
+    ),
+    EligibilityRule(
+        key="cstd_cs_2013",
+        titles=("CSTD_CS",),
+        requires=("LDTT",),
+        years=1,
+        basis=f"Điều 23 {LAW_2013}; Điều 9 khoản 3 {DECREE_91}",
+        valid_from=date(2017, 9, 15),
+        valid_to=LAW_2013_TO,
+        source="thiduakhenthuong.langson.gov.vn; thuvienphapluat.vn",
+        other_conditions="Có sáng kiến được cơ sở công nhận.",
+    ),
+    EligibilityRule(
+        key="cstd_tinh_2022",
+        titles=("CSTD_TINH",),
+        requires=("CSTD_CS",),
+        years=3,
+        basis=f"Điều 21 {LAW_2022}",
+        valid_from=LAW_2022_FROM,
+        source="baoyenbai.com.vn; viendaotaogiaoduc.edu.vn",
+        other_conditions="Có sáng kiến được áp dụng hiệu quả, có khả năng nhân rộng trong tỉnh.",
+    ),
+    EligibilityRule(
+        key="cstd_tinh_2013",
+        titles=("CSTD_TINH",),
+        requires=("CSTD_CS",),
+        years=3,
+        basis=f"Điều 22 {LAW_2013}; Điều 9 khoản 2 {DECREE_91}",
+        valid_from=date(2017, 9, 15),
+        valid_to=LAW_2013_TO,
+        source="tdkt.toaan.gov.vn; thuvienphapluat.vn",
+    ),
+    EligibilityRule(
+        key="cstd_tq_2022",
+        titles=("CSTD_TQ",),
+        requires=("CSTD_TINH",),
+        years=2,
+        consecutive=False,
+        within=6,
+        basis=f"Điều 21 {LAW_2022}",
+        valid_from=LAW_2022_FROM,
+        to_verify=True,
+        source="laodong.vn; baoyenbai.com.vn",
+        other_conditions=(
+            "“02 lần liên tục” được tính gần đúng là 02 lần trong 6 năm gần nhất; "
+            "có sáng kiến có phạm vi ảnh hưởng toàn quốc."
+        ),
+    ),
+    EligibilityRule(
+        key="bk_ubnd_98",
+        titles=("BK_UBND",),
+        requires=("LDTT", "CSTD_CS"),
+        years=2,
+        kind="individual",
+        basis=DECREE_98,
+        valid_from=DECREE_98_FROM,
+        valid_to=DECREE_98_TO,
+        to_verify=True,
+        other_conditions=(
+            "02 năm liên tục hoàn thành xuất sắc nhiệm vụ (xếp loại không có trên Cổng; "
+            "tạm đối chiếu danh hiệu Lao động tiên tiến hoặc Chiến sĩ thi đua cơ sở)."
+        ),
+    ),
+    EligibilityRule(
+        key="bk_ubnd_152",
+        titles=("BK_UBND",),
+        requires=("LDTT", "CSTD_CS"),
+        years=2,
+        kind="individual",
+        basis=DECREE_152,
+        valid_from=DECREE_152_FROM,
+        to_verify=True,
+        other_conditions=(
+            "Tạm giữ như Nghị định số 98/2023/NĐ-CP; Văn phòng Sở đối chiếu văn bản Nghị định "
+            "số 152/2025/NĐ-CP."
+        ),
+    ),
+)
+
+
+def rules_for(code: str, kind: str, on: date) -> list[EligibilityRule]:
+    """The rules in force on `on` for a nominee of `kind` proposed for title `code`."""
+    return [
+        rule
+        for rule in RULES
+        if code in rule.titles and rule.in_force(on) and (not rule.kind or rule.kind == kind)
+    ]

@@ -1,0 +1,1 @@
+"""Title registration at the start of the year (đăng ký thi đua)."""
