@@ -10,6 +10,7 @@ from pathlib import Path
 from portal.documents import word
 from portal.documents.congress_records import Issuer
 from portal.documents.excel import build_workbook, save_workbook
+from portal.documents.official_forms import FormKind, form_for
 
 REVIEW_STATES = {
     "draft": "Bản nháp",
@@ -54,11 +55,16 @@ def _state(value: str) -> str:
 def build_yearly_report(
     rows: list[UnitYear], issuer: Issuer, year: int, on: date, path: Path
 ) -> Path:
+    form = form_for(FormKind.YEARLY_REPORT, on)
     document = word.new_document()
     word.add_letterhead(
         document,
         word.Letterhead(
-            issuer.parent_body, issuer.name, f"Số: .../BC-{issuer.code}", issuer.place, on
+            issuer.parent_body,
+            issuer.name,
+            word.number_line(form.type_code, issuer.code),
+            issuer.place,
+            on,
         ),
     )
     word.add_title(
@@ -67,6 +73,7 @@ def build_yearly_report(
         f"Kết quả thực hiện Kế hoạch phát hiện, bồi dưỡng, nhân rộng điển hình tiên tiến "
         f"năm {year}",
     )
+    word.add_addressees(document, [issuer.upward_addressee])
     accepted = sum(1 for r in rows if r.report_state == "accepted")
     exemplars = sum(sum(r.exemplars_by_status.values()) for r in rows)
     word.add_body(
@@ -101,10 +108,11 @@ def build_yearly_report(
         for label, text in row.commentary:
             if text:
                 word.add_body(document, f"{label}: {text}")
+    signer = issuer.signer("yearly_report")
     word.add_signature(
         document,
         word.Signature(
-            "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", ["Ban Thi đua - Khen thưởng;", "Lưu: VT, VP."]
+            signer.authority, signer.position, signer.name, ["Như trên;", "Lưu: VT, VP."]
         ),
     )
     return word.save(document, path)
