@@ -107,7 +107,7 @@ def build_conference_record(
                 "Số người đồng ý",
             ],
             rows,
-            widths_cm=[1.1, 3.8, 1.9, 3.4, 3.6, 2.2],
+            widths_cm=[1.3, 3.6, 1.9, 3.4, 3.6, 2.2],
             size=11,
         )
     else:

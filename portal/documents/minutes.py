@@ -183,7 +183,7 @@ def build_minutes(minutes: MinutesRecord, issuer: Issuer, path: Path) -> Path:
             "Kết quả",
         ],
         rows,
-        [0.8, 2.6, 2.2, 1.2, 1.1, 1.1, 1.2, 1.2, 1.5, 3.0, 1.3],
+        [1.0, 2.5, 2.0, 1.2, 1.2, 1.3, 1.3, 1.3, 1.5, 2.0, 1.2],
         size=9,
     )
     word.add_body(

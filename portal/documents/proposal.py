@@ -100,7 +100,7 @@ def build_unit_proposal(
         f"cho {len(submission.nominees)} tập thể, cá nhân sau:",
     )
     word.add_table(
-        document, HEADERS, nominee_rows(submission.nominees, cycle), [1.2, 5, 3.5, 3.5, 3.3]
+        document, HEADERS, nominee_rows(submission.nominees, cycle), [1.3, 4.9, 3.5, 3.5, 3.3]
     )
     word.add_body(document, "(Kèm theo báo cáo thành tích và hồ sơ minh chứng.)")
     head = unit.head or SignerRecord("", "Thủ trưởng đơn vị", "")
@@ -202,7 +202,7 @@ def build_department_proposal(
             ]
             for i, r in enumerate(rows, 1)
         ]
-        word.add_table(document, PASSED_HEADERS, table, [1.2, 5, 3.8, 2.4, 4.1])
+        word.add_table(document, PASSED_HEADERS, table, [1.3, 4.9, 3.8, 2.4, 4.1])
     if decision.delegates:
         word.add_body(
             document,

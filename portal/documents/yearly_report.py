@@ -97,7 +97,7 @@ def build_yearly_report(
             ]
             for i, r in enumerate(rows, 1)
         ],
-        [1, 5, 2.6, 2.6, 2.2, 2.2],
+        [1.2, 4.8, 2.6, 2.6, 2.2, 2.2],
         size=11,
     )
     word.add_heading(document, "II. NỘI DUNG BÁO CÁO CỦA CÁC ĐƠN VỊ")

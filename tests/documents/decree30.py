@@ -121,6 +121,15 @@ def check_tables(document) -> None:
             assert tr.trPr is not None and tr.trPr.find(qn("w:cantSplit")) is not None
         if table.style is not None and table.style.name == "Table Grid":
             assert rows[0].trPr.find(qn("w:tblHeader")) is not None
+            check_header_words_fit(table)
+
+
+def check_header_words_fit(table) -> None:
+    """No word of a header cell is wider than its column ("STT" is not cut in two)."""
+    for cell in table.rows[0].cells:
+        run = _run(cell.paragraphs[0])
+        widest = max(text_width_pt(w, run.font.size.pt, True) for w in cell.text.split())
+        assert widest <= cell_width_pt(cell), (cell.text, widest, cell_width_pt(cell))
 
 
 def check_signature(document, names: list[str]) -> None:
