@@ -127,8 +127,20 @@ def _pair(kind: FormKind, code: str, addressed: bool, sections=(), numbers=("", 
 # decree in force. Their "verified" stays False until the decree's appendix is read.
 FORMS: tuple[Form, ...] = (
     *_pair(FormKind.PROPOSAL, "TTr", True),
-    *_pair(FormKind.COLLECTIVE_REPORT, "BC", False, COLLECTIVE_SECTIONS, ("Mẫu số 01", "")),
-    *_pair(FormKind.INDIVIDUAL_REPORT, "BC", False, INDIVIDUAL_SECTIONS, ("Mẫu số 02", "")),
+    *_pair(
+        FormKind.COLLECTIVE_REPORT,
+        "BC",
+        False,
+        COLLECTIVE_SECTIONS,
+        ("Mẫu số 01", "Phụ lục: Báo cáo thành tích đề nghị khen thưởng công trạng cho tập thể"),
+    ),
+    *_pair(
+        FormKind.INDIVIDUAL_REPORT,
+        "BC",
+        False,
+        INDIVIDUAL_SECTIONS,
+        ("Mẫu số 02", "Phụ lục: Báo cáo thành tích đề nghị khen thưởng công trạng cho cá nhân"),
+    ),
     *_pair(FormKind.COUNCIL_MINUTES, "BB", False),
     *_pair(FormKind.CONFERENCE_MINUTES, "BB", False),
     *_pair(FormKind.UNIT_YEARLY_REPORT, "BC", True),
