@@ -164,8 +164,6 @@ _.yearly_report_name  # documents/settings.html
 _.certification_authority  # documents/settings.html
 _.certification_position  # documents/settings.html
 _.certification_name  # documents/settings.html
-_.deputy_name  # documents/unit_signers.html: the unit's deputy, kept for KT. signatures
-_.deputy_position  # documents/unit_signers.html: the unit's deputy's position
 _.linked_inspections  # council/plan.html
 _.as_json  # dashboards/_macros.html: a chart's data
 _.remaining  # dashboards/council.html

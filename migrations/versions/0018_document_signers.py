@@ -1,5 +1,5 @@
 """Who signs the documents (issue 14): each unit's abbreviation in document numbers,
-its head and deputy (names and positions); the organization's signer for each kind
+its head and deputy (names and positions, and whether the deputy signs); the organization's signer for each kind
 of document.
 
 Revision ID: 0018_document_signers
@@ -29,6 +29,9 @@ def upgrade() -> None:
             batch.add_column(
                 sa.Column(name, sa.String(length=length), server_default="", nullable=False)
             )
+        batch.add_column(
+            sa.Column("deputy_signs", sa.Boolean(), server_default=sa.false(), nullable=False)
+        )
     op.create_table(
         "document_signers",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -54,5 +57,6 @@ def downgrade() -> None:
         batch.drop_index(batch.f("ix_document_signers_organization_id"))
     op.drop_table("document_signers")
     with op.batch_alter_table("units") as batch:
+        batch.drop_column("deputy_signs")
         for name, _length in reversed(UNIT_COLUMNS):
             batch.drop_column(name)

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import StringField, SubmitField
+from wtforms import BooleanField, StringField, SubmitField
 from wtforms.validators import Length, Optional
 
 from portal.documents.signers import SignerKind
@@ -25,6 +25,10 @@ class UnitSignersForm(VersionedForm):
     )
     deputy_name = _text(_l("Họ tên cấp phó"))
     deputy_position = _text(_l("Chức vụ cấp phó"))
+    deputy_signs = BooleanField(
+        _l("Cấp phó ký thay Thủ trưởng (KT.)"),
+        description=_l("Văn bản của đơn vị ghi “KT.” trước chức vụ của Thủ trưởng."),
+    )
     submit = SubmitField(_l("Lưu"))
 
 

@@ -54,9 +54,15 @@ def issuer_of(organization: Organization) -> Issuer:
 
 
 def unit_signers(unit: Unit) -> UnitSigners:
+    """The head signs; or, when the unit says so, the deputy on the head's behalf
+    (Decree 30, Appendix I, II.7.b: "KT." before the head's position)."""
     head = None
-    if unit.head_name.strip():
-        head = SignerRecord("", unit.head_position.strip() or "Thủ trưởng đơn vị", unit.head_name)
+    position = unit.head_position.strip() or "Thủ trưởng đơn vị"
+    if unit.deputy_signs and unit.deputy_name.strip():
+        deputy_position = unit.deputy_position.strip() or f"Phó {position}"
+        head = SignerRecord(f"KT. {position}", deputy_position, unit.deputy_name.strip())
+    elif unit.head_name.strip():
+        head = SignerRecord("", position, unit.head_name.strip())
     return UnitSigners(code=unit.document_code or "", head=head)
 
 
@@ -78,6 +84,7 @@ def save_unit_signers(unit: Unit, values: dict) -> None:
     unit.document_code = value("document_code").upper()
     unit.head_name, unit.head_position = value("head_name"), value("head_position")
     unit.deputy_name, unit.deputy_position = value("deputy_name"), value("deputy_position")
+    unit.deputy_signs = bool(values.get("deputy_signs"))
 
 
 def save_organization_settings(organization: Organization, code: str, signers: dict) -> None:

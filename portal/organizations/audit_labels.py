@@ -27,6 +27,7 @@ LABELS = {
             "head_position": N_("Chức vụ Thủ trưởng đơn vị"),
             "deputy_name": N_("Họ tên cấp phó"),
             "deputy_position": N_("Chức vụ cấp phó"),
+            "deputy_signs": N_("Cấp phó ký thay Thủ trưởng (KT.)"),
         },
     ),
     "UnitNameHistory": RecordLabels(

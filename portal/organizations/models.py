@@ -70,6 +70,8 @@ class Unit(TimestampMixin, VersionedMixin, db.Model):
     head_position: Mapped[str] = mapped_column(String(255), default="", server_default="")
     deputy_name: Mapped[str] = mapped_column(String(255), default="", server_default="")
     deputy_position: Mapped[str] = mapped_column(String(255), default="", server_default="")
+    # The deputy signs on the head's behalf ("KT. TRƯỞNG PHÒNG" / "PHÓ TRƯỞNG PHÒNG").
+    deputy_signs: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     organization: Mapped[Organization] = relationship(back_populates="units")
     name_history: Mapped[list[UnitNameHistory]] = relationship(

@@ -134,3 +134,26 @@ def test_a_unit_without_a_named_head_cannot_submit_until_it_has_one(world, login
     client.post(f"/congress/{submission.id}/actions/submit")
     db.session.refresh(submission)
     assert submission.state == ReviewState.SUBMITTED
+
+
+def test_the_deputy_signs_on_the_heads_behalf_when_the_unit_says_so(world, login_as, tmp_path):
+    from portal.documents.proposal import build_unit_proposal
+    from tests.documents.kinds import ON, records
+
+    login_as(world.coordinator_a).post(
+        f"/van-ban/don-vi/{world.unit_a.id}/nguoi-ky",
+        data={
+            "document_code": "PMT",
+            "head_name": "Hoàng Minh Tâm",
+            "head_position": "Trưởng phòng",
+            "deputy_name": "Võ Văn Phó",
+            "deputy_position": "Phó Trưởng phòng",
+            "deputy_signs": "y",
+        },
+    )
+    assert world.unit_a.deputy_signs
+    record, issuer, cycle = records(world)  # read after the save: the deputy signs
+    path = build_unit_proposal(record, issuer, cycle, ON, tmp_path / "kt.docx")
+    cells = Document(path).tables[-1].rows[0].cells
+    text = [p.text for p in cells[1].paragraphs if p.text]
+    assert text == ["KT. TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "Võ Văn Phó"]
