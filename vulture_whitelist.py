@@ -147,8 +147,23 @@ _.revision  # python-docx: fixed core property (reproducible bytes)
 _.last_modified_by  # python-docx: fixed core property (reproducible bytes)
 _.autofit  # python-docx: table layout
 _.different_first_page_header_footer  # python-docx: section header setting
+_.keep_with_next  # python-docx: paragraph kept on the page of the next one
+_.left_indent  # python-docx: paragraph indent (drawn rules, Kính gửi)
+_.right_indent  # python-docx: paragraph indent (drawn rules)
+_.language  # python-docx: core property, vi-VN
 
 # Read by templates (Jinja is not Python, vulture does not read it).
+_.form_number  # documents/settings.html: the official form's number
+_.verified  # documents/settings.html: "mẫu cần kiểm tra" when False
+_.proposal_authority  # documents/settings.html: form[kind ~ "_authority"]
+_.proposal_position  # documents/settings.html
+_.proposal_name  # documents/settings.html
+_.yearly_report_authority  # documents/settings.html
+_.yearly_report_position  # documents/settings.html
+_.yearly_report_name  # documents/settings.html
+_.certification_authority  # documents/settings.html
+_.certification_position  # documents/settings.html
+_.certification_name  # documents/settings.html
 _.linked_inspections  # council/plan.html
 _.as_json  # dashboards/_macros.html: a chart's data
 _.remaining  # dashboards/council.html

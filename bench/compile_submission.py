@@ -63,7 +63,12 @@ def generate(units: int, nominees: int) -> tuple[int, int, int]:
     db.session.add_all([period, office, title])
     db.session.flush()
     for n in range(units):
-        unit = Unit(organization_id=org.id, name=f"Đơn vị số {n + 1:03d}", kind=UnitKind.DIVISION)
+        unit = Unit(
+            organization_id=org.id,
+            name=f"Đơn vị số {n + 1:03d}",
+            kind=UnitKind.DIVISION,
+            head_name=f"Thủ trưởng số {n + 1:03d}",  # signs the unit's documents
+        )
         db.session.add(unit)
         db.session.flush()
         submission = CongressSubmission(

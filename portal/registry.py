@@ -74,6 +74,9 @@ from portal.deadlines.providers import register_provider
 from portal.difficulties import audit_labels as difficulties_audit_labels
 from portal.difficulties import models as difficulties_models
 from portal.difficulties import routes as difficulties_routes
+from portal.documents import audit_labels as documents_audit_labels
+from portal.documents import models as documents_models
+from portal.documents import routes as documents_routes
 from portal.evidence import audit_labels as evidence_audit_labels
 from portal.evidence import models as evidence_models
 from portal.evidence import routes as evidence_routes
@@ -162,6 +165,7 @@ MODELS = (
     compilations_models,
     awards_models,
     registrations_models,
+    documents_models,
     submissions,
 )
 
@@ -194,6 +198,7 @@ BLUEPRINTS = (
     awards_history_routes.bp,
     awards_import_routes.bp,
     registrations_routes.bp,
+    documents_routes.bp,
     dashboards_routes.bp,
     movements_routes.bp,
     budget_routes.bp,
@@ -269,6 +274,7 @@ AUDIT_LABELS = (
     criteria_audit_labels.LABELS,
     deadlines_audit_labels.LABELS,
     difficulties_audit_labels.LABELS,
+    documents_audit_labels.LABELS,
     evidence_audit_labels.LABELS,
     exemplars_audit_labels.LABELS,
     inspections_audit_labels.LABELS,

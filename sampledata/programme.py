@@ -149,6 +149,8 @@ def _people(world, programme: Programme, n: int) -> Step:
             organization_id=world.org.id,
             name=f"Đơn vị thử {n:02d}-{i}",
             kind=UNIT_KINDS[(n + i) % 3],
+            head_name=f"Thủ trưởng {n:02d}-{i}",
+            head_position="Thủ trưởng đơn vị",
         )
         for i in (1, 2)
     ]

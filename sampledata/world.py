@@ -49,11 +49,27 @@ class World:
         db.session.add_all([self.org, self.other_org])
         db.session.flush()
         self.unit_a = Unit(
-            organization_id=self.org.id, name="Phòng Môi trường", kind=UnitKind.DIVISION
+            organization_id=self.org.id,
+            name="Phòng Môi trường",
+            kind=UnitKind.DIVISION,
+            document_code="PMT",
+            head_name="Hoàng Minh Tâm",
+            head_position="Trưởng phòng",
         )
-        self.unit_b = Unit(organization_id=self.org.id, name="Thanh tra Sở", kind=UnitKind.DIVISION)
+        self.unit_b = Unit(
+            organization_id=self.org.id,
+            name="Thanh tra Sở",
+            kind=UnitKind.DIVISION,
+            document_code="TTRA",
+            head_name="Đỗ Văn Bình",
+            head_position="Chánh Thanh tra",
+        )
         self.foreign_unit = Unit(
-            organization_id=self.other_org.id, name="Phòng Tổ chức", kind=UnitKind.DIVISION
+            organization_id=self.other_org.id,
+            name="Phòng Tổ chức",
+            kind=UnitKind.DIVISION,
+            head_name="Phan Thị Lan",
+            head_position="Trưởng phòng",
         )
         db.session.add_all([self.unit_a, self.unit_b, self.foreign_unit])
         db.session.flush()

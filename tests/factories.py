@@ -78,6 +78,8 @@ def make_organization(name: str, **fields) -> Organization:
 
 
 def make_unit(org: Organization, name: str, kind=UnitKind.DIVISION, **fields) -> Unit:
+    """A unit with a named head (who signs its documents) unless told otherwise."""
+    fields.setdefault("head_name", f"Thủ trưởng {name}")
     return _saved(Unit(organization_id=org.id, name=name, kind=kind, **fields))
 
 

@@ -264,7 +264,12 @@ def snapshot() -> tuple:
 def foreign_side(world):
     """The other organization dressed as a World, so that the programme fills it too."""
     org = world.other_org
-    unit_b = Unit(organization_id=org.id, name="Phòng Kế hoạch", kind=UnitKind.DIVISION)
+    unit_b = Unit(
+        organization_id=org.id,
+        name="Phòng Kế hoạch",
+        kind=UnitKind.DIVISION,
+        head_name="Ngô Văn Kế",
+    )
     db.session.add(unit_b)
     db.session.commit()
     return SimpleNamespace(

@@ -136,7 +136,9 @@ def unit_step(submission_id: int, position: int, on: date, issuer, cycle) -> Ste
         by_name = sorted(loaded.nominees, key=lambda n: (n.exemplar.name, n.id))
         for index, row in enumerate(record.nominees, 1):
             name = f"bao-cao-thanh-tich-{index:02d}-{slug(row.name)}.docx"
-            files.append(build_achievement_report(row, issuer, cycle, on, folder / name))
+            files.append(
+                build_achievement_report(row, issuer, cycle, on, folder / name, unit=record.signers)
+            )
         paths = [str(p.relative_to(workdir)) for p in files]
         ids = [n.id for n in by_name]
         return paths + _copy_evidence(ids, folder / "minh-chung", workdir)

@@ -13,6 +13,7 @@ from portal.congress.models import (
     CongressSubmission,
 )
 from portal.congress.services import fitting_title
+from portal.documents import signers
 from portal.documents.congress_records import (
     Cycle,
     DelegateRecord,
@@ -27,12 +28,7 @@ from portal.organizations.models import Organization
 
 
 def issuer_of(organization: Organization) -> Issuer:
-    return Issuer(
-        parent_body=organization.parent_body or "",
-        name=organization.name,
-        code=organization.document_code or "",
-        place=organization.province or "",
-    )
+    return signers.issuer_of(organization)
 
 
 def cycle_record(cycle: CongressCycle) -> Cycle:
@@ -120,4 +116,5 @@ def submission_record(submission: CongressSubmission) -> UnitSubmissionRecord:
         invited=submission.invited,
         secretary=submission.secretary,
         period_reviewed=submission.period_reviewed,
+        signers=signers.unit_signers(submission.unit),
     )

@@ -22,6 +22,7 @@ from portal.congress.models import (
 from portal.consideration.catalogue import require_title_fits, title_fits
 from portal.consideration.models import AwardTitle
 from portal.deadlines.models import Deadline, DeadlineKind
+from portal.documents.signers import unit_signer_problem
 from portal.evidence.models import Attachment
 from portal.evidence.services import delete_attachments_of
 from portal.exemplars.models import Exemplar, ExemplarKind
@@ -405,6 +406,9 @@ class CongressSubmissionReview:
 
     def submission_problems(self, submission: CongressSubmission) -> list[str]:
         problems = []
+        signer_problem = unit_signer_problem(submission.unit)
+        if signer_problem:
+            problems.append(signer_problem)
         if not submission.conference_date:
             problems.append(_("Chưa nhập ngày tổ chức Hội nghị điển hình tiên tiến."))
         if not submission.nominees:

@@ -31,6 +31,7 @@ from portal.consideration.models import (
 )
 from portal.consideration.services import council_seats, present_members, round_results
 from portal.council.models import CouncilPosition
+from portal.documents import signers as document_signers
 from portal.documents.congress_records import Issuer
 from portal.documents.minutes import AbsentMember, MinutesRecord, Person, VoteRow, build_minutes
 from portal.extensions import db
@@ -175,13 +176,7 @@ def minutes_record(round_: ConsiderationRound) -> MinutesRecord:
 
 
 def issuer_of(round_: ConsiderationRound) -> Issuer:
-    organization = round_.organization
-    return Issuer(
-        parent_body=organization.parent_body or "",
-        name=organization.name,
-        code=organization.document_code or "",
-        place=organization.province or "",
-    )
+    return document_signers.issuer_of(round_.organization)
 
 
 def write_minutes(round_: ConsiderationRound, path: Path) -> Path:

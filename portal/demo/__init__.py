@@ -177,6 +177,9 @@ def seed(
     return org
 
 
+HEADS = ("Nguyễn Văn Hùng", "Trần Thị Mai", "Lê Quang Vinh", "Phạm Thị Thu", "Võ Đức Long")
+
+
 def _unit(org: Organization, name: str, kind) -> Unit:
     unit = db.session.scalar(
         db.select(Unit).where(Unit.organization_id == org.id, Unit.name == name)
@@ -185,6 +188,9 @@ def _unit(org: Organization, name: str, kind) -> Unit:
         unit = Unit(organization_id=org.id, name=name, kind=kind)
         db.session.add(unit)
         db.session.flush()
+    if not unit.head_name:  # the head signs the unit's documents (portal.documents.signers)
+        unit.head_name = HEADS[unit.id % len(HEADS)]
+        unit.head_position = "Thủ trưởng đơn vị"
     return unit
 
 

@@ -10,13 +10,30 @@ from pathlib import Path
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from portal.documents import word
-from portal.documents.congress_records import Cycle, Issuer, NomineeRecord
+from portal.documents.congress_records import (
+    Cycle,
+    Issuer,
+    NomineeRecord,
+    SignerRecord,
+    UnitSigners,
+)
+from portal.documents.official_forms import FormKind, form_for
 from portal.documents.past_awards import PastAward
 
 
 def build_achievement_report(
-    nominee: NomineeRecord, issuer: Issuer, cycle: Cycle, on: date, path: Path
+    nominee: NomineeRecord,
+    issuer: Issuer,
+    cycle: Cycle,
+    on: date,
+    path: Path,
+    unit: UnitSigners | None = None,
 ) -> Path:
+    """The form in force on `on` (portal.documents.official_forms); signed by the unit's
+    head (a collective, certified by the Department) or by the person (certified by
+    the unit's head)."""
+    kind = FormKind.COLLECTIVE_REPORT if nominee.collective else FormKind.INDIVIDUAL_REPORT
+    form = form_for(kind, on)
     document = word.new_document()
     word.add_letterhead(
         document,
@@ -35,23 +52,37 @@ def build_achievement_report(
         f"Đề nghị {nominee.award_title or 'biểu dương'} cho {subject} giai đoạn {cycle.term}",
     )
     _centred(document, nominee.name)
-    _part_one(document, nominee)
-    word.add_heading(document, "II. THÀNH TÍCH ĐẠT ĐƯỢC")
+    _part_one(document, nominee, form.sections[0])
+    word.add_heading(document, form.sections[1])
     word.add_body(document, nominee.achievements or "(Chưa có thông tin)")
     if nominee.initiatives:
         word.add_body(document, f"Sáng kiến, giải pháp: {nominee.initiatives}")
-    _part_three(document, nominee)
+    _part_three(document, nominee, form.sections[2])
     _delegates(document, nominee, cycle)
-    word.add_signature(
-        document,
-        word.Signature(
-            authority="",
-            position="Thủ trưởng đơn vị" if nominee.collective else "Người báo cáo",
-            signer="" if nominee.collective else nominee.name,
-            recipients=[],
-        ),
-    )
+    word.add_signatures(document, _signers(nominee, issuer, unit or UnitSigners()))
     return word.save(document, path)
+
+
+def _signers(nominee: NomineeRecord, issuer: Issuer, unit: UnitSigners) -> list:
+    """Left, who certifies and proposes; right, who reports."""
+    head = unit.head or SignerRecord("", "Thủ trưởng đơn vị", "")
+    if nominee.collective:
+        above = issuer.signer("certification")
+        return [
+            word.Signature(
+                above.authority or "Xác nhận của cấp trình khen thưởng",
+                above.position,
+                above.name,
+                note="(Ký, đóng dấu)",
+            ),
+            word.Signature("", head.position, head.name, note="(Ký, đóng dấu)"),
+        ]
+    return [
+        word.Signature(
+            "Thủ trưởng đơn vị xác nhận, đề nghị", head.position, head.name, note="(Ký, đóng dấu)"
+        ),
+        word.Signature("", "Người báo cáo thành tích", nominee.name, note="(Ký, ghi rõ họ và tên)"),
+    ]
 
 
 def _centred(document, text: str) -> None:
@@ -60,9 +91,9 @@ def _centred(document, text: str) -> None:
     paragraph.add_run(text).bold = True
 
 
-def _part_one(document, nominee: NomineeRecord) -> None:
+def _part_one(document, nominee: NomineeRecord, heading: str) -> None:
+    word.add_heading(document, heading)
     if nominee.collective:
-        word.add_heading(document, "I. ĐẶC ĐIỂM TÌNH HÌNH")
         lines = [
             f"Tên tập thể: {nominee.name}.",
             f"Đơn vị: {nominee.unit_name}.",
@@ -70,7 +101,6 @@ def _part_one(document, nominee: NomineeRecord) -> None:
             f"Phong trào thi đua tham gia: {nominee.movement or '—'}.",
         ]
     else:
-        word.add_heading(document, "I. SƠ LƯỢC LÝ LỊCH")
         lines = [
             f"Họ và tên: {nominee.name}.",
             f"Chức vụ: {nominee.position or '—'}.",
@@ -87,10 +117,6 @@ def _part_one(document, nominee: NomineeRecord) -> None:
 # 98/2023/NĐ-CP", anchor bieumau_ms_2_pl1; the stored excerpt found with the search tool
 # did not include the section's own text, so the wording is to be checked against the
 # gazette (mẫu cần kiểm tra).
-PART_THREE = {
-    True: "III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC GHI NHẬN",
-    False: "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG",
-}
 TITLE_HEADERS = [
     "Năm",
     "Danh hiệu thi đua",
@@ -103,9 +129,10 @@ FORM_HEADERS = [
 ]
 
 
-def _part_three(document, nominee: NomineeRecord) -> None:
-    """The titles and commendations from the award history, oldest first."""
-    word.add_heading(document, PART_THREE[nominee.collective])
+def _part_three(document, nominee: NomineeRecord, heading: str) -> None:
+    """The titles and commendations from the award history, oldest first, under the
+    form's heading of section III."""
+    word.add_heading(document, heading)
     awards = sorted(nominee.past_awards, key=lambda a: (a.year, a.decided_on or date.min))
     tables = (
         ("Danh hiệu thi đua", TITLE_HEADERS, True),

@@ -8,11 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Pt
-
 from portal.documents import word
 from portal.documents.congress_records import Cycle, Issuer, UnitSubmissionRecord
+from portal.documents.official_forms import FormKind, form_for
 from portal.formatting import format_date
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -42,13 +40,14 @@ def build_conference_record(
     record: UnitSubmissionRecord, issuer: Issuer, cycle: Cycle, path: Path
 ) -> Path:
     period = record.period_reviewed or cycle.term
+    form = form_for(FormKind.CONFERENCE_MINUTES, record.conference_date)
     document = word.new_document()
     word.add_letterhead(
         document,
         word.Letterhead(
             parent_body=issuer.name,
             issuing_body=record.unit_name,
-            number_line="Số: .../BB",
+            number_line=word.number_line(form.type_code, record.signers.code),
             place=issuer.place,
             on=record.conference_date,
         ),
@@ -108,7 +107,7 @@ def build_conference_record(
                 "Số người đồng ý",
             ],
             rows,
-            widths_cm=[1.1, 3.8, 1.9, 3.4, 3.6, 2.2],
+            widths_cm=[1.3, 3.6, 1.9, 3.4, 3.6, 2.2],
             size=11,
         )
     else:
@@ -120,15 +119,6 @@ def build_conference_record(
 
 def _signatures(document, secretary: str, chair: str) -> None:
     """THƯ KÝ on the left, CHỦ TRÌ on the right, each with the name typed under."""
-    table = document.add_table(rows=1, cols=2)
-    for cell, role, name in zip(
-        table.rows[0].cells, ("THƯ KÝ", "CHỦ TRÌ"), (secretary, chair), strict=True
-    ):
-        cell.width = Cm(8)
-        lines = [(role, True)] + [("", False)] * 3 + [(name, True)]
-        for index, (text, bold) in enumerate(lines):
-            paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            run = paragraph.add_run(text)
-            run.bold = bold
-            run.font.size = Pt(14)
+    word.add_signatures(
+        document, [word.Signature("", "Thư ký", secretary), word.Signature("", "Chủ trì", chair)]
+    )

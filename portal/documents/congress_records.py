@@ -10,11 +10,42 @@ from portal.documents.past_awards import PastAward
 
 
 @dataclass(frozen=True)
+class SignerRecord:
+    """Who signs: "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC" / "Nguyễn Văn A" (Decree 30, II.7)."""
+
+    authority: str = ""
+    position: str = ""
+    name: str = ""
+
+
+# What signs an organization's documents when the Office has named nobody.
+DEFAULT_SIGNER = SignerRecord("", "GIÁM ĐỐC", "")
+
+
+@dataclass(frozen=True)
 class Issuer:
     parent_body: str  # "UBND TỈNH QUẢNG BÌNH"
     name: str  # "Sở Tài nguyên và Môi trường"
     code: str  # "STNMT"
     place: str  # "Quảng Bình"
+    # (kind, signer) pairs set by the Office (portal.documents.signers.SignerKind)
+    signers: tuple[tuple[str, SignerRecord], ...] = ()
+
+    def signer(self, kind: str) -> SignerRecord:
+        return dict(self.signers).get(kind, DEFAULT_SIGNER)
+
+    @property
+    def upward_addressee(self) -> str:
+        """Where the Department sends its tờ trình and its yearly report."""
+        return f"Ban Thi đua - Khen thưởng tỉnh {self.place}".strip()
+
+
+@dataclass(frozen=True)
+class UnitSigners:
+    """A unit's abbreviation in document numbers ("PMT") and its head, who signs."""
+
+    code: str = ""
+    head: SignerRecord | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +110,7 @@ class UnitSubmissionRecord:
     invited: int | None = None
     secretary: str = ""
     period_reviewed: str = ""
+    signers: UnitSigners = UnitSigners()
 
 
 def slug(text: str) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from portal.documents import word
 from portal.documents.congress_records import Issuer
+from portal.documents.official_forms import FormKind, form_for
 from portal.formatting import format_date, format_number
 
 
@@ -109,16 +110,17 @@ def build_minutes(minutes: MinutesRecord, issuer: Issuer, path: Path) -> Path:
     wrong = [r.nominee for r in minutes.rows if not r.adds_up]
     if wrong:
         raise ValueError(f"counts do not add up for: {', '.join(wrong)}")
+    form = form_for(FormKind.COUNCIL_MINUTES, minutes.meeting_date)
     document = word.new_document()
-    number = minutes.minutes_number or f".../BB-{issuer.code}"
+    number_line = (
+        f"Số: {minutes.minutes_number}"
+        if minutes.minutes_number
+        else word.number_line(form.type_code, issuer.code)
+    )
     word.add_letterhead(
         document,
         word.Letterhead(
-            issuer.parent_body,
-            issuer.name,
-            f"Số: {number}",
-            issuer.place,
-            minutes.meeting_date,
+            issuer.parent_body, issuer.name, number_line, issuer.place, minutes.meeting_date
         ),
     )
     word.add_title(document, "Biên bản", f"Họp Hội đồng Thi đua - Khen thưởng: {minutes.title}")
@@ -193,7 +195,7 @@ def build_minutes(minutes: MinutesRecord, issuer: Issuer, path: Path) -> Path:
             "Kết quả",
         ],
         rows,
-        [0.8, 2.6, 2.2, 1.2, 1.1, 1.1, 1.2, 1.2, 1.5, 3.0, 1.3],
+        [1.0, 2.5, 2.0, 1.2, 1.2, 1.3, 1.3, 1.3, 1.5, 2.0, 1.2],
         size=9,
     )
     word.add_body(

@@ -15,8 +15,10 @@ from portal.documents.congress_records import (
     Issuer,
     NomineeRecord,
     PassedNominee,
+    SignerRecord,
     UnitSubmissionRecord,
 )
+from portal.documents.official_forms import FormKind, form_for
 from portal.formatting import format_date
 
 HEADERS = ["STT", "Tên tập thể, cá nhân", "Đơn vị", "Hình thức đề nghị", "Đại biểu dự Đại hội"]
@@ -38,13 +40,33 @@ def nominee_rows(nominees: Iterable[NomineeRecord], cycle: Cycle) -> list[list[o
     ]
 
 
+def plan_ground(cycle: Cycle) -> str:
+    return (
+        f"Căn cứ Kế hoạch tổ chức {cycle.sector_congress} và {cycle.provincial_congress} "
+        f"giai đoạn {cycle.next_term}"
+    )
+
+
+def signature_of(signer: SignerRecord, recipients: list[str]) -> word.Signature:
+    return word.Signature(signer.authority, signer.position, signer.name, recipients)
+
+
 def build_unit_proposal(
     submission: UnitSubmissionRecord, issuer: Issuer, cycle: Cycle, on: date, path: Path
 ) -> Path:
+    """The unit's tờ trình to the Director, signed by the unit's head by name."""
+    form = form_for(FormKind.PROPOSAL, on)
+    unit = submission.signers
     document = word.new_document()
     word.add_letterhead(
         document,
-        word.Letterhead(issuer.name, submission.unit_name, "Số: .../TTr", issuer.place, on),
+        word.Letterhead(
+            issuer.name,
+            submission.unit_name,
+            word.number_line(form.type_code, unit.code),
+            issuer.place,
+            on,
+        ),
     )
     word.add_title(
         document,
@@ -52,11 +74,20 @@ def build_unit_proposal(
         f"Về việc đề nghị khen thưởng và cử đại biểu dự Đại hội Thi đua yêu nước "
         f"giai đoạn {cycle.next_term}",
     )
-    word.add_body(document, f"Kính gửi: Giám đốc {issuer.name}.")
+    word.add_addressees(document, [f"Giám đốc {issuer.name}"])
+    held = format_date(submission.conference_date) if submission.conference_date else "..."
+    word.add_grounds(
+        document,
+        [
+            *form.grounds(),
+            plan_ground(cycle),
+            f"Căn cứ kết quả Hội nghị điển hình tiên tiến của {submission.unit_name} ngày {held}",
+        ],
+    )
     attendance = submission.attendance if submission.attendance is not None else "..."
     word.add_body(
         document,
-        f"Ngày {format_date(submission.conference_date)}, {submission.unit_name} đã tổ chức "
+        f"Ngày {held}, {submission.unit_name} đã tổ chức "
         f"Hội nghị điển hình tiên tiến giai đoạn {cycle.term} với {attendance} người tham dự, "
         f"do {submission.chaired_by or '...'} chủ trì.",
     )
@@ -69,13 +100,11 @@ def build_unit_proposal(
         f"cho {len(submission.nominees)} tập thể, cá nhân sau:",
     )
     word.add_table(
-        document, HEADERS, nominee_rows(submission.nominees, cycle), [1.2, 5, 3.5, 3.5, 3.3]
+        document, HEADERS, nominee_rows(submission.nominees, cycle), [1.3, 4.9, 3.5, 3.5, 3.3]
     )
     word.add_body(document, "(Kèm theo báo cáo thành tích và hồ sơ minh chứng.)")
-    word.add_signature(
-        document,
-        word.Signature("", "Thủ trưởng đơn vị", "", ["Như trên;", "Lưu: VT."]),
-    )
+    head = unit.head or SignerRecord("", "Thủ trưởng đơn vị", "")
+    word.add_signature(document, signature_of(head, ["Như trên;", "Lưu: VT."]))
     return word.save(document, path)
 
 
@@ -107,11 +136,16 @@ def build_department_proposal(
 ) -> Path:
     """The Department's tờ trình: only the nominees whose title the council passed,
     grouped by title with counts, citing the council meetings that decided them."""
+    form = form_for(FormKind.PROPOSAL, on)
     document = word.new_document()
     word.add_letterhead(
         document,
         word.Letterhead(
-            issuer.parent_body, issuer.name, f"Số: .../TTr-{issuer.code}", issuer.place, on
+            issuer.parent_body,
+            issuer.name,
+            word.number_line(form.type_code, issuer.code),
+            issuer.place,
+            on,
         ),
     )
     word.add_title(
@@ -120,6 +154,15 @@ def build_department_proposal(
         f"Về việc đề nghị khen thưởng và cử đại biểu dự Đại hội Thi đua yêu nước "
         f"giai đoạn {cycle.next_term}",
     )
+    word.add_addressees(document, [issuer.upward_addressee])
+    word.add_grounds(
+        document,
+        [
+            *form.grounds(),
+            plan_ground(cycle),
+            *(f"Căn cứ {_meeting_text(m, issuer)}" for m in decision.meetings),
+        ],
+    )
     considered = len(decision.passed) + decision.failed
     word.add_body(
         document,
@@ -127,8 +170,6 @@ def build_department_proposal(
         f"{decision.unit_count} phòng, đơn vị thuộc {issuer.name} đã tổ chức Hội nghị điển "
         f"hình tiên tiến giai đoạn {cycle.term} và gửi đề nghị khen thưởng, cử đại biểu.",
     )
-    for meeting in decision.meetings:
-        word.add_body(document, f"Căn cứ {_meeting_text(meeting, issuer)};")
     word.add_body(
         document,
         f"Hội đồng Thi đua - Khen thưởng đã bỏ phiếu kín đối với {considered} đề nghị khen "
@@ -161,20 +202,15 @@ def build_department_proposal(
             ]
             for i, r in enumerate(rows, 1)
         ]
-        word.add_table(document, PASSED_HEADERS, table, [1.2, 5, 3.8, 2.4, 4.1])
+        word.add_table(document, PASSED_HEADERS, table, [1.3, 4.9, 3.8, 2.4, 4.1])
     if decision.delegates:
         word.add_body(
             document,
             f"Về đại biểu dự {cycle.sector_congress} và {cycle.provincial_congress}: "
             f"danh sách {len(decision.delegates)} đại biểu được đề xuất kèm theo tờ trình này.",
         )
-    word.add_signature(
-        document,
-        word.Signature(
-            cycle.signer_authority,
-            cycle.signer_position,
-            cycle.signer_name,
-            ["Như trên;", "Ban Thi đua - Khen thưởng tỉnh;", "Lưu: VT, VP."],
-        ),
-    )
+    signer = SignerRecord(cycle.signer_authority, cycle.signer_position, cycle.signer_name)
+    if not cycle.signer_name:
+        signer = issuer.signer("proposal")
+    word.add_signature(document, signature_of(signer, ["Như trên;", "Lưu: VT, VP."]))
     return word.save(document, path)

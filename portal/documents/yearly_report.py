@@ -10,6 +10,7 @@ from pathlib import Path
 from portal.documents import word
 from portal.documents.congress_records import Issuer
 from portal.documents.excel import build_workbook, save_workbook
+from portal.documents.official_forms import FormKind, form_for
 
 REVIEW_STATES = {
     "draft": "Bản nháp",
@@ -60,11 +61,16 @@ def build_yearly_report(
     budget: tuple[list[str], list[list]] | None = None,
 ) -> Path:
     """`budget`: (headers, rows) of the budget table (plan clause IV), when given."""
+    form = form_for(FormKind.YEARLY_REPORT, on)
     document = word.new_document()
     word.add_letterhead(
         document,
         word.Letterhead(
-            issuer.parent_body, issuer.name, f"Số: .../BC-{issuer.code}", issuer.place, on
+            issuer.parent_body,
+            issuer.name,
+            word.number_line(form.type_code, issuer.code),
+            issuer.place,
+            on,
         ),
     )
     word.add_title(
@@ -73,6 +79,7 @@ def build_yearly_report(
         f"Kết quả thực hiện Kế hoạch phát hiện, bồi dưỡng, nhân rộng điển hình tiên tiến "
         f"năm {year}",
     )
+    word.add_addressees(document, [issuer.upward_addressee])
     accepted = sum(1 for r in rows if r.report_state == "accepted")
     exemplars = sum(sum(r.exemplars_by_status.values()) for r in rows)
     word.add_body(
@@ -96,7 +103,7 @@ def build_yearly_report(
             ]
             for i, r in enumerate(rows, 1)
         ],
-        [1, 5, 2.6, 2.6, 2.2, 2.2],
+        [1.2, 4.8, 2.6, 2.6, 2.2, 2.2],
         size=11,
     )
     word.add_heading(document, "II. NỘI DUNG BÁO CÁO CỦA CÁC ĐƠN VỊ")
@@ -107,6 +114,7 @@ def build_yearly_report(
         for label, text in row.commentary:
             if text:
                 word.add_body(document, f"{label}: {text}")
+    signer = issuer.signer("yearly_report")
     if budget:
         word.add_heading(document, "III. KINH PHÍ THỰC HIỆN (NGÂN SÁCH NHÀ NƯỚC)")
         headers, budget_rows = budget
@@ -114,7 +122,7 @@ def build_yearly_report(
     word.add_signature(
         document,
         word.Signature(
-            "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", ["Ban Thi đua - Khen thưởng;", "Lưu: VT, VP."]
+            signer.authority, signer.position, signer.name, ["Như trên;", "Lưu: VT, VP."]
         ),
     )
     return word.save(document, path)

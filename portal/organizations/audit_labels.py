@@ -18,7 +18,17 @@ LABELS = {
     ),
     "Unit": RecordLabels(
         N_("Đơn vị"),
-        {"name": N_("Tên đơn vị"), "kind": N_("Loại đơn vị"), "is_active": N_("Đang sử dụng")},
+        {
+            "name": N_("Tên đơn vị"),
+            "kind": N_("Loại đơn vị"),
+            "is_active": N_("Đang sử dụng"),
+            "document_code": N_("Ký hiệu đơn vị trong số văn bản"),
+            "head_name": N_("Họ tên Thủ trưởng đơn vị"),
+            "head_position": N_("Chức vụ Thủ trưởng đơn vị"),
+            "deputy_name": N_("Họ tên cấp phó"),
+            "deputy_position": N_("Chức vụ cấp phó"),
+            "deputy_signs": N_("Cấp phó ký thay Thủ trưởng (KT.)"),
+        },
     ),
     "UnitNameHistory": RecordLabels(
         NC_("audit", "Đổi tên đơn vị"),

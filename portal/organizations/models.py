@@ -63,6 +63,15 @@ class Unit(TimestampMixin, VersionedMixin, db.Model):
     name: Mapped[str] = mapped_column(String(255))
     kind: Mapped[UnitKind] = mapped_column(enum_column(UnitKind))
     is_active: Mapped[bool] = mapped_column(default=True)
+    # Who signs the unit's documents, and its abbreviation in their numbers ("TTr-PMT")
+    # (portal.documents.signers).
+    document_code: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    head_name: Mapped[str] = mapped_column(String(255), default="", server_default="")
+    head_position: Mapped[str] = mapped_column(String(255), default="", server_default="")
+    deputy_name: Mapped[str] = mapped_column(String(255), default="", server_default="")
+    deputy_position: Mapped[str] = mapped_column(String(255), default="", server_default="")
+    # The deputy signs on the head's behalf ("KT. TRƯỞNG PHÒNG" / "PHÓ TRƯỞNG PHÒNG").
+    deputy_signs: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     organization: Mapped[Organization] = relationship(back_populates="units")
     name_history: Mapped[list[UnitNameHistory]] = relationship(

@@ -65,8 +65,11 @@ def test_yearly_report(world, run_jobs):
         assert names == ["bao-cao-nam-2024.docx", "thong-ke-nam-2024.xlsx"]
         doc = Document(io.BytesIO(archive.read("bao-cao-nam-2024.docx")))
         book = load_workbook(io.BytesIO(archive.read("thong-ke-nam-2024.xlsx")))
-    head = doc.tables[0].rows[0].cells[1].paragraphs
-    assert head[2].text == "Quảng Bình, ngày 20 tháng 12 năm 2024"
+    assert doc.tables[0].rows[2].cells[1].text == "Quảng Bình, ngày 20 tháng 12 năm 2024"
+    assert doc.tables[0].rows[2].cells[0].text == "Số: .../BC-STNMT"
+    assert "Kính gửi: Ban Thi đua - Khen thưởng tỉnh Quảng Bình." in [
+        p.text for p in doc.paragraphs
+    ]
     table = doc.tables[1]
     rows = {r.cells[1].text: [c.text for c in r.cells] for r in table.rows[1:]}
     assert rows["Phòng Môi trường"][2] == "Đã chấp nhận"

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from docx import Document
-from docx.shared import Mm, Pt
 from openpyxl import load_workbook
 
 from portal.congress import services
@@ -15,6 +14,7 @@ from portal.documents.congress_lists import build_lists
 from portal.documents.congress_records import CouncilDecision, CouncilMeeting, PassedNominee
 from portal.documents.proposal import build_department_proposal, build_unit_proposal
 from portal.exemplars.models import ExemplarKind, RecognitionLevel
+from tests.documents import decree30
 from tests.factories import (
     award_to,
     make_award,
@@ -65,26 +65,23 @@ def _text(document):
     return "\n".join(parts)
 
 
-def _check_format(document):
-    section = document.sections[0]
-    assert abs(section.page_width - Mm(210)) < Mm(0.5)
-    assert Mm(29.9) <= section.left_margin <= Mm(35.1)
-    assert Mm(14.9) <= section.right_margin <= Mm(20.1)
-    assert document.styles["Normal"].font.name == "Times New Roman"
-    assert Pt(13) <= document.styles["Normal"].font.size <= Pt(14)
-    head = document.tables[0].rows[0].cells
-    right = [p for p in head[1].paragraphs]
-    assert right[0].text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and right[0].runs[0].bold
-    assert right[1].text == "Độc lập - Tự do - Hạnh phúc" and right[1].runs[0].underline
-    assert right[2].text == "Quảng Bình, ngày 05 tháng 06 năm 2025" and right[2].runs[0].italic
-    return head
+def _check_format(document, number=None, signers=()):
+    decree30.check_document(
+        document,
+        place_date="Quảng Bình, ngày 05 tháng 6 năm 2025",
+        number=number,
+        signers=list(signers),
+    )
+    return decree30.header_cells(document)
 
 
 def test_individual_and_collective_achievement_reports(world, tmp_path):
     record, issuer, cycle = _records(world)
     person, team = sorted(record.nominees, key=lambda n: n.collective)
-    doc = Document(build_achievement_report(person, issuer, cycle, ON, tmp_path / "p.docx"))
-    _check_format(doc)
+    doc = Document(
+        build_achievement_report(person, issuer, cycle, ON, tmp_path / "p.docx", record.signers)
+    )
+    _check_format(doc, signers=["Hoàng Minh Tâm", "Nguyễn Thị Hoa"])
     text = _text(doc)
     assert "BÁO CÁO THÀNH TÍCH" in text and "I. SƠ LƯỢC LÝ LỊCH" in text
     assert "II. THÀNH TÍCH ĐẠT ĐƯỢC" in text and "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG" in text
@@ -94,18 +91,26 @@ def test_individual_and_collective_achievement_reports(world, tmp_path):
     # Section III from the award history (tests/documents/test_achievement_section_three.py)
     assert "Quyết định số 125/QĐ-UBND ngày 15/03/2024 của Chủ tịch UBND tỉnh Quảng Bình" in text
     assert "lần thứ VI" in text  # provincial delegate
-    doc2 = Document(build_achievement_report(team, issuer, cycle, ON, tmp_path / "t.docx"))
+    doc2 = Document(
+        build_achievement_report(team, issuer, cycle, ON, tmp_path / "t.docx", record.signers)
+    )
+    _check_format(doc2, signers=["Hoàng Minh Tâm"])
     text2 = _text(doc2)
-    assert "I. ĐẶC ĐIỂM TÌNH HÌNH" in text2 and "Lĩnh vực hoạt động: Quan trắc." in text2
+    assert "TRƯỞNG PHÒNG" in text2  # signed by the unit's head, by name and position
+    assert "I. ĐẶC ĐIỂM, TÌNH HÌNH" in text2 and "Lĩnh vực hoạt động: Quan trắc." in text2
     assert "Người đại diện dự Đại hội: Nguyễn Văn An." in text2  # a person, of the unit
 
 
 def test_unit_and_department_proposals(world, tmp_path):
     record, issuer, cycle = _records(world)
     unit_doc = Document(build_unit_proposal(record, issuer, cycle, ON, tmp_path / "u.docx"))
-    _check_format(unit_doc)
+    _check_format(unit_doc, number="Số: .../TTr-PMT", signers=["Hoàng Minh Tâm"])
     text = _text(unit_doc)
     assert "TỜ TRÌNH" in text and "20/05/2025" in text and "85 người" in text
+    assert "Kính gửi: Giám đốc Sở Tài nguyên và Môi trường tỉnh Quảng Bình." in text
+    assert "Căn cứ Luật Thi đua, khen thưởng năm 2022;" in text
+    assert "Căn cứ Nghị định số 98/2023/NĐ-CP" in text  # in force on 05/06/2025
+    assert "THỦ TRƯỞNG ĐƠN VỊ" not in text
     meeting = CouncilMeeting("Xét đề nghị Đại hội", date(2025, 6, 2), "7/BB-HĐTĐKT")
     hoa = next(n for n in record.nominees if n.award_title)
     decision = CouncilDecision(
@@ -117,11 +122,10 @@ def test_unit_and_department_proposals(world, tmp_path):
         delegates=record.nominees,
     )
     dept = Document(build_department_proposal(decision, issuer, cycle, ON, tmp_path / "d.docx"))
-    head = _check_format(dept)
-    left = [p.text for p in head[0].paragraphs]
-    assert left[0] == "UBND TỈNH QUẢNG BÌNH"
-    assert left[1] == "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG TỈNH QUẢNG BÌNH"
-    assert left[3] == "Số: .../TTr-STNMT"
+    head = _check_format(dept, number="Số: .../TTr-STNMT", signers=["Nguyễn Huệ"])
+    assert head[0][0].text == "UBND TỈNH QUẢNG BÌNH"
+    assert head[1][0].paragraphs[0].text == "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG TỈNH QUẢNG BÌNH"
+    assert "Kính gửi: Ban Thi đua - Khen thưởng tỉnh Quảng Bình." in _text(dept)
     table = dept.tables[1]
     assert [c.text for c in table.rows[0].cells] == [
         "STT",
@@ -200,9 +204,12 @@ def test_minutes_with_vote_results(world, tmp_path):
         absent=[AbsentMember("Vũ Vắng", written_opinion=True)],
     )
     doc = Document(build_minutes(minutes, issuer, tmp_path / "m.docx"))
-    head = doc.tables[0].rows[0].cells
-    assert head[0].paragraphs[3].text == "Số: 02/BB-HĐTĐKT"
-    assert head[1].paragraphs[2].text == "Quảng Bình, ngày 08 tháng 01 năm 2025"
+    decree30.check_document(
+        doc,
+        place_date="Quảng Bình, ngày 08 tháng 01 năm 2025",
+        number="Số: 02/BB-HĐTĐKT",
+        signers=["Phạm Thư Ký", "Trần Chủ Tịch"],
+    )
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "Chủ trì: Trần Chủ Tịch - Giám đốc Sở" in text and "Thư ký: Phạm Thư Ký" in text
     assert "Vũ Vắng: có ý kiến bằng văn bản" in text

@@ -7,6 +7,7 @@ from docx.shared import Mm, Pt
 
 from portal.documents import word
 from portal.documents.dates import place_date_line
+from tests.documents import decree30
 
 
 def within(length, low_mm, high_mm):
@@ -36,10 +37,12 @@ def build(path):
     return word.save(document, path)
 
 
-def test_place_and_date_line_pads_days_and_months():
-    assert (
-        place_date_line("Quảng Bình", date(2025, 6, 5)) == "Quảng Bình, ngày 05 tháng 06 năm 2025"
-    )
+def test_place_and_date_line_pads_days_and_only_months_one_and_two():
+    """Decree 30, Appendix I, II.4.b: days below 10 and the months 1 and 2 take a 0."""
+    assert place_date_line("Quảng Bình", date(2025, 6, 5)) == "Quảng Bình, ngày 05 tháng 6 năm 2025"
+    assert place_date_line("Hà Nội", date(2020, 1, 5)) == "Hà Nội, ngày 05 tháng 01 năm 2020"
+    assert place_date_line("Hà Nội", date(2020, 2, 29)) == "Hà Nội, ngày 29 tháng 02 năm 2020"
+    assert place_date_line("Huế", date(2019, 6, 29)) == "Huế, ngày 29 tháng 6 năm 2019"
     assert (
         place_date_line("Quảng Bình", date(2025, 12, 25)) == "Quảng Bình, ngày 25 tháng 12 năm 2025"
     )
@@ -62,17 +65,38 @@ def test_page_margins_and_font(tmp_path):
 
 def test_letterhead_lines(tmp_path):
     document = Document(build(tmp_path / "a.docx"))
-    left, right = document.tables[0].rows[0].cells
-    left_text = [p.text for p in left.paragraphs]
-    assert left_text[0] == "UBND TỈNH QUẢNG BÌNH"
-    assert left_text[1] == "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG"
-    assert left.paragraphs[1].runs[0].bold
-    assert "Số: .../TTr-STNMT" in left_text
-    title, motto, place = right.paragraphs[:3]
-    assert title.text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and title.runs[0].bold
-    assert motto.text == "Độc lập - Tự do - Hạnh phúc"
-    assert motto.runs[0].bold and motto.runs[0].underline
-    assert place.text == "Quảng Bình, ngày 05 tháng 06 năm 2025" and place.runs[0].italic
+    (parent, title), (body, motto), (number, place) = decree30.header_cells(document)
+    assert parent.text == "UBND TỈNH QUẢNG BÌNH"
+    assert body.paragraphs[0].text == "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG"
+    assert body.paragraphs[0].runs[0].bold
+    assert number.text == "Số: .../TTr-STNMT"
+    assert title.text.startswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert motto.paragraphs[0].text == "Độc lập - Tự do - Hạnh phúc"
+    assert place.text == "Quảng Bình, ngày 05 tháng 6 năm 2025"
+    decree30.check_document(
+        document,
+        place_date="Quảng Bình, ngày 05 tháng 6 năm 2025",
+        number="Số: .../TTr-STNMT",
+        signers=["Nguyễn Huệ"],
+    )
+
+
+def test_number_line_carries_the_body_codes():
+    assert word.number_line("TTr", "stnmt") == "Số: .../TTr-STNMT"
+    assert word.number_line("TTr", "", "PMT") == "Số: .../TTr-PMT"
+    assert word.number_line("BC") == "Số: .../BC"
+
+
+def test_kinh_gui_one_and_several_addressees(tmp_path):
+    document = word.new_document()
+    word.add_addressees(document, ["Giám đốc Sở Tài nguyên và Môi trường"])
+    word.add_addressees(document, ["Bộ Nội vụ", "Bộ Tài chính"])
+    texts = [p.text for p in document.paragraphs]
+    assert texts == [
+        "Kính gửi: Giám đốc Sở Tài nguyên và Môi trường.",
+        "Kính gửi: - Bộ Nội vụ;",
+        "- Bộ Tài chính.",
+    ]
 
 
 def test_body_is_justified_with_first_line_indent(tmp_path):
