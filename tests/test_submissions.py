@@ -31,6 +31,8 @@ CREATE_ENDPOINTS = {
     "awards.add_recipient",
     "awards.amend",
     "awards.new",
+    "movements.create",
+    "movements.create_for_unit",
     "compilations.start",
     "congress.create",
     "congress.nominee_new",

@@ -91,7 +91,7 @@ def test_the_draft_is_a_decree_30_word_document_with_the_recipients_appended(wor
     assert response.status_code == 200
     document = docx.Document(io.BytesIO(response.data))
     header = document.tables[0]
-    header_text = "\n".join(cell.text for cell in header.rows[0].cells)
+    header_text = "\n".join(cell.text for row in header.rows for cell in row.cells)
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in header_text
     assert "Độc lập - Tự do - Hạnh phúc" in header_text and "Số: ..." in header_text
     body = "\n".join(p.text for p in document.paragraphs)

@@ -48,7 +48,7 @@ def test_the_issued_decision_names_its_date_counts_and_total(tmp_path):
         record(number="15", decided_on=date(2025, 1, 5)), date(2026, 1, 1), tmp_path / "qd.docx"
     )
     document = docx.Document(str(path))
-    head = "\n".join(c.text for c in document.tables[0].rows[0].cells)
+    head = "\n".join(c.text for row in document.tables[0].rows for c in row.cells)
     assert "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG" in head and "Số: 15/QĐ-STNMT" in head
     assert "Quảng Bình, ngày 05 tháng 01 năm 2025" in head
     body = "\n".join(p.text for p in document.paragraphs)
