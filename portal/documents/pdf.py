@@ -38,17 +38,6 @@ def find_converter() -> str | None:
     return None
 
 
-def convert_to_pdf(docx: Path, out_dir: Path, timeout: int = 180) -> Path | None:
-    """Write `<out_dir>/<docx stem>.pdf`; None when no converter is installed.
-    Raises when a converter exists but fails (so the job reports it)."""
-    if find_converter() is None:
-        return None
-    out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / (docx.stem + ".pdf")
-    made = convert_many([docx], targets=[target], timeout=timeout)
-    return made[0] if made else None
-
-
 def convert_many(
     documents: Sequence[Path],
     targets: Sequence[Path] | None = None,
