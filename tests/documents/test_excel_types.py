@@ -76,6 +76,7 @@ def _urls(world, seeded):
         f"/assessments/{seeded['assessment'].id}/export.xlsx",
         f"/annual-reports/{seeded['report'].id}/export.xlsx",
         f"/congress/periods/{world.period.id}/delegates.xlsx",
+        "/admin/users/import/template.xlsx",
     ]
 
 
