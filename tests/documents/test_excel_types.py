@@ -73,6 +73,7 @@ def _urls(world, seeded):
         "/assessments/matrix.xlsx",
         "/deadlines/matrix.xlsx",
         "/dashboards/export.xlsx",
+        f"/dashboards/units/{world.unit_a.id}/export.xlsx",
         f"/assessments/{seeded['assessment'].id}/export.xlsx",
         f"/annual-reports/{seeded['report'].id}/export.xlsx",
         f"/congress/periods/{world.period.id}/delegates.xlsx",
