@@ -115,6 +115,7 @@ def _run(command: list[str], outdir: Path, total: int, report, limit: float) -> 
     # normalise_pdf replaces them in place.
     env = {**os.environ, "TZ": "UTC"}
     deadline = time.monotonic() + limit
+    reported = -1
     with (
         tempfile.TemporaryFile() as errors,
         subprocess.Popen(
@@ -126,7 +127,10 @@ def _run(command: list[str], outdir: Path, total: int, report, limit: float) -> 
                 process.kill()
                 process.wait()
                 raise subprocess.TimeoutExpired(command[:1], limit)
-            report(sum(1 for _ in outdir.glob("*.pdf")))
+            made = sum(1 for _ in outdir.glob("*.pdf"))
+            if made != reported:  # the job's progress is written only when it moves
+                report(made)
+                reported = made
             time.sleep(POLL_SECONDS)
         report(total)
         if process.returncode != 0:
