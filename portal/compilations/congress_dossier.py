@@ -42,8 +42,10 @@ from portal.reviews.states import ReviewState
 
 KIND = "congress_submission"
 PDF_NOTE = "GHI-CHU-PDF.txt"
-# A Word file converted to PDF costs about as much as ten units' Word files written.
-PDF_WEIGHT_PER_FILE = 10
+# With every file in one LibreOffice process, a Word file converted to PDF costs about
+# as much as one unit's Word files written (bench/compile_submission.py --pdf: 0.2 s
+# against 0.25 s); one process per file cost ten times that.
+PDF_WEIGHT_PER_FILE = 1
 
 
 class MissingEvidenceError(FileNotFoundError):
