@@ -207,3 +207,21 @@ _.total_content_length  # its parameters, passed by keyword by werkzeug
 _.content_length  # its parameters, passed by keyword by werkzeug
 _.submission_token  # submissions.OnceForm: the hidden field, read by @once from the form
 _.submitted_once  # submissions.once: marks create routes, checked by tests/test_submissions
+
+# Award records (issue 13): columns written by the award services and read by the
+# history pages, which arrive with the services; the search pattern helper likewise.
+_.amended_on
+_.by_id
+_.RECORDED
+_.ROUND
+_.amendments
+_.is_issued
+_.issued_at
+_.issued_by_id
+_.scan_name
+_.scan_path
+
+# Exemplar recognition levels stored in the database and shown by their labels: the
+# achievement report no longer names them (its section III reads the award history).
+_.MINISTRY_PROVINCE
+_.NATIONAL

@@ -32,6 +32,10 @@ from portal.assessments import audit_labels as assessments_audit_labels
 from portal.assessments import models as assessments_models
 from portal.assessments import routes as assessments_routes
 from portal.assessments import services as assessments_services
+from portal.awards import audit_labels as awards_audit_labels
+from portal.awards import history_routes as awards_history_routes
+from portal.awards import import_routes as awards_import_routes
+from portal.awards import models as awards_models
 from portal.compilations import audit_labels as compilations_audit_labels
 from portal.compilations import congress_dossier, yearly_report_dossier
 from portal.compilations import models as compilations_models
@@ -139,6 +143,7 @@ MODELS = (
     annualreports_models,
     congress_models,
     compilations_models,
+    awards_models,
     submissions,
 )
 
@@ -167,6 +172,8 @@ BLUEPRINTS = (
     congress_routes.bp,
     congress_council_routes.bp,
     compilations_routes.bp,
+    awards_history_routes.bp,
+    awards_import_routes.bp,
     dashboards_routes.bp,
     platform_routes.bp,
     i18n.bp,
@@ -229,6 +236,7 @@ AUDIT_LABELS = (
     accounts_audit_labels.LABELS,
     annualreports_audit_labels.LABELS,
     assessments_audit_labels.LABELS,
+    awards_audit_labels.LABELS,
     compilations_audit_labels.LABELS,
     congress_audit_labels.LABELS,
     consideration_audit_labels.LABELS,

@@ -178,6 +178,9 @@ COUNCIL_YEARS: dict[str, Years | Via | Owner | None] = {
     "review_events": None,
     "deadline_targets": None,
     "deadline_completions": None,
+    # Award history is read by the person, their unit's people and the Office, never
+    # by a council member as such (portal/awards/history.py): no yearly reading.
+    "award_recipients": None,
 }
 
 

@@ -12,6 +12,7 @@ from portal.council.models import (
 from portal.criteria.models import CriteriaAudience, CriteriaItem, CriteriaSet
 from portal.extensions import db
 from portal.organizations.models import Unit
+from sampledata.programme_awards import add_awards
 from sampledata.programme_office import (
     add_announcements,
     add_compilations,
@@ -52,6 +53,7 @@ KINDS = (
     add_announcements,
     add_congress,
     add_compilations,
+    add_awards,
 )
 
 

@@ -479,3 +479,46 @@ def make_deadline(world, *, due_at=None, units=None, **fields) -> Deadline:
 def make_mail_message(to="a@example.vn", subject="Thử", body_text="Nội dung", **fields):
     """A message in the outbox (queued unless told)."""
     return _saved(MailMessage(recipient_email=to, subject=subject, body_text=body_text, **fields))
+
+
+# -- Award decisions --------------------------------------------------------------------
+
+
+def award_to(unit, name: str, kind: str = "individual", *, user=None, exemplar=None, amount=None):
+    """A recipient row for `make_award`: a person (by account or exemplar) or a collective."""
+    from portal.awards.models import AwardRecipient
+    from portal.exemplars.models import ExemplarKind as Kind
+    from portal.textsearch import fold
+
+    return AwardRecipient(
+        unit_id=unit.id,
+        kind=Kind(kind),
+        name=name,
+        name_key=fold(name),
+        user_id=user.id if user else None,
+        exemplar_id=exemplar.id if exemplar else None,
+        amount_vnd=amount,
+    )
+
+
+def make_award(org, *recipients, **fields):
+    """A decision (issued unless told) with its recipients (`award_to` rows)."""
+    from portal.awards.models import AwardDecision, AwardLevel, DecisionSource, DecisionStatus
+
+    values = {
+        "organization_id": org.id,
+        "number": "125/QĐ-UBND",
+        "decided_on": date(2024, 3, 15),
+        "issuing_body": "Chủ tịch UBND tỉnh Quảng Bình",
+        "level": AwardLevel.PROVINCE,
+        "form_name": "Bằng khen của Chủ tịch UBND tỉnh",
+        "year": 2023,
+        "status": DecisionStatus.ISSUED,
+        "source": DecisionSource.RECORDED,
+    }
+    values.update(fields)
+    decision = AwardDecision(**values)
+    for position, recipient in enumerate(recipients, start=1):
+        recipient.position_in_list = position
+        decision.recipients.append(recipient)
+    return _saved(decision)

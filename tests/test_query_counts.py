@@ -55,6 +55,8 @@ EXCLUDED = {
     "accounts.forgot_password": "a form",
     "accounts.change_password": "a form",
     "admin.import_users": "an empty upload form",
+    "award_import.upload": "an empty upload form",
+    "award_import.template": "a file: the import template",
     "mail.send_test": "a form that sends a test email",
     "notifications.preferences": "the person's own settings form",
     "evidence.download": "a single file",
@@ -236,6 +238,11 @@ def test_the_survey_covers_the_list_pages_and_the_data_grows(survey):
         "workspace.unit_home",
         "publiccolumn.index",
         "deadlines.matrix_export",
+        "award_history.search",
+        "award_history.search_export",
+        "award_history.person",
+        "award_history.unit",
+        "award_history.exemplar",
     ):
         assert endpoint in survey.pages
     assert survey.exemplars[10] == 10 * survey.exemplars[1] > 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from portal.awards.history import past_awards_for
 from portal.congress.models import (
     CongressCycle,
     CongressHonouree,
@@ -19,16 +20,10 @@ from portal.documents.congress_records import (
     NomineeRecord,
     UnitSubmissionRecord,
 )
-from portal.exemplars.models import Exemplar, ExemplarKind, RecognitionLevel
+from portal.documents.past_awards import PastAward
+from portal.exemplars.models import ExemplarKind
 from portal.extensions import db
 from portal.organizations.models import Organization
-
-LEVEL_NAMES = {
-    RecognitionLevel.UNIT: "Điển hình tiên tiến cấp cơ sở",
-    RecognitionLevel.DEPARTMENT: "Điển hình tiên tiến cấp Sở",
-    RecognitionLevel.MINISTRY_PROVINCE: "Điển hình tiên tiến cấp Bộ, tỉnh",
-    RecognitionLevel.NATIONAL: "Điển hình tiên tiến toàn quốc",
-}
 
 
 def issuer_of(organization: Organization) -> Issuer:
@@ -52,12 +47,6 @@ def cycle_record(cycle: CongressCycle) -> Cycle:
     )
 
 
-def past_awards(exemplar: Exemplar) -> list[str]:
-    if not exemplar.year_recognised:
-        return []
-    return [f"{exemplar.year_recognised}: {LEVEL_NAMES[RecognitionLevel(exemplar.level)]}"]
-
-
 def delegate_record(nominee: CongressNominee, unit_name: str) -> DelegateRecord | None:
     if not nominee.is_delegate:
         return None
@@ -75,9 +64,12 @@ def delegate_record(nominee: CongressNominee, unit_name: str) -> DelegateRecord 
     )
 
 
-def nominee_record(nominee: CongressNominee, unit_name: str) -> NomineeRecord:
+def nominee_record(
+    nominee: CongressNominee, unit_name: str, past: list[PastAward] | None = None
+) -> NomineeRecord:
     """What the documents print of a nominee: a title that does not fit the exemplar
-    (saved before the rule held) is never printed."""
+    (saved before the rule held) is never printed. `past`: the nominee's awards from the
+    award history, for the achievement report's section III (none when not given)."""
     exemplar = nominee.exemplar
     title = fitting_title(nominee)
     return NomineeRecord(
@@ -93,7 +85,7 @@ def nominee_record(nominee: CongressNominee, unit_name: str) -> NomineeRecord:
         award_title=title.name if title else "",
         sector_delegate=nominee.sector_delegate,
         provincial_delegate=nominee.provincial_delegate,
-        past_awards=past_awards(exemplar),
+        past_awards=list(past or []),
         delegate=delegate_record(nominee, unit_name),
         conference_agree=nominee.conference_agree,
     )
@@ -115,6 +107,7 @@ def load_submission(submission_id: int) -> CongressSubmission:
 def submission_record(submission: CongressSubmission) -> UnitSubmissionRecord:
     unit_name = submission.unit.name
     nominees = sorted(submission.nominees, key=lambda n: (n.exemplar.name, n.id))
+    past = past_awards_for(n.exemplar for n in nominees)
     return UnitSubmissionRecord(
         unit_name=unit_name,
         conference_date=submission.conference_date,
@@ -122,7 +115,7 @@ def submission_record(submission: CongressSubmission) -> UnitSubmissionRecord:
         chaired_by=submission.chaired_by,
         period_summary=submission.period_summary,
         honoured=sorted(h.exemplar.name for h in submission.honoured),
-        nominees=[nominee_record(n, unit_name) for n in nominees],
+        nominees=[nominee_record(n, unit_name, past[n.exemplar_id]) for n in nominees],
         conference_place=submission.conference_place,
         invited=submission.invited,
         secretary=submission.secretary,
