@@ -78,6 +78,7 @@ def _urls(world, seeded):
         f"/annual-reports/{seeded['report'].id}/export.xlsx",
         f"/congress/periods/{world.period.id}/delegates.xlsx",
         "/admin/users/import/template.xlsx",
+        "/awards/history/export.xlsx",
     ]
 
 
