@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install translations messages chromium lint format deadcode clean
+.PHONY: run test install translations messages chromium libreoffice lint format deadcode clean
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,13 +39,18 @@ run: install
 # xdist 3.8's loadgroup scheduler never hands out the crashed worker's tests again and
 # the run would wait until CI's limit.
 TEST_WORKERS ?= auto
-test: install chromium
+test: install chromium libreoffice
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --maxprocesses 4 --dist loadgroup --max-worker-restart 0 $(PYTEST_ARGS)
 
 # Debian's Chromium for the browser journeys: installed when missing and possible,
 # otherwise those journeys are skipped with a message.
 chromium:
 	@./.ci/ensure-chromium
+
+# Debian's LibreOffice for the dossiers' PDF copies (and poppler's pdftotext to read
+# them): installed when missing and possible, otherwise those tests are skipped, saying so.
+libreoffice:
+	@./.ci/ensure-libreoffice
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

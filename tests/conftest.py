@@ -103,6 +103,8 @@ def app(tmp_path, redis_server) -> Iterator[Flask]:
             "UPLOAD_DIR": tmp_path / "uploads",
             "DOSSIER_DIR": tmp_path / "dossiers",
             "INSTANCE_DIR": tmp_path,
+            # LibreOffice takes seconds per dossier: tests that want PDF copies say so.
+            "DOSSIER_PDF": False,
         },
     )
     app.extensions["portal_redis"] = redis_server

@@ -6,11 +6,16 @@ from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from portal.accounts.models import Role
 from portal.actions import DuplicateSubmitError, attempt
 from portal.admin import staff_import
 from portal.admin.blueprint import bp
 from portal.admin.forms import ImportForm
+from portal.documents.excel import xlsx_response
 from portal.evidence.upload_limit import was_cut
+from portal.extensions import db
+from portal.organizations.models import Unit
+from portal.tenancy import org_scoped
 
 
 @bp.route("/users/import", methods=["GET", "POST"])
@@ -28,6 +33,26 @@ def import_users():
         if outcome.ok:
             return redirect(url_for("admin.import_preview", token=outcome.value))
     return render_template("admin/import_upload.html", form=form)
+
+
+@bp.get("/users/import/template.xlsx")
+def import_template():
+    """An empty staff list to fill in, with the organization's units and the roles
+    written as the import reads them (the Office copies them, no typing mistakes)."""
+    units = db.session.scalars(org_scoped(Unit).order_by(Unit.name)).all()
+    headers = [_("Họ và tên"), "Email", _("Đơn vị"), _("Vai trò")]
+    return xlsx_response(
+        "mau-nhap-can-bo.xlsx",
+        [
+            (_("Danh sách cán bộ"), headers, []),
+            (_("Đơn vị"), [_("STT"), _("Đơn vị")], list(enumerate((u.name for u in units), 1))),
+            (
+                _("Vai trò"),
+                [_("Vai trò"), _("Mã")],
+                [(str(r.label), r.value) for r in Role.in_organization()],
+            ),
+        ],
+    )
 
 
 def _stored(token: str) -> dict:

@@ -14,16 +14,16 @@ from openpyxl.worksheet.worksheet import Worksheet
 from portal.annualreports.labels import figure_label
 from portal.annualreports.models import AnnualReport
 from portal.annualreports.sections import PROPOSALS_LABEL, SECTIONS
-from portal.documents.excel import new_sheet, put, write_heading, write_table
-from portal.formatting import format_date, format_number, format_vnd
+from portal.documents.excel import count, decimal, money, new_sheet, put, write_heading, write_table
 from portal.reviews.adapters import review_title
 from portal.reviews.models import ReviewEvent
 from portal.reviews.states import ReviewState
 from portal.reviews.views import timeline_sheet
 
 
-def iso_date(value: str | None) -> str:
-    return format_date(date.fromisoformat(value)) if value else ""
+def iso_date(value: str | None) -> date | None:
+    """A date kept in the figures (ISO text) as a date cell."""
+    return date.fromisoformat(value) if value else None
 
 
 def report_workbook(report: AnnualReport, figures: dict, events: list[ReviewEvent]) -> Workbook:
@@ -138,10 +138,11 @@ def _propagation(sheet: Worksheet, figures: dict, row: int) -> int:
     pairs = [(_("Số hoạt động"), data["count"])]
     for channel, bucket in data["by_channel"].items():
         label = figure_label("channel", channel)
-        pairs.append((label, f"{bucket['count']} – {format_vnd(bucket['cost_vnd'])}"))
+        pairs.append((label, bucket["count"]))
+        pairs.append((f"{label}: {_('kinh phí')}", money(bucket["cost_vnd"])))
     pairs += [
-        (_("Tổng kinh phí"), format_vnd(data["total_cost_vnd"])),
-        (_("Số lượt người được tiếp cận"), format_number(data["audience"])),
+        (_("Tổng kinh phí"), money(data["total_cost_vnd"])),
+        (_("Số lượt người được tiếp cận"), count(data["audience"])),
     ]
     row = _pairs(sheet, row, pairs)
     headers = [
@@ -158,8 +159,8 @@ def _propagation(sheet: Worksheet, figures: dict, row: int) -> int:
             i["title"],
             figure_label("activity_type", i["activity_type"]),
             figure_label("channel", i["channel"]),
-            format_vnd(i["cost_vnd"]),
-            i["audience"],
+            money(i["cost_vnd"]),
+            count(i["audience"]),
         ]
         for i in data["items"]
     ]
@@ -174,7 +175,7 @@ def _training(sheet: Worksheet, figures: dict, row: int) -> int:
         [
             (_("Số lượt tập huấn"), data["count"]),
             (_("Số người tham gia"), data["people"]),
-            (_("Tổng số giờ"), format_number(data["hours"], 1)),
+            (_("Tổng số giờ"), decimal(data["hours"], 1)),
         ],
     )
     headers = [
@@ -192,7 +193,7 @@ def _training(sheet: Worksheet, figures: dict, row: int) -> int:
             i["organiser"],
             iso_date(i["start_date"]),
             iso_date(i["end_date"]),
-            i["hours"],
+            decimal(i["hours"], 1),
         ]
         for i in data["items"]
     ]
@@ -204,16 +205,16 @@ def _training(sheet: Worksheet, figures: dict, row: int) -> int:
 def _budget_pairs(data: dict) -> list[tuple[str, object]]:
     """Plan clause IV: the unit's budget of the year against its costs."""
 
-    def money(value: int | None) -> str:
-        return "—" if value is None else format_vnd(value)
+    def amount(value: int | None) -> object:
+        return "—" if value is None else money(value)
 
     return [
-        (_("Kinh phí được giao"), money(data["budget_vnd"])),
-        (_("Tuyên truyền, nhân rộng"), money(data["by_kind"]["propagation"])),
-        (_("Tập huấn, bồi dưỡng cán bộ"), money(data["by_kind"]["training"])),
-        (_("Bồi dưỡng điển hình"), money(data["by_kind"]["fostering"])),
-        (_("Đã chi"), money(data["spent_vnd"])),
-        (_("Còn lại"), money(data["remaining_vnd"])),
+        (_("Kinh phí được giao"), amount(data["budget_vnd"])),
+        (_("Tuyên truyền, nhân rộng"), amount(data["by_kind"]["propagation"])),
+        (_("Tập huấn, bồi dưỡng cán bộ"), amount(data["by_kind"]["training"])),
+        (_("Bồi dưỡng điển hình"), amount(data["by_kind"]["fostering"])),
+        (_("Đã chi"), amount(data["spent_vnd"])),
+        (_("Còn lại"), amount(data["remaining_vnd"])),
     ]
 
 

@@ -6,9 +6,9 @@ from flask_babel import gettext as _
 from openpyxl import Workbook
 
 from portal.assessments.models import SelfAssessment
-from portal.assessments.scoring import format_percent, format_score, format_signed
+from portal.assessments.scoring import format_percent
 from portal.assessments.services import Comparison
-from portal.documents.excel import new_sheet, write_heading, write_table
+from portal.documents.excel import decimal, new_sheet, percent, write_heading, write_table
 from portal.reviews.adapters import review_title
 from portal.reviews.models import ReviewEvent
 from portal.reviews.states import ReviewState
@@ -46,13 +46,13 @@ def assessment_workbook(
             number,
             line.item.criteria_item.title,
             _("Có") if line.item.criteria_item.required else _("Không"),
-            format_score(line.item.criteria_item.weight),
-            line.item.criteria_item.max_score,
-            format_score(line.item.self_score),
+            decimal(line.item.criteria_item.weight),
+            decimal(line.item.criteria_item.max_score),
+            decimal(line.item.self_score),
             line.item.self_comment,
-            format_score(line.item.office_score),
+            decimal(line.item.office_score),
             line.item.office_comment,
-            format_signed(line.difference),
+            decimal(line.difference),
         ]
         for number, line in enumerate(comparison.rows, start=1)
     ]
@@ -63,11 +63,11 @@ def assessment_workbook(
             "",
             "",
             "",
-            format_percent(comparison.self_total),
+            percent(comparison.self_total),
             assessment.general_comment,
-            format_percent(comparison.office_total),
+            percent(comparison.office_total),
             assessment.office_comment,
-            format_signed(comparison.total_difference),
+            percent(comparison.total_difference),
         ]
     )
     write_table(sheet, headers, rows, start_row=row)

@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from portal.annualreports.models import AnnualReport
 from portal.assessments.models import SelfAssessment
 from portal.documents.excel import new_sheet, write_heading, write_table
-from portal.formatting import format_date
+from portal.formatting import local_datetime
 from portal.organizations.models import Unit
 from portal.periods.models import PlanPeriod
 from portal.reviews.grid import GridCell, yearly_grid
@@ -43,7 +43,7 @@ def _cell_values(cell: GridCell) -> list[object]:
     return [
         str(state),
         cell.submitted_at,
-        format_date(cell.due),
+        local_datetime(cell.due).date(),  # the day; its end is 23:59 Vietnam time
         str(cell.punctuality.label),
     ]
 

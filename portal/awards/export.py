@@ -5,28 +5,26 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from flask_babel import gettext as _
-from openpyxl.utils import get_column_letter
 
 from portal.awards.models import AwardRecipient
-from portal.documents.excel import build_workbook, workbook_bytes
-
-AMOUNT_FORMAT = "#,##0"
+from portal.documents.excel import build_workbook, money, workbook_bytes
 
 
-def _columns() -> list[tuple[str, int]]:
+def _columns() -> list[str]:
+    """The headers; each column is as wide as its contents (portal.documents.excel)."""
     return [
-        (_("STT"), 6),
-        (_("Họ tên, tên tập thể"), 30),
-        (_("Tập thể/Cá nhân"), 12),
-        (_("Chức vụ"), 20),
-        (_("Đơn vị"), 26),
-        (_("Danh hiệu, hình thức khen thưởng"), 34),
-        (_("Năm"), 8),
-        (_("Cấp khen thưởng"), 18),
-        (_("Số quyết định"), 18),
-        (_("Ngày quyết định"), 14),
-        (_("Cơ quan ban hành"), 30),
-        (_("Số tiền thưởng (đồng)"), 16),
+        _("STT"),
+        _("Họ tên, tên tập thể"),
+        _("Tập thể/Cá nhân"),
+        _("Chức vụ"),
+        _("Đơn vị"),
+        _("Danh hiệu, hình thức khen thưởng"),
+        _("Năm"),
+        _("Cấp khen thưởng"),
+        _("Số quyết định"),
+        _("Ngày quyết định"),
+        _("Cơ quan ban hành"),
+        _("Số tiền thưởng (đồng)"),
     ]
 
 
@@ -44,16 +42,11 @@ def _row(number: int, r: AwardRecipient) -> list:
         d.number,
         d.decided_on,
         d.issuing_body,
-        r.amount_vnd,
+        money(r.amount_vnd),
     ]
 
 
 def history_workbook(recipients: Iterable[AwardRecipient]) -> bytes:
     """An .xlsx of the recipient rows (decision and unit expected loaded)."""
     rows = (_row(n, r) for n, r in enumerate(recipients, start=1))
-    workbook = build_workbook([(_("Khen thưởng"), _columns(), rows)])
-    sheet = workbook.active
-    amount = get_column_letter(len(_columns()))
-    for cell in sheet[amount][1:]:
-        cell.number_format = AMOUNT_FORMAT
-    return workbook_bytes(workbook)
+    return workbook_bytes(build_workbook([(_("Khen thưởng"), _columns(), rows)]))

@@ -1,5 +1,6 @@
 """The compile job "yearly_report": every unit's annual report and self-assessment
-result of a year into one Department report (Word) and statistics (Excel).
+result of a year into one Department report (Word, and PDF where LibreOffice is
+installed) and statistics (Excel).
 One step per unit writes that unit's row to disk; the last step builds the files."""
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from portal.assessments.services import office_total, self_total
 from portal.budget import services as budget
 from portal.compilations import summaries
 from portal.compilations.builders import Builder, Step
+from portal.compilations.congress_dossier import pdf_step
 from portal.compilations.models import Compilation
 from portal.congress.records import issuer_of
 from portal.documents.yearly_report import UnitYear, build_statistics, build_yearly_report
@@ -170,6 +172,7 @@ def _steps(compilation: Compilation) -> list[Step]:
         for position, unit in enumerate(_units(compilation), 1)
     ]
     steps.append(_final_step(compilation.id))
+    steps.append(pdf_step(expected_files=1))  # the report's PDF copy, when LibreOffice is here
     return steps
 
 

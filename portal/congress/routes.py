@@ -365,7 +365,7 @@ def delegates(period_id: int):
         "congress/delegates.html",
         period=period,
         cycle=services.cycle_for(period),
-        headers=[h[0] if isinstance(h, tuple) else h for h in DELEGATE_HEADERS],
+        headers=DELEGATE_HEADERS,
         sector=delegate_rows(records, provincial=False),
         provincial=delegate_rows(records, provincial=True),
     )

@@ -43,6 +43,9 @@ class Chart:
     labels: list[str]
     series: list[Series] = field(default_factory=list)
     horizontal: bool = False  # bars along the x axis: long category names stay readable
+    # The categories as the Excel export writes them, when they are not text (weeks are
+    # dates there, shown dd/mm/yyyy); `labels` otherwise.
+    categories: list[object] | None = None
 
     @property
     def total(self) -> int:
@@ -52,7 +55,7 @@ class Chart:
         """One row per category: its label, each series, and their sum."""
         return [
             [label, *(s.data[i] for s in self.series), sum(s.data[i] for s in self.series)]
-            for i, label in enumerate(self.labels)
+            for i, label in enumerate(self.categories or self.labels)
         ]
 
     def headers(self) -> list[str]:
@@ -224,6 +227,7 @@ def reminders_per_week(today: date, organization_id: int, unit_id: int | None = 
         _("Tuần bắt đầu ngày"),
         _("Số nhắc hạn"),
         [format_date(w) for w in weeks],
+        categories=list(weeks),
     )
     chart.series = [
         Series("sent", _("Đã gửi"), buckets[MailStatus.SENT]),

@@ -32,16 +32,24 @@ def matrix_sheet(rows: list[Row], totals: list[ColumnTotal] | None) -> Sheet:
     for row in rows:
         line: list[object] = [row.unit_name]
         for cell in row.cells:
-            line += [cell.label, cell.text or cell.detail]
+            line += [cell.label, _figure(cell.values, cell.text or cell.detail)]
         line.append(f"{row.met}/{row.counted}")
         lines.append(line)
     if totals is not None:
         line = [_("Tổng")]
         for total in totals:
-            line += [_("%(met)s/%(n)s đạt", met=total.met, n=total.counted), total.text]
+            line += [
+                _("%(met)s/%(n)s đạt", met=total.met, n=total.counted),
+                _figure(total.values, total.text),
+            ]
         line.append("")
         lines.append(line)
     return (_("Ma trận"), headers, lines)
+
+
+def _figure(values, text: str) -> object:
+    """One number as a number (it adds up in Excel); "planned / done" stays text."""
+    return values[0] if len(values) == 1 else text
 
 
 def chart_sheet(chart: Chart) -> Sheet:

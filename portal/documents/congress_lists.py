@@ -17,14 +17,14 @@ NOMINEE_HEADERS = [
     "Lý do đề xuất",
 ]
 DELEGATE_HEADERS = [
-    ("STT", 6),
+    "STT",
     "Họ và tên",
-    ("Năm sinh", 10),
-    ("Giới tính", 10),
+    "Năm sinh",
+    "Giới tính",
     "Dân tộc",
     "Chức vụ",
     "Đơn vị",
-    ("Đảng viên", 11),
+    "Đảng viên",
     "Trình độ chuyên môn, lý luận chính trị",
     "Đại diện cho tập thể",
 ]

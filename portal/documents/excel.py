@@ -1,14 +1,27 @@
-"""Excel workbooks with Vietnamese headers, shared by every export and download.
+"""Excel workbooks with Vietnamese headers: the one module every export and download uses.
 
 Two layouts: `build_workbook` makes list sheets (one table per sheet, headed by its
-first row, frozen); `new_sheet` with `write_heading` and `write_table` makes report
-sheets (title lines, then one or more tables, dates written as Vietnamese text).
-Either way the bytes are the same for the same content, and text typed by users that
-starts with "=" stays text, never a formula."""
+first row); `new_sheet` with `write_heading` and `write_table` makes report sheets
+(title lines, then one or more tables). Either way:
+
+- values keep their type: dates are dates shown dd/mm/yyyy, moments are Vietnam time
+  shown dd/mm/yyyy hh:mm, numbers are numbers, money (`money`) is a number shown
+  `#,##0 ₫`, percentages (`percent`) are fractions shown `0.00%`. Number formats are
+  written with Excel's neutral separators ("," for thousands, "." for decimals): Excel
+  and LibreOffice show them with the reader's locale, so a Vietnamese installation shows
+  1.250.000 ₫ and 85,25%, and the numbers still add up. Writing "1.250.000" as text,
+  as the exports did, gave cells nobody could sum or sort;
+- the table's header row is frozen, and each column is as wide as its contents (the
+  longest value, or the longest word of the header, which wraps), never as wide as a
+  title line: an "STT" column stays narrow;
+- text typed by users that starts with "=" stays text, never a formula;
+- the bytes are the same for the same content (fixed properties and ZIP entry times)."""
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from io import BytesIO
@@ -22,11 +35,20 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from portal.documents.reproducible import FIXED_DOC_TIME, normalise_zip, normalised_zip_bytes
-from portal.formatting import format_date, format_datetime
+from portal.formatting import local_datetime
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-REPORT_HEADER_FILL = PatternFill("solid", fgColor="DDE5F0")
+HEADER_FILL = PatternFill("solid", fgColor="DDE5F0")
+CREATOR = "Cổng điển hình tiên tiến"
 MAX_WIDTH = 60
+MIN_WIDTH = 4
+DATE_FORMAT = "DD/MM/YYYY"
+DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
+INTEGER_FORMAT = "0"  # STT, years, counts: as typed
+DECIMAL_FORMAT = "#,##0.00"
+MONEY_FORMAT = '#,##0 "₫"'
+COUNT_FORMAT = "#,##0"
+PERCENT_FORMAT = "0.00%"
 
 # A header is its text, or (text, width) to give that column a fixed width instead of
 # one sized to its content.
@@ -34,50 +56,66 @@ Header = str | tuple[str, int]
 Sheet = tuple[str, Sequence[Header], Iterable[Sequence[object]]]
 
 
-def build_workbook(sheets: Iterable[Sheet]) -> Workbook:
-    """One sheet per (title, headers, rows); headers bold, frozen, columns sized to
-    their content unless a header gives its width."""
+@dataclass(frozen=True)
+class Typed:
+    """A number with the format Excel shows it in (see `money`, `percent`, `decimal`)."""
+
+    value: float | int | None
+    number_format: str
+
+
+def money(value: int | float | Decimal | None) -> Typed:
+    """VND: a whole number shown with thousands separators and ₫."""
+    return Typed(None if value is None else int(value), MONEY_FORMAT)
+
+
+def count(value: int | None) -> Typed:
+    """A count large enough to need thousands separators (people reached, hours)."""
+    return Typed(value, COUNT_FORMAT)
+
+
+def decimal(value: int | float | Decimal | None, places: int = 2) -> Typed:
+    """A number with `places` decimals (scores, weights, hours)."""
+    shown = "0." + "0" * places if places else "0"
+    return Typed(None if value is None else float(value), "#,##" + shown)
+
+
+def percent(value: int | float | Decimal | None, of: int = 100) -> Typed:
+    """A percentage given out of `of` (85.25 of 100 is 85,25%)."""
+    return Typed(None if value is None else float(value) / of, PERCENT_FORMAT)
+
+
+# Column widths seen so far on each report sheet, so that a sheet with several tables
+# takes the widest content of all of them (and never its title lines).
+_WIDTHS: weakref.WeakKeyDictionary[Worksheet, dict[int, int]] = weakref.WeakKeyDictionary()
+
+
+def new_workbook() -> Workbook:
     workbook = Workbook()
-    workbook.remove(workbook.active)
     workbook.properties.created = workbook.properties.modified = FIXED_DOC_TIME
-    workbook.properties.creator = "Cổng điển hình tiên tiến"
+    workbook.properties.creator = CREATOR
+    return workbook
+
+
+def build_workbook(sheets: Iterable[Sheet]) -> Workbook:
+    """One sheet per (title, headers, rows); headers bold and frozen, columns sized to
+    their content unless a header gives its width."""
+    workbook = new_workbook()
+    workbook.remove(workbook.active)
     for title, headers, rows in sheets:
         sheet = workbook.create_sheet(title=title[:31])
         fixed = {i: h[1] for i, h in enumerate(headers, start=1) if isinstance(h, tuple)}
         texts = [str(h[0] if isinstance(h, tuple) else h) for h in headers]
-        append_row(sheet, texts)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-            cell.fill = PatternFill("solid", fgColor="F2DEDE")
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-        widths = [len(text) for text in texts]
-        for row in rows:
-            values = [_cell_value(v) for v in row]
-            append_row(sheet, values)
-            for i, value in enumerate(values):
-                widths[i] = max(widths[i], min(len(str(value or "")), 60))
-        for i, width in enumerate(widths, start=1):
-            sheet.column_dimensions[get_column_letter(i)].width = fixed.get(i, max(10, width + 2))
-        for row_cells in sheet.iter_rows(min_row=2):
-            for cell in row_cells:
-                if isinstance(cell.value, date | datetime):
-                    cell.number_format = "DD/MM/YYYY"
-        sheet.freeze_panes = "A2"
+        write_table(sheet, texts, rows)
+        for column, width in fixed.items():
+            sheet.column_dimensions[get_column_letter(column)].width = width
     return workbook
-
-
-def append_row(sheet, values: Sequence[object]) -> None:
-    """Append a row whose text is never run as a formula: titles and findings are typed
-    by users, and "=HYPERLINK(...)" must stay text."""
-    sheet.append(list(values))
-    for cell in sheet[sheet.max_row]:
-        _keep_text(cell)
 
 
 def new_sheet(workbook: Workbook | None, title: str) -> tuple[Workbook, Worksheet]:
     """A report workbook whose active (or new) sheet is called `title`."""
     if workbook is None:
-        workbook = Workbook()
+        workbook = new_workbook()
         sheet = workbook.active
     else:
         sheet = workbook.create_sheet()
@@ -86,14 +124,20 @@ def new_sheet(workbook: Workbook | None, title: str) -> tuple[Workbook, Workshee
 
 
 def put(sheet: Worksheet, row: int, column: int, value: object) -> Cell:
-    """Write one cell of a report sheet."""
-    cell = sheet.cell(row=row, column=column, value=_report_value(value))
-    _keep_text(cell)
+    """Write one cell with its type and format; text typed by users is never run as a
+    formula ("=HYPERLINK(...)" stays text)."""
+    value, number_format = _typed(value)
+    cell = sheet.cell(row=row, column=column, value=value)
+    if cell.data_type == "f":
+        cell.data_type = "s"
+    if number_format:
+        cell.number_format = number_format
     return cell
 
 
 def write_heading(sheet: Worksheet, lines: Sequence[str]) -> int:
-    """Bold title lines at the top of a report sheet; returns the next free row."""
+    """Bold title lines at the top of a report sheet; returns the next free row. They
+    overflow into the empty cells on their right and never widen a column."""
     for row, line in enumerate(lines, start=1):
         cell = put(sheet, row, 1, line)
         cell.font = Font(bold=row == 1, size=13 if row == 1 else 11)
@@ -103,24 +147,32 @@ def write_heading(sheet: Worksheet, lines: Sequence[str]) -> int:
 def write_table(
     sheet: Worksheet, headers: Sequence[str], rows: Iterable[Sequence[object]], start_row: int = 1
 ) -> int:
-    """A header row then the rows, in a report sheet; returns the next free row."""
+    """A header row then the rows; returns the next free row but one. The sheet's first
+    table's header row (and what is above it) is frozen."""
+    widths = _WIDTHS.setdefault(sheet, {})
     for column, header in enumerate(headers, start=1):
-        cell = sheet.cell(row=start_row, column=column, value=str(header))
+        cell = put(sheet, start_row, column, str(header))
         cell.font = Font(bold=True)
-        cell.fill = REPORT_HEADER_FILL
+        cell.fill = HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center")
+        longest_word = max((len(word) for word in str(header).split()), default=0)
+        widths[column] = max(widths.get(column, MIN_WIDTH), longest_word)
     row_number = start_row
     for row_number, row in enumerate(rows, start=start_row + 1):
         for column, value in enumerate(row, start=1):
             cell = put(sheet, row_number, column, value)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-    _fit_report_columns(sheet)
+            widths[column] = max(widths.get(column, MIN_WIDTH), _shown_length(cell))
+    for column, width in widths.items():
+        sheet.column_dimensions[get_column_letter(column)].width = min(width + 2, MAX_WIDTH)
+    if sheet.freeze_panes is None:
+        sheet.freeze_panes = f"A{start_row + 1}"
     return row_number + 2
 
 
 def save_workbook(workbook: Workbook, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    workbook.properties.modified = FIXED_DOC_TIME
+    workbook.properties.created = workbook.properties.modified = FIXED_DOC_TIME
     workbook.save(str(path))
     normalise_zip(path)
     return path
@@ -129,7 +181,7 @@ def save_workbook(workbook: Workbook, path: Path) -> Path:
 def workbook_bytes(workbook: Workbook) -> bytes:
     """The .xlsx file of `workbook`, the same bytes for the same content at any time."""
     buffer = BytesIO()
-    workbook.properties.modified = FIXED_DOC_TIME
+    workbook.properties.created = workbook.properties.modified = FIXED_DOC_TIME
     workbook.save(buffer)
     return normalised_zip_bytes(buffer.getvalue())
 
@@ -150,38 +202,41 @@ def send_workbook(workbook: Workbook | bytes, filename: str) -> Response:
     return response
 
 
-def _keep_text(cell: Cell) -> None:
-    if cell.data_type == "f":
-        cell.data_type = "s"
-
-
-def _report_value(value: object) -> object:
-    if value is None:
-        return ""
-    if isinstance(value, str | int | float):
-        return value
-    if isinstance(value, Decimal):
-        return float(value)
-    if isinstance(value, datetime):  # Excel has no time zones: write Vietnam time as text
-        return format_datetime(value)
+def _typed(value: object) -> tuple[object, str | None]:
+    """The cell value and its number format."""
+    if isinstance(value, Typed):
+        return value.value, value.number_format
+    if value is None or isinstance(value, str | bool):
+        return value, None
+    if isinstance(value, int):
+        return value, INTEGER_FORMAT
+    if isinstance(value, float | Decimal):
+        return float(value), DECIMAL_FORMAT
+    if isinstance(value, datetime):  # stored in UTC; Excel has no time zones: Vietnam time
+        return local_datetime(value).replace(tzinfo=None, microsecond=0), DATETIME_FORMAT
     if isinstance(value, date):
-        return format_date(value)
-    return str(value)
+        return value, DATE_FORMAT
+    if hasattr(value, "label"):  # enums
+        return str(value.label), None
+    if hasattr(value, "value"):
+        return str(value.value), None
+    return str(value), None
 
 
-def _fit_report_columns(sheet: Worksheet) -> None:
-    widths: dict[int, int] = {}
-    for row in sheet.iter_rows():
-        for cell in row:
-            if cell.value is not None and cell.row > 2:
-                widths[cell.column] = max(widths.get(cell.column, 8), len(str(cell.value)) + 2)
-    for column, width in widths.items():
-        sheet.column_dimensions[get_column_letter(column)].width = min(width, MAX_WIDTH)
-
-
-def _cell_value(value: object) -> object:
-    if hasattr(value, "value") and not isinstance(value, date | datetime):
-        return str(value.value)  # enums
-    if isinstance(value, datetime) and value.tzinfo is not None:
-        return value.replace(tzinfo=None)
-    return value
+def _shown_length(cell: Cell) -> int:
+    """About how many characters the cell shows (its longest line)."""
+    value = cell.value
+    if value is None:
+        return 0
+    if isinstance(value, datetime):
+        return len("dd/mm/yyyy hh:mm")
+    if isinstance(value, date):
+        return len("dd/mm/yyyy")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if cell.number_format == PERCENT_FORMAT:
+            return len(f"{value * 100:.2f}%")
+        digits = len(f"{abs(value):.0f}")
+        decimals = 3 if cell.number_format not in (INTEGER_FORMAT, COUNT_FORMAT) else 0
+        grouped = 0 if cell.number_format == INTEGER_FORMAT else (digits - 1) // 3
+        return digits + grouped + decimals + (2 if cell.number_format == MONEY_FORMAT else 0)
+    return max((len(line) for line in str(value).splitlines()), default=0)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from portal.documents import word
 from portal.documents.congress_records import Issuer
-from portal.documents.excel import build_workbook, save_workbook
+from portal.documents.excel import build_workbook, count, money, save_workbook
 from portal.documents.official_forms import FormKind, form_for
 
 REVIEW_STATES = {
@@ -163,8 +163,8 @@ def build_statistics(rows: list[UnitYear], year: int, path: Path) -> Path:
                     r.unit_name,
                     r.propagation_by_channel.get("traditional", {}).get("count", 0),
                     r.propagation_by_channel.get("online", {}).get("count", 0),
-                    sum(c.get("cost_vnd", 0) for c in r.propagation_by_channel.values()),
-                    r.propagation_audience,
+                    money(sum(c.get("cost_vnd", 0) for c in r.propagation_by_channel.values())),
+                    count(r.propagation_audience),
                 ]
                 for r in rows
             ],

@@ -10,23 +10,23 @@ from portal.documents.excel import build_workbook, workbook_bytes
 from portal.exemplars.models import Exemplar
 
 
-def _columns() -> list[tuple[str, int]]:
-    """(header, width) of each column."""
+def _columns() -> list[str]:
+    """The headers; each column is as wide as its contents (portal.documents.excel)."""
     return [
-        (_("STT"), 6),
-        (_("Đơn vị"), 30),
-        (_("Loại"), 10),
-        (_("Tên điển hình"), 36),
-        (_("Chức vụ"), 22),
-        (_("Lĩnh vực"), 22),
-        (_("Phong trào thi đua"), 30),
-        (_("Năm phát hiện"), 12),
-        (_("Năm công nhận"), 12),
-        (_("Cấp công nhận"), 16),
-        (_("Trạng thái"), 16),
-        (_("Thành tích"), 50),
-        (_("Sáng kiến"), 50),
-        (_("Lý do dừng theo dõi"), 30),
+        _("STT"),
+        _("Đơn vị"),
+        _("Loại"),
+        _("Tên điển hình"),
+        _("Chức vụ"),
+        _("Lĩnh vực"),
+        _("Phong trào thi đua"),
+        _("Năm phát hiện"),
+        _("Năm công nhận"),
+        _("Cấp công nhận"),
+        _("Trạng thái"),
+        _("Thành tích"),
+        _("Sáng kiến"),
+        _("Lý do dừng theo dõi"),
     ]
 
 

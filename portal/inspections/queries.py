@@ -13,7 +13,6 @@ from sqlalchemy.orm import selectinload
 
 from portal.documents.excel import Sheet
 from portal.extensions import db
-from portal.formatting import format_date
 from portal.inspections.models import (
     NOT_CLOSED,
     Inspection,
@@ -156,13 +155,13 @@ def findings_sheet(findings: list[InspectionFinding], today: date) -> Sheet:
     rows = [
         (
             finding.unit.name,
-            format_date(finding.inspection.inspection_date),
+            finding.inspection.inspection_date,
             str(finding.severity.label),
             finding.finding,
             finding.recommendation,
             finding.corrective_action,
             finding.owner_label,
-            format_date(finding.due_date),
+            finding.due_date,
             str(finding.status.label),
             _("Có") if is_overdue(finding, today) else "",
         )

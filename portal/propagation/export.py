@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Response
 from flask_babel import gettext as _
 
-from portal.documents.excel import xlsx_response
+from portal.documents.excel import count, money, xlsx_response
 from portal.formatting import today_vn
 from portal.propagation.models import PropagationActivity
 from portal.propagation.services import Totals
@@ -35,8 +35,8 @@ def activities_export(activities: list[PropagationActivity], totals: Totals) -> 
             str(a.channel.label),
             a.title,
             a.link,
-            a.audience_reached,
-            a.cost_vnd,
+            count(a.audience_reached),
+            money(a.cost_vnd),
             a.partner_unit,
             "; ".join(e.name for e in a.exemplars),
             a.description,
@@ -52,8 +52,8 @@ def activities_export(activities: list[PropagationActivity], totals: Totals) -> 
             "",
             "",
             "",
-            totals.audience,
-            totals.cost_vnd,
+            count(totals.audience),
+            money(totals.cost_vnd),
             "",
             "",
             "",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Response
 from flask_babel import gettext as _
 
-from portal.documents.excel import xlsx_response
+from portal.documents.excel import decimal, xlsx_response
 from portal.formatting import today_vn
 from portal.training.models import TrainingRecord
 
@@ -31,12 +31,22 @@ def records_export(records: list[TrainingRecord], total_hours: float) -> Respons
             r.organiser,
             r.start_date,
             r.end_date,
-            r.hours,
+            decimal(r.hours, 1),
             r.notes,
         ]
         for index, r in enumerate(records, start=1)
     ]
     rows.append(
-        ["", _("Tổng cộng: %(n)s lượt", n=len(records)), "", "", "", None, None, total_hours, ""]
+        [
+            "",
+            _("Tổng cộng: %(n)s lượt", n=len(records)),
+            "",
+            "",
+            "",
+            None,
+            None,
+            decimal(total_hours, 1),
+            "",
+        ]
     )
     return xlsx_response(f"tap-huan-{today_vn():%Y%m%d}.xlsx", [(_("Tập huấn"), headers, rows)])

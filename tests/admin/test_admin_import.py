@@ -238,3 +238,31 @@ def test_role_names_and_codes_are_recognised():
     assert lookup[staff_import.fold("can bo thi dua")] == Role.COORDINATOR
     assert lookup[staff_import.fold("office_admin")] == Role.OFFICE_ADMIN
     assert lookup[staff_import.fold("Lãnh đạo (chỉ xem)")] == Role.VIEWER
+
+
+def test_the_template_filled_in_is_imported(world, login_as):
+    """The Office downloads the template from the import page, fills in a person with a
+    unit and a role copied from its other sheets, and uploads it."""
+    from openpyxl import load_workbook
+
+    client = login_as(world.office)
+    assert 'data-testid="import-template"' in client.get("/admin/users/import").get_data(
+        as_text=True
+    )
+    response = client.get("/admin/users/import/template.xlsx")
+    assert response.status_code == 200
+    workbook = load_workbook(io.BytesIO(response.data))
+    sheet, units, roles = workbook.worksheets
+    assert [c.value for c in sheet[1]] == ["Họ và tên", "Email", "Đơn vị", "Vai trò"]
+    assert sheet.freeze_panes == "A2"
+    unit_names = [r[1] for r in units.iter_rows(min_row=2, values_only=True)]
+    assert "Phòng Môi trường" in unit_names
+    assert "Phòng Tổ chức" not in unit_names  # another organization's units are not listed
+    role = next(r[0] for r in roles.iter_rows(min_row=2, values_only=True) if r[1] == "staff")
+    sheet.append(["Đỗ Thị Lan", "lan.dt@example.vn", "Phòng Môi trường", role])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    preview = client.get(_upload(client, buffer.getvalue(), "mau.xlsx").headers["Location"])
+    body = preview.get_data(as_text=True)
+    assert 'data-testid="valid-count">1<' in body and 'data-testid="error-count">0<' in body
+    assert login_as(world.coordinator_a).get("/admin/users/import/template.xlsx").status_code == 403

@@ -134,7 +134,8 @@ def test_matrix_export(world, login_as, submissions):
     assert header[:3] == ["Đơn vị", "Năm", "Tự đánh giá: trạng thái"]
     line_a = next(r for r in rows if r[0] == "Phòng Môi trường" and r[1] == 2024)
     line_b = next(r for r in rows if r[0] == "Thanh tra Sở" and r[1] == 2024)
-    assert line_a[2:6] == ["Đã nộp", "10/12/2024 16:00", "15/12/2024", "Đúng hạn"]
+    # dates are dates (Vietnam time), shown dd/mm/yyyy
+    assert line_a[2:6] == ["Đã nộp", datetime(2024, 12, 10, 16), datetime(2024, 12, 15), "Đúng hạn"]
     assert line_b[2] == "Đã nộp lại" and line_b[5] == "Nộp muộn"
     assert line_a[6] == "Bản nháp"
 

@@ -398,7 +398,11 @@ def test_excel_export(world, login_as, criteria):
     values = [c for row in sheet.iter_rows(values_only=True) for c in row if c]
     assert "Tiêu chí" in values and "Điểm tự chấm" in values
     assert "Xây dựng kế hoạch phát hiện, bồi dưỡng điển hình" in values
-    assert "75,00%" in values
+    total = next(r for r in sheet.iter_rows() if r[1].value == "Tổng điểm (quy đổi %)")
+    assert total[5].value == 0.75 and total[5].number_format == "0.00%"  # a percentage
+    first = next(r for r in sheet.iter_rows() if r[0].value == 1)
+    assert first[5].value == 8 and first[5].data_type == "n"  # a score is a number
+    assert sheet.freeze_panes == f"A{first[0].row}"  # the header row stays in view
 
 
 def test_pages_before_any_plan_period(app, login_as):

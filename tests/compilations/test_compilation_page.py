@@ -83,14 +83,15 @@ def test_the_pdf_step_reports_each_file(app, tmp_path, monkeypatch):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_bytes(b"docx")
 
-    def fake_convert(docx, out_dir):
-        pdf = out_dir / (docx.stem + ".pdf")
-        pdf.write_bytes(b"%PDF")
-        return pdf
+    def fake_convert(documents, progress):  # one process for all, PDFs appearing
+        for done, docx in enumerate(documents, 1):
+            docx.with_suffix(".pdf").write_bytes(b"%PDF")
+            progress(done, len(documents))
+        return [docx.with_suffix(".pdf") for docx in documents]
 
     app.config["DOSSIER_PDF"] = True
     monkeypatch.setattr(dossier, "find_converter", lambda: "/usr/bin/soffice")
-    monkeypatch.setattr(dossier, "convert_to_pdf", fake_convert)
+    monkeypatch.setattr(dossier, "convert_many", fake_convert)
     ticks = []
     step = dossier.pdf_step(expected_files=3)
     assert step.weight == 3 * dossier.PDF_WEIGHT_PER_FILE  # the slowest step, by far

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import time
 import zipfile
 
 import pytest
@@ -25,6 +26,7 @@ from portal.extensions import db
 from portal.reviews.services import transition
 from portal.reviews.states import ReviewAction
 from tests.factories import make_congress_exemplar, make_submission, make_title
+from tests.libreoffice import assert_pdf_normalised, needs_libreoffice
 
 
 @pytest.fixture
@@ -176,9 +178,7 @@ def test_pdf_step_without_converter_writes_note(app, tmp_path, monkeypatch):
     assert "LibreOffice" in (tmp_path / PDF_NOTE).read_text(encoding="utf-8")
 
 
-@pytest.mark.skipif(
-    __import__("shutil").which("soffice") is None, reason="LibreOffice not installed"
-)
+@needs_libreoffice
 def test_pdf_step_converts_word_files(world, app, tmp_path):
     from portal.compilations import congress_dossier as dossier
     from portal.congress.records import cycle_record, issuer_of, load_submission, submission_record
@@ -225,3 +225,21 @@ def test_an_unrelated_closed_round_is_not_in_the_dossier(world, run_jobs, app):
         names = archive.namelist()
     assert "so/to-trinh-cua-so.docx" in names
     assert not [n for n in names if n.startswith("so/bien-ban-")]
+
+
+@needs_libreoffice
+def test_two_runs_with_pdf_copies_give_the_same_zip(world, run_jobs, accepted, app):
+    """LibreOffice stamps each PDF with the time and a random /ID: normalised, the
+    dossier's bytes do not depend on when it was compiled."""
+    app.config["DOSSIER_PDF"] = True
+    first = _compile(world, run_jobs)
+    time.sleep(1.1)  # a stamp LibreOffice would write differs by a second at least
+    second = _compile(world, run_jobs)
+    assert first.status == second.status == CompilationStatus.DONE, first.error
+    data = archive_path(first).read_bytes()
+    assert data == archive_path(second).read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        pdfs = [n for n in archive.namelist() if n.endswith(".pdf") and "/minh-chung/" not in n]
+        docx = [n for n in archive.namelist() if n.endswith(".docx")]
+        assert sorted(p[:-4] for p in pdfs) == sorted(d[:-5] for d in docx)
+        assert_pdf_normalised(archive.read(pdfs[0]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 import zipfile
 from datetime import date
 
@@ -22,6 +23,7 @@ from tests.factories import (
     make_report,
     move,
 )
+from tests.libreoffice import assert_pdf_normalised, needs_libreoffice
 
 
 def _seed(world):
@@ -62,7 +64,7 @@ def test_yearly_report(world, run_jobs):
     assert ("annual_report", "accepted") in kinds and ("self_assessment", "draft") in kinds
     with zipfile.ZipFile(archive_path(compilation)) as archive:
         names = sorted(n for n in archive.namelist() if not n.startswith("MANIFEST"))
-        assert names == ["bao-cao-nam-2024.docx", "thong-ke-nam-2024.xlsx"]
+        assert names == ["GHI-CHU-PDF.txt", "bao-cao-nam-2024.docx", "thong-ke-nam-2024.xlsx"]
         doc = Document(io.BytesIO(archive.read("bao-cao-nam-2024.docx")))
         book = load_workbook(io.BytesIO(archive.read("thong-ke-nam-2024.xlsx")))
     assert doc.tables[0].rows[2].cells[1].text == "Quảng Bình, ngày 20 tháng 12 năm 2024"
@@ -85,3 +87,17 @@ def test_yearly_report(world, run_jobs):
     assert propagation["Phòng Môi trường"][3].value == 2_000_000
     again = _compile(world, run_jobs)
     assert [e["sha256"] for e in again.manifest] == [e["sha256"] for e in compilation.manifest]
+
+
+@needs_libreoffice
+def test_two_runs_with_a_pdf_copy_give_the_same_zip(world, run_jobs, app):
+    app.config["DOSSIER_PDF"] = True
+    _seed(world)
+    first = _compile(world, run_jobs)
+    time.sleep(1.1)  # a stamp LibreOffice would write differs by a second at least
+    second = _compile(world, run_jobs)
+    assert first.status == second.status == CompilationStatus.DONE, first.error
+    data = archive_path(first).read_bytes()
+    assert data == archive_path(second).read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert_pdf_normalised(archive.read("bao-cao-nam-2024.pdf"))

@@ -36,11 +36,11 @@ def test_organization_export(programme, login_as):
     assert matrix[0][0] == "Đơn vị" and matrix[0][-1] == "Số mục đạt"
     assert matrix[0][1] == "Điển hình trong năm (chỉ tiêu 1-2): tình trạng"
     a, b, totals = matrix[1], matrix[2], matrix[3]
-    assert a[:3] == ["Phòng Môi trường", "Đạt (1-2)", "2"]
+    assert a[:3] == ["Phòng Môi trường", "Đạt (1-2)", 2]  # a number adds up in Excel
     assert a[5:7] == ["Chưa lập", "Quá hạn, chưa nộp"]  # the annual report
     assert a[7:9] == ["Đã kiểm tra", "1 / 1"] and a[-1] == "3/7"
-    assert b[:3] == ["Thanh tra Sở", "Chưa đạt (dưới 1)", "0"] and b[-1] == "4/7"
-    assert totals[:3] == ["Tổng", "1/2 đạt", "2"]
+    assert b[:3] == ["Thanh tra Sở", "Chưa đạt (dưới 1)", 0] and b[-1] == "4/7"
+    assert totals[:3] == ["Tổng", "1/2 đạt", 2]
     propagation = _rows(book["Tuyên truyền theo tháng"])
     assert propagation[0] == ["Tháng", "Truyền thống", "Trực tuyến", "Tổng"]
     assert propagation[3] == ["Tháng 3", 2, 1, 3] and len(propagation) == 13

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from openpyxl import load_workbook
@@ -186,9 +186,11 @@ def test_excel_export(login_as, world):
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:4] == ("Đơn vị", "Ngày kiểm tra", "Mức độ", "Nội dung phát hiện")
     assert len(rows) == 2  # unit B's finding is not the coordinator's to see
-    assert rows[1][0] == "Phòng Môi trường" and rows[1][1] == "10/03/2025"
+    assert rows[1][0] == "Phòng Môi trường" and rows[1][1] == datetime(2025, 3, 10)
+    assert sheet["B2"].number_format == "DD/MM/YYYY" and sheet.freeze_panes == "A2"
     assert rows[1][2] == "Tồn tại lớn" and rows[1][6] == "Nguyễn Văn An"
-    assert rows[1][7] == "01/04/2025" and rows[1][8] == "Chờ khắc phục" and rows[1][9] == "Có"
+    assert rows[1][7] == datetime(2025, 4, 1)
+    assert rows[1][8] == "Chờ khắc phục" and rows[1][9] == "Có"
 
 
 def test_excel_export_never_runs_typed_text_as_a_formula(login_as, world):
