@@ -24,13 +24,16 @@ from portal.assessments.scoring import format_score
 from portal.assessments.services import office_total, self_total
 from portal.compilations import summaries
 from portal.compilations.builders import Builder, Step
+from portal.compilations.congress_dossier import pdf_wanted
 from portal.compilations.models import Compilation
 from portal.congress.records import issuer_of
+from portal.documents.pdf import convert_to_pdf
 from portal.documents.yearly_report import UnitYear, build_statistics, build_yearly_report
 from portal.extensions import db
 from portal.formatting import VN_TZ
 from portal.models_base import as_utc
 from portal.organizations.models import Organization, Unit
+from portal.reviews.states import ReviewState
 
 KIND = "yearly_report"
 PARTS = "_parts"  # per-unit rows on disk, not part of the ZIP
@@ -81,8 +84,10 @@ def unit_row(unit: Unit, compilation: Compilation) -> UnitYear:
     year = compilation.year
     report = _record(AnnualReport, unit.id, compilation)
     assessment = _record(SelfAssessment, unit.id, compilation)
-    if report is not None:
-        figures = figures_for(report)
+    # Only an accepted report is quoted: a draft or returned one is not the unit's word.
+    accepted = report if report is not None and report.state == ReviewState.ACCEPTED else None
+    if accepted is not None:
+        figures = figures_for(accepted)
     else:
         figures = {
             "exemplars": exemplar_figures(unit.id, year),
@@ -109,8 +114,8 @@ def unit_row(unit: Unit, compilation: Compilation) -> UnitYear:
         inspections=inspections.get("count", 0),
         findings_by_severity=inspections.get("findings_by_severity", {}),
         findings_open=sum(findings_status.get(s, 0) for s in ("open", "answered", "sent_back")),
-        commentary=[(labels.get(f, f), getattr(report, f) or "") for f in COMMENTARY_FIELDS]
-        if report
+        commentary=[(labels.get(f, f), getattr(accepted, f) or "") for f in COMMENTARY_FIELDS]
+        if accepted
         else [],
     )
 
@@ -152,7 +157,10 @@ def _final_step(compilation_id: int) -> Step:
         on = report_date(compilation)
         report = build_yearly_report(rows, issuer, year, on, workdir / f"bao-cao-nam-{year}.docx")
         stats = build_statistics(rows, year, workdir / f"thong-ke-nam-{year}.xlsx")
-        return [str(p.relative_to(workdir)) for p in (report, stats)]
+        files = [report, stats]
+        if pdf_wanted():  # a PDF copy of the report where LibreOffice is installed
+            files.append(convert_to_pdf(report, workdir))
+        return [str(p.relative_to(workdir)) for p in files]
 
     return Step("Báo cáo tổng hợp và thống kê của Sở", run)
 

@@ -33,6 +33,7 @@ from portal.demo import (
     difficulties,
     exemplars,
     inspections,
+    profiles,
     propagation,
     publiccolumn,
     training,
@@ -80,6 +81,7 @@ PARTS = (
     deadlines,
     assessments,
     annualreports,
+    profiles,
     congress,
     dashboards,
 )
