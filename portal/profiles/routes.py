@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from wtforms import StringField
 
 from portal.accounts.models import RoleMembership, User
 from portal.actions import attempt, attempt_edit
@@ -18,9 +19,13 @@ bp = Blueprint("profiles", __name__, url_prefix="/profiles", template_folder="te
 
 
 def _values(form, names) -> dict:
+    """The form's values by field name; a text field left out of the post is ""."""
     values = {}
     for name in names:
-        data = getattr(form, name).data
+        field = getattr(form, name)
+        data = field.data
+        if data is None and isinstance(field, StringField):
+            data = ""
         values[name] = data.strip() if isinstance(data, str) else data
     return values
 
