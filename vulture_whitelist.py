@@ -207,3 +207,18 @@ _.total_content_length  # its parameters, passed by keyword by werkzeug
 _.content_length  # its parameters, passed by keyword by werkzeug
 _.submission_token  # submissions.OnceForm: the hidden field, read by @once from the form
 _.submitted_once  # submissions.once: marks create routes, checked by tests/test_submissions
+
+# AwardAmendment.by_id: who amended, read by the audit log.
+# Emulation movements (issue 13.1).
+_.PRELIMINARY  # movements.models.ReviewKind: chosen in the review form by value
+_.FINAL  # movements.models.ReviewKind: chosen in the review form by value
+
+# Award records (issue 13): columns written by the award services and read by the
+# history pages, which arrive with the services; the search pattern helper likewise.
+_.amended_on
+_.by_id
+
+# Exemplar recognition levels stored in the database and shown by their labels: the
+# achievement report no longer names them (its section III reads the award history).
+_.MINISTRY_PROVINCE
+_.NATIONAL

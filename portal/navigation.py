@@ -28,6 +28,7 @@ class NavItem:
 NAV_ITEMS = (
     NavItem("dashboards.index", _l("Tổng quan"), ANY),
     NavItem("platform.index", _l("Các Sở trên Cổng"), (Role.PLATFORM_ADMIN,)),
+    NavItem("movements.index", _l("Phong trào"), READERS),
     NavItem("exemplars.index", _l("Điển hình"), READERS),
     NavItem("propagation.index", _l("Tuyên truyền"), READERS),
     NavItem("training.index", _l("Tập huấn"), READERS),
@@ -42,15 +43,18 @@ NAV_ITEMS = (
     NavItem(
         "consideration.index", _l("Bình xét"), (Role.OFFICE_ADMIN, Role.VIEWER, Role.COUNCIL_MEMBER)
     ),
+    NavItem("awards.index", _l("Khen thưởng"), (Role.OFFICE_ADMIN, Role.VIEWER, *UNIT_PEOPLE)),
     NavItem(
         "congress.index", _l("Hồ sơ Đại hội"), (Role.OFFICE_ADMIN, Role.VIEWER, Role.COORDINATOR)
     ),
     NavItem("deadlines.index", _l("Thời hạn"), READERS),
+    NavItem("award_history.search", _l("Khen thưởng"), (Role.OFFICE_ADMIN, Role.COORDINATOR)),
     # The Office's administration menu.
     NavItem("admin.units", lazy_pgettext("menu", "Đơn vị"), (Role.OFFICE_ADMIN,), "admin"),
     NavItem("admin.users", _l("Người dùng"), (Role.OFFICE_ADMIN,), "admin"),
     NavItem("criteria.index", _l("Kỳ kế hoạch và tiêu chuẩn"), (Role.OFFICE_ADMIN,), "admin"),
     NavItem("council.index", _l("Hội đồng và phân công"), (Role.OFFICE_ADMIN,), "admin"),
+    NavItem("budget.index", _l("Kinh phí chương trình"), (Role.OFFICE_ADMIN,), "admin"),
     NavItem("compilations.index", _l("Tổng hợp hồ sơ"), (Role.OFFICE_ADMIN,), "admin"),
     NavItem("publiccolumn.manage", _l("Chuyên mục điển hình"), (Role.OFFICE_ADMIN,), "admin"),
     NavItem("mail.outbox", _l("Hộp thư đi"), (Role.OFFICE_ADMIN,), "admin"),

@@ -32,6 +32,14 @@ from portal.assessments import audit_labels as assessments_audit_labels
 from portal.assessments import models as assessments_models
 from portal.assessments import routes as assessments_routes
 from portal.assessments import services as assessments_services
+from portal.awards import audit_labels as awards_audit_labels
+from portal.awards import history_routes as awards_history_routes
+from portal.awards import import_routes as awards_import_routes
+from portal.awards import models as awards_models
+from portal.awards import routes as awards_routes
+from portal.budget import audit_labels as budget_audit_labels
+from portal.budget import models as budget_models
+from portal.budget import routes as budget_routes
 from portal.compilations import audit_labels as compilations_audit_labels
 from portal.compilations import congress_dossier, yearly_report_dossier
 from portal.compilations import models as compilations_models
@@ -75,6 +83,7 @@ from portal.exemplars import audit_labels as exemplars_audit_labels
 from portal.exemplars import due_items as exemplar_items
 from portal.exemplars import models as exemplars_models
 from portal.exemplars import routes as exemplars_routes
+from portal.exemplars.movement_links import register_movement_choices
 from portal.health import routes as health_routes
 from portal.home import routes as home_routes
 from portal.inspections import audit_labels as inspections_audit_labels
@@ -91,6 +100,10 @@ from portal.mail import periodic as mail_periodic
 from portal.mail import recovery as mail_recovery
 from portal.mail import routes as mail_routes
 from portal.mail.services import queue_email
+from portal.movements import audit_labels as movements_audit_labels
+from portal.movements import models as movements_models
+from portal.movements import routes as movements_routes
+from portal.movements import services as movements_services
 from portal.notifications import announcements as notifications_announcements
 from portal.notifications import audit_labels as notifications_audit_labels
 from portal.notifications import models as notifications_models
@@ -138,6 +151,8 @@ MODELS = (
     council_models,
     inspections_models,
     consideration_models,
+    movements_models,
+    budget_models,
     deadlines_models,
     reviews_models,
     assessments_models,
@@ -145,6 +160,7 @@ MODELS = (
     profiles_models,
     congress_models,
     compilations_models,
+    awards_models,
     submissions,
 )
 
@@ -166,6 +182,7 @@ BLUEPRINTS = (
     council_routes.bp,
     inspections_routes.bp,
     consideration_routes.bp,
+    awards_routes.bp,
     deadlines_routes.bp,
     reviews_routes.bp,
     assessments_routes.bp,
@@ -175,7 +192,11 @@ BLUEPRINTS = (
     congress_signed_routes.bp,
     profiles_routes.bp,
     compilations_routes.bp,
+    awards_history_routes.bp,
+    awards_import_routes.bp,
     dashboards_routes.bp,
+    movements_routes.bp,
+    budget_routes.bp,
     platform_routes.bp,
     i18n.bp,
 )
@@ -239,6 +260,8 @@ AUDIT_LABELS = (
     accounts_audit_labels.LABELS,
     annualreports_audit_labels.LABELS,
     assessments_audit_labels.LABELS,
+    awards_audit_labels.LABELS,
+    budget_audit_labels.LABELS,
     compilations_audit_labels.LABELS,
     congress_audit_labels.LABELS,
     consideration_audit_labels.LABELS,
@@ -249,6 +272,7 @@ AUDIT_LABELS = (
     evidence_audit_labels.LABELS,
     exemplars_audit_labels.LABELS,
     inspections_audit_labels.LABELS,
+    movements_audit_labels.LABELS,
     notifications_audit_labels.LABELS,
     organizations_audit_labels.LABELS,
     periods_audit_labels.LABELS,
@@ -301,3 +325,4 @@ def fill_extension_points() -> None:
         audit_labels.register_labels(labels)
     for name, provider in OUTSTANDING_WORK.items():
         register_outstanding(name, provider)
+    register_movement_choices(movements_services.movement_choices)

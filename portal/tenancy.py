@@ -172,10 +172,17 @@ COUNCIL_YEARS: dict[str, Years | Via | Owner | None] = {
     "congress_honourees": Via("submission"),
     "congress_nominees": Via("submission"),
     "plan_periods": Years("start_year", "end_year"),  # not unit data: what a congress spans
+    # A recipient of an award follows its decision's year (the decision is no unit data).
+    "award_recipients": Via("decision"),
+    "award_decisions": Years("year"),
     "attachments": Owner(),  # the years of its owner (ATTACHMENT_OWNERS)
     # Deadline targets and completions are the Office's follow-up; review events are
     # shown on their record's page.
     "review_events": None,
+    # Movements and budgets are the organization's or a unit's, of no single year.
+    "movements": None,
+    "movement_units": None,
+    "programme_budgets": None,
     "deadline_targets": None,
     "deadline_completions": None,
 }

@@ -12,6 +12,8 @@ from portal.council.models import (
 from portal.criteria.models import CriteriaAudience, CriteriaItem, CriteriaSet
 from portal.extensions import db
 from portal.organizations.models import Unit
+from sampledata.programme_awards import add_awards, add_recorded_decisions
+from sampledata.programme_movements import add_budgets, add_movements
 from sampledata.programme_office import (
     add_announcements,
     add_compilations,
@@ -42,16 +44,20 @@ KINDS = (
     add_propagation,
     add_stories,
     add_training,
+    add_movements,
+    add_budgets,
     add_difficulties,
     add_reviews,
     add_plan_items,
     add_inspections,
     add_rounds,
+    add_awards,
     add_deadlines,
     add_messages,
     add_announcements,
     add_congress,
     add_compilations,
+    add_recorded_decisions,
 )
 
 

@@ -501,3 +501,143 @@ def complete_profiles(unit, exemplars) -> None:
     """The profiles the achievement reports of `exemplars` need (sampledata.profiles)."""
     profile_data.complete_profiles(unit, exemplars)
     db.session.commit()
+
+
+# -- Award decisions --------------------------------------------------------------------
+
+
+def award_to(unit, name: str, kind: str = "individual", *, user=None, exemplar=None, amount=None):
+    """A recipient row for `make_award`: a person (by account or exemplar) or a collective."""
+    from portal.awards.models import AwardRecipient
+    from portal.exemplars.models import ExemplarKind as Kind
+    from portal.textsearch import fold
+
+    return AwardRecipient(
+        unit_id=unit.id,
+        kind=Kind(kind),
+        name=name,
+        name_key=fold(name),
+        user_id=user.id if user else None,
+        exemplar_id=exemplar.id if exemplar else None,
+        amount_vnd=amount,
+    )
+
+
+def make_award(org, *recipients, **fields):
+    """A decision (issued unless told) with its recipients (`award_to` rows)."""
+    from portal.awards.models import AwardDecision, AwardLevel, DecisionSource, DecisionStatus
+
+    values = {
+        "organization_id": org.id,
+        "number": "125/QĐ-UBND",
+        "decided_on": date(2024, 3, 15),
+        "issuing_body": "Chủ tịch UBND tỉnh Quảng Bình",
+        "level": AwardLevel.PROVINCE,
+        "form_name": "Bằng khen của Chủ tịch UBND tỉnh",
+        "year": 2023,
+        "status": DecisionStatus.ISSUED,
+        "source": DecisionSource.RECORDED,
+    }
+    values.update(fields)
+    decision = AwardDecision(**values)
+    for position, recipient in enumerate(recipients, start=1):
+        recipient.position_in_list = position
+        decision.recipients.append(recipient)
+    return _saved(decision)
+
+
+# -- Award decisions ----------------------------------------------------------------------
+
+
+def closed_round_with_results(world, passed: int = 2, failed: int = 1) -> ConsiderationRound:
+    """A closed round of unit A's nominees: `passed` for CSTD_CS and one for TTLDXS pass
+    (every member agrees), `failed` more for CSTD_CS fail (every member disagrees)."""
+    from portal.consideration import voting
+    from portal.consideration.models import VoteChoice
+    from portal.exemplars.models import ExemplarKind
+
+    seat_council(world)
+    round_ = open_round(world, codes=("TTLDXS",))
+    cstd = award_title(world, "CSTD_CS")
+    for index in range(passed + failed):
+        consideration.add_nomination(
+            round_,
+            consideration.NomineeInput(
+                award_title=cstd,
+                nominee_name=f"{'Đạt' if index < passed else 'Không đạt'} {index + 1}",
+                nominee_kind=ExemplarKind.INDIVIDUAL,
+                unit=world.unit_a,
+                achievements="Thành tích",
+            ),
+        )
+    db.session.flush()
+    choices = {
+        n.id: VoteChoice.DISAGREE if n.nominee_name.startswith("Không") else VoteChoice.AGREE
+        for n in round_.nominations
+    }
+    for member in round_.members:
+        voting.cast_votes(round_, member, choices)
+    consideration.close_round(round_, world.office, notify_people=False)
+    db.session.commit()
+    return round_
+
+
+def make_decision(world, *, issued: bool = False, recipients=None, **fields):
+    """A hand-recorded decision of `world.org` with recipients (unit A itself and
+    unit A's coordinator unless given), issued when asked."""
+    from portal.awards import services as awards
+    from portal.awards.models import AwardLevel, DecisionSource
+
+    values = {
+        "number": "12/QĐ-UBND",
+        "decided_on": date(2025, 1, 15),
+        "issuing_body": "Chủ tịch UBND tỉnh Quảng Bình",
+        "level": AwardLevel.PROVINCE,
+        "signer_name": "Trần Thắng",
+        "signer_position": "Chủ tịch",
+        "award_title_id": None,
+        "form_name": "Bằng khen của Chủ tịch UBND tỉnh",
+        "year": 2024,
+        "summary": "",
+    } | fields
+    decision = awards.record_decision(
+        world.org.id, awards.DecisionInput(**values), world.office, DecisionSource.RECORDED
+    )
+    if recipients is None:
+        recipients = [f"unit:{world.unit_a.id}", f"user:{world.coordinator_a.id}"]
+    for target in recipients:
+        awards.add_recipient(decision, target, amount_vnd=1_000_000)
+    if issued:
+        awards.issue_decision(decision, decision.number, decision.decided_on, world.office)
+    db.session.commit()
+    return decision
+
+
+# -- Emulation movements and the programme's budget ----------------------------------------
+
+
+def make_movement(world, unit=None, name="Phong trào thi đua chuyển đổi số", **fields):
+    """A movement of the organization (or of `unit`, its own), running in 2025."""
+    from portal.movements.models import Movement, MovementUnit
+
+    values = {"start_date": date(2025, 1, 1), "end_date": date(2025, 12, 31), "purpose": ""}
+    values.update(fields)
+    movement = Movement(
+        organization_id=world.org.id, unit_id=unit.id if unit else None, name=name, **values
+    )
+    if unit is not None:
+        movement.participant_links = [MovementUnit(unit_id=unit.id)]
+    return _saved(movement)
+
+
+def make_budget(world, year=2025, amount=100_000_000, unit=None):
+    from portal.budget.models import ProgrammeBudget
+
+    return _saved(
+        ProgrammeBudget(
+            organization_id=world.org.id,
+            year=year,
+            unit_id=unit.id if unit else None,
+            amount_vnd=amount,
+        )
+    )

@@ -33,6 +33,7 @@ from portal import create_app, tenancy
 from portal.accounts.models import CouncilAssignment, Role, RoleMembership, User
 from portal.annualreports.models import AnnualReport
 from portal.assessments.models import SelfAssessment
+from portal.awards.models import AwardDecision
 from portal.compilations.models import Compilation
 from portal.congress.models import CongressNominee, CongressSubmission
 from portal.consideration.models import (
@@ -51,6 +52,7 @@ from portal.exemplars.models import Exemplar, ExemplarEvaluation, FosteringActio
 from portal.extensions import db
 from portal.inspections.models import Inspection, InspectionFinding, SupervisionPlanItem
 from portal.mail.models import MailMessage
+from portal.movements.models import Movement
 from portal.notifications.models import Announcement, Notification
 from portal.organizations.models import Unit, UnitKind
 from portal.periods.models import PlanPeriod
@@ -96,6 +98,8 @@ ID_ARGS: dict[str | tuple[str, str], type] = {
     "submission_id": CongressSubmission,
     "nominee_id": CongressNominee,
     "compilation_id": Compilation,
+    "decision_id": AwardDecision,
+    "movement_id": Movement,
 }
 # Arguments that are no ids, with the value each request uses: one that would act.
 OTHER_ARGS = {"action": "submit", "to_status": "fostering", "slug": None, "key": "to-trinh"}
@@ -107,6 +111,9 @@ NO_ID = {
     "admin.import_preview": "a token of an upload, bound to its organization and user",
     "admin.confirm_import": "a token of an upload, bound to its organization and user",
     "admin.cancel_import": "a token of an upload, bound to its organization and user",
+    "award_import.preview": "a token of an upload, bound to its organization and user",
+    "award_import.confirm": "a token of an upload, bound to its organization and user",
+    "award_import.cancel": "a token of an upload, bound to its organization and user",
     "notifications.calendar_feed": "a secret token of one person's calendar",
     "i18n.set_language": "a language code",
     "publiccolumn.index": "an organization's public column, by its slug: public",

@@ -23,6 +23,7 @@ from portal import create_app
 from portal.accounts.models import User
 from portal.annualreports.models import AnnualReport
 from portal.assessments.models import SelfAssessment
+from portal.awards.models import AwardDecision
 from portal.compilations.models import Compilation
 from portal.congress.models import CongressSubmission
 from portal.consideration.models import ConsiderationRound, RoundStatus
@@ -33,6 +34,7 @@ from portal.exemplars.models import Exemplar
 from portal.extensions import db
 from portal.inspections.models import FindingStatus, Inspection, InspectionFinding
 from portal.mail.models import MailMessage
+from portal.movements.models import Movement
 from portal.notifications.models import Announcement, AnnouncementStatus
 from portal.organizations.models import Unit
 from portal.propagation.models import PropagationActivity
@@ -56,10 +58,14 @@ EXCLUDED = {
     "accounts.forgot_password": "a form",
     "accounts.change_password": "a form",
     "admin.import_users": "an empty upload form",
+    "award_import.upload": "an empty upload form",
+    "award_import.template": "a file: the import template",
     "mail.send_test": "a form that sends a test email",
     "notifications.preferences": "the person's own settings form",
     "evidence.download": "a single file",
+    "awards.scan": "a single file",
     "compilations.download": "a single file",
+    "movements.document": "a single file",
     "publiccolumn.photo": "a single file",
     "publiccolumn.old_story": "a redirect to the story's address under its organization",
     "publiccolumn.photo_preview": "a single file",
@@ -89,6 +95,8 @@ RECORDS = {
     "announcement_id": (Announcement, (Announcement.status == AnnouncementStatus.SENT,)),
     "message_id": (MailMessage, ()),
     "compilation_id": (Compilation, ()),
+    "decision_id": (AwardDecision, ()),
+    "movement_id": (Movement, ()),
 }
 # Pages that need another record than the one above.
 RECORDS_OF = {
@@ -237,6 +245,11 @@ def test_the_survey_covers_the_list_pages_and_the_data_grows(survey):
         "workspace.unit_home",
         "publiccolumn.index",
         "deadlines.matrix_export",
+        "award_history.search",
+        "award_history.search_export",
+        "award_history.person",
+        "award_history.unit",
+        "award_history.exemplar",
     ):
         assert endpoint in survey.pages
     assert survey.exemplars[10] == 10 * survey.exemplars[1] > 0

@@ -2,14 +2,14 @@
 reports print (section I of a collective's, the individual's particulars).
 
 Revision ID: 0019_profiles
-Revises: 0015_limits
+Revises: 0021_movements_budget
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0019_profiles"
-down_revision = "0015_limits"
+down_revision = "0021_movements_budget"
 branch_labels = None
 depends_on = None
 

@@ -196,7 +196,25 @@ def _training(sheet: Worksheet, figures: dict, row: int) -> int:
         ]
         for i in data["items"]
     ]
-    return write_table(sheet, headers, rows, start_row=row) - 1
+    row = write_table(sheet, headers, rows, start_row=row) - 1
+    budget = figures.get("budget")  # absent from reports frozen before the budget was kept
+    return _pairs(sheet, row, _budget_pairs(budget)) if budget else row
+
+
+def _budget_pairs(data: dict) -> list[tuple[str, object]]:
+    """Plan clause IV: the unit's budget of the year against its costs."""
+
+    def money(value: int | None) -> str:
+        return "—" if value is None else format_vnd(value)
+
+    return [
+        (_("Kinh phí được giao"), money(data["budget_vnd"])),
+        (_("Tuyên truyền, nhân rộng"), money(data["by_kind"]["propagation"])),
+        (_("Tập huấn, bồi dưỡng cán bộ"), money(data["by_kind"]["training"])),
+        (_("Bồi dưỡng điển hình"), money(data["by_kind"]["fostering"])),
+        (_("Đã chi"), money(data["spent_vnd"])),
+        (_("Còn lại"), money(data["remaining_vnd"])),
+    ]
 
 
 def _inspections(sheet: Worksheet, figures: dict, row: int) -> int:

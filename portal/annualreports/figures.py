@@ -13,6 +13,7 @@ from decimal import Decimal
 from sqlalchemy import Date, DateTime, select
 from sqlalchemy.orm import joinedload, selectinload
 
+from portal.budget.services import unit_figures
 from portal.difficulties.models import Difficulty
 from portal.exemplars.models import Exemplar, ExemplarStatus, FosteringAction, FosteringStatus
 from portal.exemplars.quota import quota_flag, unit_quota
@@ -42,6 +43,7 @@ def compute_figures(report) -> dict:
         "fostering": fostering_figures(unit_id, year),
         "propagation": propagation_figures(unit_id, year),
         "training": training_figures(unit_id, year),
+        "budget": unit_figures(unit_id, year),
         "inspections": inspection_figures(unit_id, year),
         "difficulties": difficulty_figures(unit_id, year),
         "commendations": [_exemplar(c.exemplar) for c in report.commendations],

@@ -22,6 +22,7 @@ from portal.annualreports.sections import COMMENTARY_FIELDS, PROPOSALS_LABEL, SE
 from portal.assessments.models import SelfAssessment
 from portal.assessments.scoring import format_score
 from portal.assessments.services import office_total, self_total
+from portal.budget import services as budget
 from portal.compilations import summaries
 from portal.compilations.builders import Builder, Step
 from portal.compilations.congress_dossier import pdf_wanted
@@ -30,7 +31,7 @@ from portal.congress.records import issuer_of
 from portal.documents.pdf import convert_to_pdf
 from portal.documents.yearly_report import UnitYear, build_statistics, build_yearly_report
 from portal.extensions import db
-from portal.formatting import VN_TZ
+from portal.formatting import VN_TZ, format_vnd
 from portal.models_base import as_utc
 from portal.organizations.models import Organization, Unit
 from portal.reviews.states import ReviewState
@@ -155,7 +156,13 @@ def _final_step(compilation_id: int) -> Step:
         issuer = issuer_of(db.session.get(Organization, compilation.organization_id))
         year = compilation.year
         on = report_date(compilation)
-        report = build_yearly_report(rows, issuer, year, on, workdir / f"bao-cao-nam-{year}.docx")
+        budget_table = (
+            budget.REPORT_HEADERS,
+            budget.report_rows(compilation.organization_id, year, _units(compilation), format_vnd),
+        )
+        report = build_yearly_report(
+            rows, issuer, year, on, workdir / f"bao-cao-nam-{year}.docx", budget=budget_table
+        )
         stats = build_statistics(rows, year, workdir / f"thong-ke-nam-{year}.xlsx")
         files = [report, stats]
         if pdf_wanted():  # a PDF copy of the report where LibreOffice is installed

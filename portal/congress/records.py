@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from portal.awards.history import past_awards_for
 from portal.congress.models import (
     CongressCycle,
     CongressHonouree,
@@ -21,7 +22,8 @@ from portal.documents.congress_records import (
     UnitParticulars,
     UnitSubmissionRecord,
 )
-from portal.exemplars.models import Exemplar, ExemplarKind, RecognitionLevel
+from portal.documents.past_awards import PastAward
+from portal.exemplars.models import ExemplarKind
 from portal.extensions import db
 from portal.organizations.models import Organization
 from portal.profiles.models import PersonProfile, UnitProfile
@@ -36,13 +38,6 @@ NOT_PRINTED_PREFIXES = (
     "Đánh giá gần nhất (",
     "Latest evaluation (",
 )
-
-LEVEL_NAMES = {
-    RecognitionLevel.UNIT: "Điển hình tiên tiến cấp cơ sở",
-    RecognitionLevel.DEPARTMENT: "Điển hình tiên tiến cấp Sở",
-    RecognitionLevel.MINISTRY_PROVINCE: "Điển hình tiên tiến cấp Bộ, tỉnh",
-    RecognitionLevel.NATIONAL: "Điển hình tiên tiến toàn quốc",
-}
 
 
 def issuer_of(organization: Organization) -> Issuer:
@@ -64,12 +59,6 @@ def cycle_record(cycle: CongressCycle) -> Cycle:
         signer_position=cycle.signer_position,
         signer_name=cycle.signer_name,
     )
-
-
-def past_awards(exemplar: Exemplar) -> list[str]:
-    if not exemplar.year_recognised:
-        return []
-    return [f"{exemplar.year_recognised}: {LEVEL_NAMES[RecognitionLevel(exemplar.level)]}"]
 
 
 def delegate_record(nominee: CongressNominee, unit_name: str) -> DelegateRecord | None:
@@ -147,11 +136,17 @@ def unit_particulars(profile: UnitProfile | None) -> UnitParticulars | None:
 
 
 def nominee_record(
-    nominee: CongressNominee, unit_name: str, *, with_profiles: bool = False
+    nominee: CongressNominee,
+    unit_name: str,
+    past: list[PastAward] | None = None,
+    *,
+    with_profiles: bool = False,
 ) -> NomineeRecord:
     """What the documents print of a nominee: a title that does not fit the exemplar
-    (saved before the rule held) is never printed. `with_profiles` adds the unit's
-    and the person's particulars (for the achievement reports only)."""
+    (saved before the rule held) is never printed. `past`: the nominee's awards from the
+    award history, for the achievement report's section III (none when not given).
+    `with_profiles` adds the unit's and the person's particulars (for the achievement
+    reports only)."""
     exemplar = nominee.exemplar
     title = fitting_title(nominee)
     person = unit = None
@@ -172,7 +167,7 @@ def nominee_record(
         award_title=title.name if title else "",
         sector_delegate=nominee.sector_delegate,
         provincial_delegate=nominee.provincial_delegate,
-        past_awards=past_awards(exemplar),
+        past_awards=list(past or []),
         delegate=delegate_record(nominee, unit_name),
         conference_agree=nominee.conference_agree,
         person=person,
@@ -198,6 +193,7 @@ def submission_record(
 ) -> UnitSubmissionRecord:
     unit_name = submission.unit.name
     nominees = sorted(submission.nominees, key=lambda n: (n.exemplar.name, n.id))
+    past = past_awards_for(n.exemplar for n in nominees)
     return UnitSubmissionRecord(
         unit_name=unit_name,
         conference_date=submission.conference_date,
@@ -205,7 +201,10 @@ def submission_record(
         chaired_by=submission.chaired_by,
         period_summary=submission.period_summary,
         honoured=sorted(h.exemplar.name for h in submission.honoured),
-        nominees=[nominee_record(n, unit_name, with_profiles=with_profiles) for n in nominees],
+        nominees=[
+            nominee_record(n, unit_name, past[n.exemplar_id], with_profiles=with_profiles)
+            for n in nominees
+        ],
         conference_place=submission.conference_place,
         invited=submission.invited,
         secretary=submission.secretary,

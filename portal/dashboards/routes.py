@@ -9,6 +9,7 @@ from flask_login import current_user, login_required
 
 from portal.accounts.models import Role
 from portal.actions import attempt
+from portal.budget import services as budget
 from portal.dashboards import cells, charts, council, setup_guide, todo
 from portal.dashboards.export import workbook_response
 from portal.dashboards.services import Selection, obligations, select_period_year
@@ -86,6 +87,8 @@ def organization():
         charts=_charts(units, selection),
         guide=guide,
         confirm=ConfirmForm(),
+        budget=budget.summary(current_user.organization_id, selection.year, units),
+        budget_kinds=budget.KINDS,
     )
 
 
@@ -134,6 +137,8 @@ def unit(unit_id: int):
         charts=_charts([record], selection, record.id),
         upcoming=to_do,
         upcoming_days=UPCOMING_DAYS,
+        budget=budget.unit_summary(current_user.organization_id, selection.year, record),
+        budget_kinds=budget.KINDS,
     )
 
 

@@ -38,6 +38,7 @@ from portal.documents.congress_records import (
     PersonParticulars,
     UnitParticulars,
 )
+from portal.documents.past_awards import PastAward
 
 MISSING = "(Chưa có thông tin)"
 
@@ -69,16 +70,7 @@ def build_achievement_report(
     else:
         _individual_part_one(document, nominee)
         _individual_part_two(document, nominee)
-    word.add_heading(document, "III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐẠT")
-    if nominee.past_awards:
-        word.add_table(
-            document,
-            ["STT", "Năm", "Hình thức khen thưởng"],
-            [[i, *award.split(": ", 1)] for i, award in enumerate(nominee.past_awards, 1)],
-            widths_cm=[1.5, 2.5, 12],
-        )
-    else:
-        word.add_body(document, "Chưa có.")
+    _part_three(document, nominee)
     _delegates(document, nominee, cycle)
     _certification(document, nominee)
     return word.save(document, path)
@@ -218,6 +210,50 @@ def _individual_part_two(document, nominee: NomineeRecord) -> None:
     word.add_body(document, _or_missing(nominee.achievements))
     if nominee.initiatives:
         word.add_body(document, _initiatives(nominee))
+
+
+# Section III as the forms of Decree 98/2023/NĐ-CP, Appendix I have it (Mẫu số 02, the
+# collective's report: "III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC GHI NHẬN"; the individual's
+# report: "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG"), each with a table of emulation
+# titles and one of commendation forms. Source: thuvienphapluat.vn, "Nghị định
+# 98/2023/NĐ-CP", anchor bieumau_ms_2_pl1; the stored excerpt found with the search tool
+# did not include the section's own text, so the wording is to be checked against the
+# gazette (mẫu cần kiểm tra).
+PART_THREE = {
+    True: "III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC GHI NHẬN",
+    False: "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG",
+}
+TITLE_HEADERS = [
+    "Năm",
+    "Danh hiệu thi đua",
+    "Số, ngày, tháng, năm của quyết định công nhận danh hiệu thi đua; cơ quan ban hành quyết định",
+]
+FORM_HEADERS = [
+    "Năm",
+    "Hình thức khen thưởng",
+    "Số, ngày, tháng, năm của quyết định khen thưởng; cơ quan ban hành quyết định",
+]
+
+
+def _part_three(document, nominee: NomineeRecord) -> None:
+    """The titles and commendations from the award history, oldest first."""
+    word.add_heading(document, PART_THREE[nominee.collective])
+    awards = sorted(nominee.past_awards, key=lambda a: (a.year, a.decided_on or date.min))
+    tables = (
+        ("Danh hiệu thi đua", TITLE_HEADERS, True),
+        ("Hình thức khen thưởng", FORM_HEADERS, False),
+    )
+    for number, (heading, headers, is_title) in enumerate(tables, start=1):
+        word.add_heading(document, f"{number}. {heading}")
+        rows = [_award_row(a) for a in awards if a.is_title == is_title]
+        if rows:
+            word.add_table(document, headers, rows, widths_cm=[2, 6, 8])
+        else:
+            word.add_body(document, "Chưa có.")
+
+
+def _award_row(award: PastAward) -> list[object]:
+    return [award.year, award.name, award.decision_text]
 
 
 def _delegates(document, nominee: NomineeRecord, cycle: Cycle) -> None:

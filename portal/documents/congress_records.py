@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from portal.documents.past_awards import PastAward
+
 
 @dataclass(frozen=True)
 class Issuer:
@@ -94,7 +96,7 @@ class NomineeRecord:
     award_title: str  # "" when none proposed
     sector_delegate: bool
     provincial_delegate: bool
-    past_awards: list[str] = field(default_factory=list)
+    past_awards: list[PastAward] = field(default_factory=list)  # section III
     delegate: DelegateRecord | None = None
     conference_agree: int | None = None  # the unit's conference's own vote, if any
     person: PersonParticulars | None = None  # an individual's, when loaded

@@ -72,8 +72,14 @@ def not_accepted_lines(rows: list[UnitYear]) -> list[str]:
 
 
 def build_yearly_report(
-    rows: list[UnitYear], issuer: Issuer, year: int, on: date, path: Path
+    rows: list[UnitYear],
+    issuer: Issuer,
+    year: int,
+    on: date,
+    path: Path,
+    budget: tuple[list[str], list[list]] | None = None,
 ) -> Path:
+    """`budget`: (headers, rows) of the budget table (plan clause IV), when given."""
     document = word.new_document()
     word.add_letterhead(
         document,
@@ -133,6 +139,10 @@ def build_yearly_report(
         for label, text in row.commentary:
             if text:
                 word.add_body(document, f"{label}: {text}")
+    if budget:
+        word.add_heading(document, "III. KINH PHÍ THỰC HIỆN (NGÂN SÁCH NHÀ NƯỚC)")
+        headers, budget_rows = budget
+        word.add_table(document, headers, budget_rows, [4, 2.2, 2.2, 2.2, 2.2, 2.2, 2.2], size=10)
     word.add_signature(
         document,
         word.Signature(

@@ -85,6 +85,35 @@ def save_upload(
 ) -> Attachment:
     """Check `file` (size, type by content, matching extension) and store it as uploaded
     by `actor`. Raises RuleError with a message for the user. The caller commits."""
+    original, kind, data = checked_upload(file)
+    stored_name = store_file(Path(str(int(unit_id))), data, original)
+    attachment = Attachment(
+        unit_id=unit_id,
+        owner_type=owner_type,
+        owner_id=owner_id,
+        original_name=original,
+        stored_name=stored_name,
+        kind=kind,
+        content_type=CONTENT_TYPES[kind],
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+        uploaded_by_id=actor.id if actor else None,
+    )
+    db.session.add(attachment)
+    return attachment
+
+
+def store_file(folder: Path, data: bytes, original: str) -> str:
+    """Write checked `data` under UPLOAD_DIR/`folder` with a random name (returned); the
+    file goes again if the transaction that records it is rolled back."""
+    stored_name = secrets.token_hex(16)
+    _write_file(Path(current_app.config["UPLOAD_DIR"]) / folder / stored_name, data, original)
+    return stored_name
+
+
+def checked_upload(file: FileStorage) -> tuple[str, str, bytes]:
+    """(clean original name, detected kind, content) of an upload that passes the
+    portal's checks (size cap, type by content, matching extension); RuleError if not."""
     if file is None or not file.filename:
         raise RuleError(_("Chưa chọn tệp."))
     original = clean_original_name(file.filename)
@@ -123,24 +152,7 @@ def save_upload(
                 expected=sorted(EXTENSIONS[kind])[0],
             )
         )
-    stored_name = secrets.token_hex(16)
-    directory = Path(current_app.config["UPLOAD_DIR"]) / str(int(unit_id))
-    target = directory / stored_name
-    _write_file(target, data, original)
-    attachment = Attachment(
-        unit_id=unit_id,
-        owner_type=owner_type,
-        owner_id=owner_id,
-        original_name=original,
-        stored_name=stored_name,
-        kind=kind,
-        content_type=CONTENT_TYPES[kind],
-        size=len(data),
-        sha256=hashlib.sha256(data).hexdigest(),
-        uploaded_by_id=actor.id if actor else None,
-    )
-    db.session.add(attachment)
-    return attachment
+    return original, kind, data
 
 
 def _write_file(target: Path, data: bytes, original: str) -> None:

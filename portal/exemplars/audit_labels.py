@@ -13,6 +13,7 @@ LABELS = {
             "position": N_("Chức vụ"),
             "field_of_work": N_("Lĩnh vực công tác"),
             "movement": N_("Phong trào thi đua"),
+            "movement_id": N_("Phong trào thi đua đã phát động"),
             "achievements": N_("Thành tích nổi bật"),
             "initiatives": N_("Sáng kiến, mô hình, cách làm hay"),
             "year_identified": N_("Năm phát hiện"),
@@ -64,6 +65,7 @@ LABELS = {
             "status": N_("Tình trạng"),
             "outcome": N_("Kết quả"),
             "completed_at": N_("Ngày hoàn thành"),
+            "cost_vnd": N_("Kinh phí (đồng, ngân sách nhà nước)"),
         },
     ),
 }

@@ -17,7 +17,7 @@ from portal.exemplars.models import (
     SupportType,
 )
 from portal.exemplars.queries import ExemplarFilters
-from portal.fields import VersionedForm, VnDateField, choices
+from portal.fields import VersionedForm, VnDateField, WholeNumberField, choices, optional_int
 from portal.formatting import today_vn
 from portal.forms_base import PortalForm
 from portal.listing import FilterForm
@@ -66,7 +66,15 @@ class ExemplarForm(VersionedForm):
     )
     position = StringField(_l("Chức vụ"), validators=[Optional(), Length(max=255)])
     field_of_work = StringField(_l("Lĩnh vực công tác"), validators=[Optional(), Length(max=255)])
-    movement = StringField(_l("Phong trào thi đua"), validators=[Optional(), Length(max=255)])
+    movement_id = SelectField(
+        _l("Phong trào thi đua"),
+        coerce=optional_int,
+        invalid_choice_message=_l("Phong trào được chọn không dành cho đơn vị này."),
+    )
+    # The free text of records made before movements were kept: shown while it is there.
+    movement = StringField(
+        _l("Phong trào thi đua (ghi chép cũ)"), validators=[Optional(), Length(max=255)]
+    )
     achievements = TextAreaField(
         _l("Thành tích nổi bật"), validators=[Optional(), Length(max=10000)]
     )
@@ -85,6 +93,9 @@ class ExemplarForm(VersionedForm):
     def set_people(self, people) -> None:
         self.person_user_id.choices = _people(_l("— Không liên kết tài khoản —"), people)
 
+    def set_movements(self, movements: list[tuple[int, str]]) -> None:
+        self.movement_id.choices = choices(movements, _l("— Không gắn phong trào —"))
+
     def values(self) -> dict:
         return {
             "kind": self.kind.data,
@@ -92,7 +103,8 @@ class ExemplarForm(VersionedForm):
             "person_user_id": self.person_user_id.data or None,
             "position": self.position.data,
             "field_of_work": self.field_of_work.data,
-            "movement": self.movement.data,
+            "movement": self.movement.data or "",
+            "movement_id": self.movement_id.data,
             "achievements": self.achievements.data,
             "initiatives": self.initiatives.data,
             "year_identified": self.year_identified.data,
@@ -139,6 +151,10 @@ class FosteringActionForm(OnceForm, VersionedForm):
     due_date = VnDateField(_l("Hạn hoàn thành"), validators=[Optional()])
     status = SelectField(_l("Tình trạng"), choices=choices(FosteringStatus.choices()), coerce=str)
     outcome = TextAreaField(_l("Kết quả"), validators=[Optional(), Length(max=5000)])
+    cost_vnd = WholeNumberField(
+        _l("Kinh phí (đồng, ngân sách nhà nước)"),
+        validators=[Optional(), NumberRange(min=0, max=10**13)],
+    )
 
     def set_people(self, people) -> None:
         self.owner_user_id.choices = _people(_l("— Chọn —"), people)
@@ -152,6 +168,7 @@ class FosteringActionForm(OnceForm, VersionedForm):
             "due_date": self.due_date.data,
             "status": self.status.data,
             "outcome": self.outcome.data or "",
+            "cost_vnd": self.cost_vnd.data,
         }
 
 

@@ -19,6 +19,7 @@ from portal.exemplars.models import (
 )
 from portal.exemplars.services import check_unit_person
 from portal.extensions import db
+from portal.formatting import today_vn
 from portal.models_base import in_ids, utcnow
 from portal.rules import RuleError
 
@@ -44,6 +45,7 @@ def save_action(
     due_date: date | None = None,
     status: FosteringStatus = FosteringStatus.PLANNED,
     outcome: str = "",
+    cost_vnd: int | None = None,
 ) -> FosteringAction:
     """Create (or update `action`) for the exemplar. The owner is a person of the
     unit or a free name; finishing an action stamps `completed_at`. The caller commits."""
@@ -55,6 +57,12 @@ def save_action(
     owner_name = (owner_name or "").strip()
     if owner is None and not owner_name:
         raise RuleError(_("Chọn người phụ trách hoặc nhập tên."), "owner_name")
+    if status == FosteringStatus.DONE and due_date is not None and due_date > today_vn():
+        raise RuleError(
+            _("Không thể ghi nhận đã thực hiện cho một ngày trong tương lai."), "due_date"
+        )
+    if cost_vnd is not None and cost_vnd < 0:
+        raise RuleError(_("Kinh phí phải là số không âm."), "cost_vnd")
     if action is None:
         action = FosteringAction(unit_id=exemplar.unit_id)
         exemplar.fostering_actions.append(action)
@@ -69,6 +77,7 @@ def save_action(
         action.completed_at = None
     action.status = status
     action.outcome = (outcome or "").strip()
+    action.cost_vnd = cost_vnd
     db.session.flush()
     return action
 

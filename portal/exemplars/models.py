@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Date, DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.db_types import enum_column
@@ -45,7 +45,9 @@ class Exemplar(UnitOwnedMixin, TimestampMixin, VersionedMixin, db.Model):
     person_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     position: Mapped[str] = mapped_column(String(255), default="")  # chức vụ
     field_of_work: Mapped[str] = mapped_column(String(255), default="")
+    # Free text of the records made before movements were kept (shown, no longer asked).
     movement: Mapped[str] = mapped_column(String(255), default="")  # phong trào thi đua
+    movement_id: Mapped[int | None] = mapped_column(ForeignKey("movements.id"), index=True)
     achievements: Mapped[str] = mapped_column(Text, default="")
     initiatives: Mapped[str] = mapped_column(Text, default="")
     year_identified: Mapped[int] = mapped_column(index=True)
@@ -142,6 +144,8 @@ class FosteringAction(UnitOwnedMixin, TimestampMixin, VersionedMixin, db.Model):
     )
     outcome: Mapped[str] = mapped_column(Text, default="")
     completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Plan IV: spent from the state budget, whole đồng.
+    cost_vnd: Mapped[int | None] = mapped_column(BigInteger)
 
     exemplar: Mapped[Exemplar] = relationship(back_populates="fostering_actions")
     owner_user = relationship("User")

@@ -27,6 +27,7 @@ from portal.exemplars.models import (
     FosteringStatus,
     RecognitionLevel,
 )
+from portal.exemplars.movement_links import check_movement
 from portal.extensions import db
 from portal.formatting import format_date, today_vn
 from portal.models_base import in_ids
@@ -51,6 +52,7 @@ EDITABLE_FIELDS = (
     "position",
     "field_of_work",
     "movement",
+    "movement_id",
     "achievements",
     "initiatives",
     "year_identified",
@@ -86,9 +88,12 @@ def check_unit_person(unit_id: int, user_id: int | None, field: str) -> User | N
     return user
 
 
-def _check_fields(unit_id: int, values: dict, linked_id: int | None = None) -> dict:
+def _check_fields(
+    unit_id: int, values: dict, linked_id: int | None = None, linked_movement_id: int | None = None
+) -> dict:
     """Clean and check an exemplar's details. `linked_id` is the person already linked,
-    kept even if they have since left the unit (their record stays true to history)."""
+    kept even if they have since left the unit (their record stays true to history);
+    `linked_movement_id` likewise the movement already linked."""
     values = dict(values)
     values["name"] = (values.get("name") or "").strip()
     if not values["name"]:
@@ -99,6 +104,7 @@ def _check_fields(unit_id: int, values: dict, linked_id: int | None = None) -> d
         check_unit_person(unit_id, values.get("person_user_id"), "person_user_id")
     for key in ("position", "field_of_work", "movement", "achievements", "initiatives"):
         values[key] = (values.get(key) or "").strip()
+    check_movement(unit_id, values.get("movement_id"), keep_id=linked_movement_id)
     if values.get("year_identified", 0) > today_vn().year:
         raise RuleError(_("Năm phát hiện không được sau năm hiện tại."), "year_identified")
     return values
@@ -143,6 +149,7 @@ def update_exemplar(exemplar: Exemplar, **fields: object) -> Exemplar:
         exemplar.unit_id,
         {k: v for k, v in fields.items() if k in EDITABLE_FIELDS},
         linked_id=exemplar.person_user_id,
+        linked_movement_id=exemplar.movement_id,
     )
     if exemplar.year_recognised and values["year_identified"] > exemplar.year_recognised:
         raise RuleError(_("Năm phát hiện không được sau năm công nhận."), "year_identified")

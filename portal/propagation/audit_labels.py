@@ -15,6 +15,7 @@ LABELS = {
             "cost_vnd": N_("Kinh phí (đồng, ngân sách nhà nước)"),
             "description": N_("Mô tả, kết quả"),
             "partner_unit": N_("Đơn vị giao lưu, tham quan"),
+            "movement_id": N_("Phong trào thi đua đã phát động"),
         },
     ),
     "PropagationActivityExemplar": RecordLabels(

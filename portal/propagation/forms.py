@@ -70,6 +70,11 @@ class ActivityForm(OnceForm, VersionedForm):
     partner_unit = StringField(
         _l("Đơn vị giao lưu, tham quan (nếu có)"), validators=[Length(max=255)]
     )
+    movement_id = SelectField(
+        _l("Phong trào thi đua"),
+        coerce=optional_int,
+        invalid_choice_message=_l("Phong trào được chọn không dành cho đơn vị này."),
+    )
     exemplar_ids = SelectMultipleField(
         _l("Điển hình được tuyên truyền"),
         coerce=int,
@@ -79,6 +84,9 @@ class ActivityForm(OnceForm, VersionedForm):
         _l("Mô tả, kết quả"), validators=[Length(max=20000)], render_kw={"rows": 4}
     )
     submit = SubmitField(_l("Lưu"))
+
+    def set_movements(self, movements: list[tuple[int, str]]) -> None:
+        self.movement_id.choices = choices(movements, _l("— Không gắn phong trào —"))
 
     def set_exemplars(self, exemplars) -> None:
         self.exemplar_ids.choices = choices((e.id, e.name) for e in exemplars)
@@ -93,6 +101,7 @@ class ActivityForm(OnceForm, VersionedForm):
             "audience_reached": self.audience_reached.data,
             "cost_vnd": self.cost_vnd.data,
             "partner_unit": self.partner_unit.data or "",
+            "movement_id": self.movement_id.data,
             "description": self.description.data or "",
         }
 

@@ -47,6 +47,7 @@ class PropagationActivity(UnitOwnedMixin, TimestampMixin, VersionedMixin, db.Mod
     # The other unit of an exchange or a study visit (free text: often outside the Department).
     partner_unit: Mapped[str] = mapped_column(String(255), default="")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    movement_id: Mapped[int | None] = mapped_column(ForeignKey("movements.id"), index=True)
 
     unit = relationship("Unit")
     created_by = relationship("User")

@@ -8,6 +8,7 @@ from flask_login import current_user, login_required
 
 from portal.actions import attempt, attempt_edit
 from portal.evidence.services import attachments_for
+from portal.exemplars.movement_links import movement_choices
 from portal.exemplars.queries import exemplar_choices
 from portal.extensions import db
 from portal.fields import filter_years
@@ -70,6 +71,7 @@ def create(unit_id: int):
     unit = get_unit_or_404(unit_id)
     form = ActivityForm()
     form.set_exemplars(exemplar_choices(unit_id))
+    form.set_movements(movement_choices(unit_id))
     if form.validate_on_submit():
         outcome = attempt(
             services.create_activity,
@@ -105,6 +107,7 @@ def edit(activity_id: int):
     form = ActivityForm(obj=activity)
     linked = {link.exemplar_id for link in activity.exemplar_links}
     form.set_exemplars(exemplar_choices(activity.unit_id, keep_ids=linked))
+    form.set_movements(movement_choices(activity.unit_id, activity.movement_id))
     if request.method == "GET":
         form.activity_type.data = activity.activity_type.value
         form.channel.data = activity.channel.value

@@ -15,7 +15,9 @@ from portal.accounts.models import User
 from portal.evidence.models import Attachment
 from portal.evidence.services import delete_attachments_of, save_uploads
 from portal.exemplars.models import Exemplar
+from portal.exemplars.movement_links import check_movement
 from portal.extensions import db
+from portal.formatting import today_vn
 from portal.listing import text_search
 from portal.propagation.models import (
     ActivityType,
@@ -37,6 +39,7 @@ EDITABLE_FIELDS = (
     "cost_vnd",
     "description",
     "partner_unit",
+    "movement_id",
 )
 
 
@@ -81,7 +84,15 @@ def set_featured_exemplars(activity: PropagationActivity, exemplar_ids: list[int
     db.session.expire(activity, ["exemplars"])
 
 
+def check_done_date(value: date | None, field: str) -> None:
+    """A record of something done cannot be dated in the future."""
+    if value is not None and value > today_vn():
+        raise RuleError(_("Không thể ghi nhận đã thực hiện cho một ngày trong tương lai."), field)
+
+
 def _apply(activity: PropagationActivity, data: dict) -> None:
+    check_done_date(data.get("activity_date"), "activity_date")
+    check_movement(activity.unit_id, data.get("movement_id"), keep_id=activity.movement_id)
     for field in EDITABLE_FIELDS:
         if field in data:
             setattr(activity, field, data[field])

@@ -15,6 +15,7 @@ LABELS = {
             "end_date": N_("Đến ngày"),
             "hours": N_("Số giờ"),
             "notes": N_("Ghi chú"),
+            "cost_vnd": N_("Kinh phí (đồng, ngân sách nhà nước)"),
         },
     ),
 }

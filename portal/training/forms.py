@@ -16,6 +16,7 @@ from portal.fields import (
     VersionedForm,
     VnDateField,
     VnFloatField,
+    WholeNumberField,
     choices,
     optional_int,
     year_choices,
@@ -55,6 +56,10 @@ class TrainingForm(OnceForm, VersionedForm):
             NumberRange(min=0.5, max=2000, message=_l("Số giờ từ 0,5 đến 2.000.")),
         ],
     )
+    cost_vnd = WholeNumberField(
+        _l("Kinh phí (đồng, ngân sách nhà nước)"),
+        validators=[Optional(), NumberRange(min=0, max=10**13)],
+    )
     notes = TextAreaField(_l("Ghi chú"), validators=[Length(max=5000)], render_kw={"rows": 3})
     submit = SubmitField(_l("Lưu"))
 
@@ -75,6 +80,7 @@ class TrainingForm(OnceForm, VersionedForm):
                 "end_date",
                 "hours",
                 "notes",
+                "cost_vnd",
             )
         }
 

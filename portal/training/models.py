@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, Float, ForeignKey, String, Text
+from sqlalchemy import BigInteger, Date, Float, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.extensions import db
@@ -25,6 +25,8 @@ class TrainingRecord(UnitOwnedMixin, TimestampMixin, VersionedMixin, db.Model):
     end_date: Mapped[date] = mapped_column(Date)
     hours: Mapped[float] = mapped_column(Float)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Plan IV: spent from the state budget, whole đồng.
+    cost_vnd: Mapped[int | None] = mapped_column(BigInteger)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     unit = relationship("Unit")

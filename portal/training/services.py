@@ -11,6 +11,7 @@ from sqlalchemy.orm import joinedload
 
 from portal.accounts.models import Role, RoleMembership, User
 from portal.extensions import db
+from portal.formatting import today_vn
 from portal.listing import text_search
 from portal.rules import RuleError
 from portal.tenancy import scoped
@@ -25,6 +26,7 @@ FIELDS = (
     "end_date",
     "hours",
     "notes",
+    "cost_vnd",
 )
 
 
@@ -59,6 +61,11 @@ def _apply(record: TrainingRecord, data: dict) -> None:
         raise RuleError(_("Vui lòng nhập ngày bắt đầu."), "start_date")
     if end < start:
         raise RuleError(_("Ngày kết thúc không được trước ngày bắt đầu."), "end_date")
+    for field, value in (("start_date", start), ("end_date", end)):
+        if value > today_vn():
+            raise RuleError(
+                _("Không thể ghi nhận đã thực hiện cho một ngày trong tương lai."), field
+            )
     values["end_date"] = end
     values["course"] = (values["course"] or "").strip()
     if not values["course"]:

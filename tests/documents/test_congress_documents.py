@@ -15,7 +15,13 @@ from portal.documents.congress_lists import build_lists
 from portal.documents.congress_records import CouncilDecision, CouncilMeeting, PassedNominee
 from portal.documents.proposal import build_department_proposal, build_unit_proposal
 from portal.exemplars.models import ExemplarKind, RecognitionLevel
-from tests.factories import make_congress_exemplar, make_submission, make_title
+from tests.factories import (
+    award_to,
+    make_award,
+    make_congress_exemplar,
+    make_submission,
+    make_title,
+)
 
 ON = date(2025, 6, 5)
 
@@ -36,6 +42,7 @@ def _records(world):
         field_of_work="Quan trắc",
     )
     submission = make_submission(world.unit_a, world.period, title, [person, team])
+    make_award(world.org, award_to(world.unit_a, "Nguyễn Thị Hoa", exemplar=person))
     services.save_cycle(
         world.period,
         {
@@ -80,11 +87,12 @@ def test_individual_and_collective_achievement_reports(world, tmp_path):
     _check_format(doc)
     text = _text(doc)
     assert "BÁO CÁO THÀNH TÍCH" in text and "I. SƠ LƯỢC LÝ LỊCH" in text
-    assert "II. THÀNH TÍCH ĐẠT ĐƯỢC" in text and "III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐẠT" in text
+    assert "II. THÀNH TÍCH ĐẠT ĐƯỢC" in text and "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG" in text
     assert "Chức vụ (Đảng, chính quyền, đoàn thể): Phó Trưởng phòng." in text
     assert "Nguyễn Thị Hoa dẫn đầu phong trào" in text
     assert "Bằng khen của Chủ tịch UBND tỉnh" in text
-    assert "Điển hình tiên tiến cấp Sở" in text
+    # Section III from the award history (tests/documents/test_achievement_section_three.py)
+    assert "Quyết định số 125/QĐ-UBND ngày 15/03/2024 của Chủ tịch UBND tỉnh Quảng Bình" in text
     assert "lần thứ VI" in text  # provincial delegate
     doc2 = Document(build_achievement_report(team, issuer, cycle, ON, tmp_path / "t.docx"))
     text2 = _text(doc2)

@@ -39,6 +39,7 @@ from portal.exemplars.models import (
     ExemplarStatus,
     FosteringAction,
 )
+from portal.exemplars.movement_links import movement_choices
 from portal.exemplars.queries import (
     exemplar_detail_options,
     field_choices,
@@ -152,6 +153,7 @@ def new():
     if request.method == "GET" and request.args.get("unit_id", type=int):
         form.unit_id.data = request.args.get("unit_id", type=int)
     form.set_people(services.people_choices([u.id for u in units]))
+    form.set_movements(list(dict.fromkeys(m for u in units for m in movement_choices(u.id))))
     if form.validate_on_submit():
         outcome = attempt(
             with_evidence,
@@ -209,6 +211,7 @@ def edit(exemplar_id: int):
     if exemplar.person and all(user.id != exemplar.person_user_id for user, _label in people):
         people.append((exemplar.person, exemplar.person.full_name))  # has left the unit
     form.set_people(people)
+    form.set_movements(movement_choices(exemplar.unit_id, exemplar.movement_id))
     if form.validate_on_submit() and (
         attempt_edit(exemplar, services.update_exemplar, exemplar, **form.values(), form=form).ok
     ):

@@ -1,0 +1,1 @@
+"""Emulation movements (phong trào thi đua): launched, followed and reviewed."""
