@@ -53,6 +53,8 @@ from portal.congress import council_routes as congress_council_routes
 from portal.congress import models as congress_models
 from portal.congress import routes as congress_routes
 from portal.congress import services as congress_services
+from portal.congress import signed as congress_signed
+from portal.congress import signed_routes as congress_signed_routes
 from portal.consideration import audit_labels as consideration_audit_labels
 from portal.consideration import lookups as consideration_lookups
 from portal.consideration import models as consideration_models
@@ -117,6 +119,9 @@ from portal.organizations import models as organizations_models
 from portal.periods import audit_labels as periods_audit_labels
 from portal.periods import models as periods_models
 from portal.platform import routes as platform_routes
+from portal.profiles import audit_labels as profiles_audit_labels
+from portal.profiles import models as profiles_models
+from portal.profiles import routes as profiles_routes
 from portal.propagation import audit_labels as propagation_audit_labels
 from portal.propagation import models as propagation_models
 from portal.propagation import routes as propagation_routes
@@ -161,6 +166,7 @@ MODELS = (
     reviews_models,
     assessments_models,
     annualreports_models,
+    profiles_models,
     congress_models,
     compilations_models,
     awards_models,
@@ -194,6 +200,8 @@ BLUEPRINTS = (
     annualreports_routes.bp,
     congress_routes.bp,
     congress_council_routes.bp,
+    congress_signed_routes.bp,
+    profiles_routes.bp,
     compilations_routes.bp,
     awards_history_routes.bp,
     awards_import_routes.bp,
@@ -220,6 +228,8 @@ LISTENERS = (
 LOCK_CHECKS = {
     assessments_models.EVIDENCE_OWNER: assessments_services.evidence_locked,
     congress_models.NOMINEE_OWNER: congress_services.nominee_locked,
+    congress_signed.SIGNED_PROPOSAL: congress_signed.scan_locked,
+    congress_signed.SIGNED_REPORT: congress_signed.scan_locked,
     inspections_services.EVIDENCE_OWNER: inspections_services.inspection_file_locked,
     inspections_services.RESPONSE_EVIDENCE_OWNER: inspections_services.response_file_locked,
 }
@@ -282,6 +292,7 @@ AUDIT_LABELS = (
     notifications_audit_labels.LABELS,
     organizations_audit_labels.LABELS,
     periods_audit_labels.LABELS,
+    profiles_audit_labels.LABELS,
     propagation_audit_labels.LABELS,
     publiccolumn_audit_labels.LABELS,
     registrations_audit_labels.LABELS,

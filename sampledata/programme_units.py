@@ -42,6 +42,7 @@ from portal.publiccolumn.models import ExemplarStory, StoryStatus
 from portal.reviews.services import transition
 from portal.reviews.states import ReviewAction
 from portal.training.models import TrainingRecord
+from sampledata.profiles import complete_profiles
 
 YEARS = (2023, 2024, 2025)
 UNIT_KINDS = (UnitKind.DIVISION, UnitKind.AFFILIATED, UnitKind.MASS_ORGANISATION)
@@ -342,7 +343,7 @@ def add_congress(world, programme, step: Step, n: int) -> None:
                     delegate=congress.DelegateData(user_id=step.coordinators[unit.id].id),
                 ),
             )
-        db.session.flush()
+        complete_profiles(unit, kept[:3])  # what the achievement reports print
         move_record(
             submission,
             (("submit",), ("submit", "accept"), ())[(n + i) % 3],

@@ -43,8 +43,10 @@ from portal.inspections.models import Inspection, InspectionFinding
 from portal.mail.models import MailMessage
 from portal.organizations.models import Organization, Unit, UnitKind
 from portal.periods.models import PlanPeriod
+from portal.profiles.models import PersonProfile, UnitProfile
 from portal.reviews.services import transition
 from portal.reviews.states import ReviewAction
+from sampledata import profiles as profile_data
 from sampledata.world import make_user
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
@@ -367,6 +369,7 @@ def make_submission(
                 ),
             ),
         )
+    complete_profiles(unit, exemplars)  # what the achievement reports need to submit
     db.session.commit()
     return submission
 
@@ -481,6 +484,25 @@ def make_deadline(world, *, due_at=None, units=None, **fields) -> Deadline:
 def make_mail_message(to="a@example.vn", subject="Thử", body_text="Nội dung", **fields):
     """A message in the outbox (queued unless told)."""
     return _saved(MailMessage(recipient_email=to, subject=subject, body_text=body_text, **fields))
+
+
+# -- Profiles: what the achievement report forms print -----------------------------------
+
+
+def make_unit_profile(unit, **fields) -> UnitProfile:
+    """The unit's profile with every field the collective's form requires."""
+    return _saved(UnitProfile(unit_id=unit.id, **{**profile_data.UNIT_VALUES, **fields}))
+
+
+def make_person_profile(user, **fields) -> PersonProfile:
+    """A person's profile with every field the individual's form requires."""
+    return _saved(PersonProfile(user_id=user.id, **{**profile_data.PERSON_VALUES, **fields}))
+
+
+def complete_profiles(unit, exemplars) -> None:
+    """The profiles the achievement reports of `exemplars` need (sampledata.profiles)."""
+    profile_data.complete_profiles(unit, exemplars)
+    db.session.commit()
 
 
 # -- Award decisions --------------------------------------------------------------------

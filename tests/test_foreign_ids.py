@@ -105,7 +105,7 @@ ID_ARGS: dict[str | tuple[str, str], type] = {
     ("registrations", "entry_id"): RegistrationEntry,
 }
 # Arguments that are no ids, with the value each request uses: one that would act.
-OTHER_ARGS = {"action": "submit", "to_status": "fostering", "slug": None}
+OTHER_ARGS = {"action": "submit", "to_status": "fostering", "slug": None, "key": "to-trinh"}
 # Rules that cannot be given a foreign id, each with its reason.
 NO_ID = {
     "static": "a file of the application, no data",

@@ -33,7 +33,9 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("infrastructure", frozenset({"jobs", "mail"})),
     (
         "shared capabilities",
-        frozenset({"evidence", "reviews", "notifications", "deadlines", "documents"}),
+        frozenset(
+            {"evidence", "reviews", "notifications", "deadlines", "documents", "profiles"}
+        ),
     ),
     (
         "record capabilities",

@@ -54,6 +54,7 @@ EXCLUDED = {
     "bootstrap.static": "a file",
     "health.healthz": "the servers' health, no programme data",
     "home.index": "a redirect to the person's workspace or dashboard, counted there",
+    "profiles.me": "a redirect to the person's own profile, counted there",
     "accounts.login": "a form",
     "accounts.forgot_password": "a form",
     "accounts.change_password": "a form",

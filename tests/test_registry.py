@@ -98,7 +98,14 @@ def test_importing_registers_nothing_and_the_factory_registers_everything():
         "lookups": [],
     }
     assert found["created"] == {
-        "lock_checks": ["assessment_item", "congress_nominee", "finding_response", "inspection"],
+        "lock_checks": [
+            "assessment_item",
+            "congress_nominee",
+            "congress_signed_proposal",
+            "congress_signed_report",
+            "finding_response",
+            "inspection",
+        ],
         "builders": ["congress_submission", "yearly_report"],
         "review_adapters": [
             "annual_report",

@@ -13,6 +13,7 @@ from portal.admin.blueprint import bp
 from portal.admin.forms import AuditFilterForm, choices, unit_choices
 from portal.listing import filter_args
 from portal.organizations.services import organization_units
+from portal.profiles import services as profiles
 
 ACTION_LABELS = {
     "create": _l("Tạo mới"),
@@ -26,6 +27,8 @@ ACTION_LABELS = {
     accounts.PASSWORD_CHANGE: _l("Đổi mật khẩu"),
     accounts.PASSWORD_RESET: _l("Đặt lại mật khẩu"),
     accounts.SESSIONS_REVOKED: _l("Kết thúc mọi phiên đăng nhập"),
+    # A document printing a person's particulars was built (portal/profiles/services.py).
+    profiles.EXPORT: _l("Xuất thông tin cá nhân"),
 }
 
 

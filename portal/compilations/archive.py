@@ -9,6 +9,7 @@ import hashlib
 import json
 import os
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from portal.documents.reproducible import FIXED_ZIP_TIME
@@ -25,11 +26,19 @@ def file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-def build_manifest(workdir: Path, relative_paths: list[str]) -> list[dict]:
-    return [
-        {"path": rel, "size": (workdir / rel).stat().st_size, "sha256": file_digest(workdir / rel)}
-        for rel in sorted(set(relative_paths))
-    ]
+def build_manifest(
+    workdir: Path, relative_paths: list[str], source: Callable[[str], str | None] | None = None
+) -> list[dict]:
+    """One entry per file; with `source`, an entry it describes says where it came from."""
+    manifest = []
+    for rel in sorted(set(relative_paths)):
+        path = workdir / rel
+        entry = {"path": rel, "size": path.stat().st_size, "sha256": file_digest(path)}
+        said = source(rel) if source else None
+        if said:
+            entry["source"] = said
+        manifest.append(entry)
+    return manifest
 
 
 def write_zip(workdir: Path, manifest: list[dict], target: Path) -> None:

@@ -33,6 +33,8 @@ class Builder:
     needs_year: bool = False
     # What was compiled, in sentences for the page (from the inputs kept at the start).
     describe: Callable[[Compilation], list[str]] | None = None
+    # What the manifest says of a file (e.g. a signed scan or a generated copy), by path.
+    source: Callable[[str], str | None] | None = None
 
 
 BUILDERS: dict[str, Builder] = {}

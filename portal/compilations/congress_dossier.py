@@ -15,7 +15,7 @@ from sqlalchemy import select
 from portal.compilations import summaries
 from portal.compilations.builders import Builder, Step, report_step_progress
 from portal.compilations.models import Compilation
-from portal.congress import services
+from portal.congress import services, signed
 from portal.congress.council_round import council_decision, council_round_ids
 from portal.congress.models import NOMINEE_OWNER, CongressSubmission
 from portal.congress.records import (
@@ -41,6 +41,7 @@ from portal.periods.models import PlanPeriod
 from portal.reviews.states import ReviewState
 
 KIND = "congress_submission"
+SIGNED = signed.SIGNED_SUFFIX
 PDF_NOTE = "GHI-CHU-PDF.txt"
 # With every file in one LibreOffice process, a Word file converted to PDF costs about
 # as much as one unit's Word files written (bench/compile_submission.py --pdf: 0.2 s
@@ -125,27 +126,67 @@ def _copy_evidence(nominee_ids: list[int], folder: Path, root: Path) -> list[str
 
 
 def unit_step(submission_id: int, position: int, on: date, issuer, cycle) -> Step:
+    """The unit's documents, dated the unit's submission date (the unit signs them): its
+    signed scan where the unit uploaded one, else the Word file the portal generates
+    (and its PDF copy, by the PDF step); then the conference record and the evidence."""
     submission = db.session.get(CongressSubmission, submission_id)
 
     def run(workdir: Path) -> list[str]:
         loaded = load_submission(submission_id)
-        record = submission_record(loaded)
+        record = submission_record(loaded, with_profiles=True)
         folder = workdir / "don-vi" / f"{position:03d}-{slug(record.unit_name)}"
-        files = [build_unit_proposal(record, issuer, cycle, on, folder / "to-trinh.docx")]
+        unit_on = signed.unit_date(loaded) or on
+        by_name = sorted(loaded.nominees, key=lambda n: (n.exemplar.name, n.id))
+        documents = signed.unit_documents(loaded)
+        files = [_signed_or(documents[0], folder, unit_on, record, issuer, cycle)]
         files.append(
             build_conference_record(record, issuer, cycle, folder / "bien-ban-hoi-nghi.docx")
         )
-        by_name = sorted(loaded.nominees, key=lambda n: (n.exemplar.name, n.id))
-        for index, row in enumerate(record.nominees, 1):
-            name = f"bao-cao-thanh-tich-{index:02d}-{slug(row.name)}.docx"
-            files.append(
-                build_achievement_report(row, issuer, cycle, on, folder / name, unit=record.signers)
-            )
+        for document, row, nominee in zip(documents[1:], record.nominees, by_name, strict=True):
+            if document.scan is None:
+                signed.record_particulars_export(
+                    nominee, None, "Báo cáo thành tích (hồ sơ Đại hội)"
+                )
+            files.append(_signed_or(document, folder, unit_on, row, issuer, cycle, record.signers))
         paths = [str(p.relative_to(workdir)) for p in files]
         ids = [n.id for n in by_name]
         return paths + _copy_evidence(ids, folder / "minh-chung", workdir)
 
     return Step(f"Hồ sơ của {submission.unit.name}", run)
+
+
+def _signed_or(
+    document: signed.UnitDocument, folder: Path, on: date, record, issuer, cycle, signers=None
+):
+    """The unit's signed scan of `document` when there is one, else the generated file."""
+    if document.scan is not None:
+        return _copy_file(storage_path(document.scan), folder / f"{document.file_stem}{SIGNED}")
+    path = folder / f"{document.file_stem}.docx"
+    if document.nominee_id is None:
+        return build_unit_proposal(record, issuer, cycle, on, path)
+    return build_achievement_report(record, issuer, cycle, on, path, unit=signers)
+
+
+def _copy_file(source: Path, target: Path) -> Path:
+    if not source.is_file():
+        raise MissingEvidenceError(f"Thiếu tệp bản ký trên đĩa: {target.name}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with source.open("rb") as src, target.open("wb") as dst:
+        shutil.copyfileobj(src, dst, 1024 * 1024)
+    return target
+
+
+def manifest_source(path: str) -> str | None:
+    """What the manifest says of a unit's document: the signed scan, or the copy the
+    portal generated because the unit has not uploaded one."""
+    name = Path(path).name
+    if not path.startswith("don-vi/"):
+        return None
+    if name.endswith(SIGNED):
+        return "Bản ký, đóng dấu do đơn vị tải lên"
+    if name.startswith(("to-trinh.", "bao-cao-thanh-tich-")):
+        return "Bản do Cổng tạo (đơn vị chưa tải bản ký)"
+    return None
 
 
 def department_step(compilation_id: int, on: date, issuer, cycle) -> Step:
@@ -226,4 +267,5 @@ BUILDER = Builder(
     inputs=_inputs,
     steps=_steps,
     describe=summaries.congress_summary,
+    source=manifest_source,
 )

@@ -93,7 +93,7 @@ def _within(compilation: Compilation, step: Step, before: float, total: float):
 def _package(compilation: Compilation, workdir: Path, files: list[str]) -> None:
     if cancel_requested():
         raise CancelRequestedError
-    manifest = archive.build_manifest(workdir, files)
+    manifest = archive.build_manifest(workdir, files, builder_for(compilation.kind).source)
     compilation.file_name = f"{compilation.kind}-{compilation.id}.zip"
     target = archive_path(compilation)
     target.parent.mkdir(parents=True, exist_ok=True)

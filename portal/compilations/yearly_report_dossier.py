@@ -34,6 +34,7 @@ from portal.extensions import db
 from portal.formatting import VN_TZ, format_vnd
 from portal.models_base import as_utc
 from portal.organizations.models import Organization, Unit
+from portal.reviews.states import ReviewState
 
 KIND = "yearly_report"
 PARTS = "_parts"  # per-unit rows on disk, not part of the ZIP
@@ -84,8 +85,10 @@ def unit_row(unit: Unit, compilation: Compilation) -> UnitYear:
     year = compilation.year
     report = _record(AnnualReport, unit.id, compilation)
     assessment = _record(SelfAssessment, unit.id, compilation)
-    if report is not None:
-        figures = figures_for(report)
+    # Only an accepted report is quoted: a draft or returned one is not the unit's word.
+    accepted = report if report is not None and report.state == ReviewState.ACCEPTED else None
+    if accepted is not None:
+        figures = figures_for(accepted)
     else:
         figures = {
             "exemplars": exemplar_figures(unit.id, year),
@@ -112,8 +115,8 @@ def unit_row(unit: Unit, compilation: Compilation) -> UnitYear:
         inspections=inspections.get("count", 0),
         findings_by_severity=inspections.get("findings_by_severity", {}),
         findings_open=sum(findings_status.get(s, 0) for s in ("open", "answered", "sent_back")),
-        commentary=[(labels.get(f, f), getattr(report, f) or "") for f in COMMENTARY_FIELDS]
-        if report
+        commentary=[(labels.get(f, f), getattr(accepted, f) or "") for f in COMMENTARY_FIELDS]
+        if accepted
         else [],
     )
 
@@ -161,7 +164,8 @@ def _final_step(compilation_id: int) -> Step:
             rows, issuer, year, on, workdir / f"bao-cao-nam-{year}.docx", budget=budget_table
         )
         stats = build_statistics(rows, year, workdir / f"thong-ke-nam-{year}.xlsx")
-        return [str(p.relative_to(workdir)) for p in (report, stats)]
+        files = [report, stats]
+        return [str(p.relative_to(workdir)) for p in files]
 
     return Step("Báo cáo tổng hợp và thống kê của Sở", run)
 

@@ -23,6 +23,7 @@ from portal.actions import attempt, attempt_edit
 from portal.congress import services
 from portal.congress.forms import ConferenceForm, CycleForm, NewSubmissionForm, NomineeForm
 from portal.congress.models import NOMINEE_OWNER, CongressNominee, CongressSubmission, Gender
+from portal.congress.profile_checks import profile_gaps
 from portal.congress.records import cycle_record, issuer_of, load_submission, submission_record
 from portal.consideration.catalogue import titles_for, why_no_title
 from portal.documents.conference_record import DOCX_MIME, conference_record_bytes
@@ -40,7 +41,7 @@ from portal.extensions import db
 from portal.organizations.models import Unit
 from portal.periods.models import PlanPeriod
 from portal.reviews.locks import require_editable
-from portal.reviews.services import can_edit, is_preparer
+from portal.reviews.services import can_edit, is_preparer, is_reviewer
 from portal.reviews.states import ReviewState
 from portal.reviews.views import (
     no_period_page,
@@ -122,6 +123,9 @@ def view(submission_id: int):
         files=files,
         can_edit=can_edit(current_user, submission),
         mismatched=services.title_mismatches(submission.nominees),
+        gaps=profile_gaps(submission) if submission.is_editable else [],
+        signers=is_preparer(current_user, submission.unit_id)
+        or is_reviewer(current_user, submission.unit_id),
         **review_panel(submission, current_user, ".transition", submission_id=submission.id),
     )
 

@@ -19,6 +19,7 @@ from portal.congress.models import (
     CongressSubmission,
     Gender,
 )
+from portal.congress.profile_checks import profile_gaps
 from portal.consideration.catalogue import require_title_fits, title_fits
 from portal.consideration.models import AwardTitle
 from portal.deadlines.models import Deadline, DeadlineKind
@@ -428,6 +429,8 @@ class CongressSubmissionReview:
                 problems.append(
                     _("Chưa có thông tin đại biểu của “%(name)s”.", name=nominee.exemplar.name)
                 )
+        # What the achievement report forms print (portal.congress.profile_checks).
+        problems += [gap.message for gap in profile_gaps(submission)]
         return problems
 
     def after_transition(self, submission: CongressSubmission, event: ReviewEvent) -> None:

@@ -34,6 +34,7 @@ from portal.demo import (
     difficulties,
     exemplars,
     inspections,
+    profiles,
     propagation,
     publiccolumn,
     training,
@@ -82,6 +83,7 @@ PARTS = (
     deadlines,
     assessments,
     annualreports,
+    profiles,
     congress,
     dashboards,
 )

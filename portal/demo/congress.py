@@ -87,7 +87,12 @@ def _correct_titles(period, titles) -> None:
 
 
 def _seed_unit(unit: Unit, period, day, titles, steps, coordinator, office) -> None:
-    exemplars = exemplar_choices(unit.id)[:4]
+    # individuals linked to a person (whose profile the achievement report prints)
+    exemplars = [
+        e
+        for e in exemplar_choices(unit.id)
+        if e.kind == ExemplarKind.COLLECTIVE or e.person_user_id
+    ][:4]
     if not exemplars:
         return
     submission = services.create_submission(unit.id, period)

@@ -75,6 +75,45 @@ class DelegateRecord:
 
 
 @dataclass(frozen=True)
+class PersonParticulars:
+    """An individual's particulars from their profile (personal data: every document
+    that prints them is recorded in the audit log where it is built)."""
+
+    birth_date: date | None = None
+    gender: str = ""  # "Nam" / "Nữ"
+    ethnicity: str = ""
+    home_town: str = ""
+    residence: str = ""
+    party_position: str = ""
+    government_position: str = ""
+    mass_position: str = ""
+    professional_qualification: str = ""
+    political_qualification: str = ""
+    academic_title: str = ""
+    duties: str = ""
+
+
+@dataclass(frozen=True)
+class UnitParticulars:
+    """Section I of a collective's report, from its unit's profile."""
+
+    address: str = ""
+    telephone: str = ""
+    email: str = ""
+    website: str = ""
+    founded_on: date | None = None
+    history: str = ""
+    functions: str = ""
+    organisation: str = ""
+    staff_total: int | None = None
+    staff_female: int | None = None
+    staff_party_members: int | None = None
+    # (name of the organisation, its description): Đảng bộ/Chi bộ, Công đoàn, ...
+    organisations: tuple[tuple[str, str], ...] = ()
+    organisations_work: str = ""
+
+
+@dataclass(frozen=True)
 class NomineeRecord:
     unit_name: str
     name: str
@@ -91,6 +130,8 @@ class NomineeRecord:
     past_awards: list[PastAward] = field(default_factory=list)  # section III
     delegate: DelegateRecord | None = None
     conference_agree: int | None = None  # the unit's conference's own vote, if any
+    person: PersonParticulars | None = None  # an individual's, when loaded
+    unit_profile: UnitParticulars | None = None  # a collective's, when loaded
 
     @property
     def proposals(self) -> list[str]:

@@ -52,6 +52,26 @@ def _state(value: str) -> str:
     return REVIEW_STATES.get(value, "Chưa lập") if value else "Chưa lập"
 
 
+# The units whose annual report the Department cannot quote yet, by what is missing.
+NOT_ACCEPTED_GROUPS = (
+    (("",), "Chưa lập báo cáo năm"),
+    (("draft",), "Báo cáo còn là bản nháp"),
+    (("submitted", "resubmitted"), "Đã nộp, Văn phòng Sở chưa chấp nhận"),
+    (("returned",), "Bị trả lại, đơn vị chưa nộp lại"),
+)
+
+
+def not_accepted_lines(rows: list[UnitYear]) -> list[str]:
+    """One line per group of units whose annual report is not accepted, naming them:
+    the consolidated report quotes accepted reports only."""
+    lines = []
+    for states, label in NOT_ACCEPTED_GROUPS:
+        names = [r.unit_name for r in rows if r.report_state in states]
+        if names:
+            lines.append(f"- {label} ({len(names)}): {'; '.join(names)}.")
+    return lines
+
+
 def build_yearly_report(
     rows: list[UnitYear],
     issuer: Issuer,
@@ -88,6 +108,13 @@ def build_yearly_report(
         f"{accepted} báo cáo năm đã được Văn phòng Sở chấp nhận; toàn Sở theo dõi "
         f"{exemplars} điển hình tiên tiến.",
     )
+    missing = not_accepted_lines(rows)
+    if missing:
+        word.add_body(
+            document,
+            "Báo cáo này chỉ tổng hợp các báo cáo năm đã được Văn phòng Sở chấp nhận. "
+            "Các đơn vị chưa có báo cáo năm được chấp nhận:\n" + "\n".join(missing),
+        )
     word.add_heading(document, "I. TỔNG HỢP THEO ĐƠN VỊ")
     word.add_table(
         document,
@@ -109,8 +136,13 @@ def build_yearly_report(
     word.add_heading(document, "II. NỘI DUNG BÁO CÁO CỦA CÁC ĐƠN VỊ")
     for index, row in enumerate(rows, 1):
         word.add_heading(document, f"{index}. {row.unit_name}")
-        if not row.commentary:
-            word.add_body(document, "Đơn vị chưa gửi báo cáo năm.")
+        if row.report_state != "accepted":
+            word.add_body(
+                document,
+                f"Báo cáo năm của đơn vị chưa được Văn phòng Sở chấp nhận "
+                f"({_state(row.report_state).lower()}), nên không được tổng hợp.",
+            )
+            continue
         for label, text in row.commentary:
             if text:
                 word.add_body(document, f"{label}: {text}")

@@ -7,20 +7,25 @@ import time
 import zipfile
 from datetime import date
 
+import pytest
 from docx import Document
 from openpyxl import load_workbook
 
+from portal.accounts.models import Role
 from portal.compilations.models import CompilationStatus
 from portal.compilations.services import start_compilation
 from portal.compilations.storage import archive_path
+from portal.documents.pdf import find_converter
 from portal.extensions import db
 from portal.propagation.models import ActivityType, Channel, PropagationActivity
+from sampledata.world import make_user
 from tests.factories import (
     at,
     make_assessment,
     make_congress_exemplar,
     make_criteria,
     make_report,
+    make_unit,
     move,
 )
 from tests.libreoffice import assert_pdf_normalised, needs_libreoffice
@@ -56,7 +61,8 @@ def _compile(world, run_jobs):
     return compilation
 
 
-def test_yearly_report(world, run_jobs):
+def test_yearly_report(app, world, run_jobs):
+    app.config["DOSSIER_PDF"] = False  # reproducible bytes: PDF copies are tested below
     _seed(world)
     compilation = _compile(world, run_jobs)
     assert compilation.status == CompilationStatus.DONE, compilation.error
@@ -101,3 +107,48 @@ def test_two_runs_with_a_pdf_copy_give_the_same_zip(world, run_jobs, app):
     assert data == archive_path(second).read_bytes()
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert_pdf_normalised(archive.read("bao-cao-nam-2024.pdf"))
+
+
+def _unit_report(world, name, steps, text):
+    """A unit with its coordinator and its 2024 annual report moved along `steps`."""
+    unit = make_unit(world.org, name)
+    coordinator = make_user(
+        world.org, f"{len(name)}-{steps}@example.test", (Role.COORDINATOR, unit)
+    )
+    report = make_report(world, unit=unit, year=2024)
+    report.proposals = text
+    db.session.commit()
+    for step in steps:
+        actor = coordinator if step == "submit" else world.office
+        move(report, step, actor, reason="Bổ sung số liệu" if step == "return" else "")
+    return unit
+
+
+def test_only_accepted_reports_are_quoted_and_the_others_named(app, world, run_jobs):
+    app.config["DOSSIER_PDF"] = False
+    _seed(world)  # Phòng Môi trường: accepted; Thanh tra Sở: no report
+    _unit_report(world, "Phòng Quản lý đất đai", [], "Nội dung bản nháp chưa nộp.")
+    _unit_report(world, "Trung tâm Quan trắc", ["submit"], "Nội dung đã nộp chờ xem xét.")
+    _unit_report(world, "Văn phòng Đăng ký", ["submit", "return"], "Nội dung bị trả lại.")
+    compilation = _compile(world, run_jobs)
+    assert compilation.status == CompilationStatus.DONE, compilation.error
+    with zipfile.ZipFile(archive_path(compilation)) as archive:
+        doc = Document(io.BytesIO(archive.read("bao-cao-nam-2024.docx")))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Đề nghị bố trí kinh phí tuyên truyền." in text  # the accepted report
+    for unquoted in ("bản nháp chưa nộp", "đã nộp chờ xem xét", "Nội dung bị trả lại"):
+        assert unquoted not in text
+    assert "Chưa lập báo cáo năm (1): Thanh tra Sở." in text
+    assert "Báo cáo còn là bản nháp (1): Phòng Quản lý đất đai." in text
+    assert "Đã nộp, Văn phòng Sở chưa chấp nhận (1): Trung tâm Quan trắc." in text
+    assert "Bị trả lại, đơn vị chưa nộp lại (1): Văn phòng Đăng ký." in text
+
+
+@pytest.mark.skipif(find_converter() is None, reason="LibreOffice (soffice) is not installed")
+def test_the_yearly_report_has_a_pdf_copy_when_libreoffice_is_present(app, world, run_jobs):
+    app.config["DOSSIER_PDF"] = True
+    _seed(world)
+    compilation = _compile(world, run_jobs)
+    assert compilation.status == CompilationStatus.DONE, compilation.error
+    with zipfile.ZipFile(archive_path(compilation)) as archive:
+        assert archive.read("bao-cao-nam-2024.pdf").startswith(b"%PDF-")

@@ -18,7 +18,7 @@ from portal.exemplars.models import ExemplarKind
 from portal.extensions import db
 from portal.formatting import today_vn
 from portal.reviews.states import ReviewState
-from tests.factories import make_congress_exemplar, make_deadline, make_title, vn
+from tests.factories import complete_profiles, make_congress_exemplar, make_deadline, make_title, vn
 
 
 def _new_submission(world, login_as) -> tuple:
@@ -106,6 +106,7 @@ def test_a_unit_with_nothing_records_its_conference_and_submits(world, login_as)
     assert saved.status_code == 302
     nominee = db.session.scalar(db.select(CongressNominee))
     assert nominee.conference_agree == 50
+    complete_profiles(world.unit_b, [person])  # what the achievement report prints
     assert client.post(f"/congress/{submission.id}/actions/submit").status_code == 302
     db.session.refresh(submission)
     assert submission.state == ReviewState.SUBMITTED

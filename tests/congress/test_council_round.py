@@ -31,7 +31,14 @@ from portal.extensions import db
 from portal.reviews.services import transition
 from portal.reviews.states import ReviewAction
 from sampledata.world import make_user
-from tests.factories import award_title, make_congress_exemplar, make_unit, open_round, seat_council
+from tests.factories import (
+    award_title,
+    complete_profiles,
+    make_congress_exemplar,
+    make_unit,
+    open_round,
+    seat_council,
+)
 
 MEETING = date(2025, 6, 10)  # Decree 98/2023 rules in force
 A, D, X, C = VoteChoice.AGREE, VoteChoice.DISAGREE, VoteChoice.ABSTAIN, VoteChoice.CONFLICT
@@ -65,6 +72,7 @@ def _submission(world, unit, coordinator, proposals, accept=True):
                 delegate=congress.DelegateData(birth_year=1980) if code is None else None,
             ),
         )
+    complete_profiles(unit, exemplars)
     transition(submission, ReviewAction.SUBMIT, coordinator)
     if accept:
         transition(submission, ReviewAction.ACCEPT, world.office)

@@ -14,7 +14,7 @@ from portal.exemplars.models import ExemplarKind
 from portal.extensions import db
 from portal.reviews.services import transition
 from portal.reviews.states import ReviewAction
-from tests.factories import award_title, make_congress_exemplar, make_submission
+from tests.factories import award_title, complete_profiles, make_congress_exemplar, make_submission
 
 
 @pytest.fixture
@@ -123,6 +123,7 @@ def _accepted(world, login_as, setup):
         delegate_gender="female",
         delegate_ethnicity="Tày",
     )
+    complete_profiles(world.unit_a, [person, team])
     transition(submission, ReviewAction.SUBMIT, world.coordinator_a)
     transition(submission, ReviewAction.ACCEPT, world.office)
     db.session.commit()

@@ -24,6 +24,7 @@ def test_demo_and_compile(app, run_jobs):
         demo.council,
         demo.consideration,
         demo.deadlines,
+        demo.profiles,
         demo.congress,
     )
     demo.seed("demo-password-1", parts=parts)

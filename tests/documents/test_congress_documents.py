@@ -53,7 +53,7 @@ def _records(world):
             "signer_name": "Nguyễn Huệ",
         },
     )
-    record = submission_record(load_submission(submission.id))
+    record = submission_record(load_submission(submission.id), with_profiles=True)
     return record, issuer_of(world.org), cycle_record(services.cycle_for(world.period))
 
 
@@ -85,7 +85,7 @@ def test_individual_and_collective_achievement_reports(world, tmp_path):
     text = _text(doc)
     assert "BÁO CÁO THÀNH TÍCH" in text and "I. SƠ LƯỢC LÝ LỊCH" in text
     assert "II. THÀNH TÍCH ĐẠT ĐƯỢC" in text and "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG" in text
-    assert "Chức vụ: Phó Trưởng phòng." in text
+    assert "Chức vụ (Đảng, chính quyền, đoàn thể): Phó Trưởng phòng." in text
     assert "Nguyễn Thị Hoa dẫn đầu phong trào" in text
     assert "Bằng khen của Chủ tịch UBND tỉnh" in text
     # Section III from the award history (tests/documents/test_achievement_section_three.py)
@@ -97,7 +97,7 @@ def test_individual_and_collective_achievement_reports(world, tmp_path):
     _check_format(doc2, signers=["Hoàng Minh Tâm"])
     text2 = _text(doc2)
     assert "TRƯỞNG PHÒNG" in text2  # signed by the unit's head, by name and position
-    assert "I. ĐẶC ĐIỂM, TÌNH HÌNH" in text2 and "Lĩnh vực hoạt động: Quan trắc." in text2
+    assert "I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH" in text2 and "Lĩnh vực hoạt động: Quan trắc." in text2
     assert "Người đại diện dự Đại hội: Nguyễn Văn An." in text2  # a person, of the unit
 
 

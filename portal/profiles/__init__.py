@@ -1,0 +1,1 @@
+"""Unit and person profiles: the particulars the official forms print."""
