@@ -2,15 +2,15 @@
 its head and deputy (names and positions, and whether the deputy signs); the organization's signer for each kind
 of document.
 
-Revision ID: 0018_document_signers
-Revises: 0024_registration_eligibility
+Revision ID: 0019_document_signers
+Revises: 0018_registration_eligibility
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0018_document_signers"
-down_revision = "0024_registration_eligibility"
+revision = "0019_document_signers"
+down_revision = "0018_registration_eligibility"
 branch_labels = None
 depends_on = None
 

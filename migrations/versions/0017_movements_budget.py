@@ -3,14 +3,14 @@ movements with their taking-part units and reward forms; exemplars and propagati
 activities link to a movement; training and fostering record their cost like
 propagation does; the Office's budget per year and unit.
 
-Revision ID: 0021_movements_budget
+Revision ID: 0017_movements_budget
 Revises: 0016_awards
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0021_movements_budget"
+revision = "0017_movements_budget"
 down_revision = "0016_awards"
 branch_labels = None
 depends_on = None

@@ -2,15 +2,15 @@
 registration, reviewed by the Office, and its lines; a nomination of someone who
 did not register keeps the stated reason.
 
-Revision ID: 0024_registration_eligibility
-Revises: 0021_movements_budget
+Revision ID: 0018_registration_eligibility
+Revises: 0017_movements_budget
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0024_registration_eligibility"
-down_revision = "0021_movements_budget"
+revision = "0018_registration_eligibility"
+down_revision = "0017_movements_budget"
 branch_labels = None
 depends_on = None
 

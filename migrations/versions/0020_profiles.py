@@ -1,15 +1,15 @@
 """Unit and person profiles (issue 14, point 3): the particulars the achievement
 reports print (section I of a collective's, the individual's particulars).
 
-Revision ID: 0019_profiles
-Revises: 0018_document_signers
+Revision ID: 0020_profiles
+Revises: 0019_document_signers
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0019_profiles"
-down_revision = "0018_document_signers"
+revision = "0020_profiles"
+down_revision = "0019_document_signers"
 branch_labels = None
 depends_on = None
 
