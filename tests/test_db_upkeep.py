@@ -13,7 +13,9 @@ from tests.factories import make_exemplar
 
 def test_a_sqlite_file_opens_in_wal_with_synchronous_normal(tmp_path, redis_server):
     url = f"sqlite:///{tmp_path / 'portal.db'}"
-    app = create_app("testing", overrides={"SQLALCHEMY_DATABASE_URI": url, "INSTANCE_DIR": tmp_path})
+    app = create_app(
+        "testing", overrides={"SQLALCHEMY_DATABASE_URI": url, "INSTANCE_DIR": tmp_path}
+    )
     with app.app_context():
         with db.engine.connect() as connection:
             assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
