@@ -30,19 +30,19 @@ BUSY_PAGES = (
 )
 
 
-class LazyLoad(AssertionError):
+class LazyLoadError(AssertionError):
     pass
 
 
 def _refuse(state) -> None:
     if state.is_relationship_load and state.lazy_loaded_from is not None:
-        raise LazyLoad(f"lazy load from {state.lazy_loaded_from.class_.__name__}")
+        raise LazyLoadError(f"lazy load from {state.lazy_loaded_from.class_.__name__}")
 
 
 @contextmanager
 def lazy_loads_raise() -> Iterator[None]:
     """Inside the block, every lazy load of a relationship (a statement run on behalf
-    of an object's attribute, not of a query's loader options) raises LazyLoad."""
+    of an object's attribute, not of a query's loader options) raises LazyLoadError."""
     event.listen(Session, "do_orm_execute", _refuse)
     try:
         yield
@@ -68,5 +68,5 @@ def test_the_guard_catches_a_lazy_load(app, world):
     user_id = world.office.id
     db.session.remove()
     user = db.session.get(User, user_id)
-    with lazy_loads_raise(), pytest.raises(LazyLoad):
+    with lazy_loads_raise(), pytest.raises(LazyLoadError):
         _ = user.organization
