@@ -186,6 +186,19 @@ def check(base: str, path: str, cookie: str) -> None:
             response.read()
 
 
+def drain(base: str) -> None:
+    """Wait until the requests still queued by the load run are served (a slow page
+    leaves seconds of backlog in the workers' queues): the bare view answering fast
+    twice in a row, so that the next page's one-user run starts on idle workers."""
+    fast = 0
+    deadline = time.perf_counter() + 120
+    while fast < 2 and time.perf_counter() < deadline:
+        start = time.perf_counter()
+        urllib.request.urlopen(base + "/__bare/").read()
+        fast = fast + 1 if time.perf_counter() - start < 0.05 else 0
+        time.sleep(0.05)
+
+
 def measure_pages(base: str, paths, jar, args) -> dict[str, list]:
     """Every page, one user then under load, interleaved over `args.rounds` rounds."""
     runs: dict[str, list] = {name: [] for name, *_ in PAGES}
@@ -194,6 +207,7 @@ def measure_pages(base: str, paths, jar, args) -> dict[str, list]:
             one = load.measure(base + paths[name], jar[who], 1, args.one_seconds)
             many = load.measure(base + paths[name], jar[who], args.connections, args.load_seconds)
             runs[name].append((one, many))
+            drain(base)
             print(f"  round {round_ + 1} {name}: {many.rps:.0f} req/s", flush=True)
     return runs
 
@@ -229,7 +243,7 @@ def report(runs, queries, database: str, postgres: bool, connections: int) -> bo
             met_all &= met == "yes"
         errors = sum(pair[1].errors + pair[0].errors for pair in pairs)
         print(
-            f"| {name} | {queries.get(name, '—')} | {one50:.1f} | {one95:.1f} | {rps[name]:.0f} "
+            f"| {name} | {queries.get(name, '—')} | {one50:.1f} | {one95:.1f} | {rps[name]:.1f} "
             f"| {median_run(pairs, 1, 'p50_ms'):.1f} | {median_run(pairs, 1, 'p95_ms'):.1f} "
             f"| {ratio_floor:.2f} | {ratio_bare:.3f} | {target} | {met} |"
             + (f" ({errors} errors)" if errors else "")
