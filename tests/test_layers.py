@@ -26,7 +26,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "extensions", "models_base", "db_types", "msgids", "enums", "rules", "actions",
                 "errors", "form_errors", "forms_base", "listing", "urls", "i18n", "formatting",
                 "fields", "tenancy", "audit", "audit_labels", "accounts", "organizations",
-                "periods", "security_headers", "submissions", "form_messages",
+                "periods", "security_headers", "submissions", "form_messages", "db_upkeep", "icons",
             }
         ),
     ),
