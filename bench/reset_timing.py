@@ -23,6 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import config  # noqa: E402
 from portal import create_app  # noqa: E402
 from portal.extensions import db  # noqa: E402
 from sampledata.world import World  # noqa: E402
@@ -45,7 +46,10 @@ def main() -> int:
             overrides={
                 "INSTANCE_DIR": Path(tmp),
                 "REDISLITE_PATH": str(Path(tmp) / "redis.rdb"),
-                "SQLALCHEMY_DATABASE_URI": args.database_url or f"sqlite:///{tmp}/bench.db",
+                # The form the README documents, normalised as config.py does.
+                "SQLALCHEMY_DATABASE_URI": config._normalise_db_url(
+                    args.database_url or f"sqlite:///{tmp}/bench.db"
+                ),
                 "SQLALCHEMY_RECORD_QUERIES": False,
                 "RATELIMIT_ENABLED": False,
             },

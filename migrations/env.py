@@ -4,6 +4,8 @@ from logging.config import fileConfig
 from alembic import context
 from flask import current_app
 
+from portal.db_upkeep import analyze
+
 # this is the Alembic Config object, which provides
 # access to the values within the .ini file in use.
 config = context.config
@@ -97,6 +99,8 @@ def run_migrations_online():
 
         with context.begin_transaction():
             context.run_migrations()
+            # The planner's statistics for the new schema (portal/db_upkeep.py).
+            analyze(connection)
 
 
 if context.is_offline_mode():

@@ -22,6 +22,7 @@ def create_app(config_name: str | None = None, overrides: dict | None = None) ->
     urls.set_public_address(app.config)
     trust_proxy(app)
     settings.INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
+    cache_compiled_templates(app, settings.INSTANCE_DIR / "jinja")
     register_extensions(app)
     register_capabilities(app)
     register_errorhandlers(app)
@@ -40,6 +41,18 @@ def trust_proxy(app: Flask) -> None:
         from werkzeug.middleware.proxy_fix import ProxyFix
 
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
+
+
+def cache_compiled_templates(app: Flask, directory) -> None:
+    """Compiled templates kept on disk between processes (each gunicorn worker, each
+    RQ work horse starts warm). Set before anything touches `app.jinja_env`."""
+    from jinja2 import FileSystemBytecodeCache
+
+    directory.mkdir(parents=True, exist_ok=True)
+    app.jinja_options = {
+        **app.jinja_options,
+        "bytecode_cache": FileSystemBytecodeCache(str(directory)),
+    }
 
 
 def register_extensions(app: Flask) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Flask, url_for
+from flask import Flask, current_app, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_pgettext
 from flask_login import current_user
@@ -69,10 +69,20 @@ def nav_items(group: str = "main") -> list[tuple[str, object, str]]:
         return []
     roles = current_user.roles
     return [
-        (url_for(item.endpoint), item.label, item.endpoint)
+        (menu_url(item.endpoint), item.label, item.endpoint)
         for item in NAV_ITEMS
         if item.group == group and roles.intersection(item.roles)
     ]
+
+
+def menu_url(endpoint: str) -> str:
+    """The entry's URL, built once per process (and mount point) rather than by a
+    url_for per entry on every page: the menu has no arguments."""
+    urls = current_app.extensions.setdefault("portal_menu_urls", {})
+    key = (endpoint, request.script_root)
+    if key not in urls:
+        urls[key] = url_for(endpoint)
+    return urls[key]
 
 
 def register(app: Flask) -> None:

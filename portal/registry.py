@@ -17,6 +17,7 @@ from sqlalchemy import event
 
 import portal.audit as audit
 import portal.audit_labels as audit_labels
+import portal.db_upkeep as db_upkeep
 import portal.i18n as i18n
 import portal.submissions as submissions
 from portal.accounts import audit_labels as accounts_audit_labels
@@ -218,6 +219,7 @@ BLUEPRINTS = (
 # session: requests, jobs in the worker, CLI commands. In this order: the audit
 # loads a row to delete before the inspection lock looks at it.
 LISTENERS = (
+    *db_upkeep.LISTENERS,
     *audit.LISTENERS,
     *queues.LISTENERS,
     *inspections_locking.LISTENERS,
@@ -306,6 +308,8 @@ PERIODIC_JOBS = (
     *notifications_periodic.PERIODIC,
     # Used one-time tokens of create forms, once no form can come back with them.
     PeriodicJob(submissions.forget_old_tokens, "17 3 * * *"),
+    # The query planner's statistics, as the data grows (portal/db_upkeep.py).
+    PeriodicJob(db_upkeep.refresh_statistics, "43 2 * * *"),
 )
 
 

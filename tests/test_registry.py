@@ -123,6 +123,7 @@ def test_importing_registers_nothing_and_the_factory_registers_everything():
         "periodic_jobs": [
             "fail_dead_compilations",
             "forget_old_tokens",
+            "refresh_statistics",
             "send_daily_digests",
             "sweep_outstanding_work",
             "sweep_reminders",

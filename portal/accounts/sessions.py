@@ -16,6 +16,7 @@ import time
 
 from flask import current_app, session
 from flask_login import login_user, logout_user
+from sqlalchemy.orm import joinedload
 
 from portal.accounts.models import User
 from portal.extensions import db
@@ -36,7 +37,13 @@ def load(user_id: str) -> User | None:
         return None  # an old "<id>" cookie, or garbage
     if len(parts) == 3 and _expired(parts[2]):
         return None
-    user = db.session.get(User, int(parts[0]))
+    # One statement: the user, their roles and their organization (every page reads
+    # them: the menu, the tenancy helpers), not three.
+    user = db.session.get(
+        User,
+        int(parts[0]),
+        options=[joinedload(User.memberships), joinedload(User.organization)],
+    )
     if user is None or not user.active or not user.session_token_matches(parts[1]):
         return None
     return user

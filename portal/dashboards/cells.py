@@ -3,6 +3,7 @@ icon, a colour (never the only signal), a link to the detail, and the totals."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -16,6 +17,7 @@ from portal.exemplars.quota import QuotaFlag
 from portal.periods.models import PlanPeriod
 from portal.reviews.deadlines import Punctuality
 from portal.reviews.states import SUBMITTED_STATES, ReviewState
+from portal.urls import ID, url_pattern
 
 COLUMNS = (
     ("quota", _l("Điển hình trong năm (chỉ tiêu 1-2)")),
@@ -136,7 +138,46 @@ def count_cell(
     return Cell(key, _("Không có"), "success", "check-circle-fill", True, url, "0", values=(0,))
 
 
-def quota_cell(row: Obligations, period: PlanPeriod) -> Cell:
+@dataclass(frozen=True)
+class Links:
+    """The links of every cell, each built once per matrix (`urls.url_pattern`),
+    not once per cell."""
+
+    quota: str
+    inspections: Callable[[int], str]
+    open_findings: Callable[[int], str]
+    overdue_findings: Callable[[int], str]
+    # capability -> (its list for the period, one record's page)
+    records: dict[str, tuple[str, Callable[[int], str]]]
+
+    @classmethod
+    def build(cls, period: PlanPeriod, year: int) -> Links:
+        findings = "inspections.findings_index"
+        record_ids = {
+            "assessments": "assessment_id",
+            "annualreports": "report_id",
+            "congress": "submission_id",
+        }
+        return cls(
+            quota=url_for("exemplars.quota", period_id=period.id),
+            inspections=url_pattern("inspections.index", unit_id=ID, year=year),
+            open_findings=url_pattern(findings, status="not_closed", unit_id=ID, year=year),
+            overdue_findings=url_pattern(findings, overdue=1, unit_id=ID, year=year),
+            records={
+                capability: (
+                    url_for(f"{capability}.index", period_id=period.id),
+                    url_pattern(f"{capability}.view", **{id_name: ID}),
+                )
+                for capability, id_name in record_ids.items()
+            },
+        )
+
+    def record(self, capability: str, record) -> str:
+        listing, one = self.records[capability]
+        return listing if record is None else one(record.id)
+
+
+def quota_cell(row: Obligations, links: Links) -> Cell:
     """Exemplars built in the year against the quota of 1-2 (portal.exemplars.quota)."""
     flag = row.quota_flag
     return Cell(
@@ -145,13 +186,13 @@ def quota_cell(row: Obligations, period: PlanPeriod) -> Cell:
         flag.tone,
         QUOTA_ICONS[flag],
         flag != QuotaFlag.BELOW,
-        url_for("exemplars.quota", period_id=period.id),
+        links.quota,
         str(row.quota_count),
         values=(row.quota_count,),
     )
 
 
-def inspections_cell(row: Obligations, year: int) -> Cell:
+def inspections_cell(row: Obligations, links: Links) -> Cell:
     """Planned and done inspections, read as the supervision plan's coverage."""
     coverage = row.coverage
     return Cell(
@@ -160,72 +201,61 @@ def inspections_cell(row: Obligations, year: int) -> Cell:
         coverage.tone,
         COVERAGE_ICONS[coverage],
         coverage == Coverage.DONE,
-        url_for("inspections.index", unit_id=row.unit.id, year=year),
+        links.inspections(row.unit.id),
         f"{row.planned_inspections} / {row.done_inspections}",
         values=(row.planned_inspections, row.done_inspections),
     )
 
 
-def matrix_row(row: Obligations, period: PlanPeriod, year: int) -> Row:
+def matrix_row(row: Obligations, links: Links) -> Row:
     """The cells of one unit, in the order of COLUMNS."""
-    findings = {"unit_id": row.unit.id, "year": year}
     assessment, report = row.assessment, row.report
     cells = [
-        quota_cell(row, period),
+        quota_cell(row, links),
         review_cell(
             "assessment",
             assessment.record,
             assessment.punctuality,
-            _record_url("assessments", assessment.record, period),
+            links.record("assessments", assessment.record),
             assessment.due,
         ),
         review_cell(
             "report",
             report.record,
             report.punctuality,
-            _record_url("annualreports", report.record, period),
+            links.record("annualreports", report.record),
             report.due,
         ),
-        inspections_cell(row, year),
+        inspections_cell(row, links),
         count_cell(
             "open_findings",
             row.open_findings,
             "warning",
             "exclamation-circle-fill",
-            url_for("inspections.findings_index", status="not_closed", **findings),
+            links.open_findings(row.unit.id),
         ),
         count_cell(
             "overdue_findings",
             row.overdue_findings,
             "danger",
             "exclamation-octagon-fill",
-            url_for("inspections.findings_index", overdue=1, **findings),
+            links.overdue_findings(row.unit.id),
             overdue=True,
         ),
         review_cell(
             "congress",
             row.congress,
             row.congress_punctuality,
-            _record_url("congress", row.congress, period),
+            links.record("congress", row.congress),
             row.congress_due,
         ),
     ]
     return Row(row.unit.id, row.unit.name, cells)
 
 
-def _record_url(capability: str, record, period: PlanPeriod) -> str:
-    if record is None:
-        return url_for(f"{capability}.index", period_id=period.id)
-    ids = {
-        "assessments": "assessment_id",
-        "annualreports": "report_id",
-        "congress": "submission_id",
-    }
-    return url_for(f"{capability}.view", **{ids[capability]: record.id})
-
-
 def matrix_rows(rows: list[Obligations], period: PlanPeriod, year: int) -> list[Row]:
-    return [matrix_row(row, period, year) for row in rows]
+    links = Links.build(period, year)
+    return [matrix_row(row, links) for row in rows]
 
 
 def column_totals(rows: list[Row]) -> list[ColumnTotal]:

@@ -11,6 +11,7 @@ from portal.deadlines import views
 from portal.deadlines.forms import DeadlineFilterForm, DueItemsFilterForm, MarkDoneForm
 from portal.deadlines.models import Deadline, DeadlineKind
 from portal.deadlines.services import (
+    CellStatus,
     completion_matrix,
     concerning,
     concerns,
@@ -86,6 +87,7 @@ def matrix():
         "deadlines/matrix.html",
         page=page,
         matrix=grid,
+        status_labels={status: str(status.label) for status in CellStatus},
         periods=periods,
         period=period,
         year=year,

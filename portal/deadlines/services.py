@@ -220,6 +220,11 @@ class Matrix:
     units: Sequence[Unit]
     cells: dict[tuple[int, int], CellStatus]  # (deadline id, unit id); absent: not applicable
 
+    def row(self, unit_id: int) -> list[CellStatus | None]:
+        """The unit's status under each deadline, in order (None: not applicable): one
+        list comprehension per row instead of a lookup per cell in the template."""
+        return [self.cells.get((deadline.id, unit_id)) for deadline in self.deadlines]
+
     def summary(self, deadline: Deadline) -> dict[CellStatus, int]:
         counts = {status: 0 for status in CellStatus}
         for unit in self.units:

@@ -58,8 +58,15 @@ def overdue_clause(today: date):
     )
 
 
-def open_findings_for_unit(unit_id: int, *keep: ColumnElement[bool]) -> list[InspectionFinding]:
-    """The unit's findings not closed yet, earliest due first (the workspace block).
+OPEN_FINDINGS_SHOWN = 10
+
+
+def open_findings_for_unit(
+    unit_id: int, *keep: ColumnElement[bool], limit: int = OPEN_FINDINGS_SHOWN
+) -> list[InspectionFinding]:
+    """The unit's findings not closed yet, earliest due first (the workspace block):
+    at most `limit` + 1 of them, the extra one only telling the block to link to the
+    whole list (a unit with years of findings must not make the page grow).
     The caller has checked that the unit is visible to the user."""
     return list(
         db.session.scalars(
@@ -78,6 +85,7 @@ def open_findings_for_unit(unit_id: int, *keep: ColumnElement[bool]) -> list[Ins
                 InspectionFinding.due_date,
                 InspectionFinding.id,
             )
+            .limit(limit + 1)
         )
     )
 

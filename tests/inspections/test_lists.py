@@ -199,3 +199,22 @@ def test_excel_export_never_runs_typed_text_as_a_formula(login_as, world):
     response = login_as(world.coordinator_a).get("/inspections/findings/export.xlsx")
     cell = load_workbook(io.BytesIO(response.data)).active["D2"]
     assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
+
+
+def test_the_workspace_shows_a_page_of_open_findings_and_links_to_all(login_as, world):
+    """A unit with years of open findings: the workspace shows the first ones and a
+    link to the whole list of its findings not closed, not all of them."""
+    inspection = make_inspection(world)
+    for day in range(1, records.OPEN_FINDINGS_SHOWN + 4):
+        make_finding(inspection, due_date=date(2025, 5, day), finding=f"Phát hiện {day:02d}")
+    db.session.commit()
+    assert len(records.open_findings_for_unit(world.unit_a.id)) == records.OPEN_FINDINGS_SHOWN + 1
+    client = login_as(world.coordinator_a)
+    html = client.get(f"/units/{world.unit_a.id}").get_data(as_text=True)
+    assert "Phát hiện 01" in html and f"Phát hiện {records.OPEN_FINDINGS_SHOWN:02d}" in html
+    assert f"Phát hiện {records.OPEN_FINDINGS_SHOWN + 1:02d}" not in html
+    assert "data-see-all-findings" in html and "status=not_closed" in html
+    listed = client.get(
+        f"/inspections/findings?unit_id={world.unit_a.id}&status=not_closed"
+    ).get_data(as_text=True)
+    assert f"Phát hiện {records.OPEN_FINDINGS_SHOWN + 3:02d}" in listed

@@ -44,6 +44,7 @@ from portal.tenancy import get_scoped_or_404, get_unit_or_404, visible_unit_ids,
 # wherever they are imported (e.g. in the workspace block).
 bp.add_app_template_global(records.is_overdue, "finding_overdue")
 bp.add_app_template_global(records.open_findings_for_unit, "open_findings_for_unit")
+bp.add_app_template_global(records.OPEN_FINDINGS_SHOWN, "open_findings_shown")
 
 
 def refuse(message: str) -> None:
