@@ -84,7 +84,7 @@ from portal.evidence import audit_labels as evidence_audit_labels
 from portal.evidence import models as evidence_models
 from portal.evidence import routes as evidence_routes
 from portal.evidence import services as evidence_services
-from portal.evidence.services import register_lock_check
+from portal.evidence.services import register_lock_check, register_read_check
 from portal.exemplars import audit_labels as exemplars_audit_labels
 from portal.exemplars import due_items as exemplar_items
 from portal.exemplars import models as exemplars_models
@@ -236,6 +236,12 @@ LOCK_CHECKS = {
     inspections_services.RESPONSE_EVIDENCE_OWNER: inspections_services.response_file_locked,
 }
 
+# Evidence owner type -> who may read its files beyond seeing the unit (personal data).
+READ_CHECKS = {
+    congress_signed.SIGNED_PROPOSAL: congress_signed.scan_readable,
+    congress_signed.SIGNED_REPORT: congress_signed.scan_readable,
+}
+
 # Reviewed record's subject -> how the review workflow titles, links and checks it.
 REVIEW_ADAPTERS = {
     assessments_models.SelfAssessment.review_subject: assessments_services.SelfAssessmentReview(),
@@ -332,6 +338,8 @@ def fill_extension_points() -> None:
     accounts_services.plug_mail(queue_email, queues.try_enqueue)
     for owner_type, check in LOCK_CHECKS.items():
         register_lock_check(owner_type, check)
+    for owner_type, check in READ_CHECKS.items():
+        register_read_check(owner_type, check)
     for subject, adapter in REVIEW_ADAPTERS.items():
         register_adapter(subject, adapter)
     for kind, provider in DUE_ITEM_PROVIDERS.items():

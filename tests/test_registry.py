@@ -30,7 +30,7 @@ from portal.compilations.builders import BUILDERS
 from portal.reviews.adapters import ADAPTERS
 from portal.deadlines.completion import COMPLETION_MODELS
 from portal.deadlines.providers import PROVIDERS
-from portal.evidence.services import _LOCK_CHECKS
+from portal.evidence.services import _LOCK_CHECKS, _READ_CHECKS
 from portal.jobs.periodic import PERIODIC_JOBS
 from portal.jobs.recovery import PROVIDERS as OUTSTANDING
 from portal.consideration.lookups import _PLUGGED as LOOKUPS
@@ -41,6 +41,7 @@ def contents():
 
     return {
         "lock_checks": sorted(_LOCK_CHECKS),
+        "read_checks": sorted(_READ_CHECKS),
         "builders": sorted(BUILDERS),
         "review_adapters": sorted(ADAPTERS),
         "providers": sorted(PROVIDERS),
@@ -87,6 +88,7 @@ def test_importing_registers_nothing_and_the_factory_registers_everything():
     found = json.loads(result.stdout)
     assert found["imported"] == {
         "lock_checks": [],
+        "read_checks": [],
         "builders": [],
         "review_adapters": [],
         "providers": [],
@@ -106,6 +108,7 @@ def test_importing_registers_nothing_and_the_factory_registers_everything():
             "finding_response",
             "inspection",
         ],
+        "read_checks": ["congress_signed_proposal", "congress_signed_report"],
         "builders": ["congress_submission", "yearly_report"],
         "review_adapters": [
             "annual_report",

@@ -28,6 +28,7 @@ from portal.extensions import db
 from portal.formatting import VN_TZ
 from portal.models_base import as_utc
 from portal.profiles.services import Export, record_export
+from portal.reviews.services import is_preparer, is_reviewer
 from portal.reviews.states import ReviewState
 from portal.rules import NotAllowedError, RuleError
 
@@ -189,3 +190,10 @@ def scan_locked(attachment: Attachment, _actor: User) -> bool:
         nominee = db.session.get(CongressNominee, attachment.owner_id)
         submission = nominee.submission if nominee else None
     return bool(submission and submission.state == ReviewState.ACCEPTED)
+
+
+def scan_readable(attachment: Attachment, reader: User) -> bool:
+    """A signed scan carries the nominees' personal particulars: only the unit's
+    coordinator and the Office read it, as on the unit's documents page (the evidence
+    download would otherwise serve it to everyone who sees the unit)."""
+    return is_preparer(reader, attachment.unit_id) or is_reviewer(reader, attachment.unit_id)

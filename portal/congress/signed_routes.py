@@ -19,7 +19,7 @@ from portal.actions import attempt
 from portal.congress import signed
 from portal.congress.models import CongressSubmission
 from portal.documents.conference_record import DOCX_MIME
-from portal.documents.pdf import convert_to_pdf, find_converter
+from portal.documents.pdf import convert_many, find_converter
 from portal.extensions import db
 from portal.forms_base import PortalForm
 from portal.reviews.services import is_preparer, is_reviewer
@@ -103,7 +103,7 @@ def download_pdf(submission_id: int, key: str):
     if find_converter() is None:
         abort(404)
     with TemporaryDirectory() as folder:
-        pdf = convert_to_pdf(_built(submission, document, Path(folder)), Path(folder) / "pdf")
+        (pdf,) = convert_many([_built(submission, document, Path(folder))])
         return _send(pdf.read_bytes(), pdf.name, "application/pdf")
 
 

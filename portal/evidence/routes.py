@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 
 from portal.actions import attempt
 from portal.evidence.models import Attachment
-from portal.evidence.services import delete_attachment, is_locked, storage_path
+from portal.evidence.services import delete_attachment, is_locked, may_read, storage_path
 from portal.rules import LockedError
 from portal.tenancy import get_editable_or_404, get_scoped_or_404
 from portal.urls import safe_next_url
@@ -21,7 +21,7 @@ bp = Blueprint("evidence", __name__, url_prefix="/evidence")
 def download(attachment_id: int):
     attachment = get_scoped_or_404(Attachment, attachment_id)
     path = storage_path(attachment)
-    if not path.is_file():
+    if not may_read(attachment, current_user) or not path.is_file():
         abort(404)
     response = send_file(
         path,

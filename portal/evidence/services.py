@@ -27,6 +27,7 @@ from portal.rules import RuleError
 # be deleted. Filled at start-up by portal/registry.py.
 LockCheck = Callable[[Attachment, User], bool]
 _LOCK_CHECKS: dict[str, LockCheck] = {}
+_READ_CHECKS: dict[str, LockCheck] = {}
 # session.info keys: files written, and files of deleted rows, in the open transaction.
 WRITTEN = "evidence_files_written"
 DELETED = "evidence_files_deleted"
@@ -34,6 +35,17 @@ DELETED = "evidence_files_deleted"
 
 def register_lock_check(owner_type: str, check: LockCheck) -> None:
     _LOCK_CHECKS[owner_type] = check
+
+
+def register_read_check(owner_type: str, check: LockCheck) -> None:
+    """Files of `owner_type` are read only by those `check(attachment, reader)` allows,
+    beyond seeing the unit (personal data)."""
+    _READ_CHECKS[owner_type] = check
+
+
+def may_read(attachment: Attachment, reader: User) -> bool:
+    check = _READ_CHECKS.get(attachment.owner_type)
+    return check is None or bool(check(attachment, reader))
 
 
 def is_locked(attachment: Attachment, actor: User) -> bool:

@@ -133,3 +133,19 @@ def test_a_signed_scan_is_kept_and_the_office_sees_it(world, login_as, submitted
     assert "To trinh da ky.pdf" in page
     # the Office does not upload in the unit's place
     assert _upload(login_as(world.office), submitted, "x.pdf").status_code == 403
+
+
+def test_a_signed_scan_is_not_served_to_those_who_only_see_the_unit(
+    world, login_as, submitted, council_on_a
+):
+    """The scan carries personal particulars: the evidence download serves it to the
+    unit's coordinator and the Office only, not to its staff or its council member."""
+    assert (
+        _upload(login_as(world.coordinator_a), submitted, "To trinh da ky.pdf").status_code == 302
+    )
+    (scan,) = attachments_for(SIGNED_PROPOSAL, submitted.id)
+    for reader in (world.coordinator_a, world.office):
+        response = login_as(reader).get(f"/evidence/{scan.id}")
+        assert response.status_code == 200 and response.data == PDF, reader.email
+    for outsider in (world.staff_a, council_on_a, world.coordinator_b):
+        assert login_as(outsider).get(f"/evidence/{scan.id}").status_code == 404, outsider.email
