@@ -39,6 +39,7 @@ from portal.awards import history_routes as awards_history_routes
 from portal.awards import import_routes as awards_import_routes
 from portal.awards import models as awards_models
 from portal.awards import routes as awards_routes
+from portal.awards import services as awards_services
 from portal.budget import audit_labels as budget_audit_labels
 from portal.budget import models as budget_models
 from portal.budget import routes as budget_routes
@@ -110,6 +111,7 @@ from portal.movements import audit_labels as movements_audit_labels
 from portal.movements import models as movements_models
 from portal.movements import routes as movements_routes
 from portal.movements import services as movements_services
+from portal.movements.award_links import register_awards_query
 from portal.notifications import announcements as notifications_announcements
 from portal.notifications import audit_labels as notifications_audit_labels
 from portal.notifications import models as notifications_models
@@ -355,6 +357,7 @@ def fill_extension_points() -> None:
     for name, provider in OUTSTANDING_WORK.items():
         register_outstanding(name, provider)
     register_movement_choices(movements_services.movement_choices)
+    register_awards_query(awards_services.issued_under_movement)
     # What the consideration pages read from above them: registrations and award history.
     consideration_lookups.plug(
         registrations_services.is_registered, awards_eligibility_history.award_history

@@ -20,6 +20,7 @@ LABELS = {
             "status": NC_("audit", "Trạng thái"),
             "source": N_("Nguồn quyết định"),
             "round_id": N_("Phiên xét của Hội đồng"),
+            "movement_id": N_("Phong trào thi đua"),
             "scan_path": N_("Bản quét quyết định"),
             "scan_name": N_("Tên tệp bản quét"),
             "issued_at": N_("Thời điểm ban hành"),

@@ -11,6 +11,7 @@ from portal.awards.services import unit_people_choices
 from portal.consideration.models import AwardTitle
 from portal.exemplars.models import Exemplar, ExemplarKind
 from portal.extensions import db
+from portal.movements.models import Movement
 from portal.organizations.models import Organization, Unit
 
 
@@ -21,6 +22,16 @@ def title_choices(organization_id: int) -> list[tuple[str, str]]:
         .order_by(AwardTitle.sort_order, AwardTitle.name)
     )
     return [("", _("— Không chọn (nhập tên hình thức) —"))] + [(str(t.id), t.name) for t in titles]
+
+
+def movement_choices(organization_id: int) -> list[tuple[str, str]]:
+    """The organization's movements, the Office's and the units' own, newest first."""
+    movements = db.session.scalars(
+        select(Movement)
+        .where(Movement.organization_id == organization_id)
+        .order_by(Movement.start_date.desc(), Movement.id.desc())
+    )
+    return [("", _("— Không theo phong trào nào —"))] + [(str(m.id), m.name) for m in movements]
 
 
 def target_choices(organization_id: int) -> list[tuple[str, str]]:

@@ -52,6 +52,13 @@ class DecisionForm(OnceForm, VersionedForm):
         choices=[],
         validate_choice=False,
     )
+    movement_id = SelectField(
+        _l("Phong trào thi đua"),
+        coerce=optional_int,
+        choices=[],
+        validate_choice=False,
+        description=_l("Khen thưởng theo phong trào (nếu có)."),
+    )
     form_name = StringField(
         _l("hoặc tên hình thức khen thưởng (quyết định của nơi khác)"),
         validators=[Optional(), Length(max=500)],
@@ -80,6 +87,7 @@ class DecisionForm(OnceForm, VersionedForm):
             form_name=self.form_name.data or "",
             year=self.year.data,
             summary=self.summary.data or "",
+            movement_id=self.movement_id.data or None,
         )
 
 

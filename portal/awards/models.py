@@ -20,6 +20,7 @@ from portal.enums import LabelledEnum
 from portal.exemplars.models import ExemplarKind
 from portal.extensions import db
 from portal.models_base import TimestampMixin, VersionedMixin
+from portal.movements.models import Movement
 from portal.msgids import N_
 from portal.tenancy import UnitOwnedMixin
 
@@ -73,6 +74,8 @@ class AwardDecision(TimestampMixin, VersionedMixin, db.Model):
     )
     source: Mapped[DecisionSource] = mapped_column(enum_column(DecisionSource))
     round_id: Mapped[int | None] = mapped_column(ForeignKey("consideration_rounds.id"), index=True)
+    # The emulation movement the awards were made under, when there is one.
+    movement_id: Mapped[int | None] = mapped_column(ForeignKey("movements.id"), index=True)
     # The signed decision's scan, stored under the instance's upload folder.
     scan_path: Mapped[str] = mapped_column(String(500), default="")
     scan_name: Mapped[str] = mapped_column(String(255), default="")
@@ -81,6 +84,7 @@ class AwardDecision(TimestampMixin, VersionedMixin, db.Model):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     award_title: Mapped[AwardTitle | None] = relationship()
+    movement: Mapped[Movement | None] = relationship()
     recipients: Mapped[list[AwardRecipient]] = relationship(
         back_populates="decision",
         cascade="all, delete-orphan",

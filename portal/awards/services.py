@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import Select, select
+from sqlalchemy.orm import selectinload
 
 from portal.accounts.models import Role, RoleMembership, User
 from portal.awards.models import (
@@ -22,9 +23,11 @@ from portal.consideration.models import AwardTitle
 from portal.exemplars.models import Exemplar, ExemplarKind
 from portal.extensions import db
 from portal.formatting import today_vn
-from portal.models_base import utcnow
+from portal.models_base import in_ids, utcnow
+from portal.movements.models import Movement
 from portal.organizations.models import Unit
 from portal.rules import RuleError
+from portal.tenancy import sees_whole_organization, visible_unit_ids
 from portal.textsearch import fold
 
 # -- The decision itself ---------------------------------------------------------------
@@ -44,6 +47,7 @@ class DecisionInput:
     form_name: str
     year: int
     summary: str
+    movement_id: int | None = None
 
 
 def require_draft(decision: AwardDecision) -> None:
@@ -95,8 +99,18 @@ def _title_of(organization_id: int, title_id: int | None) -> AwardTitle | None:
     return title
 
 
+def _movement_of(organization_id: int, movement_id: int | None) -> Movement | None:
+    if not movement_id:
+        return None
+    movement = db.session.get(Movement, movement_id)
+    if movement is None or movement.organization_id != organization_id:
+        raise RuleError(_("Phong trào thi đua không hợp lệ."), "movement_id")
+    return movement
+
+
 def _apply(decision: AwardDecision, data: DecisionInput) -> None:
     title = _title_of(decision.organization_id, data.award_title_id)
+    movement = _movement_of(decision.organization_id, data.movement_id)
     form_name = data.form_name.strip() or (title.name if title else "")
     if not form_name:
         raise RuleError(
@@ -114,6 +128,7 @@ def _apply(decision: AwardDecision, data: DecisionInput) -> None:
     decision.signer_name = data.signer_name.strip()
     decision.signer_position = data.signer_position.strip()
     decision.award_title_id = title.id if title else None
+    decision.movement_id = movement.id if movement else None
     decision.form_name = form_name
     decision.year = data.year
     decision.summary = data.summary.strip()
@@ -284,3 +299,23 @@ def unit_people_choices(organization_id: int) -> list[tuple[int, str, str]]:
     for user_id, name, unit_name in rows:
         seen.setdefault(user_id, (user_id, name, unit_name))
     return list(seen.values())
+
+
+def issued_under_movement(movement: Movement, reader: User) -> Select:
+    """The issued decisions made under `movement`, newest first; a reader who does not
+    see the whole organization sees those naming someone of their units only."""
+    query = (
+        select(AwardDecision)
+        .where(
+            AwardDecision.movement_id == movement.id,
+            AwardDecision.status == DecisionStatus.ISSUED,
+        )
+        .options(selectinload(AwardDecision.recipients))
+        .order_by(AwardDecision.decided_on.desc(), AwardDecision.id.desc())
+    )
+    if not sees_whole_organization(reader):
+        theirs = select(AwardRecipient.decision_id).where(
+            in_ids(AwardRecipient.unit_id, visible_unit_ids(reader))
+        )
+        query = query.where(AwardDecision.id.in_(theirs))
+    return query

@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 from portal.actions import attempt, attempt_edit
 from portal.extensions import db
 from portal.listing import page_of
-from portal.movements import services
+from portal.movements import award_links, services
 from portal.movements.forms import MovementForm, ReviewForm
 from portal.movements.models import Movement, ReviewKind
 from portal.submissions import once
@@ -24,7 +24,7 @@ from portal.tenancy import (
 
 bp = Blueprint("movements", __name__, url_prefix="/movements", template_folder="templates")
 
-SHOWN = ("exemplars", "activities")
+SHOWN = ("exemplars", "activities", "awards")
 
 
 def _form(obj: Movement | None = None) -> MovementForm:
@@ -88,11 +88,12 @@ def _create(unit):
 def detail(movement_id: int):
     movement = services.get_visible_or_404(movement_id)
     shown = request.args.get("show") if request.args.get("show") in SHOWN else SHOWN[0]
-    query = (
-        services.exemplars_query(movement)
-        if shown == "exemplars"
-        else services.activities_query(movement)
-    )
+    queries = {
+        "exemplars": lambda: services.exemplars_query(movement),
+        "activities": lambda: services.activities_query(movement),
+        "awards": lambda: award_links.awards_query(movement, current_user),
+    }
+    query = queries[shown]()
     return render_template(
         "movements/detail.html",
         movement=movement,

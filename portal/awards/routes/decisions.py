@@ -90,6 +90,7 @@ def index():
 def _decision_form(decision: AwardDecision | None = None) -> DecisionForm:
     form = DecisionForm(obj=decision)
     form.award_title_id.choices = choices.title_choices(current_org.id)
+    form.movement_id.choices = choices.movement_choices(current_org.id)
     if decision is None and not form.is_submitted():
         form.year.data = today_vn().year - 1
     return form
