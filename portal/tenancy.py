@@ -181,6 +181,8 @@ COUNCIL_YEARS: dict[str, Years | Via | Owner | None] = {
     # Deadline targets and completions are the Office's follow-up; review events are
     # shown on their record's page.
     "review_events": None,
+    # A unit's particulars (address, organisation) are no yearly record.
+    "unit_profiles": None,
     # Movements and budgets are the organization's or a unit's, of no single year.
     "movements": None,
     "movement_units": None,

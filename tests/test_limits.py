@@ -13,12 +13,15 @@ from portal.accounts.models import User
 from portal.annualreports.models import AnnualReport
 from portal.assessments.forms import ScoreField
 from portal.assessments.models import SelfAssessment, SelfAssessmentItem
+from portal.awards.models import AwardAmendment, AwardDecision, AwardRecipient
+from portal.budget.models import ProgrammeBudget
 from portal.congress.models import CongressCycle, CongressNominee, CongressSubmission
 from portal.consideration.models import AwardTitle, ConsiderationRound, Nomination, VotingRule
 from portal.council.models import CouncilMember
 from portal.criteria.models import CriteriaItem, CriteriaSet
 from portal.deadlines.models import Deadline, DeadlineCompletion
 from portal.difficulties.models import Difficulty
+from portal.documents.models import DocumentSigner
 from portal.exemplars.models import Exemplar, ExemplarEvaluation, ExemplarEvent, FosteringAction
 from portal.inspections.models import (
     FindingResponse,
@@ -28,11 +31,14 @@ from portal.inspections.models import (
     SupervisionPlanItem,
 )
 from portal.listing import FilterForm
+from portal.movements.models import Movement
 from portal.notifications.models import Announcement
 from portal.organizations.models import Organization, Unit
 from portal.periods.models import PlanPeriod
+from portal.profiles.models import PersonProfile, UnitProfile
 from portal.propagation.models import PropagationActivity
 from portal.publiccolumn.models import ExemplarStory
+from portal.registrations.models import Registration
 from portal.reviews.models import ReviewEvent
 from portal.training.models import TrainingRecord
 from tests.test_form_messages import ALL_FORMS
@@ -80,6 +86,16 @@ FORM_MODELS = {
     "propagation.ActivityForm": PropagationActivity,
     "publiccolumn.StoryForm": ExemplarStory,
     "training.TrainingForm": TrainingRecord,
+    "awards.DecisionForm": AwardDecision,
+    "awards.IssueForm": AwardDecision,
+    "awards.RecipientForm": AwardRecipient,
+    "awards.RecipientRow": AwardRecipient,
+    "budget.BudgetForm": ProgrammeBudget,
+    "documents.UnitSignersForm": Unit,
+    "movements.MovementForm": Movement,
+    "movements.ReviewForm": Movement,
+    "profiles.PersonProfileForm": PersonProfile,
+    "profiles.UnitProfileForm": UnitProfile,
 }
 
 # A field saved to a column of another name or table.
@@ -100,6 +116,20 @@ FIELD_COLUMNS = {
     "publiccolumn.ReasonForm.reason": ExemplarStory.__table__.c.review_note,
     "reviews.ReasonForm.reason": ReviewEvent.__table__.c.reason,
     "reviews.ReopenForm.reason": ReviewEvent.__table__.c.reason,
+    "awards.AmendmentForm.new_value": AwardAmendment.__table__.c.changes,
+    "awards.AmendmentForm.reason": AwardAmendment.__table__.c.reason,
+    "registrations.AcceptForm.reason": Registration.__table__.c.late_acceptance_reason,
+    "registrations.OpenRegistrationForm.note": Deadline.__table__.c.description,
+    "documents.DocumentSettingsForm.document_code": Organization.__table__.c.document_code,
+    "documents.DocumentSettingsForm.proposal_authority": DocumentSigner.__table__.c.authority,
+    "documents.DocumentSettingsForm.proposal_position": DocumentSigner.__table__.c.position,
+    "documents.DocumentSettingsForm.proposal_name": DocumentSigner.__table__.c.name,
+    "documents.DocumentSettingsForm.yearly_report_authority": DocumentSigner.__table__.c.authority,
+    "documents.DocumentSettingsForm.yearly_report_position": DocumentSigner.__table__.c.position,
+    "documents.DocumentSettingsForm.yearly_report_name": DocumentSigner.__table__.c.name,
+    "documents.DocumentSettingsForm.certification_authority": DocumentSigner.__table__.c.authority,
+    "documents.DocumentSettingsForm.certification_position": DocumentSigner.__table__.c.position,
+    "documents.DocumentSettingsForm.certification_name": DocumentSigner.__table__.c.name,
 }
 
 # Typed but never stored as typed: passwords are hashed, a confirmation is compared.

@@ -89,18 +89,22 @@ def build_achievement_report(
     return word.save(document, path)
 
 
+def _certifier(issuer: Issuer) -> word.Signature:
+    above = issuer.signer("certification")
+    return word.Signature(
+        above.authority or "Xác nhận của cấp trình khen thưởng",
+        above.position,
+        above.name,
+        note="(Ký, đóng dấu)",
+    )
+
+
 def _signers(nominee: NomineeRecord, issuer: Issuer, unit: UnitSigners) -> list:
     """Left, who certifies and proposes; right, who reports."""
     head = unit.head or SignerRecord("", "Thủ trưởng đơn vị", "")
     if nominee.collective:
-        above = issuer.signer("certification")
         return [
-            word.Signature(
-                above.authority or "Xác nhận của cấp trình khen thưởng",
-                above.position,
-                above.name,
-                note="(Ký, đóng dấu)",
-            ),
+            _certifier(issuer),
             word.Signature("", head.position, head.name, note="(Ký, đóng dấu)"),
         ]
     return [

@@ -68,9 +68,10 @@ def test_the_dossier_carries_the_signed_scan_and_says_so(world, run_jobs, accept
         assert len(reports) == 2 and all(p.endswith(".docx") for p in reports)
         for path in reports:
             assert manifest[path]["source"] == "Bản do Cổng tạo (đơn vị chưa tải bản ký)"
-            cells = Document(io.BytesIO(archive.read(path))).tables[0].rows[0].cells
+            header = Document(io.BytesIO(archive.read(path))).tables[0]
+            date_line = header.rows[-1].cells[1].text  # the number | place-and-date row
             # dated the unit's submission date, not the Department's
-            assert "ngày 15 tháng 12 năm 2025" in cells[1].text, path
+            assert "ngày 15 tháng 12 năm 2025" in date_line, path
         assert "source" not in manifest[f"{FOLDER}bien-ban-hoi-nghi.docx"]
         person = Document(
             io.BytesIO(archive.read(f"{FOLDER}bao-cao-thanh-tich-01-nguyen-thi-hoa.docx"))

@@ -66,6 +66,7 @@ def test_journey_8_an_empty_unit_reaches_a_proposal_that_stands_on_the_councils_
     create_unit(office, unit)
     create_account(office, *people["coordinator"], role="Cán bộ thi đua", unit=unit)
     create_account(office, delegate, f"thanh.{tag}@example.vn", role="Cán bộ, nhân viên", unit=unit)
+    create_account(office, person, f"lan.{tag}@example.vn", role="Cán bộ, nhân viên", unit=unit)
     for key in ("chair", "secretary", "member", "absent"):
         create_account(office, *people[key], role="Thành viên Hội đồng TĐKT")
     pages = {}
@@ -78,14 +79,15 @@ def test_journey_8_an_empty_unit_reaches_a_proposal_that_stands_on_the_councils_
     # -- The unit, which has nothing yet, records and recognises two exemplars.
     unit_page = pages["coordinator"]
     check_page(unit_page, "j8-10-unit-home")
-    for name, kind in ((team, "Tập thể"), (person, "Cá nhân")):
-        record_and_recognise(unit_page, name, kind)
+    record_and_recognise(unit_page, team, "Tập thể")
+    record_and_recognise(unit_page, person, "Cá nhân", account=person)
 
     # -- The conference, the proposals, and the submission.
     submission_url = start_submission(unit_page)
     record_conference(unit_page, team, person)
     propose(unit_page, team, COLLECTIVE_TITLE, delegate=delegate)
     propose(unit_page, person, INDIVIDUAL_TITLE)
+    complete_what_the_forms_need(unit_page, submission_url, tag)
     review(unit_page, "Nộp", "Đã nộp.", "Đã nộp", "j8-20-unit-submitted")
 
     # -- The Office returns it with a reason; the unit fixes it and resubmits.
@@ -222,12 +224,14 @@ def seat_the_council(page: Page, people: dict) -> None:
 # -- The unit's exemplars and submission -------------------------------------------------
 
 
-def record_and_recognise(page: Page, name: str, kind: str) -> None:
+def record_and_recognise(page: Page, name: str, kind: str, account: str | None = None) -> None:
     open_menu(page, "Điển hình")
     page.get_by_role("link", name="Ghi nhận điển hình").first.click()  # the page's button
     page.get_by_label("Ghi nhận là").select_option(label="Nhân tố mới")
     page.get_by_label("Loại điển hình").select_option(label=kind)
     page.get_by_label("Tên tập thể hoặc họ tên cá nhân").fill(name)
+    if account:  # an individual: the staff member's own account (their profile)
+        page.get_by_label("Cán bộ của đơn vị (đối với cá nhân)").select_option(label=account)
     page.get_by_label("Lĩnh vực công tác").fill("Đo đạc, bản đồ")
     page.get_by_label("Thành tích nổi bật").fill(f"Số hóa 100% bản đồ địa chính ({name}).")
     page.get_by_role("button", name="Lưu").click()
@@ -242,6 +246,41 @@ def record_and_recognise(page: Page, name: str, kind: str) -> None:
         expect(page.get_by_text("Đã cập nhật trạng thái điển hình.")).to_be_visible()
         expect(page.get_by_role("region", name="Quá trình").get_by_text(label)).to_be_visible()
     check_page(page, f"j8-11-exemplar-{'team' if kind == 'Tập thể' else 'person'}")
+
+
+def complete_what_the_forms_need(page: Page, submission_url: str, tag: str) -> None:
+    """The achievement reports print the unit's and the person's particulars and are
+    signed by the unit's head: the submission page lists what is missing, with links,
+    and the submission waits until it is there."""
+    page.goto(submission_url)
+    checklist = page.get_by_test_id("profile-checklist")
+    expect(checklist).to_contain_text("Hồ sơ đơn vị")
+    expect(checklist).to_contain_text("Ngày sinh")
+    check_page(page, "j8-19-unit-checklist")
+    unit_link = checklist.get_by_role("listitem").filter(has_text="Hồ sơ đơn vị")
+    unit_id = unit_link.get_by_role("link").get_attribute("href").rstrip("/").split("/")[-1]
+    unit_link.get_by_role("link", name="Bổ sung").click()
+    page.get_by_label("Địa chỉ trụ sở").fill("Số 5 Hùng Vương, Đồng Hới, Quảng Bình")
+    page.get_by_label("Điện thoại", exact=True).fill("0232 3820 000")
+    page.get_by_label("Quá trình thành lập và phát triển").fill("Thành lập năm 2010.")
+    page.get_by_label("Chức năng, nhiệm vụ").fill("Đo đạc, bản đồ, thông tin địa lý.")
+    page.get_by_role("button", name="Lưu").click()
+    expect_flash(page, "Đã lưu hồ sơ đơn vị.")
+    page.goto(submission_url)
+    page.get_by_test_id("profile-checklist").get_by_role("link", name="Bổ sung").click()
+    page.get_by_label("Ngày sinh").fill("14/03/1985")
+    page.get_by_label("Giới tính").select_option(label="Nữ")
+    page.get_by_label("Quê quán").fill("Xã Quảng Phú, huyện Quảng Trạch, tỉnh Quảng Bình")
+    page.get_by_label("Trú quán").fill("Phường Đồng Phú, thành phố Đồng Hới")
+    page.get_by_role("button", name="Lưu").click()
+    expect_flash(page, "Đã lưu hồ sơ cá nhân.")
+    page.goto(f"/van-ban/don-vi/{unit_id}/nguoi-ky")
+    page.get_by_label("Họ tên Thủ trưởng đơn vị").fill(f"Trần Văn Hùng {tag}")
+    page.get_by_label("Chức vụ Thủ trưởng đơn vị").fill("Trưởng phòng")
+    page.get_by_role("button", name="Lưu").click()
+    expect_flash(page, "Đã lưu người ký văn bản")
+    page.goto(submission_url)
+    expect(page.get_by_test_id("profile-checklist")).to_have_count(0)
 
 
 def start_submission(page: Page) -> str:
@@ -417,8 +456,13 @@ def compile_dossier(page: Page, tmp_path, round_id: int) -> str:
     with zipfile.ZipFile(archive) as dossier:
         names = dossier.namelist()
         # The minutes of the round that voted on these nominees, and of no other round.
-        minutes = [n for n in names if n.startswith("so/bien-ban-")]
+        # (with its PDF copy when LibreOffice is installed).
+        minutes = [n for n in names if n.startswith("so/bien-ban-") and n.endswith(".docx")]
         assert minutes == [f"so/bien-ban-{round_id}.docx"], names
+        assert {n for n in names if n.startswith("so/bien-ban-")} <= {
+            f"so/bien-ban-{round_id}.docx",
+            f"so/bien-ban-{round_id}.pdf",
+        }, names
         return document_text(Document(io.BytesIO(dossier.read("so/to-trinh-cua-so.docx"))))
 
 
