@@ -56,7 +56,7 @@ def import_template():
 
 
 def _stored(token: str) -> dict:
-    payload = staff_import.load(token, current_user.organization_id, current_user.id)
+    payload = staff_import.PENDING.load(token, current_user.organization_id, current_user.id)
     if payload is None:
         abort(404)
     return payload
@@ -88,7 +88,7 @@ def confirm_import(token: str):
     if not outcome.ok:  # a row refused since the preview: nothing was saved
         return redirect(url_for("admin.import_preview", token=token))
     users = outcome.value
-    staff_import.discard(token)
+    staff_import.PENDING.discard(token)
     skipped = len(rows) - len(users)
     flash(
         _(
@@ -104,6 +104,6 @@ def confirm_import(token: str):
 @bp.post("/users/import/<token>/cancel")
 def cancel_import(token: str):
     _stored(token)
-    staff_import.discard(token)
+    staff_import.PENDING.discard(token)
     flash(_("Đã hủy nhập danh sách; không có gì được lưu."), "info")
     return redirect(url_for("admin.import_users"))

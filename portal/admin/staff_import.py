@@ -9,16 +9,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
-import secrets
-import time
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from email_validator import EmailNotValidError, validate_email
-from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
@@ -27,11 +23,11 @@ from portal.accounts.services import normalise_email, send_account_setup
 from portal.admin import services
 from portal.extensions import db
 from portal.organizations.models import Unit
+from portal.pending_uploads import PendingUploads
 from portal.rules import RuleError
 
 MAX_ROWS = 2000
-KEEP_SECONDS = 24 * 3600
-TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+PENDING = PendingUploads("staff")
 
 # Accepted column headings, compared without accents, case or punctuation.
 HEADERS = {
@@ -259,63 +255,10 @@ def _check_role_and_unit(
 # -- Keeping the rows between preview and confirmation -----------------------------
 
 
-def _folder() -> Path:
-    folder = Path(current_app.config["INSTANCE_DIR"]) / "imports"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
 def upload(actor: User, filename: str, data: bytes) -> str:
     """Read and parse the Office's file and keep its rows for the preview: the token."""
     raw = parse_rows(read_table(filename, data))
-    return store(actor.organization_id, actor.id, filename, raw)
-
-
-def store(organization_id: int, user_id: int, filename: str, raw: list[list]) -> str:
-    """Keep the parsed rows for the preview; returns the token that names them."""
-    _remove_stale()
-    token = secrets.token_urlsafe(24)
-    payload = {
-        "organization_id": organization_id,
-        "user_id": user_id,
-        "filename": filename,
-        "stored_at": time.time(),
-        "rows": raw,
-    }
-    (_folder() / f"{token}.json").write_text(json.dumps(payload, ensure_ascii=False), "utf-8")
-    return token
-
-
-def load(token: str, organization_id: int, user_id: int) -> dict | None:
-    """The stored upload of this person in this organization, or None."""
-    if not TOKEN_PATTERN.match(token or ""):
-        return None
-    path = _folder() / f"{token}.json"
-    try:
-        payload = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return None
-    if payload.get("organization_id") != organization_id or payload.get("user_id") != user_id:
-        return None
-    if time.time() - payload.get("stored_at", 0) > KEEP_SECONDS:
-        path.unlink(missing_ok=True)
-        return None
-    return payload
-
-
-def discard(token: str) -> None:
-    if TOKEN_PATTERN.match(token or ""):
-        (_folder() / f"{token}.json").unlink(missing_ok=True)
-
-
-def _remove_stale() -> None:
-    limit = time.time() - KEEP_SECONDS
-    for path in _folder().glob("*.json"):
-        try:
-            if path.stat().st_mtime < limit:
-                path.unlink()
-        except OSError:
-            continue
+    return PENDING.store(actor.organization_id, actor.id, filename, raw)
 
 
 # -- Saving -------------------------------------------------------------------------

@@ -63,7 +63,9 @@ def template():
 
 def _read(upload) -> str:
     raw = importer.read_rows(upload.filename, upload.read())
-    return import_store.store(current_user.organization_id, current_user.id, upload.filename, raw)
+    return import_store.PENDING.store(
+        current_user.organization_id, current_user.id, upload.filename, raw
+    )
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -81,7 +83,7 @@ def upload():
 
 
 def _stored(token: str) -> dict | None:
-    return import_store.load(token, current_user.organization_id, current_user.id)
+    return import_store.PENDING.load(token, current_user.organization_id, current_user.id)
 
 
 @bp.get("/<token>")
@@ -110,7 +112,7 @@ def confirm(token: str):
     outcome = attempt(importer.save, current_user, rows)
     if not outcome.ok:
         return redirect(url_for("award_import.preview", token=token))
-    import_store.discard(token)
+    import_store.PENDING.discard(token)
     flash(
         _(
             "Đã nhập %(decisions)d quyết định với %(rows)d người, tập thể được khen thưởng.",
@@ -125,6 +127,6 @@ def confirm(token: str):
 @bp.post("/<token>/cancel")
 def cancel(token: str):
     _stored(token) or abort(404)
-    import_store.discard(token)
+    import_store.PENDING.discard(token)
     flash(_("Đã hủy nhập tệp; không có gì được lưu."), "info")
     return redirect(url_for("award_import.upload"))

@@ -15,6 +15,7 @@ from portal.accounts.models import Role, User
 from portal.admin import staff_import
 from portal.extensions import db
 from portal.mail.models import MailMessage
+from portal.pending_uploads import KEEP_SECONDS
 from portal.rules import RuleError
 
 GOOD_AND_BAD = [
@@ -214,7 +215,7 @@ def test_cancel_discards_the_upload(app, world, login_as):
     client = login_as(world.office)
     location = _upload(client, _csv(GOOD_AND_BAD[:2]), "ds.csv").headers["Location"]
     token = location.rsplit("/", 1)[1]
-    stored = Path(app.config["INSTANCE_DIR"]) / "imports" / f"{token}.json"
+    stored = Path(app.config["INSTANCE_DIR"]) / "imports" / "staff" / f"{token}.json"
     assert json.loads(stored.read_text("utf-8"))["rows"][0][2] == "lan.nt@example.vn"
     assert client.post(f"{location}/cancel").status_code == 302
     assert not stored.exists()
@@ -226,8 +227,8 @@ def test_old_uploads_expire(world, login_as, monkeypatch):
     location = _upload(client, _csv(GOOD_AND_BAD[:2]), "ds.csv").headers["Location"]
     import time
 
-    later = time.time() + staff_import.KEEP_SECONDS + 10
-    monkeypatch.setattr(staff_import.time, "time", lambda: later)
+    later = time.time() + KEEP_SECONDS + 10
+    monkeypatch.setattr(time, "time", lambda: later)
     assert client.get(location).status_code == 404
 
 
