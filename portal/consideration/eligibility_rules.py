@@ -17,6 +17,18 @@ Checked (search of stored public pages, December 2026):
   số 91/2017/NĐ-CP Điều 9 khoản 2, 3: thuvienphapluat.vn "Điều kiện để được công nhận
   Chiến sĩ thi đua cấp bộ", thiduakhenthuong.langson.gov.vn (Điều 23), tdkt.toaan.gov.vn
   (Điều 22).
+Checked and found to need no rule on earlier titles (so none is listed below):
+- Tập thể lao động xuất sắc, Luật số 06/2022/QH15 Điều 27 khoản 1: hoàn thành xuất sắc
+  nhiệm vụ, phong trào thi đua, 100 % cá nhân hoàn thành nhiệm vụ with at least 70 %
+  Lao động tiên tiến, a member who is Chiến sĩ thi đua cơ sở, nội bộ đoàn kết (the
+  text as Sở Tư pháp Thừa Thiên Huế quotes it from the administrative procedure under
+  Nghị định số 98/2023/NĐ-CP, stp.thuathienhue.gov.vn, 08/05/2024): conditions on the
+  members' titles of the same year, not on the collective's history.
+- Cờ thi đua cấp bộ, ban, ngành, tỉnh: the leading collective of its emulation
+  cluster or block (Luật 2003 Điều 26 and Nghị định số 91/2017/NĐ-CP Điều 12, as
+  thuvienphapluat.vn quotes them; Luật 2022 Điều 26 khoản 1, 2 as Thông tư số
+  29/2023/TT-BGDĐT Điều 4 cites it, hethongphapluat.vn): chosen by the cluster's
+  comparison, not by earlier titles.
 Not checked (kept "cần kiểm tra"): the Bằng khen of the Chairman of the provincial
 People's Committee (Nghị định số 98/2023/NĐ-CP, then Nghị định số 152/2025/NĐ-CP from
 01/07/2025) and how "02 lần liên tục" counts for Chiến sĩ thi đua toàn quốc.
