@@ -29,9 +29,15 @@ Checked and found to need no rule on earlier titles (so none is listed below):
   thuvienphapluat.vn quotes them; Luật 2022 Điều 26 khoản 1, 2 as Thông tư số
   29/2023/TT-BGDĐT Điều 4 cites it, hethongphapluat.vn): chosen by the cluster's
   comparison, not by earlier titles.
-Not checked (kept "cần kiểm tra"): the Bằng khen of the Chairman of the provincial
-People's Committee (Nghị định số 98/2023/NĐ-CP, then Nghị định số 152/2025/NĐ-CP from
-01/07/2025) and how "02 lần liên tục" counts for Chiến sĩ thi đua toàn quốc.
+- Bằng khen cấp bộ, ban, ngành, tỉnh (the Chairman of the provincial People's
+  Committee's): Luật số 06/2022/QH15 Điều 74 khoản 1 điểm d, "Có 02 lần liên tục được
+  tặng danh hiệu Chiến sĩ thi đua cơ sở hoặc ... 02 năm ... hoàn thành xuất sắc nhiệm
+  vụ ... 02 sáng kiến", as the Ministry of Home Affairs quotes it
+  (chinhsachonline.chinhphu.vn); one of the article's alternative criteria, so a
+  "chưa đủ" hint names point d only. The law is the same under Nghị định số
+  98/2023/NĐ-CP and 152/2025/NĐ-CP, which detail it.
+Not checked (kept "cần kiểm tra"): how "02 lần liên tục" counts for Chiến sĩ thi đua
+toàn quốc.
 """
 
 from __future__ import annotations
@@ -41,15 +47,10 @@ from datetime import date
 
 LAW_2022_FROM = date(2024, 1, 1)
 LAW_2013_TO = date(2023, 12, 31)
-DECREE_98_FROM = date(2024, 1, 1)
-DECREE_98_TO = date(2025, 6, 30)
-DECREE_152_FROM = date(2025, 7, 1)
 
 LAW_2022 = "Luật Thi đua, khen thưởng số 06/2022/QH15"
 LAW_2013 = "Luật Thi đua, khen thưởng 2003 (sửa đổi, bổ sung 2013)"
 DECREE_91 = "Nghị định số 91/2017/NĐ-CP"
-DECREE_98 = "Nghị định số 98/2023/NĐ-CP"
-DECREE_152 = "Nghị định số 152/2025/NĐ-CP"
 
 
 @dataclass(frozen=True)
@@ -135,32 +136,21 @@ RULES: tuple[EligibilityRule, ...] = (
         ),
     ),
     EligibilityRule(
-        key="bk_ubnd_98",
+        key="bk_tinh_2022",
         titles=("BK_UBND",),
-        requires=("LDTT", "CSTD_CS"),
+        requires=("CSTD_CS",),
         years=2,
         kind="individual",
-        basis=DECREE_98,
-        valid_from=DECREE_98_FROM,
-        valid_to=DECREE_98_TO,
-        to_verify=True,
-        other_conditions=(
-            "02 năm liên tục hoàn thành xuất sắc nhiệm vụ (xếp loại không có trên Cổng; "
-            "tạm đối chiếu danh hiệu Lao động tiên tiến hoặc Chiến sĩ thi đua cơ sở)."
+        basis=f"Điều 74 khoản 1 điểm d {LAW_2022}",
+        valid_from=LAW_2022_FROM,
+        source=(
+            "chinhsachonline.chinhphu.vn (Bộ Nội vụ trả lời: "
+            "“Tiêu chuẩn đề nghị xét tặng Bằng khen của Bộ, ngành”)"
         ),
-    ),
-    EligibilityRule(
-        key="bk_ubnd_152",
-        titles=("BK_UBND",),
-        requires=("LDTT", "CSTD_CS"),
-        years=2,
-        kind="individual",
-        basis=DECREE_152,
-        valid_from=DECREE_152_FROM,
-        to_verify=True,
         other_conditions=(
-            "Tạm giữ như Nghị định số 98/2023/NĐ-CP; Văn phòng Sở đối chiếu văn bản Nghị định "
-            "số 152/2025/NĐ-CP."
+            "Đây là một trong các tiêu chuẩn của khoản 1 Điều 74; điểm d cũng chấp nhận "
+            "02 năm liên tục hoàn thành xuất sắc nhiệm vụ với 02 sáng kiến hoặc 02 đề tài "
+            "được áp dụng trong phạm vi cơ sở (xếp loại và sáng kiến không có trên Cổng)."
         ),
     ),
 )

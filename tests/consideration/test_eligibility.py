@@ -35,7 +35,9 @@ def test_the_rule_in_force_depends_on_the_meeting_date_and_the_nominee():
         "cstd_cs_2022"
     ]
     [bk] = rules_for("BK_UBND", "individual", date(2025, 12, 20))
-    assert bk.key == "bk_ubnd_152" and bk.to_verify
+    assert bk.key == "bk_tinh_2022" and not bk.to_verify and "Điều 74" in bk.basis
+    assert bk.requires == ("CSTD_CS",) and bk.years == 2
+    assert rules_for("BK_UBND", "individual", date(2023, 12, 20)) == []
     assert rules_for("BK_UBND", "collective", date(2025, 12, 20)) == []
     assert rules_for("GK_GD", "individual", date(2025, 12, 20)) == []
 
