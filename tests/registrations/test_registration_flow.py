@@ -213,3 +213,20 @@ def test_the_units_button_on_the_list_starts_its_registration(world, login_as):
     created = coordinator.post("/registrations/new", data=MultiDict(fields))
     assert created.status_code == 302, created.get_data(as_text=True)[:500]
     assert _registration(world).year == 2025
+
+
+def test_a_new_departments_first_registration_offers_the_catalogues_titles(world, login_as):
+    """Nobody has opened the consideration pages yet: the registration's title list is
+    not empty, it offers the starting catalogue."""
+    from portal.consideration.models import AwardTitle
+
+    registration = make_registration(world)
+    assert db.session.scalar(db.select(db.func.count(AwardTitle.id))) == 0
+    page = login_as(world.coordinator_a).get(f"/registrations/{registration.id}")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert "Chiến sĩ thi đua cơ sở" in html and "Tập thể lao động xuất sắc" in html
+    titles = db.session.scalar(
+        db.select(db.func.count(AwardTitle.id)).where(AwardTitle.organization_id == world.org.id)
+    )
+    assert titles > 0
