@@ -28,7 +28,7 @@ from docx import Document
 from playwright.sync_api import Page, expect
 
 from portal.formatting import today_vn
-from tests.e2e.browser import check_page, login
+from tests.e2e.browser import check_page, login, open_menu
 from tests.e2e.test_journey_setup import invitation_path
 
 PASSWORD = "Mat-khau-hanh-trinh-13"
@@ -79,7 +79,7 @@ def test_journey_13_a_registered_title_becomes_an_issued_award_in_the_persons_hi
 
     # 1. The Office opens the year's registration with a deadline.
     due = today + timedelta(days=30)
-    office.goto("/registrations/")
+    open_menu(office, "Đăng ký thi đua")
     opening = office.locator("details").filter(has_text="Mở đăng ký thi đua")
     opening.get_by_label("Kỳ kế hoạch").select_option(label=period)
     opening.get_by_label("Năm đăng ký thi đua").fill(str(year))
@@ -91,7 +91,7 @@ def test_journey_13_a_registered_title_becomes_an_issued_award_in_the_persons_hi
     expect(office.locator("#registration-deadline")).to_contain_text(f"{due:%d/%m/%Y}")
 
     # 2. The unit registers itself and its person; returned once, corrected, accepted.
-    coordinator.goto("/registrations/")
+    open_menu(coordinator, "Đăng ký thi đua")
     expect(coordinator.locator("#registration-deadline")).to_contain_text(f"{due:%d/%m/%Y}")
     coordinator.get_by_role("button", name=f"Lập bản đăng ký năm {year}").click()
     expect_flash(coordinator, f"Đã lập bản đăng ký thi đua năm {year}.")
@@ -140,7 +140,11 @@ def test_journey_13_a_registered_title_becomes_an_issued_award_in_the_persons_hi
     person_row = candidates.filter(has_text=person)
     expect(person_row).to_contain_text(INDIVIDUAL_TITLE)
     # The hint of the individual title, read from the recorded awards (none yet).
-    expect(person_row.locator("[data-eligibility]").first).to_be_visible()
+    hint = person_row.locator("[data-eligibility]")
+    expect(hint).to_have_count(1)
+    expect(hint).to_have_attribute("data-eligibility", "unmet")
+    expect(hint).to_contain_text("Chưa đủ điều kiện theo Điều 21")
+    expect(hint).to_contain_text(WRONG_TITLE)  # the year's Lao động tiên tiến is missing
     expect(person_row.get_by_role("checkbox")).to_be_checked()
     check_page(office, "j13-05-office-prefill")
     office.get_by_role("button", name="Thêm các đề nghị đã chọn").click()
@@ -167,8 +171,11 @@ def test_journey_13_a_registered_title_becomes_an_issued_award_in_the_persons_hi
     assert "QUYẾT ĐỊNH" in draft_text.upper(), draft_text
     number = f"{int(tag, 16) % 900 + 100}/QĐ-SKT"
     decided_on = today - timedelta(days=1)
-    issuing_body = f"Giám đốc {department}"
+    # The draft names "Giám đốc <department>"; the signed decision names the department.
+    drafted_body = f"Giám đốc {department}"
+    issuing_body = department
     signer = f"Phạm Văn Ký {tag}"
+    expect(office.get_by_role("main")).to_contain_text(drafted_body)
     office.get_by_role("link", name="Sửa quyết định").click()
     office.get_by_label("Số quyết định").fill(number)
     office.get_by_label("Ngày ký").fill(f"{decided_on:%d/%m/%Y}")
@@ -184,6 +191,7 @@ def test_journey_13_a_registered_title_becomes_an_issued_award_in_the_persons_hi
     expect(office.get_by_role("heading", level=1)).to_contain_text(number)
     details = office.get_by_role("main")
     expect(details).to_contain_text(issuing_body)
+    expect(details).not_to_contain_text(drafted_body)
     expect(details).to_contain_text(f"{decided_on:%d/%m/%Y}")
     expect(details).to_contain_text(signer)
     # Issued: locked. The page no longer offers to edit; the edit page refuses.
@@ -200,7 +208,7 @@ def test_journey_13_a_registered_title_becomes_an_issued_award_in_the_persons_hi
     awards = coordinator.get_by_role("table").get_by_role("row")
     expect(awards).to_have_count(2)  # header + the decision
     expect(awards.nth(1)).to_contain_text(number)
-    expect(awards.nth(1)).to_contain_text(issuing_body)
+    expect(awards.nth(1).get_by_role("cell", name=issuing_body, exact=True)).to_have_count(1)
     expect(awards.nth(1)).to_contain_text(INDIVIDUAL_TITLE)
     check_page(coordinator, "j13-09-unit-movement-awards")
 
@@ -212,12 +220,12 @@ def test_journey_13_a_registered_title_becomes_an_issued_award_in_the_persons_hi
     expect(history).to_contain_text(INDIVIDUAL_TITLE)
     expect(history).to_contain_text(number)
     expect(history).to_contain_text(f"{decided_on:%d/%m/%Y}")
-    expect(history).to_contain_text(issuing_body)
+    expect(history.get_by_role("cell", name=issuing_body, exact=True)).to_have_count(1)
     check_page(own, "j13-10-person-history")
     assert pages["other"].goto(history_url).status == 404
 
     # 8. The history search finds the person typed without diacritics.
-    office.goto("/awards/history")
+    open_menu(office, "Tra cứu khen thưởng")
     office.get_by_label("Họ tên, tên tập thể").fill(f"nguyen van anh {tag}")
     office.get_by_role("button", name="Lọc", exact=True).click()
     found = office.get_by_role("table").get_by_role("row")
@@ -225,6 +233,9 @@ def test_journey_13_a_registered_title_becomes_an_issued_award_in_the_persons_hi
     expect(found.nth(1)).to_contain_text(person)
     expect(found.nth(1)).to_contain_text(number)
     check_page(office, "j13-11-office-history-search")
+    office.get_by_label("Họ tên, tên tập thể").fill(f"nguyen van binh {tag}")
+    office.get_by_role("button", name="Lọc", exact=True).click()
+    expect(office.get_by_role("table").get_by_role("row").filter(has_text=person)).to_have_count(0)
 
     # 9. The person's achievement report: section III prints the award.
     report = achievement_report(coordinator, person)
@@ -233,6 +244,7 @@ def test_journey_13_a_registered_title_becomes_an_issued_award_in_the_persons_hi
     assert award_row is not None, rows
     joined = " ".join(award_row)
     assert INDIVIDUAL_TITLE in joined and issuing_body in joined, award_row
+    assert drafted_body not in joined, award_row
     assert f"{decided_on:%d/%m/%Y}" in joined, award_row
 
 
@@ -325,7 +337,7 @@ def review(page: Page, button: str, flash: str, state: str) -> None:
 
 
 def launch_movement(page: Page, name: str, unit: str, year: int) -> str:
-    page.goto("/movements/")
+    open_menu(page, "Phong trào")
     page.get_by_role("link", name="Phát động phong trào").first.click()
     page.get_by_label("Tên phong trào").fill(name)
     page.get_by_label("Mục đích, yêu cầu").fill("Số hóa toàn bộ hồ sơ thi đua, khen thưởng.")
@@ -336,11 +348,15 @@ def launch_movement(page: Page, name: str, unit: str, year: int) -> str:
     page.get_by_role("button", name="Lưu").click()
     expect_flash(page, "Đã phát động phong trào thi đua.")
     expect(page.get_by_role("heading", level=1)).to_have_text(name)
+    taking_part = page.locator("dt", has_text="Đơn vị tham gia").locator(
+        "xpath=following-sibling::dd[1]"
+    )
+    expect(taking_part).to_have_text(unit)
     return page.url
 
 
 def record_exemplar(page: Page, person: str, movement: str) -> None:
-    page.goto("/exemplars/")
+    open_menu(page, "Điển hình")
     page.get_by_role("link", name="Ghi nhận điển hình").first.click()
     page.get_by_label("Ghi nhận là").select_option(label="Nhân tố mới")
     page.get_by_label("Loại điển hình").select_option(label="Cá nhân")
@@ -366,7 +382,7 @@ def record_exemplar(page: Page, person: str, movement: str) -> None:
 
 
 def open_round(page: Page, title: str, period: str, year: int, day) -> str:
-    page.goto("/consideration/")
+    open_menu(page, "Bình xét")
     page.get_by_role("link", name="Mở phiên bình xét").click()
     page.get_by_label("Tên phiên bình xét").fill(title)
     page.get_by_label("Kỳ kế hoạch").select_option(label=period)
@@ -392,7 +408,7 @@ def vote(page: Page, round_url: str, choices: dict, who: str) -> None:
 
 def draft_decision(page: Page, round_title: str, person: str) -> str:
     """From the awards' list to the drafts of the closed round; the person's decision."""
-    page.goto("/awards/")
+    open_menu(page, "Khen thưởng")
     page.get_by_role("link", name="Dự thảo từ kết quả bình xét").click()
     page.get_by_role("listitem").filter(has_text=round_title).get_by_role(
         "button", name="Dự thảo quyết định"
@@ -423,7 +439,7 @@ def person_history_url(page: Page, name: str) -> str:
 def achievement_report(page: Page, person: str):
     """The unit proposes the person at its congress submission, completes what the
     report prints, submits, and downloads the person's achievement report."""
-    page.goto("/congress/")
+    open_menu(page, "Hồ sơ Đại hội")
     page.get_by_role("button", name="Lập hồ sơ Đại hội").click()
     page.goto(page.url.removesuffix("/edit"))
     submission_url = page.url
