@@ -49,7 +49,9 @@ NAV_ITEMS = (
         "congress.index", _l("Hồ sơ Đại hội"), (Role.OFFICE_ADMIN, Role.VIEWER, Role.COORDINATOR)
     ),
     NavItem("deadlines.index", _l("Thời hạn"), READERS),
-    NavItem("award_history.search", _l("Khen thưởng"), (Role.OFFICE_ADMIN, Role.COORDINATOR)),
+    NavItem(
+        "award_history.search", _l("Tra cứu khen thưởng"), (Role.OFFICE_ADMIN, Role.COORDINATOR)
+    ),
     # The Office's administration menu.
     NavItem("admin.units", lazy_pgettext("menu", "Đơn vị"), (Role.OFFICE_ADMIN,), "admin"),
     NavItem("admin.users", _l("Người dùng"), (Role.OFFICE_ADMIN,), "admin"),

@@ -4,7 +4,7 @@ a line, the Office's acceptance and the round's choice of accepted lines."""
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import HiddenField, IntegerField, SelectField, SelectMultipleField, TextAreaField
+from wtforms import IntegerField, SelectField, SelectMultipleField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -25,8 +25,11 @@ class OpenRegistrationForm(OnceForm):
 
 
 class NewRegistrationForm(OnceForm):
-    unit_id = HiddenField(validators=[DataRequired()])
-    year = HiddenField(validators=[DataRequired()])
+    """The button of a unit's row on the list. Not hidden fields: `hidden_tag()` would
+    render them empty before the row's own inputs, and the empty value would be read."""
+
+    unit_id = IntegerField(validators=[DataRequired()])
+    year = IntegerField(validators=[DataRequired()])
 
 
 class EntryForm(OnceForm):

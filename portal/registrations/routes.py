@@ -157,7 +157,12 @@ def _view(
 @bp.get("/<int:registration_id>")
 @login_required
 def view(registration_id: int):
-    return _view(get_scoped_or_404(Registration, registration_id))
+    registration = get_scoped_or_404(Registration, registration_id)
+    # A department's first registration: the titles to choose from are the starting
+    # catalogue, which is otherwise made on the first visit to the consideration pages.
+    if can_edit(current_user, registration) and ensure_catalogue(registration.unit.organization_id):
+        db.session.commit()
+    return _view(registration)
 
 
 @bp.post("/<int:registration_id>/entries")

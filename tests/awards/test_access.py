@@ -91,3 +91,20 @@ def test_the_issued_awards_of_a_person_a_unit_and_an_exemplar(world):
     assert numbers(history.unit_history(world.unit_a)) == ["9/QĐ", "3/QĐ"]
     assert numbers(history.exemplar_history(exemplar)) == ["9/QĐ", "3/QĐ"]
     assert history.unit_history(world.unit_b) == []
+
+
+def test_the_menus_award_entries_have_names_of_their_own(world, login_as):
+    """The decisions and the history search were both "Khen thưởng" in the menu: a
+    person (and a screen reader) could not tell which was which."""
+    import re
+
+    for user in (world.office, world.coordinator_a):
+        page = login_as(user).get("/awards/history").get_data(as_text=True)
+        menu = page[page.index('aria-label="Điều hướng chính"') :]
+        menu = menu[: menu.index("</nav>")]
+        labels = [
+            re.sub(r"<[^>]+>|\s+", " ", t).strip()
+            for t in re.findall(r"<a[^>]*>(.*?)</a>", menu, re.S)
+        ]
+        assert labels.count("Khen thưởng") <= 1, labels
+        assert "Tra cứu khen thưởng" in labels, labels

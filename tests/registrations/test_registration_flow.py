@@ -170,3 +170,63 @@ def test_foreign_and_other_units_registrations_answer_404(world, login_as):
             response = client.get(url) if url.endswith(str(registration.id)) else client.post(url)
             assert response.status_code == 404, (user.email, url)
     assert login_as(world.coordinator_b).get(urls[0]).status_code == 200
+
+
+def _form_fields(page: str, action: str) -> list[tuple[str, str]]:
+    """The (name, value) pairs a browser sends from the first form posting to `action`,
+    in document order (a repeated name is sent twice; the server reads the first)."""
+    from html.parser import HTMLParser
+
+    class Fields(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.inside, self.done, self.pairs = False, False, []
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "form" and attrs.get("action") == action and not self.done:
+                self.inside = True
+            elif tag == "input" and self.inside and attrs.get("name"):
+                self.pairs.append((attrs["name"], attrs.get("value") or ""))
+
+        def handle_endtag(self, tag):
+            if tag == "form" and self.inside:
+                self.inside, self.done = False, True
+
+    parser = Fields()
+    parser.feed(page)
+    return parser.pairs
+
+
+def test_the_units_button_on_the_list_starts_its_registration(world, login_as):
+    """The row's button sends the unit and the year once each (an empty hidden copy of
+    them, read first, turned every click into a 400)."""
+    office = login_as(world.office)
+    assert _open(office, world, _day(30)).status_code == 302
+    coordinator = login_as(world.coordinator_a)
+    page = coordinator.get("/registrations/?year=2025").get_data(as_text=True)
+    fields = _form_fields(page, "/registrations/new")
+    names = [name for name, _value in fields]
+    assert names.count("unit_id") == 1 and names.count("year") == 1, fields
+    from werkzeug.datastructures import MultiDict
+
+    created = coordinator.post("/registrations/new", data=MultiDict(fields))
+    assert created.status_code == 302, created.get_data(as_text=True)[:500]
+    assert _registration(world).year == 2025
+
+
+def test_a_new_departments_first_registration_offers_the_catalogues_titles(world, login_as):
+    """Nobody has opened the consideration pages yet: the registration's title list is
+    not empty, it offers the starting catalogue."""
+    from portal.consideration.models import AwardTitle
+
+    registration = make_registration(world)
+    assert db.session.scalar(db.select(db.func.count(AwardTitle.id))) == 0
+    page = login_as(world.coordinator_a).get(f"/registrations/{registration.id}")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert "Chiến sĩ thi đua cơ sở" in html and "Tập thể lao động xuất sắc" in html
+    titles = db.session.scalar(
+        db.select(db.func.count(AwardTitle.id)).where(AwardTitle.organization_id == world.org.id)
+    )
+    assert titles > 0
