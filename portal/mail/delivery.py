@@ -26,12 +26,16 @@ from portal.mail.models import MailMessage
 SMTP_TIMEOUT = 30
 # UTF-8 bytes per encoded word: 52 base64 characters, a header line under 78.
 _WORD_BYTES = 39
+# A sender's name up to this many bytes is one encoded word (72 characters, under
+# RFC 2047's 75): no reader then has to join words (Python's address parser keeps
+# the space between two, which RFC 2047 says to drop).
+NAME_WORD_BYTES = 45
 _CRLF = "\r\n"
 # "Subject: " and the line's limit: a plain ASCII subject longer than this is encoded.
 _PLAIN_SUBJECT = 78 - len("Subject: ")
 
 
-def encoded_words(text: str) -> list[str]:
+def encoded_words(text: str, size: int = _WORD_BYTES) -> list[str]:
     """`text` as RFC 2047 encoded words cut between characters, never at a space:
     every space stays inside a word. Folding at spaces (Flask-Mail's Header, and
     Python's own email policy) puts the space between two encoded words, where
@@ -39,7 +43,7 @@ def encoded_words(text: str) -> list[str]:
     words, current = [], b""
     for char in text:
         encoded = char.encode("utf-8")
-        if current and len(current) + len(encoded) > _WORD_BYTES:
+        if current and len(current) + len(encoded) > size:
             words.append(current)
             current = b""
         current += encoded
@@ -73,9 +77,10 @@ class Sender:
         elif name.isascii() and name.isprintable():
             header = formataddr((name, address))  # quoted when it has specials
         else:
-            lines = encoded_words(name)
+            lines = encoded_words(name, NAME_WORD_BYTES)
             # "From: " or the fold's space before the last word, then " <address>".
-            if len(lines[-1]) + len(address) + 9 > 78:
+            start = len("From: ") if len(lines) == 1 else 1
+            if start + len(lines[-1]) + len(address) + 3 > 78:
                 lines.append(f"<{address}>")  # folded onto a line of its own
             else:
                 lines[-1] += f" <{address}>"
@@ -117,7 +122,8 @@ def render(message: MailMessage, sender: Sender) -> tuple[str, bytes]:
     # Base64 has no "-": no line of a part can start like the boundary.
     boundary = f"=_{uuid.uuid4().hex}"
     text = (
-        f'{head}{_CRLF}Content-Type: multipart/alternative; boundary="{boundary}"{_CRLF}{_CRLF}'
+        f"{head}{_CRLF}Content-Type: multipart/alternative;{_CRLF}"
+        f' boundary="{boundary}"{_CRLF}{_CRLF}'
         f"--{boundary}{_CRLF}{_part('plain', message.body_text)}"
         f"--{boundary}{_CRLF}{_part('html', message.body_html)}"
         f"--{boundary}--{_CRLF}"
