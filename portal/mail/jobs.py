@@ -1,9 +1,13 @@
 """Mail jobs. They take message ids and decide the outcome of each message.
 
 Each message is claimed before it is handed to SMTP: one conditional UPDATE moves
-it from 'queued' to 'sending' for this job only, so two jobs holding the same id
-(a double click, two recovery sweeps, a retry racing its original) never both
-send it. Then, per message:
+a group of GROUP_SIZE messages from 'queued' to 'sending' for this job only, so two
+jobs holding the same id (a double click, two recovery sweeps, a retry racing its
+original) never both send it. A message the relay accepted goes to the job's
+journal in Redis at once (`mail/journal.py`), and one UPDATE per group records
+those sent; a work horse killed in between leaves the journal to say which were
+sent, so at most the message in flight can go twice, as with a commit per
+message. Then, per message:
 
 - 2xx: sent.
 - 5xx (the server refuses this recipient or this message): failed at once, with
@@ -18,7 +22,8 @@ send it. Then, per message:
 A batch stops between two messages when its time budget is spent or the worker
 was asked to stop (Ctrl-C of `make run`); what is left goes to a continuation job.
 A message left in 'sending' by a job that died is released by the recovery
-(`portal/mail/recovery.py`) or by the same job when RQ runs it again.
+(`portal/mail/recovery.py`) or by the same job when RQ runs it again: marked sent
+if the journal names it, queued again otherwise.
 """
 
 from __future__ import annotations
