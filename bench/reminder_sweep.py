@@ -8,7 +8,9 @@ given) and an embedded Redis, generates units, coordinators and one deadline,
 then times the sweep job (claims, notifications, rendered emails, batches
 queued) and the mail jobs, run by the production worker (`PortalWorker`), until
 the sink holds every message. It checks exactly one message per (item, recipient, stage),
-and that a second sweep sends nothing. See bench/README.md.
+and that a second sweep sends nothing. It prints where the time goes per message
+(building, SMTP, database, journal, the rest) for the portal's jobs and the bare
+loop. See bench/README.md.
 """
 
 from __future__ import annotations
@@ -19,8 +21,11 @@ import smtplib
 import sys
 import tempfile
 import time
+from collections import defaultdict
 from dataclasses import dataclass
+from email import generator
 from email.message import EmailMessage
+from io import BytesIO
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -37,6 +42,7 @@ from portal.extensions import db  # noqa: E402
 from portal.jobs.connection import get_redis  # noqa: E402
 from portal.jobs.queues import DEFAULT, MAIL, enqueue, get_queue  # noqa: E402
 from portal.jobs.workers import PortalWorker  # noqa: E402
+from portal.mail import delivery, journal  # noqa: E402
 from portal.mail.models import MailMessage, MailStatus  # noqa: E402
 from portal.models_base import utcnow  # noqa: E402
 from portal.notifications import services as notification_services  # noqa: E402
@@ -44,6 +50,50 @@ from portal.notifications.reminders import sweep_reminders  # noqa: E402
 from sampledata.reminders import due_in, generate  # noqa: E402
 
 TARGET_RATIO = 0.5
+PARTS = ("build", "smtp", "db", "journal")
+TIMING_KEY = "bench:reminder_sweep:timing"
+
+# Seconds spent in each part by the current work horse (reset for each job).
+spent: defaultdict[str, float] = defaultdict(float)
+
+
+def timed(part: str, function):
+    def wrapper(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[part] += time.perf_counter() - start
+
+    return wrapper
+
+
+def instrument(dialect) -> None:
+    """Count the time of message building, SMTP, the database driver (statements and
+    commits) and the journal. Installed before the worker forks, so its horses have it."""
+    delivery.render = timed("build", delivery.render)
+    smtplib.SMTP.sendmail = timed("smtp", smtplib.SMTP.sendmail)
+    journal.record = timed("journal", journal.record)
+    cls = type(dialect)
+    for name in ("do_execute", "do_executemany", "do_execute_no_params", "do_commit"):
+        setattr(cls, name, timed("db", getattr(cls, name)))
+
+
+class TimedWorker(PortalWorker):
+    """The production worker; its horse adds each job's parts and wall time to Redis."""
+
+    def perform_job(self, job, queue, *args, **kwargs) -> bool:
+        spent.clear()
+        start = time.perf_counter()
+        try:
+            return super().perform_job(job, queue, *args, **kwargs)
+        finally:
+            kind = "sweep" if job.func_name.endswith("sweep_reminders") else "mail"
+            totals = dict(spent, wall=time.perf_counter() - start)
+            pipe = self.connection.pipeline()
+            for part, seconds in totals.items():
+                pipe.hincrbyfloat(TIMING_KEY, f"{kind}:{part}", seconds)
+            pipe.execute()
 
 
 @dataclass
@@ -94,7 +144,7 @@ def run_worker() -> None:
     in burst mode on the default queue (the sweep) and the mail queue."""
     queues = [get_queue(DEFAULT), get_queue(MAIL)]
     app = current_app._get_current_object()
-    PortalWorker(queues, connection=get_redis(), app=app).work(burst=True, logging_level="WARNING")
+    TimedWorker(queues, connection=get_redis(), app=app).work(burst=True, logging_level="WARNING")
 
 
 def sweep_job(now) -> Job:
@@ -111,18 +161,56 @@ def portal_run(sink: SmtpSink, expected: int, now) -> tuple[Timing, float, str]:
     return Timing(expected, done - start), swept, str(job.return_value())
 
 
-def bare_run(sink: SmtpSink, messages: list[tuple[str, str, str, str]], sender: str) -> Timing:
+def bare_run(
+    sink: SmtpSink, messages: list[tuple[str, str, str, str]], sender: str
+) -> tuple[Timing, dict[str, float]]:
+    """What `smtp.send_message(msg)` does, in two timed steps: flatten, then sendmail."""
     sink.reset()
+    parts = {"build": 0.0, "smtp": 0.0}
     start = time.perf_counter()
     with smtplib.SMTP("127.0.0.1", sink.port) as smtp:
         for recipient, subject, text, html in messages:
+            started = time.perf_counter()
             msg = EmailMessage()
             msg["Subject"], msg["From"], msg["To"] = subject, sender, recipient
             msg.set_content(text)
             msg.add_alternative(html, subtype="html")
-            smtp.send_message(msg)
+            with BytesIO() as flat:
+                generator.BytesGenerator(flat).flatten(msg, linesep="\r\n")
+                data = flat.getvalue()
+            built = time.perf_counter()
+            smtp.sendmail(msg["From"], [recipient], data)
+            parts["build"] += built - started
+            parts["smtp"] += time.perf_counter() - built
     done = sink.wait_for(len(messages))
-    return Timing(len(messages), done - start)
+    return Timing(len(messages), done - start), parts
+
+
+def breakdown(portal: Timing, bare: Timing, portal_parts: dict, bare_parts: dict) -> list[str]:
+    """Milliseconds per message, by part; 'other' is the job's wall time less its parts
+    (ORM, SQL compiling, RQ); 'outside' is the clock's time outside any job (forks,
+    queue, the sink's last messages)."""
+    per = lambda seconds, n: f"{1000 * seconds / n:8.2f}"  # noqa: E731
+    lines = [f"{'ms per message':<20}" + "".join(f"{p:>8}" for p in (*PARTS, "other", "total"))]
+    jobs_wall = 0.0
+    for kind in ("sweep", "mail"):
+        parts = {p: portal_parts.get(f"{kind}:{p}", 0.0) for p in (*PARTS, "wall")}
+        jobs_wall += parts["wall"]
+        other = parts["wall"] - sum(parts[p] for p in PARTS)
+        values = [parts[p] for p in PARTS] + [other, parts["wall"]]
+        lines.append(
+            f"{'portal ' + kind + ' job(s)':<20}" + "".join(per(v, portal.messages) for v in values)
+        )
+    lines.append(
+        f"{'portal outside jobs':<20}"
+        + " " * 8 * 5
+        + per(portal.seconds - jobs_wall, portal.messages)
+    )
+    lines.append(f"{'portal, all':<20}" + " " * 8 * 5 + per(portal.seconds, portal.messages))
+    other = bare.seconds - bare_parts["build"] - bare_parts["smtp"]
+    values = [bare_parts["build"], bare_parts["smtp"], 0.0, 0.0, other, bare.seconds]
+    lines.append(f"{'bare loop':<20}" + "".join(per(v, bare.messages) for v in values))
+    return lines
 
 
 def check_exactly_once(sink: SmtpSink, expected: int) -> list[str]:
@@ -153,6 +241,7 @@ def run(recipients: int, per_unit: int, database_url: str | None) -> int:
         app = make_app(Path(tmpdir), sink.port, database_url)
         with app.app_context():
             prepare_database()
+            instrument(db.engine.dialect)
             now = utcnow()
             started = time.perf_counter()
             data = generate(units, per_unit, due_in(now, 7))
@@ -160,7 +249,11 @@ def run(recipients: int, per_unit: int, database_url: str | None) -> int:
                 f"generated {data.recipients} coordinators in {units} units "
                 f"({time.perf_counter() - started:.1f} s, {db.engine.dialect.name})"
             )
+            get_redis().delete(TIMING_KEY)
             portal, sweep_seconds, result = portal_run(sink, data.recipients, now)
+            portal_parts = {
+                k.decode(): float(v) for k, v in get_redis().hgetall(TIMING_KEY).items()
+            }
             problems = check_exactly_once(sink, data.recipients)
             connections = sink.report().connections
             second = sweep_job(now)
@@ -176,7 +269,9 @@ def run(recipients: int, per_unit: int, database_url: str | None) -> int:
                     MailMessage.body_html,
                 ).order_by(MailMessage.id)
             ).all()
-            bare = bare_run(sink, [tuple(m) for m in messages], app.config["MAIL_DEFAULT_SENDER"])
+            bare, bare_parts = bare_run(
+                sink, [tuple(m) for m in messages], app.config["MAIL_DEFAULT_SENDER"]
+            )
     ratio = portal.rate / bare.rate if bare.rate else 0.0
     print(f"sweep: {result} in {sweep_seconds:.1f} s")
     print(
@@ -188,6 +283,7 @@ def run(recipients: int, per_unit: int, database_url: str | None) -> int:
         f"{bare.seconds:.1f} s = {bare.rate:,.0f} msg/s"
     )
     print(f"ratio: {ratio:.2f} (target >= {TARGET_RATIO})")
+    print("\n".join(breakdown(portal, bare, portal_parts, bare_parts)))
     print("exactly once: " + ("yes" if not problems else "NO: " + "; ".join(problems)))
     return 0 if not problems and ratio >= TARGET_RATIO else 1
 

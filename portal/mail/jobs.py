@@ -1,9 +1,13 @@
 """Mail jobs. They take message ids and decide the outcome of each message.
 
 Each message is claimed before it is handed to SMTP: one conditional UPDATE moves
-it from 'queued' to 'sending' for this job only, so two jobs holding the same id
-(a double click, two recovery sweeps, a retry racing its original) never both
-send it. Then, per message:
+a group of GROUP_SIZE messages from 'queued' to 'sending' for this job only, so two
+jobs holding the same id (a double click, two recovery sweeps, a retry racing its
+original) never both send it. A message the relay accepted goes to the job's
+journal in Redis at once (`mail/journal.py`), and one UPDATE per group records
+those sent; a work horse killed in between leaves the journal to say which were
+sent, so at most the message in flight can go twice, as with a commit per
+message. Then, per message:
 
 - 2xx: sent.
 - 5xx (the server refuses this recipient or this message): failed at once, with
@@ -18,7 +22,8 @@ send it. Then, per message:
 A batch stops between two messages when its time budget is spent or the worker
 was asked to stop (Ctrl-C of `make run`); what is left goes to a continuation job.
 A message left in 'sending' by a job that died is released by the recovery
-(`portal/mail/recovery.py`) or by the same job when RQ runs it again.
+(`portal/mail/recovery.py`) or by the same job when RQ runs it again: marked sent
+if the journal names it, queued again otherwise.
 """
 
 from __future__ import annotations
@@ -30,13 +35,13 @@ import uuid
 
 from flask import current_app
 from rq import get_current_job
-from sqlalchemy import update
+from sqlalchemy import and_, or_, update
 
 from portal.extensions import db
 from portal.i18n import translated
 from portal.jobs import stopping
 from portal.jobs.queues import JOB_TIMEOUTS, MAIL, enqueue
-from portal.mail import delivery
+from portal.mail import delivery, journal
 from portal.mail.models import MailMessage, MailStatus
 from portal.models_base import utcnow
 from portal.msgids import N_
@@ -50,6 +55,8 @@ _UNSENT_PREFIX = UNSENT.split("%(error)s")[0]
 # A batch spends at most this share of its job's timeout sending; the rest of its
 # messages go to a continuation job (a slow relay never makes the job time out).
 TIME_BUDGET_SHARE = 0.5
+# Messages claimed, then recorded sent, by one statement each (see _Batch).
+GROUP_SIZE = 50
 
 
 class TemporaryFailure(Exception):  # noqa: N818 (the server said: try later)
@@ -74,9 +81,8 @@ def time_budget() -> float:
 def send_batch(message_ids: list[int]) -> str:
     """Send the still queued messages among `message_ids` over one connection."""
     job = get_current_job()
-    job_id = job.id if job is not None else None
-    if job_id is not None:
-        _release_own_claims(message_ids, job_id)
+    if job is not None:
+        _release_own_claims(message_ids, job.id)
     pending = list(
         db.session.scalars(
             db.select(MailMessage.id)
@@ -87,84 +93,193 @@ def send_batch(message_ids: list[int]) -> str:
     db.session.commit()
     if not pending:
         return "sent 0 of 0"
-    deadline = time.monotonic() + time_budget()
-    sent = refused = 0
-    later: list[int] = []
-    session = db.session()
-    # The commit after each message would otherwise expire the whole batch.
-    expire_on_commit, session.expire_on_commit = session.expire_on_commit, False
-    done = 0
+    # Without a job (a direct call), claims still need an owner the journal can name.
+    batch = _Batch(job.id if job is not None else new_job_id(), time.monotonic() + time_budget())
     try:
         with delivery.connection() as conn:
-            for done, message_id in enumerate(pending):  # noqa: B007 (read after the loop)
-                if done and (stopping.requested() or time.monotonic() > deadline):
-                    break
-                message = _claim(message_id, job_id)
-                if message is None:
-                    continue  # another job has it, or it is no longer queued
-                outcome = _send_one(message, conn)
-                if outcome == "sent":
-                    sent += 1
-                elif outcome == "refused":
-                    refused += 1
-                else:
-                    later.append(message_id)
-            else:
-                done = len(pending)
+            batch.run(pending, conn)
     except Exception as exc:
         db.session.rollback()
-        _connection_failed(pending, exc)
+        batch.settle()  # what the relay accepted is sent; claims not reached go back
+        _connection_failed(pending, exc, batch.job_id)
         raise
-    finally:
-        session.expire_on_commit = expire_on_commit
-    rest = pending[done:]
-    if rest:
-        _continue_later(rest)
-    summary = f"sent {sent}, refused {refused}, to retry {len(later)} of {len(pending)}"
-    if rest:
-        summary += f"; {len(rest)} left to a continuation job"
-    if later:
-        _after_temporary_failures(later, job)
+    if batch.rest:
+        _continue_later(batch.rest)
+    summary = (
+        f"sent {batch.sent}, refused {batch.refused}, to retry {len(batch.later)} of {len(pending)}"
+    )
+    if batch.rest:
+        summary += f"; {len(batch.rest)} left to a continuation job"
+    if batch.later:
+        _after_temporary_failures(batch.later, job)
         raise TemporaryFailure(summary)
     return summary
 
 
+class _Batch:
+    """One job's messages, claimed and recorded a group at a time: one UPDATE claims
+    a group, each accepted message goes to the journal (`mail/journal.py`), and one
+    UPDATE per group records them sent. 4xx and 5xx, rare, are committed one by one."""
+
+    def __init__(self, job_id: str, deadline: float) -> None:
+        self.job_id, self.deadline = job_id, deadline
+        self.sent = self.refused = 0
+        self.later: list[int] = []
+        self.rest: list[int] = []  # not reached: for a continuation job
+        self.accepted: list[int] = []  # accepted by the relay, 'sent' not yet committed
+        self.unreached: list[int] = []  # claimed, then the batch stopped before them
+        self.backend = ""
+
+    def _stop(self) -> bool:
+        return stopping.requested() or time.monotonic() > self.deadline
+
+    def run(self, pending: list[int], conn: delivery.Connection | None) -> None:
+        for start in range(0, len(pending), GROUP_SIZE):
+            if start and self._stop():
+                self.rest = pending[start:]
+                return
+            group = self._claim(pending[start : start + GROUP_SIZE])
+            for position, message in enumerate(group):
+                if (start or position) and self._stop():
+                    self.unreached = [m.id for m in group[position:]]
+                    self.rest = self.unreached + pending[start + GROUP_SIZE :]
+                    self.settle()
+                    return
+                self._send_one(message, conn)
+            self.settle()
+
+    def _claim(self, ids: list[int]) -> list:
+        """queued -> sending for this job only; the rows it got (others are taken)."""
+        claimed = db.session.scalars(
+            update(MailMessage)
+            .where(MailMessage.id.in_(ids), MailMessage.status == MailStatus.QUEUED)
+            .values(
+                status=MailStatus.SENDING,
+                claimed_at=utcnow(),
+                attempts=MailMessage.attempts + 1,
+                job_id=self.job_id,
+            )
+            .returning(MailMessage.id)
+            .execution_options(synchronize_session=False)
+        ).all()
+        db.session.commit()
+        if not claimed:
+            return []
+        return db.session.execute(
+            db.select(
+                MailMessage.id,
+                MailMessage.recipient_email,
+                MailMessage.subject,
+                MailMessage.body_text,
+                MailMessage.body_html,
+            )
+            .where(MailMessage.id.in_(claimed))
+            .order_by(MailMessage.id)
+        ).all()
+
+    def _send_one(self, message, conn: delivery.Connection | None) -> None:
+        """Sent (journalled), refused (5xx, final) or later (4xx). Other errors propagate."""
+        try:
+            self.backend = delivery.deliver(message, conn)
+        except smtplib.SMTPException as exc:
+            code = smtp_code(exc)
+            if code is None or not 400 <= code < 600:
+                raise
+            final = code >= 500
+            _record_refusal(message.id, self.job_id, _describe(exc), final)
+            if final:
+                log.warning("mail %s refused for good: %s", message.id, _describe(exc))
+                self.refused += 1
+            else:
+                self.later.append(message.id)
+            return
+        self.sent += 1
+        self.accepted.append(message.id)
+        if conn is not None and not journal.record(self.job_id, message.id):
+            self.settle()  # no journal: its 'sent' is committed now, as it must be
+
+    def settle(self) -> None:
+        """One UPDATE for the accepted messages, one for the claims not reached."""
+        accepted, unreached = self.accepted, self.unreached
+        if not accepted and not unreached:
+            return
+        mark_sent(accepted, self.job_id, self.backend or "smtp")
+        if unreached:
+            db.session.execute(
+                _own_claims(unreached, self.job_id)
+                .values(
+                    status=MailStatus.QUEUED,
+                    claimed_at=None,
+                    attempts=MailMessage.attempts - 1,  # claimed, never tried
+                )
+                .execution_options(synchronize_session=False)
+            )
+        db.session.commit()
+        journal.forget(self.job_id, accepted)
+        self.accepted, self.unreached = [], []
+
+
+def _own_claims(ids: list[int], job_id: str):
+    return update(MailMessage).where(
+        MailMessage.id.in_(ids),
+        MailMessage.status == MailStatus.SENDING,
+        MailMessage.job_id == job_id,
+    )
+
+
+def mark_sent(ids: list[int], job_id: str, backend: str = "smtp") -> int:
+    """The relay accepted these messages of `job_id`: sent (not committed here)."""
+    if not ids:
+        return 0
+    result = db.session.execute(
+        _own_claims(ids, job_id)
+        .values(
+            status=MailStatus.SENT,
+            sent_at=utcnow(),
+            claimed_at=None,
+            last_error="",
+            backend=backend,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount or 0
+
+
+def _record_refusal(message_id: int, job_id: str, error: str, final: bool) -> None:
+    db.session.execute(
+        _own_claims([message_id], job_id)
+        .values(
+            status=MailStatus.FAILED if final else MailStatus.QUEUED,
+            last_error=error,
+            claimed_at=None,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()
+
+
 def _release_own_claims(message_ids: list[int], job_id: str) -> None:
     """A job runs once at a time: a message it left 'sending' comes from a run of it
-    that died (work horse killed), so it is queued again for this run."""
-    db.session.execute(
-        update(MailMessage)
-        .where(
+    that died (work horse killed). The relay accepted those in the journal: they are
+    sent; the others are queued again for this run."""
+    claimed = db.session.scalars(
+        db.select(MailMessage.id).where(
             MailMessage.id.in_(message_ids),
             MailMessage.status == MailStatus.SENDING,
             MailMessage.job_id == job_id,
         )
+    ).all()
+    if not claimed:
+        return
+    accepted = [i for i in claimed if i in journal.accepted(job_id)]
+    mark_sent(accepted, job_id)
+    db.session.execute(
+        _own_claims(claimed, job_id)
         .values(status=MailStatus.QUEUED, claimed_at=None)
         .execution_options(synchronize_session=False)
     )
-
-
-def _claim(message_id: int, job_id: str | None) -> MailMessage | None:
-    """queued -> sending for this job only; None when someone else has it."""
-    values = {
-        "status": MailStatus.SENDING,
-        "claimed_at": utcnow(),
-        "attempts": MailMessage.attempts + 1,
-    }
-    if job_id is not None:
-        values["job_id"] = job_id
-    result = db.session.execute(
-        update(MailMessage)
-        .where(MailMessage.id == message_id, MailMessage.status == MailStatus.QUEUED)
-        .values(**values)
-        .execution_options(synchronize_session=False)
-    )
     db.session.commit()
-    if result.rowcount != 1:
-        return None
-    message = db.session.get(MailMessage, message_id)
-    db.session.refresh(message)
-    return message
+    journal.forget(job_id, accepted)
 
 
 def smtp_code(exc: Exception) -> int | None:
@@ -179,37 +294,11 @@ def smtp_code(exc: Exception) -> int | None:
     return None
 
 
-def _send_one(message: MailMessage, conn: object | None) -> str:
-    """'sent', 'refused' (5xx, final) or 'later' (4xx). Other errors propagate."""
-    try:
-        message.backend = delivery.deliver(message, conn)
-    except smtplib.SMTPException as exc:
-        code = smtp_code(exc)
-        if code is None or not 400 <= code < 600:
-            raise
-        message.last_error = _describe(exc)
-        message.claimed_at = None
-        if code >= 500:
-            message.status = MailStatus.FAILED
-            db.session.commit()
-            log.warning("mail %s refused for good: %s", message.id, message.last_error)
-            return "refused"
-        message.status = MailStatus.QUEUED
-        db.session.commit()
-        return "later"
-    message.status = MailStatus.SENT
-    message.sent_at = utcnow()
-    message.claimed_at = None
-    message.last_error = ""
-    db.session.commit()  # per message: a crash later never re-sends it
-    return "sent"
-
-
 def _describe(exc: Exception) -> str:
     return f"{type(exc).__name__}: {exc}"[:2000]
 
 
-def _connection_failed(pending: list[int], exc: Exception) -> None:
+def _connection_failed(pending: list[int], exc: Exception, job_id: str) -> None:
     """The connection failed: the message in hand goes back to the queue with the
     error (when none was reached, the failure counts for every one); on the job's
     last try every unsent message is failed, saying why."""
@@ -220,7 +309,11 @@ def _connection_failed(pending: list[int], exc: Exception) -> None:
         db.session.scalars(
             db.select(MailMessage).where(
                 MailMessage.id.in_(pending),
-                MailMessage.status.in_([MailStatus.QUEUED, MailStatus.SENDING]),
+                or_(
+                    MailMessage.status == MailStatus.QUEUED,
+                    # Only this job's claim: another job's are its own business.
+                    and_(MailMessage.status == MailStatus.SENDING, MailMessage.job_id == job_id),
+                ),
             )
         )
     )

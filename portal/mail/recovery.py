@@ -17,6 +17,7 @@ from sqlalchemy import update
 from portal.extensions import db
 from portal.jobs.queues import JOB_TIMEOUTS, MAIL
 from portal.jobs.recovery import Work, job_is_live
+from portal.mail import journal
 from portal.mail.models import MailMessage, MailStatus
 from portal.models_base import as_utc, utcnow
 
@@ -28,7 +29,10 @@ BATCH_SIZE = 200
 
 
 def release_abandoned_claims() -> int:
-    """'sending' back to 'queued' when its job no longer runs or its lease expired."""
+    """'sending' back to 'queued' when its job no longer runs or its lease expired;
+    'sent' instead when the job's journal says the relay accepted it (`mail/journal.py`).
+    The journal is read before anything is released: if Redis cannot answer, this
+    raises and nothing is released until it can (a message is never resent blind)."""
     now = utcnow()
     released = 0
     rows = db.session.execute(
@@ -36,10 +40,19 @@ def release_abandoned_claims() -> int:
             MailMessage.status == MailStatus.SENDING
         )
     ).all()
+    journals: dict[str, set[int]] = {}
     for message_id, job_id, claimed_at in rows:
         expired = claimed_at is None or as_utc(claimed_at) < now - LEASE
         if not expired and job_id and _job_running(job_id):
             continue
+        if job_id and job_id not in journals:
+            journals[job_id] = journal.accepted(job_id)
+        accepted = message_id in journals.get(job_id, ())
+        values = (
+            {"status": MailStatus.SENT, "sent_at": now, "last_error": "", "backend": "smtp"}
+            if accepted
+            else {"status": MailStatus.QUEUED}
+        )
         result = db.session.execute(
             update(MailMessage)
             .where(
@@ -49,11 +62,13 @@ def release_abandoned_claims() -> int:
                 if claimed_at is not None
                 else MailMessage.claimed_at.is_(None),
             )
-            .values(status=MailStatus.QUEUED, claimed_at=None)
+            .values(claimed_at=None, **values)
             .execution_options(synchronize_session=False)
         )
         released += result.rowcount or 0
     db.session.commit()
+    for job_id, accepted in journals.items():
+        journal.forget(job_id, list(accepted))
     return released
 
 

@@ -20,6 +20,8 @@ from sqlalchemy import select
 from portal.extensions import db
 from portal.jobs.queues import MAIL, QUEUE_NAMES, get_queue
 from portal.jobs.workers import PortalSimpleWorker
+from portal.mail import journal
+from portal.mail.jobs import GROUP_SIZE
 from portal.mail.models import MailMessage, MailStatus
 from portal.mail.services import enqueue_send_batches
 from tests.factories import make_mail_message
@@ -104,10 +106,22 @@ def statuses(app) -> list[MailStatus]:
         return [m.status for m in db.session.scalars(select(MailMessage))]
 
 
+def journalled(app) -> set[int]:
+    """Ids the relay accepted whose 'sent' is not committed yet (the jobs' journals)."""
+    with app.app_context():
+        job_ids = set(db.session.scalars(select(MailMessage.job_id).distinct())) - {None}
+        return set().union(*(journal.accepted(job_id) for job_id in job_ids))
+
+
+def recorded(app) -> int:
+    """Messages known to be sent: committed, or in the journal awaiting their group's
+    commit."""
+    return statuses(app).count(MailStatus.SENT) + len(journalled(app))
+
+
 def in_flight(app, relay) -> bool:
-    """Every message the relay accepted is marked sent, and the next one is claimed."""
-    now = statuses(app)
-    return now.count(MailStatus.SENT) == len(relay.handler.received) and (MailStatus.SENDING in now)
+    """Every message the relay accepted is recorded, and the next one is claimed."""
+    return recorded(app) == len(relay.handler.received) and MailStatus.SENDING in statuses(app)
 
 
 def finish_in_process(app, redis_server, relay) -> None:
@@ -150,6 +164,9 @@ def test_sigkill_of_worker_and_horse_mid_batch_then_restart(file_app, redis_serv
     with file_app.app_context():
         assert len(StartedJobRegistry(queue=get_queue(MAIL))) == 1  # RQ thinks it runs
     assert MailStatus.SENDING in statuses(file_app)  # the message in flight
+    # Killed mid-group: what the relay accepted is only in the journal so far.
+    assert MailStatus.SENT not in statuses(file_app)
+    assert len(journalled(file_app)) == len(slow_relay.handler.received) >= 5
 
     # A worker that starts requeues the dead worker's job at once (RQ alone would wait
     # for the job's heartbeat to expire, then for its 10-minute maintenance).
@@ -163,6 +180,63 @@ def test_sigkill_of_worker_and_horse_mid_batch_then_restart(file_app, redis_serv
     counts = slow_relay.handler.per_recipient()
     assert [counts[f"nguoinhan{n:02d}@example.vn"] for n in range(COUNT)] == [1] * COUNT
     assert set(statuses(file_app)) == {MailStatus.SENT}
+
+
+def test_sigkill_at_any_instant_of_a_group_duplicates_at_most_the_message_in_flight(
+    file_app,  # noqa: F811
+    redis_server,
+):
+    """Killed at an instant not chosen (maybe between a relay's "250" and its journal
+    entry), in the middle of a group whose 'sent' is not committed: nothing is lost,
+    and the only message that may arrive twice is the one that was in flight."""
+    count = 3 * GROUP_SIZE
+    relay = Controller(RecordingHandler(delay=0.01), hostname="127.0.0.1", port=free_port())
+    relay.start()
+    try:
+        with file_app.app_context():
+            ids = [
+                make_mail_message(f"nhanh{n:03d}@example.vn", "Nhắc hạn").id for n in range(count)
+            ]
+            enqueue_send_batches(ids)
+            db.session.commit()
+        worker = start_worker(file_app, redis_server, relay)
+        # Well inside the second group, far from its commit.
+        wait_for(
+            lambda: (
+                statuses(file_app).count(MailStatus.SENT) == GROUP_SIZE
+                and 5 <= len(journalled(file_app)) <= GROUP_SIZE - 10
+            )
+        )
+        horses = psutil.Process(worker.pid).children(recursive=True)
+        os.killpg(worker.pid, signal.SIGKILL)
+        for horse in horses:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(horse.pid, signal.SIGKILL)
+        worker.wait(timeout=60)
+        accepted_at_kill = len(relay.handler.received)
+        with file_app.app_context():
+            claimed = db.session.execute(
+                select(MailMessage.id, MailMessage.recipient_email)
+                .where(MailMessage.status == MailStatus.SENDING)
+                .order_by(MailMessage.id)
+            ).all()
+        in_journal = journalled(file_app)
+        assert statuses(file_app).count(MailStatus.SENT) == GROUP_SIZE  # the first group
+        assert in_journal and accepted_at_kill < count
+        # The first claimed message the journal does not name: the one in flight.
+        in_flight = next(email for id_, email in claimed if id_ not in in_journal)
+
+        restarted = start_worker(file_app, redis_server, relay, "--burst")
+        assert restarted.wait(timeout=90) == 0
+
+        counts = relay.handler.per_recipient()
+        assert [counts[f"nhanh{n:03d}@example.vn"] >= 1 for n in range(count)] == [True] * count
+        duplicated = {email: n for email, n in counts.items() if n > 1}
+        assert duplicated in ({}, {in_flight: 2})
+        assert set(statuses(file_app)) == {MailStatus.SENT}
+        assert journalled(file_app) == set()  # cleared once recorded
+    finally:
+        relay.stop()
 
 
 def test_a_first_sigterm_stops_the_batch_between_two_messages(file_app, redis_server, slow_relay):  # noqa: F811

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import email
 from email import policy
+from email.header import decode_header, make_header
+from email.utils import parseaddr
 
 import pytest
+from flask_mail import BadHeaderError
 from rq.registry import FailedJobRegistry
 
 from portal.extensions import db
 from portal.jobs.queues import MAIL, enqueue, get_queue
-from portal.mail import services
+from portal.mail import delivery, services
 from portal.mail.jobs import TemporaryFailure, send_batch, send_email
 from portal.mail.models import MailMessage, MailStatus
 from portal.mail.outbox import queue_test_email
@@ -241,3 +244,65 @@ def test_only_a_failed_message_can_be_resent(app, status):
 
     assert message.status == status
     assert get_queue(MAIL).count == 0
+
+
+# --- the bytes sent: rendered once, headers already folded ------------------------------
+
+LONG = "Thông báo kết quả tuyên truyền nhân rộng điển hình tiên tiến năm 2025 của các đơn vị"
+
+
+@pytest.mark.parametrize(
+    ("subject", "sender", "name"),
+    [
+        ("Nhắc hạn", "Cổng điển hình tiên tiến <no-reply@localhost>", "Cổng điển hình tiên tiến"),
+        (
+            LONG,
+            ("Văn phòng Sở " * 6).strip() + " <vp@so.example.vn>",
+            ("Văn phòng Sở " * 6).strip(),
+        ),
+        ("Reminder", '"Office, Department" <office@so.example.vn>', "Office, Department"),
+        ("An ASCII subject far longer than one header line may hold, " * 2, "a@b.vn", ""),
+        ('Trộn =?utf-8?q?x?= "dấu" ; : <>', ("Phòng Thi đua", "td@so.example.vn"), "Phòng Thi đua"),
+    ],
+)
+@pytest.mark.parametrize("html", ["<p>Kính gửi <b>anh</b></p>", ""])
+def test_the_bytes_parse_back_to_what_was_stored(app, subject, sender, name, html):
+    message = MailMessage(
+        recipient_email="nguoi.nhan@example.vn",
+        subject=subject,
+        body_text="Kính gửi anh,\nNội dung dài " + "x" * 200,
+        body_html=html,
+    )
+
+    recipient, data = delivery.render(message, delivery.Sender.of(sender))
+    address = sender[1] if isinstance(sender, tuple) else parseaddr(sender)[1]
+
+    assert recipient == "nguoi.nhan@example.vn"
+    assert max(len(line) for line in data.split(b"\r\n")) <= 78
+    assert b"\n" not in data.replace(b"\r\n", b"")  # CRLF lines only
+    for strict in (policy.default, policy.SMTP):
+        received = email.message_from_bytes(data, policy=strict)
+        assert received["Subject"] == subject
+        assert received["To"] == "nguoi.nhan@example.vn"
+        [author] = received["From"].addresses
+        assert author.addr_spec == address
+        if len(name.encode()) <= delivery.NAME_WORD_BYTES:  # one encoded word
+            assert author.display_name == name
+        assert received["Auto-Submitted"] == "auto-generated"
+        assert received["Message-ID"].endswith(f"@{author.domain}>")
+        assert received.get_body(("plain",)).get_content() == message.body_text
+        if html:
+            assert received.get_body(("html",)).get_content() == html
+        else:
+            assert not received.is_multipart()
+    legacy = email.message_from_bytes(data)
+    assert str(make_header(decode_header(legacy["Subject"]))) == subject
+    # RFC 2047: the space between two encoded words is not text. (Python's own address
+    # parser keeps it, so a name longer than one word reads with an extra space there.)
+    assert parseaddr(str(make_header(decode_header(legacy["From"])))) == (name, address)
+
+
+def test_no_header_can_be_smuggled_in_through_an_address(app):
+    message = MailMessage(recipient_email="a@example.vn\r\nBcc: b@example.vn", subject="x")
+    with pytest.raises(BadHeaderError):
+        delivery.render(message, delivery.Sender.of("a@b.vn"))

@@ -11,12 +11,14 @@ from email import policy
 from email.header import decode_header, make_header
 
 import pytest
+from redis import Redis
+from redis.exceptions import RedisError
 from sqlalchemy import select, update
 
 from portal.extensions import db
 from portal.jobs.queues import MAIL, enqueue, get_queue
 from portal.jobs.recovery import sweep_outstanding_work
-from portal.mail import services
+from portal.mail import jobs, journal, services
 from portal.mail.jobs import error_text, send_batch
 from portal.mail.models import MailMessage, MailStatus
 from portal.mail.recovery import GRACE, LEASE, release_abandoned_claims
@@ -324,6 +326,79 @@ def test_a_claim_of_a_running_job_is_kept_within_its_lease(app):
     )
     db.session.commit()
     assert release_abandoned_claims() == 1
+
+
+def dead_claims(count: int) -> list[int]:
+    """`count` messages left 'sending' by a job that died, their lease long expired."""
+    ids = stored(count)
+    get_queue(MAIL).empty()
+    aged(ids, job_id="mail-dead")
+    db.session.execute(
+        update(MailMessage)
+        .where(MailMessage.id.in_(ids))
+        .values(status=MailStatus.SENDING, claimed_at=utcnow() - LEASE * 2, attempts=1)
+    )
+    db.session.commit()
+    return ids
+
+
+def test_what_the_journal_says_was_accepted_is_marked_sent_not_resent(
+    smtp_app, smtp_server, run_jobs
+):
+    ids = dead_claims(3)
+    # The relay accepted the first before the job died, its group not yet committed.
+    assert journal.record("mail-dead", ids[0])
+
+    assert release_abandoned_claims() == 3
+    messages = statuses()
+    assert (messages[address(0)].status, messages[address(0)].backend) == (MailStatus.SENT, "smtp")
+    assert {messages[address(n)].status for n in (1, 2)} == {MailStatus.QUEUED}
+    assert journal.accepted("mail-dead") == set()  # cleared once recorded
+    assert sweep_outstanding_work().startswith("enqueued: mail 1")
+    run_jobs()
+
+    assert smtp_server.handler.per_recipient() == {address(1): 1, address(2): 1}
+    assert {m.status for m in statuses().values()} == {MailStatus.SENT}
+
+
+def test_no_claim_is_released_while_the_journal_cannot_be_read(smtp_app, monkeypatch, unused_port):
+    ids = dead_claims(2)
+    journal.record("mail-dead", ids[0])
+    unreachable = Redis(port=unused_port, socket_connect_timeout=0.5)
+    monkeypatch.setattr(journal, "get_redis", lambda: unreachable)
+
+    with pytest.raises(RedisError):
+        release_abandoned_claims()  # not resent blind: it waits for Redis
+    db.session.rollback()
+    assert {m.status for m in statuses().values()} == {MailStatus.SENDING}
+
+    monkeypatch.undo()  # Redis is back
+    assert release_abandoned_claims() == 2
+    messages = statuses()
+    assert [messages[address(n)].status for n in (0, 1)] == [MailStatus.SENT, MailStatus.QUEUED]
+
+
+def test_a_journal_that_cannot_be_written_commits_each_sent_at_once(
+    smtp_app, smtp_server, monkeypatch, unused_port, caplog
+):
+    ids = stored(4)
+    unreachable = Redis(port=unused_port, socket_connect_timeout=0.5)
+    monkeypatch.setattr(journal, "get_redis", lambda: unreachable)
+    groups = []
+    settle = jobs._Batch.settle
+
+    def counting_settle(batch):
+        groups.append(len(batch.accepted))
+        settle(batch)
+
+    monkeypatch.setattr(jobs._Batch, "settle", counting_settle)
+
+    send_batch(ids)
+
+    assert [n for n in groups if n] == [1, 1, 1, 1]  # one commit per message
+    assert caplog.text.count("not journalled; committed at once") == 4
+    assert {m.status for m in statuses().values()} == {MailStatus.SENT}
+    assert set(smtp_server.handler.per_recipient().values()) == {1}
 
 
 # --- headers ---------------------------------------------------------------------------
