@@ -67,6 +67,7 @@ from portal.council import routes as council_routes
 from portal.criteria import audit_labels as criteria_audit_labels
 from portal.criteria import models as criteria_models
 from portal.criteria import routes as criteria_routes
+from portal.dashboards import cache as dashboards_cache
 from portal.dashboards import routes as dashboards_routes
 from portal.deadlines import audit_labels as deadlines_audit_labels
 from portal.deadlines import item_providers as deadline_items
@@ -226,6 +227,7 @@ LISTENERS = (
     *queues.LISTENERS,
     *inspections_locking.LISTENERS,
     *evidence_services.LISTENERS,
+    *dashboards_cache.LISTENERS,
 )
 
 # Evidence owner type -> True when the record the file belongs to is locked.
