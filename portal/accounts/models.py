@@ -76,7 +76,8 @@ class User(UserMixin, TimestampMixin, FormVersionedMixin, db.Model):
     # notifications plugged it in (portal/accounts/sessions.py); None when not loaded.
     unread_notifications: Mapped[int | None] = query_expression()
 
-    __audit_exclude__ = {"password_hash", "last_login_at", "session_token"}
+    # unread_notifications: a count read with the user, not a column.
+    __audit_exclude__ = {"password_hash", "last_login_at", "session_token", "unread_notifications"}
 
     def __str__(self) -> str:
         return self.full_name

@@ -189,8 +189,10 @@ def unread_count_option():
 
 def unread_count(user: User) -> int:
     """Read with the user when it was (one statement less on every page), else counted."""
-    if user.unread_notifications is not None:
-        return user.unread_notifications
+    # From the instance's state: reading an unloaded expression would try to load it.
+    loaded = user.__dict__.get("unread_notifications")
+    if loaded is not None:
+        return loaded
     return (
         db.session.scalar(
             db.select(db.func.count(Notification.id)).where(
