@@ -161,16 +161,20 @@ def _bump_committed(session: Session) -> None:
     pending = session.info.pop(_PENDING, None)
     if not pending:
         return
+    # No Redis: nothing is read from it either while it is known down, and entries kept
+    # from before expire after TTL_SECONDS. RuntimeError: no app (a bare script).
     try:
-        client = get_redis()
+        client = _client()
+        if client is None:
+            return
         pipe = client.pipeline(transaction=False)
         for organization in pending:
             pipe.incr(version_key(organization))
         pipe.execute()
-    except (RedisError, OSError, RuntimeError) as exc:
-        # No Redis: nothing was cached either while it is down, and entries kept from
-        # before expire after TTL_SECONDS. RuntimeError: no app (a bare script).
-        log.warning("dashboard cache not invalidated (%s) for %s", exc, sorted(map(str, pending)))
+    except RuntimeError:
+        return
+    except (RedisError, OSError) as exc:
+        _went_down(exc)
 
 
 def _drop_pending(session: Session, *_args: Any) -> None:
