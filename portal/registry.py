@@ -24,6 +24,7 @@ from portal.accounts import audit_labels as accounts_audit_labels
 from portal.accounts import models as accounts_models
 from portal.accounts import routes as accounts_routes
 from portal.accounts import services as accounts_services
+from portal.accounts import sessions as accounts_sessions
 from portal.admin import routes as admin_routes
 from portal.annualreports import audit_labels as annualreports_audit_labels
 from portal.annualreports import models as annualreports_models
@@ -67,6 +68,7 @@ from portal.council import routes as council_routes
 from portal.criteria import audit_labels as criteria_audit_labels
 from portal.criteria import models as criteria_models
 from portal.criteria import routes as criteria_routes
+from portal.dashboards import cache as dashboards_cache
 from portal.dashboards import routes as dashboards_routes
 from portal.deadlines import audit_labels as deadlines_audit_labels
 from portal.deadlines import item_providers as deadline_items
@@ -117,6 +119,7 @@ from portal.notifications import audit_labels as notifications_audit_labels
 from portal.notifications import models as notifications_models
 from portal.notifications import periodic as notifications_periodic
 from portal.notifications import routes as notifications_routes
+from portal.notifications import services as notifications_services
 from portal.organizations import audit_labels as organizations_audit_labels
 from portal.organizations import models as organizations_models
 from portal.periods import audit_labels as periods_audit_labels
@@ -226,6 +229,7 @@ LISTENERS = (
     *queues.LISTENERS,
     *inspections_locking.LISTENERS,
     *evidence_services.LISTENERS,
+    *dashboards_cache.LISTENERS,
 )
 
 # Evidence owner type -> True when the record the file belongs to is locked.
@@ -338,6 +342,7 @@ def install_listeners() -> None:
 
 def fill_extension_points() -> None:
     accounts_services.plug_mail(queue_email, queues.try_enqueue)
+    accounts_sessions.plug_load_option(notifications_services.unread_count_option)
     for owner_type, check in LOCK_CHECKS.items():
         register_lock_check(owner_type, check)
     for owner_type, check in READ_CHECKS.items():

@@ -146,7 +146,9 @@ class Survey:
 
 
 def visit(app, client, user_id: str | None, url: str) -> Visit:
-    """One request in its own app context, hence its own session: nothing cached."""
+    """One request in its own app context, hence its own session: nothing cached, in
+    the session or in Redis (the dashboards' figures are computed, as on a change)."""
+    app.extensions["portal_redis"].flushdb()
     with app.app_context():
         with client.session_transaction() as session:
             session.clear()

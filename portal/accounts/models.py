@@ -8,7 +8,7 @@ from datetime import datetime
 
 from flask_login import UserMixin
 from sqlalchemy import DateTime, ForeignKey, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from portal.db_types import enum_column
@@ -72,8 +72,12 @@ class User(UserMixin, TimestampMixin, FormVersionedMixin, db.Model):
     memberships: Mapped[list[RoleMembership]] = relationship(
         back_populates="user", cascade="all, delete-orphan", lazy="selectin"
     )
+    # The bell's count, read in the statement that loads the signed-in user when the
+    # notifications plugged it in (portal/accounts/sessions.py); None when not loaded.
+    unread_notifications: Mapped[int | None] = query_expression()
 
-    __audit_exclude__ = {"password_hash", "last_login_at", "session_token"}
+    # unread_notifications: a count read with the user, not a column.
+    __audit_exclude__ = {"password_hash", "last_login_at", "session_token", "unread_notifications"}
 
     def __str__(self) -> str:
         return self.full_name

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import secrets
 import time
+from collections.abc import Callable
 
 from flask import current_app, session
 from flask_login import login_user, logout_user
@@ -24,6 +25,15 @@ from portal.extensions import db
 # What a new sign-in keeps from the session before it (everything else is dropped, so
 # that nothing set before the sign-in, a CSRF token included, survives it).
 KEPT_ACROSS_SIGN_IN = ("lang",)
+
+# What the capabilities above read of the signed-in user on every page, loaded in the
+# same statement (the bell's count); filled at start-up by portal/registry.py.
+_LOAD_OPTIONS: list[Callable[[], object]] = []
+
+
+def plug_load_option(option: Callable[[], object]) -> None:
+    if option not in _LOAD_OPTIONS:
+        _LOAD_OPTIONS.append(option)
 
 
 def new_stamp() -> str:
@@ -37,12 +47,16 @@ def load(user_id: str) -> User | None:
         return None  # an old "<id>" cookie, or garbage
     if len(parts) == 3 and _expired(parts[2]):
         return None
-    # One statement: the user, their roles and their organization (every page reads
-    # them: the menu, the tenancy helpers), not three.
+    # One statement: the user, their roles, their organization and what was plugged in
+    # (every page reads them: the menu, the tenancy helpers, the bell), not four.
     user = db.session.get(
         User,
         int(parts[0]),
-        options=[joinedload(User.memberships), joinedload(User.organization)],
+        options=[
+            joinedload(User.memberships),
+            joinedload(User.organization),
+            *(option() for option in _LOAD_OPTIONS),
+        ],
     )
     if user is None or not user.active or not user.session_token_matches(parts[1]):
         return None

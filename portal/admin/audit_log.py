@@ -58,9 +58,12 @@ def audit_query(organization_id: int, filters: AuditFilters) -> Select:
         query = query.where(AuditLog.at >= _start_of(filters.date_from))
     if filters.date_to:
         query = query.where(AuditLog.at < _start_of(filters.date_to + timedelta(days=1)))
-    return query.options(joinedload(AuditLog.actor)).order_by(
-        AuditLog.at.desc(), AuditLog.id.desc()
-    )
+    # Only the name of who made each change: not their roles (User.memberships loads
+    # with every User otherwise).
+    actor = joinedload(AuditLog.actor)
+    return query.options(
+        actor.load_only(User.full_name, User.email), actor.lazyload(User.memberships)
+    ).order_by(AuditLog.at.desc(), AuditLog.id.desc())
 
 
 def record_kinds() -> list[tuple[str, str]]:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask import Blueprint, abort, redirect, render_template, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from flask_login import current_user, login_required
 
 from portal.accounts.models import Role
 from portal.actions import attempt
 from portal.budget import services as budget
-from portal.dashboards import cells, charts, council, setup_guide, todo
+from portal.dashboards import cache, cells, charts, council, setup_guide, todo
 from portal.dashboards.export import workbook_response
 from portal.dashboards.services import Selection, obligations, select_period_year
 from portal.deadlines.views import upcoming_items
@@ -47,13 +48,38 @@ def _selection(unit_id: int | None = None) -> Selection:
 
 def _matrix(units: list, selection: Selection) -> list[cells.Row]:
     now = datetime.now(VN_TZ)
-    facts = obligations(units, selection.period, selection.year, now.date(), now)
-    return cells.matrix_rows(facts, selection.period, selection.year)
+
+    def compute() -> list[cells.Row]:
+        facts = obligations(units, selection.period, selection.year, now.date(), now)
+        return cells.matrix_rows(facts, selection.period, selection.year)
+
+    # A council member reads only their assigned years of a unit: their own entry.
+    viewer = current_user.id if council_years() else None
+    parts = (viewer, *_figure_parts(units, selection), now.date())
+    return cache.cached(current_user.organization_id, "matrix", parts, compute)
 
 
 def _charts(units: list, selection: Selection, unit_id: int | None = None) -> list[charts.Chart]:
-    return charts.all_charts(
-        units, selection.period, selection.year, today_vn(), current_user.organization_id, unit_id
+    today = today_vn()
+
+    def compute() -> list[charts.Chart]:
+        return charts.all_charts(
+            units, selection.period, selection.year, today, current_user.organization_id, unit_id
+        )
+
+    parts = (unit_id, *_figure_parts(units, selection), today)
+    return cache.cached(current_user.organization_id, "charts", parts, compute)
+
+
+def _figure_parts(units: list, selection: Selection) -> tuple:
+    """What a cached figure depends on besides the records: the units, the period and
+    year, the language of its words and the mount point of its links."""
+    return (
+        tuple(sorted(u.id for u in units)),
+        selection.period.id,
+        selection.year,
+        str(get_locale()),
+        request.script_root,
     )
 
 

@@ -10,10 +10,11 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
 
 from sqlalchemy import select
+from sqlalchemy.orm import lazyload
 
 from portal.deadlines.completion import completion_map
 from portal.deadlines.links import deadline_link, portal_path
-from portal.deadlines.models import Deadline
+from portal.deadlines.models import Deadline, DeadlineTarget
 from portal.deadlines.providers import DueItem, DueItemKind, ItemQuery, coordinators_by_unit
 from portal.deadlines.schedule import Schedule, local_day
 from portal.extensions import db
@@ -38,20 +39,28 @@ def deadline_items(query: ItemQuery) -> Iterator[DueItem]:
         stmt = stmt.where(Deadline.due_at <= query.due_before)
     if query.pending_only:
         stmt = stmt.where(Deadline.reminders_enabled.is_(True))
+    # The chosen units are read below as (deadline, unit) pairs, only those asked for:
+    # a deadline for chosen units can name hundreds.
+    stmt = stmt.options(lazyload(Deadline.targets))
     deadlines = db.session.scalars(stmt.order_by(Deadline.due_at)).all()
     if not deadlines:
         return
-    units = db.session.execute(
-        select(Unit.id, Unit.name, Unit.organization_id, Unit.is_active).where(
-            Unit.organization_id.in_({d.organization_id for d in deadlines})
-        )
-    ).all()
+    units_query = select(Unit.id, Unit.name, Unit.organization_id, Unit.is_active).where(
+        Unit.organization_id.in_({d.organization_id for d in deadlines})
+    )
+    if query.unit_ids is not None:
+        units_query = units_query.where(in_ids(Unit.id, query.unit_ids))
+    units = db.session.execute(units_query).all()
     names = {u.id: u.name for u in units}
     active_by_org: dict[int, list[int]] = {}
     for unit in units:
         if unit.is_active:
             active_by_org.setdefault(unit.organization_id, []).append(unit.id)
-    targets = {d.id: _deadline_units(d, active_by_org, query.unit_ids) for d in deadlines}
+    chosen = _chosen_units([d.id for d in deadlines if not d.all_units], query.unit_ids)
+    targets = {
+        d.id: _deadline_units(d, active_by_org, chosen.get(d.id, []), query.unit_ids)
+        for d in deadlines
+    }
     all_units = set().union(*targets.values())
     done = completion_map(deadlines, all_units)
     coordinators = coordinators_by_unit(all_units)
@@ -82,13 +91,28 @@ def deadline_items(query: ItemQuery) -> Iterator[DueItem]:
             )
 
 
+def _chosen_units(deadline_ids: list[int], only: frozenset[int] | None) -> dict[int, list[int]]:
+    """deadline id -> the units it was set for (among `only`), in one query."""
+    if not deadline_ids or (only is not None and not only):
+        return {}
+    query = select(DeadlineTarget.deadline_id, DeadlineTarget.unit_id).where(
+        in_ids(DeadlineTarget.deadline_id, deadline_ids)
+    )
+    if only is not None:
+        query = query.where(in_ids(DeadlineTarget.unit_id, only))
+    chosen: dict[int, list[int]] = {}
+    for deadline_id, unit_id in db.session.execute(query.order_by(DeadlineTarget.unit_id)):
+        chosen.setdefault(deadline_id, []).append(unit_id)
+    return chosen
+
+
 def _deadline_units(
-    deadline: Deadline, active_by_org: dict[int, list[int]], only: frozenset[int] | None
+    deadline: Deadline,
+    active_by_org: dict[int, list[int]],
+    chosen: list[int],
+    only: frozenset[int] | None,
 ) -> list[int]:
-    if deadline.all_units:
-        ids = list(active_by_org.get(deadline.organization_id, []))
-    else:
-        ids = sorted(deadline.target_unit_ids)
+    ids = active_by_org.get(deadline.organization_id, []) if deadline.all_units else chosen
     return [i for i in ids if only is None or i in only]
 
 

@@ -11,7 +11,6 @@ from portal.deadlines import views
 from portal.deadlines.forms import DeadlineFilterForm, DueItemsFilterForm, MarkDoneForm
 from portal.deadlines.models import Deadline, DeadlineKind
 from portal.deadlines.services import (
-    CellStatus,
     completion_matrix,
     concerning,
     concerns,
@@ -87,7 +86,7 @@ def matrix():
         "deadlines/matrix.html",
         page=page,
         matrix=grid,
-        status_labels={status: str(status.label) for status in CellStatus},
+        row_cells=views.matrix_row_cells(grid),
         periods=periods,
         period=period,
         year=year,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
 from sqlalchemy import func, or_, select
 from wtforms.fields.choices import SelectChoice
 
@@ -13,7 +15,7 @@ from portal.accounts.models import User
 from portal.deadlines.forms import DeadlineForm
 from portal.deadlines.models import Deadline, ReminderDelivery
 from portal.deadlines.providers import DueItem, ItemQuery, due_items
-from portal.deadlines.services import Matrix, default_title
+from portal.deadlines.services import CellStatus, Matrix, default_title
 from portal.documents.excel import xlsx_response
 from portal.extensions import db
 from portal.formatting import format_date, format_datetime, today_vn
@@ -105,6 +107,19 @@ def matrix_workbook_response(matrix: Matrix, period: PlanPeriod | None):
         rows.append(row)
     name = f"tien-do-thoi-han-{period.name if period else 'tat-ca'}.xlsx"
     return xlsx_response(name, [(str(_l("Tiến độ")), header, rows)])
+
+
+def matrix_row_cells(matrix: Matrix) -> Callable[[int], Markup]:
+    """A unit's row of cells as HTML, each status's cell written once: a page holds
+    deadlines x units of them, and a template expression per cell costs most of it."""
+    html: dict[CellStatus | None, str] = {
+        status: Markup('<td><span class="badge text-bg-{} status-badge">{}</span></td>').format(
+            status.tone, status.label
+        )
+        for status in CellStatus
+    }
+    html[None] = Markup('<td><span class="text-muted">{}</span></td>').format(_l("Không áp dụng"))
+    return lambda unit_id: Markup("".join(html[status] for status in matrix.row(unit_id)))
 
 
 @dataclass(frozen=True)

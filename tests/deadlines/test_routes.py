@@ -209,6 +209,9 @@ def test_matrix_and_export(world, login_as, deadline):
     page = client.get(f"/deadlines/matrix?period_id={world.period.id}").get_data(as_text=True)
     assert "Báo cáo toàn Sở" in page and "Thanh tra Sở" in page and "Không áp dụng" in page
     assert "Quá hạn" in page
+    # Each cell as deadlines/_status.html writes it, a row's cells in deadline order.
+    assert '<td><span class="badge text-bg-danger status-badge">Quá hạn</span></td>' in page
+    assert '<td><span class="text-muted">Không áp dụng</span></td>' in page
     export = client.get(f"/deadlines/matrix.xlsx?period_id={world.period.id}")
     assert export.status_code == 200
     sheet = load_workbook(filename=__import__("io").BytesIO(export.data)).active
