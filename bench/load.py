@@ -18,11 +18,14 @@ from pathlib import Path
 WRK_SCRIPT = """
 done = function(summary, latency, requests)
   io.write(string.format(
-    '{"requests": %d, "seconds": %f, "p50": %f, "p95": %f, "errors": %d}\\n',
+    '{"requests": %d, "seconds": %f, "p50": %f, "p95": %f, "errors": %d, '
+      .. '"kinds": {"status": %d, "connect": %d, "read": %d, "write": %d, "timeout": %d}}\\n',
     summary.requests, summary.duration / 1e6, latency:percentile(50) / 1e3,
     latency:percentile(95) / 1e3,
     summary.errors.status + summary.errors.connect + summary.errors.read
-      + summary.errors.write + summary.errors.timeout))
+      + summary.errors.write + summary.errors.timeout,
+    summary.errors.status, summary.errors.connect, summary.errors.read,
+    summary.errors.write, summary.errors.timeout))
 end
 """
 
@@ -33,6 +36,9 @@ class Run:
     p50_ms: float
     p95_ms: float
     errors: int
+    # errors by kind ("status": answers other than 2xx/3xx; "read": a connection the
+    # server closed, e.g. a keep-alive it ended), when the generator tells them apart
+    kinds: dict[str, int] | None = None
 
 
 def generator() -> str:
@@ -64,8 +70,13 @@ def _wrk(url: str, cookie: str, connections: int, seconds: float) -> Run:
     out = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout
     Path(script.name).unlink()
     result = json.loads(out.strip().splitlines()[-1])
+    kinds = {kind: count for kind, count in result["kinds"].items() if count}
     return Run(
-        result["requests"] / result["seconds"], result["p50"], result["p95"], result["errors"]
+        result["requests"] / result["seconds"],
+        result["p50"],
+        result["p95"],
+        result["errors"],
+        kinds,
     )
 
 

@@ -166,7 +166,8 @@ def start_gunicorn(url: str, tmp: Path, port: int) -> subprocess.Popen:
     }
     command = [sys.executable, "-m", "gunicorn", "--workers", "2", "--threads", "4"]
     command += ["--bind", f"127.0.0.1:{port}", "--pythonpath", str(ROOT), "bench.pages_wsgi:app"]
-    server = subprocess.Popen(command, env=env, cwd=ROOT, stderr=subprocess.DEVNULL)
+    with open(tmp / "gunicorn.log", "wb") as log:  # the server's errors, read by server_errors
+        server = subprocess.Popen(command, env=env, cwd=ROOT, stderr=log)
     for _ in range(200):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/__bare/").read()
@@ -175,6 +176,16 @@ def start_gunicorn(url: str, tmp: Path, port: int) -> subprocess.Popen:
             time.sleep(0.1)
     server.kill()
     raise RuntimeError("gunicorn did not start")
+
+
+def server_errors(log: Path) -> None:
+    """Print what the server logged as errors (a page failing under load must show)."""
+    lines = log.read_text(encoding="utf-8", errors="replace").splitlines()
+    errors = [line for line in lines if "Error" in line or "Exception" in line]
+    if errors:
+        print(f"\nthe server logged {len(errors)} error line(s); the first ones:")
+        for line in errors[:12]:
+            print("   ", line[:300])
 
 
 def check(base: str, path: str, cookie: str) -> None:
@@ -242,11 +253,16 @@ def report(runs, queries, database: str, postgres: bool, connections: int) -> bo
             met = "yes" if met_ratio and met_p50 else "NO"
             met_all &= met == "yes"
         errors = sum(pair[1].errors + pair[0].errors for pair in pairs)
+        kinds: dict[str, int] = {}
+        for run in (run for pair in pairs for run in pair):
+            for kind_name, count in (run.kinds or {}).items():
+                kinds[kind_name] = kinds.get(kind_name, 0) + count
+        described = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
         print(
             f"| {name} | {queries.get(name, '—')} | {one50:.1f} | {one95:.1f} | {rps[name]:.1f} "
             f"| {median_run(pairs, 1, 'p50_ms'):.1f} | {median_run(pairs, 1, 'p95_ms'):.1f} "
             f"| {ratio_floor:.2f} | {ratio_bare:.3f} | {target} | {met} |"
-            + (f" ({errors} errors)" if errors else "")
+            + (f" ({errors} errors{': ' + described if described else ''})" if errors else "")
         )
     return met_all
 
@@ -292,6 +308,7 @@ def main() -> int:
         finally:
             server.terminate()
             server.wait(timeout=30)
+            server_errors(tmp / "gunicorn.log")
         database = "PostgreSQL" if url.startswith("postgresql") else "SQLite (WAL)"
         met = report(runs, queries, database, url.startswith("postgresql"), args.connections)
     print("\nevery target met" if met else "\nsome targets missed (see 'met')")
