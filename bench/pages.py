@@ -148,6 +148,54 @@ def count_statements(app, path: str, cookie: str) -> int:
     return len(statements)
 
 
+def breakdown(app, path: str, cookie: str, repeats: int = 15) -> tuple[float, float, float]:
+    """Where one request's time goes, in process (no server, no network): the median
+    total, and within it the time spent executing SQL (cursor to rows) and rendering
+    templates (flask.templating._render), each request in its own app context."""
+    import flask.templating
+
+    with app.app_context():
+        engine = db.engine
+    client = app.test_client()
+    client.set_cookie("session", cookie.removeprefix("session="), domain=app.config["SERVER_NAME"])
+    client.get(path)
+    spent = {"sql": 0.0, "render": 0.0}
+    started_at: list[float] = []
+
+    def before(*_args) -> None:
+        started_at.append(time.perf_counter())
+
+    def after(*_args) -> None:
+        spent["sql"] += time.perf_counter() - started_at.pop()
+
+    original = flask.templating._render
+
+    def timed_render(*args, **kwargs):
+        start, sql_before = time.perf_counter(), spent["sql"]
+        try:
+            return original(*args, **kwargs)
+        finally:  # SQL run while rendering counts as SQL only
+            spent["render"] += time.perf_counter() - start - (spent["sql"] - sql_before)
+
+    samples = []
+    event.listen(engine, "before_cursor_execute", before)
+    event.listen(engine, "after_cursor_execute", after)
+    flask.templating._render = timed_render
+    try:
+        for _ in range(repeats):
+            spent.update(sql=0.0, render=0.0)
+            start = time.perf_counter()
+            client.get(path)
+            samples.append((time.perf_counter() - start, spent["sql"], spent["render"]))
+    finally:
+        flask.templating._render = original
+        event.remove(engine, "before_cursor_execute", before)
+        event.remove(engine, "after_cursor_execute", after)
+    samples.sort()
+    total, sql, render = samples[len(samples) // 2]
+    return total * 1000, sql * 1000, render * 1000
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -267,6 +315,17 @@ def report(runs, queries, database: str, postgres: bool, connections: int) -> bo
     return met_all
 
 
+def print_breakdown(app, paths: dict[str, str], jar: dict[str, str], queries) -> None:
+    print("\n| page | queries | total ms | SQL ms | templates ms | rest ms |")
+    print("|---|---|---|---|---|---|")
+    for name, who, _, kind in PAGES:
+        if kind == "bare":
+            continue
+        total, sql, render = breakdown(app, paths[name], jar[who])
+        rest = total - sql - render
+        print(f"| {name} | {queries[name]} | {total:.1f} | {sql:.1f} | {render:.1f} | {rest:.1f} |")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0, help="share of the 34 departments")
@@ -276,6 +335,11 @@ def main() -> int:
     parser.add_argument("--load-seconds", type=float, default=8)
     parser.add_argument("--one-seconds", type=float, default=4)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument(
+        "--breakdown",
+        action="store_true",
+        help="only print where each page's time goes in process (SQL, templates, the rest)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
@@ -296,6 +360,9 @@ def main() -> int:
             for name, who, _, kind in PAGES
             if kind != "bare"
         }
+        if args.breakdown:
+            print_breakdown(app, paths, jar, queries)
+            return 0
         with app.app_context():
             db.engine.dispose()
         port = free_port()
