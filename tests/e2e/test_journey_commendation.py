@@ -29,6 +29,7 @@ from playwright.sync_api import Page, expect
 
 from portal.formatting import today_vn
 from tests.e2e.browser import check_page, login, open_menu
+from tests.e2e.steps import create_account, create_unit, document_text, expect_flash
 from tests.e2e.test_journey_setup import invitation_path
 
 PASSWORD = "Mat-khau-hanh-trinh-13"
@@ -289,24 +290,6 @@ def create_period(page: Page, year: int) -> str:
     return name
 
 
-def create_unit(page: Page, name: str) -> None:
-    page.goto("/admin/units/new")
-    page.get_by_label("Tên đơn vị").fill(name)
-    page.get_by_role("button", name="Lưu").click()
-    expect(page.get_by_text(name).first).to_be_visible()
-
-
-def create_account(page: Page, name: str, email: str, role: str, unit: str = "") -> None:
-    page.goto("/admin/users/new")
-    page.get_by_label("Họ và tên").fill(name)
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Vai trò ban đầu").select_option(label=role)
-    if unit:
-        page.get_by_label("Đơn vị", exact=True).select_option(label=unit)
-    page.get_by_role("button", name="Tạo tài khoản").click()
-    expect_flash(page, f"Đã tạo tài khoản {name} và gửi thư đặt mật khẩu.")
-
-
 def seat_the_council(page: Page, people: dict) -> None:
     page.goto("/council/")
     for key, position in (("chair", "Chủ tịch Hội đồng"), ("secretary", "Thư ký Hội đồng")):
@@ -499,11 +482,6 @@ def download_docx(page: Page, link: str, tmp_path):
     return Document(str(path))
 
 
-def document_text(document) -> str:
-    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
-    return "\n".join([p.text for p in document.paragraphs] + cells)
-
-
 def section_three_rows(document) -> list[list[str]]:
     """The rows of the tables after the heading of section III."""
     body = document.element.body
@@ -527,7 +505,3 @@ def section_three_rows(document) -> list[list[str]]:
                             )
                     rows.append(cells)
     return rows
-
-
-def expect_flash(page: Page, message: str) -> None:
-    expect(page.get_by_role("alert").filter(has_text=message).first).to_be_visible()

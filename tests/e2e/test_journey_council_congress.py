@@ -31,6 +31,7 @@ from docx import Document
 from playwright.sync_api import Page, expect
 
 from tests.e2e.browser import OFFICE, check_page, login, open_in_period, open_menu
+from tests.e2e.steps import create_account, create_unit, document_text, expect_flash
 
 PASSWORD = "Mat-khau-hanh-trinh-8"
 PERIOD = "2023-2025"
@@ -63,7 +64,7 @@ def test_journey_8_an_empty_unit_reaches_a_proposal_that_stands_on_the_councils_
     check_page(office, "j8-01-office-home")
 
     # -- The Office creates the unit, its people and the council, through the web.
-    create_unit(office, unit)
+    create_unit(office, unit, shot="j8-02-unit-form")
     create_account(office, *people["coordinator"], role="Cán bộ thi đua", unit=unit)
     create_account(office, delegate, f"thanh.{tag}@example.vn", role="Cán bộ, nhân viên", unit=unit)
     create_account(office, person, f"lan.{tag}@example.vn", role="Cán bộ, nhân viên", unit=unit)
@@ -161,25 +162,6 @@ def test_journey_8_an_empty_unit_reaches_a_proposal_that_stands_on_the_councils_
 
 
 # -- Accounts, unit and council ---------------------------------------------------------
-
-
-def create_unit(page: Page, name: str) -> None:
-    page.goto("/admin/units/new")
-    check_page(page, "j8-02-unit-form")
-    page.get_by_label("Tên đơn vị").fill(name)
-    page.get_by_role("button", name="Lưu").click()
-    expect(page.get_by_text(name).first).to_be_visible()
-
-
-def create_account(page: Page, name: str, email: str, role: str, unit: str = "") -> None:
-    page.goto("/admin/users/new")
-    page.get_by_label("Họ và tên").fill(name)
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Vai trò ban đầu").select_option(label=role)
-    if unit:
-        page.get_by_label("Đơn vị", exact=True).select_option(label=unit)
-    page.get_by_role("button", name="Tạo tài khoản").click()
-    expect_flash(page, f"Đã tạo tài khoản {name} và gửi thư đặt mật khẩu.")
 
 
 def set_password_from_invitation(office: Page, page: Page, email: str) -> None:
@@ -436,11 +418,6 @@ def check_rows_add_up(rows: dict[str, list[str]], expected: dict) -> None:
         assert sum(rest) == total, row
 
 
-def document_text(document) -> str:
-    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
-    return "\n".join([p.text for p in document.paragraphs] + cells)
-
-
 def compile_dossier(page: Page, tmp_path, round_id: int) -> str:
     page.goto("/congress/")
     page.get_by_role("link", name="Tổng hợp hồ sơ của Sở").click()
@@ -464,7 +441,3 @@ def compile_dossier(page: Page, tmp_path, round_id: int) -> str:
             f"so/bien-ban-{round_id}.pdf",
         }, names
         return document_text(Document(io.BytesIO(dossier.read("so/to-trinh-cua-so.docx"))))
-
-
-def expect_flash(page: Page, message: str) -> None:
-    expect(page.get_by_role("alert").filter(has_text=message).first).to_be_visible()
