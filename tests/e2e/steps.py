@@ -38,3 +38,16 @@ def document_text(document) -> str:
     """A python-docx document's paragraphs and table cells as one text."""
     cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
     return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def foster_and_recognise(page: Page) -> None:
+    """On an exemplar's page: start fostering it, then recognise it, each with a note."""
+    for button, label in (
+        ("Bắt đầu bồi dưỡng", "Đang bồi dưỡng"),
+        ("Công nhận điển hình", "Đã công nhận"),
+    ):
+        page.get_by_role("link", name=button).click()
+        page.get_by_label("Ghi chú").fill(f"{button}: đủ điều kiện.")
+        page.get_by_role("button", name="Xác nhận").click()
+        expect(page.get_by_text("Đã cập nhật trạng thái điển hình.")).to_be_visible()
+        expect(page.get_by_role("region", name="Quá trình").get_by_text(label)).to_be_visible()

@@ -29,7 +29,13 @@ from playwright.sync_api import Page, expect
 
 from portal.formatting import today_vn
 from tests.e2e.browser import check_page, login, open_menu
-from tests.e2e.steps import create_account, create_unit, document_text, expect_flash
+from tests.e2e.steps import (
+    create_account,
+    create_unit,
+    document_text,
+    expect_flash,
+    foster_and_recognise,
+)
 from tests.e2e.test_journey_setup import invitation_path
 
 PASSWORD = "Mat-khau-hanh-trinh-13"
@@ -350,15 +356,7 @@ def record_exemplar(page: Page, person: str, movement: str) -> None:
     page.get_by_label("Thành tích nổi bật").fill(f"Số hóa 100% hồ sơ thi đua ({person}).")
     page.get_by_role("button", name="Lưu").click()
     expect(page.get_by_role("heading", level=1, name=person)).to_be_visible()
-    for button, label in (
-        ("Bắt đầu bồi dưỡng", "Đang bồi dưỡng"),
-        ("Công nhận điển hình", "Đã công nhận"),
-    ):
-        page.get_by_role("link", name=button).click()
-        page.get_by_label("Ghi chú").fill(f"{button}: đủ điều kiện.")
-        page.get_by_role("button", name="Xác nhận").click()
-        expect(page.get_by_text("Đã cập nhật trạng thái điển hình.")).to_be_visible()
-        expect(page.get_by_role("region", name="Quá trình").get_by_text(label)).to_be_visible()
+    foster_and_recognise(page)
 
 
 # -- The round and the decision --------------------------------------------------------

@@ -31,7 +31,13 @@ from docx import Document
 from playwright.sync_api import Page, expect
 
 from tests.e2e.browser import OFFICE, check_page, login, open_in_period, open_menu
-from tests.e2e.steps import create_account, create_unit, document_text, expect_flash
+from tests.e2e.steps import (
+    create_account,
+    create_unit,
+    document_text,
+    expect_flash,
+    foster_and_recognise,
+)
 
 PASSWORD = "Mat-khau-hanh-trinh-8"
 PERIOD = "2023-2025"
@@ -218,15 +224,7 @@ def record_and_recognise(page: Page, name: str, kind: str, account: str | None =
     page.get_by_label("Thành tích nổi bật").fill(f"Số hóa 100% bản đồ địa chính ({name}).")
     page.get_by_role("button", name="Lưu").click()
     expect(page.get_by_role("heading", level=1, name=name)).to_be_visible()
-    for button, label in (
-        ("Bắt đầu bồi dưỡng", "Đang bồi dưỡng"),
-        ("Công nhận điển hình", "Đã công nhận"),
-    ):
-        page.get_by_role("link", name=button).click()
-        page.get_by_label("Ghi chú").fill(f"{button}: đủ điều kiện.")
-        page.get_by_role("button", name="Xác nhận").click()
-        expect(page.get_by_text("Đã cập nhật trạng thái điển hình.")).to_be_visible()
-        expect(page.get_by_role("region", name="Quá trình").get_by_text(label)).to_be_visible()
+    foster_and_recognise(page)
     check_page(page, f"j8-11-exemplar-{'team' if kind == 'Tập thể' else 'person'}")
 
 
