@@ -96,3 +96,11 @@ def test_no_template_has_an_inline_script_or_event_handler():
         if "javascript:" in text:
             offenders.append(f"{path}: javascript: URL")
     assert not offenders, "\n".join(offenders)
+
+
+def test_the_confirmation_script_runs_before_any_button_exists(client):
+    """A button clicked while the page was still loading used to submit without its
+    question (CI saw it once): confirm.js listens on document, so it is loaded in <head>."""
+    page = client.get("/login").get_data(as_text=True)
+    head, _, _ = page.partition("<body")
+    assert "js/confirm.js" in head
