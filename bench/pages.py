@@ -196,6 +196,26 @@ def breakdown(app, path: str, cookie: str, repeats: int = 15) -> tuple[float, fl
     return total * 1000, sql * 1000, render * 1000
 
 
+def print_profile(app, path: str, cookie: str, repeats: int = 20, top: int = 35) -> None:
+    """cProfile of `repeats` requests of one page, each in its own app context: the
+    functions with the most time of their own, then those with the most time below them."""
+    import cProfile
+    import pstats
+
+    client = app.test_client()
+    client.set_cookie("session", cookie.removeprefix("session="), domain=app.config["SERVER_NAME"])
+    client.get(path)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(repeats):
+        client.get(path)
+    profiler.disable()
+    stats = pstats.Stats(profiler).strip_dirs()
+    print(f"\n{path}: {repeats} requests")
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -340,6 +360,12 @@ def main() -> int:
         action="store_true",
         help="only print where each page's time goes in process (SQL, templates, the rest)",
     )
+    parser.add_argument(
+        "--profile",
+        metavar="PAGE",
+        action="append",
+        help="only print a cProfile of this page, named as in the table; repeatable",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
@@ -362,6 +388,11 @@ def main() -> int:
         }
         if args.breakdown:
             print_breakdown(app, paths, jar, queries)
+            return 0
+        if args.profile:
+            for page in args.profile:
+                (who,) = [who for name, who, _, _ in PAGES if name == page]
+                print_profile(app, paths[page], jar[who])
             return 0
         with app.app_context():
             db.engine.dispose()

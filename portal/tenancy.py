@@ -48,6 +48,7 @@ from portal.accounts.models import CouncilAssignment, Role, User
 from portal.extensions import db
 from portal.models_base import in_ids
 from portal.organizations.models import Organization, Unit
+from portal.request_cache import request_cache
 
 M = TypeVar("M")
 
@@ -96,13 +97,24 @@ def visible_unit_ids(user: User | None = None) -> set[int]:
 
 def assigned_unit_ids(user: User, year: int | None = None) -> set[int]:
     """Units a council member is assigned to (any year unless one is given)."""
-    query = select(CouncilAssignment.unit_id).where(
-        CouncilAssignment.user_id == user.id,
-        CouncilAssignment.organization_id == user.organization_id,
-    )
-    if year is not None:
-        query = query.where(CouncilAssignment.year == year)
-    return set(db.session.scalars(query))
+    return {unit_id for unit_id, assigned in _assignments(user) if year in (None, assigned)}
+
+
+def _assignments(user: User) -> list[tuple[int, int]]:
+    """(unit id, year) of every council assignment of `user` in their organization,
+    read once per request (the visible units, the council's years and the council's
+    pages all ask)."""
+    cache = request_cache("council assignments")
+    key = user.id
+    if key not in cache:
+        rows = db.session.execute(
+            select(CouncilAssignment.unit_id, CouncilAssignment.year).where(
+                CouncilAssignment.user_id == user.id,
+                CouncilAssignment.organization_id == user.organization_id,
+            )
+        )
+        cache[key] = [(unit_id, year) for unit_id, year in rows]
+    return cache[key]
 
 
 @dataclass(frozen=True)
@@ -206,14 +218,8 @@ def council_years(user: User | None = None) -> dict[int, frozenset[int]]:
     if key in cache:
         return cache[key]
     own = user.unit_ids_with(Role.COORDINATOR, Role.STAFF)
-    rows = db.session.execute(
-        select(CouncilAssignment.unit_id, CouncilAssignment.year).where(
-            CouncilAssignment.user_id == user.id,
-            CouncilAssignment.organization_id == user.organization_id,
-        )
-    )
     by_unit: dict[int, set[int]] = {}
-    for unit_id, year in rows:
+    for unit_id, year in _assignments(user):
         if unit_id not in own:
             by_unit.setdefault(unit_id, set()).add(year)
     result = {unit_id: frozenset(years) for unit_id, years in by_unit.items()}

@@ -325,3 +325,25 @@ def test_new_unit_appears_for_the_office_at_once(app, world):
     unit = make_unit(world.org, "Công đoàn Sở", UnitKind.MASS_ORGANISATION)
     with signed_in(app, world.office):
         assert unit.id in tenancy.visible_unit_ids()
+
+
+def test_a_council_members_assignments_are_read_once_per_request(app, world, query_counter):
+    """The visible units, the council's years and the council's pages all ask for them."""
+    _assign(world, world.council, world.unit_a, year=2024)
+    _assign(world, world.council, world.unit_b, year=2025)
+    db.session.commit()
+    with signed_in(app, world.council):
+        with query_counter() as statements:
+            assert tenancy.assigned_unit_ids(world.council) == {world.unit_a.id, world.unit_b.id}
+            assert tenancy.assigned_unit_ids(world.council, 2025) == {world.unit_b.id}
+            assert tenancy.council_years() == {
+                world.unit_a.id: frozenset({2024}),
+                world.unit_b.id: frozenset({2025}),
+            }
+            tenancy.visible_unit_ids()
+        read = [s for s in statements if "FROM council_assignments" in s]
+        assert len(read) == 1, read
+    with signed_in(app, world.council):  # the next request reads them afresh
+        _assign(world, world.council, world.unit_b, year=2024)
+        db.session.commit()
+        assert tenancy.assigned_unit_ids(world.council, 2024) == {world.unit_a.id, world.unit_b.id}

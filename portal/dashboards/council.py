@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from portal.accounts.models import User
 from portal.consideration.models import (
@@ -50,25 +50,19 @@ class PlannedInspection:
 
 def planned_inspections(user: User, year: int) -> list[PlannedInspection]:
     """The supervision plan items of the year the member takes part in."""
-    items = db.session.scalars(
-        select(SupervisionPlanItem)
+    recorded = select(Inspection.id).where(Inspection.plan_item_id == SupervisionPlanItem.id)
+    rows = db.session.execute(
+        select(SupervisionPlanItem, recorded.exists())
         .join(SupervisionPlanMember, SupervisionPlanMember.plan_item_id == SupervisionPlanItem.id)
         .where(
             SupervisionPlanMember.user_id == user.id,
             SupervisionPlanItem.year == year,
             in_ids(SupervisionPlanItem.unit_id, visible_unit_ids(user)),
         )
-        .options(selectinload(SupervisionPlanItem.unit))
+        .options(joinedload(SupervisionPlanItem.unit))
         .order_by(SupervisionPlanItem.month, SupervisionPlanItem.id)
-    ).all()
-    linked = set(
-        db.session.scalars(
-            select(Inspection.plan_item_id).where(
-                in_ids(Inspection.plan_item_id, [i.id for i in items])
-            )
-        )
     )
-    return [PlannedInspection(item, item.id in linked) for item in items]
+    return [PlannedInspection(item, bool(done)) for item, done in rows]
 
 
 def done_inspections(user: User, year: int) -> list[Inspection]:
@@ -81,7 +75,7 @@ def done_inspections(user: User, year: int) -> list[Inspection]:
                 Inspection.year == year,
                 in_ids(Inspection.unit_id, visible_unit_ids(user)),
             )
-            .options(selectinload(Inspection.unit))
+            .options(joinedload(Inspection.unit))
             .order_by(Inspection.inspection_date.desc(), Inspection.id.desc())
         )
     )
@@ -99,9 +93,7 @@ def findings_to_verify(user: User) -> list[InspectionFinding]:
                 InspectionFinding.status == FindingStatus.ANSWERED,
                 in_ids(InspectionFinding.unit_id, visible_unit_ids(user)),
             )
-            .options(
-                selectinload(InspectionFinding.unit), selectinload(InspectionFinding.inspection)
-            )
+            .options(joinedload(InspectionFinding.unit), joinedload(InspectionFinding.inspection))
             .order_by(InspectionFinding.updated_at, InspectionFinding.id)
         )
     )

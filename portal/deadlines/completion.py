@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Enum as SAEnum
-from sqlalchemy import func, select
+from sqlalchemy import Integer, String, cast, func, literal, null, select, union_all
 
 from portal.deadlines.models import CompletionMode, Deadline, DeadlineCompletion
 from portal.extensions import db
@@ -49,8 +49,9 @@ def completion_map(
 ) -> dict[tuple[int, int], Completion]:
     """(deadline id, unit id) -> Completion for every completed pair.
 
-    One query for the Office's marks plus one per record kind, whatever the
-    number of deadlines and units.
+    Two statements whatever the number of deadlines, units and record kinds: the
+    earliest submission of every record kind (one grouped select per kind, in one
+    UNION ALL), and the Office's marks.
     """
     deadlines = list(deadlines)
     unit_ids = set(unit_ids)
@@ -59,10 +60,10 @@ def completion_map(
         return result
     by_kind: dict[str, list[Deadline]] = {}
     for deadline in deadlines:
-        if deadline.completion_mode == CompletionMode.RECORD:
+        if deadline.completion_mode == CompletionMode.RECORD and record_model(deadline.kind):
             by_kind.setdefault(str(deadline.kind), []).append(deadline)
-    for kind, group in by_kind.items():
-        result.update(_record_completions(kind, group, unit_ids))
+    if by_kind:
+        result.update(_record_completions(by_kind, unit_ids))
     due = {d.id: as_utc(d.due_at) for d in deadlines}
     marks = db.session.execute(
         select(
@@ -80,17 +81,20 @@ def completion_map(
     return result
 
 
-def _record_completions(
-    kind: str, deadlines: list[Deadline], unit_ids: set[int]
-) -> dict[tuple[int, int], Completion]:
+def _earliest_submissions(kind: str, deadlines: list[Deadline], unit_ids: set[int]):
+    """(kind, unit id, year, period id, earliest submission) of the kind's records, one
+    row per unit, year and period; year or period NULL when the model has none."""
     model = record_model(kind)
-    if model is None:
-        return {}
     year_col = getattr(model, "year", None)
     period_col = getattr(model, "period_id", None)
-    columns = [model.unit_id]
-    columns += [c for c in (year_col, period_col) if c is not None]
-    query = select(*columns, func.min(model.submitted_at)).where(
+    grouped = [model.unit_id] + [c for c in (year_col, period_col) if c is not None]
+    query = select(
+        literal(kind, String).label("kind"),
+        model.unit_id,
+        (year_col if year_col is not None else cast(null(), Integer)).label("year"),
+        (period_col if period_col is not None else cast(null(), Integer)).label("period_id"),
+        func.min(model.submitted_at).label("submitted_at"),
+    ).where(
         model.unit_id.in_(unit_ids),
         model.state.in_(_submitted_states(model)),
         model.submitted_at.is_not(None),
@@ -99,21 +103,29 @@ def _record_completions(
         query = query.where(year_col.in_({d.year for d in deadlines}))
     if period_col is not None:
         query = query.where(period_col.in_({d.period_id for d in deadlines}))
+    return query.group_by(*grouped)
+
+
+def _record_completions(
+    by_kind: dict[str, list[Deadline]], unit_ids: set[int]
+) -> dict[tuple[int, int], Completion]:
+    selects = [_earliest_submissions(kind, group, unit_ids) for kind, group in by_kind.items()]
     earliest: dict[tuple, datetime] = {}
-    for row in db.session.execute(query.group_by(*columns)):
-        earliest[tuple(row[:-1])] = as_utc(row[-1])
+    for kind, unit_id, year, period_id, at in db.session.execute(union_all(*selects)):
+        earliest[(kind, unit_id, year, period_id)] = as_utc(at)
     result = {}
-    for deadline in deadlines:
-        due_at = as_utc(deadline.due_at)
-        for unit_id in unit_ids:
-            key: tuple = (unit_id,)
-            if year_col is not None:
-                key += (deadline.year,)
-            if period_col is not None:
-                key += (deadline.period_id,)
-            at = earliest.get(key)
-            if at is not None:
-                result[(deadline.id, unit_id)] = Completion(at, False, at <= due_at)
+    for kind, deadlines in by_kind.items():
+        model = record_model(kind)
+        by_year = getattr(model, "year", None) is not None
+        by_period = getattr(model, "period_id", None) is not None
+        for deadline in deadlines:
+            due_at = as_utc(deadline.due_at)
+            year = deadline.year if by_year else None
+            period_id = deadline.period_id if by_period else None
+            for unit_id in unit_ids:
+                at = earliest.get((kind, unit_id, year, period_id))
+                if at is not None:
+                    result[(deadline.id, unit_id)] = Completion(at, False, at <= due_at)
     return result
 
 

@@ -19,6 +19,7 @@ from portal.deadlines.schedule import Schedule
 from portal.enums import LabelledEnum
 from portal.extensions import db
 from portal.msgids import N_
+from portal.request_cache import request_cache
 
 
 class DueItemKind(LabelledEnum):
@@ -85,11 +86,19 @@ def due_items(query: ItemQuery) -> Iterator[DueItem]:
 
 
 def coordinators_by_unit(unit_ids: Iterable[int]) -> dict[int, set[int]]:
-    """unit id -> ids of its active coordinators, in one query."""
-    unit_ids = set(unit_ids)
-    result: dict[int, set[int]] = {}
+    """unit id -> ids of its active coordinators, in one query (once per request for
+    the same units: every provider asks for them when a page lists due items)."""
+    unit_ids = frozenset(unit_ids)
     if not unit_ids:
-        return result
+        return {}
+    cache = request_cache("coordinators by unit")
+    if unit_ids not in cache:
+        cache[unit_ids] = _read_coordinators(unit_ids)
+    return {unit_id: set(ids) for unit_id, ids in cache[unit_ids].items()}
+
+
+def _read_coordinators(unit_ids: frozenset[int]) -> dict[int, set[int]]:
+    result: dict[int, set[int]] = {}
     rows = db.session.execute(
         select(RoleMembership.unit_id, RoleMembership.user_id)
         .join(User, User.id == RoleMembership.user_id)

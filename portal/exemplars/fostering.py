@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from sqlalchemy import ColumnElement, nulls_last, select
 from sqlalchemy.orm import joinedload
 
+from portal.accounts.loaders import named_user
 from portal.evidence.services import delete_attachments_of
 from portal.exemplars.models import (
     OPEN_FOSTERING_STATUSES,
@@ -100,7 +101,7 @@ def open_actions(
             FosteringAction.status.in_(OPEN_FOSTERING_STATUSES),
             *keep,
         )
-        .options(joinedload(FosteringAction.exemplar), joinedload(FosteringAction.owner_user))
+        .options(joinedload(FosteringAction.exemplar), named_user(FosteringAction.owner_user))
         .order_by(nulls_last(FosteringAction.due_date.asc()), FosteringAction.id)
     )
     if limit:

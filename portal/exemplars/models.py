@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Date, DateTime, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Date, DateTime, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.db_types import enum_column
@@ -113,6 +113,8 @@ class ExemplarEvent(UnitOwnedMixin, TimestampMixin, db.Model):
     """
 
     __tablename__ = "exemplar_events"
+    # The unit's latest entries (the workspace), without walking every unit's dates.
+    __table_args__ = (Index("ix_exemplar_events_unit_recent", "unit_id", "occurred_on", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     exemplar_id: Mapped[int] = mapped_column(ForeignKey("exemplars.id"), index=True)

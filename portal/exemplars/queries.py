@@ -9,6 +9,7 @@ from dataclasses import dataclass, fields
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
+from portal.accounts.loaders import named_user
 from portal.criteria.models import CriteriaSet
 from portal.exemplars.models import (
     Exemplar,
@@ -119,7 +120,7 @@ def recent_events(
         db.session.scalars(
             select(ExemplarEvent)
             .where(in_ids(ExemplarEvent.unit_id, unit_ids), *keep)
-            .options(joinedload(ExemplarEvent.exemplar), joinedload(ExemplarEvent.actor))
+            .options(joinedload(ExemplarEvent.exemplar), named_user(ExemplarEvent.actor))
             .order_by(ExemplarEvent.occurred_on.desc(), ExemplarEvent.id.desc())
             .limit(limit)
         )

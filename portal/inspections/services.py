@@ -7,8 +7,9 @@ from datetime import date
 
 from flask_babel import gettext as _
 from sqlalchemy import ColumnElement, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
+from portal.accounts.loaders import named_user
 from portal.accounts.models import CouncilAssignment, Role, RoleMembership, User
 from portal.evidence.models import Attachment
 from portal.evidence.services import delete_attachments_of
@@ -77,8 +78,8 @@ def open_findings_for_unit(
                 *keep,
             )
             .options(
-                selectinload(InspectionFinding.inspection),
-                selectinload(InspectionFinding.action_owner),
+                joinedload(InspectionFinding.inspection),
+                named_user(InspectionFinding.action_owner),
             )
             .order_by(
                 InspectionFinding.due_date.is_(None),

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from portal.deadlines.completion import completion_map
 from portal.deadlines.models import CompletionMode, Deadline, DeadlineKind
-from portal.deadlines.providers import ItemQuery, due_items
+from portal.deadlines.providers import ItemQuery, coordinators_by_unit, due_items
 from portal.deadlines.services import CellStatus, completion_matrix, mark_done
 from portal.extensions import db
 from portal.models_base import utcnow
@@ -118,8 +118,8 @@ def test_matrix_query_count_does_not_grow_with_deadlines_and_units(world, query_
     many_deadlines = loaded()
     with query_counter() as many:
         completion_matrix(many_deadlines, units)
-    # units, marks, one per kind of record: not one per deadline or unit.
-    assert len(few) == 3 and len(many) == 4
+    # units, marks, the records of every kind in one: not one per deadline, unit or kind.
+    assert len(few) == 3 and len(many) == 3
 
 
 def fostering_action(world, owner=None, due=date(2025, 12, 15), status="planned"):
@@ -267,3 +267,16 @@ def test_submitted_congress_submission_completes_the_congress_deadline(world):
     assert set(done) == {(deadline.id, world.unit_a.id)}
     sweep_reminders(vn(2025, 6, 23, 7))
     assert [m.recipient_email for m in all_messages()] == [world.coordinator_b.email]
+
+
+def test_a_pages_due_items_read_the_units_coordinators_once(app, world, query_counter):
+    """Every provider asks for the coordinators of the same units: one statement per
+    request, and what one caller changes in its answer does not reach the next."""
+    units = {world.unit_a.id}
+    with app.test_request_context(), query_counter() as statements:
+        first = coordinators_by_unit(units)
+        first[world.unit_a.id].add(-1)
+        again = coordinators_by_unit(units)
+    assert again == {world.unit_a.id: {world.coordinator_a.id}}
+    read = [s for s in statements if "FROM role_memberships" in s]
+    assert len(read) == 1, read
