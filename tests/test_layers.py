@@ -27,7 +27,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "errors", "form_errors", "forms_base", "listing", "urls", "i18n", "formatting",
                 "fields", "tenancy", "audit", "audit_labels", "accounts", "organizations",
                 "periods", "security_headers", "submissions", "form_messages", "textsearch",
-                "pending_uploads", "db_upkeep", "icons",
+                "pending_uploads", "db_upkeep", "icons", "request_cache",
             }
         ),
     ),
