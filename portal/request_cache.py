@@ -1,6 +1,6 @@
 """A dictionary that lives as long as the request being served, for what several parts
-of one page read alike (the coordinators of the units listed, a council member's
-assignments).
+of one page read alike (the units the user sees, a council member's assignments and
+years, the coordinators of the units listed).
 
 It is kept in the request's WSGI environ, not in `g`: `g` belongs to the application
 context, which outlives the request when one was already pushed (the tests, a job

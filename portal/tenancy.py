@@ -36,7 +36,7 @@ from datetime import date
 from functools import wraps
 from typing import Any, TypeVar
 
-from flask import abort, g
+from flask import abort
 from flask_login import current_user, login_required
 from sqlalchemy import ColumnElement, ForeignKey, Select, and_, extract, or_, select
 from sqlalchemy import inspect as sa_inspect
@@ -81,7 +81,7 @@ def visible_unit_ids(user: User | None = None) -> set[int]:
     user = user or current_user
     if not user or not user.is_authenticated:
         return set()
-    cache = g.setdefault("_visible_units", {}) if _has_g() else {}
+    cache = request_cache("visible units")
     if user.id in cache:
         return cache[user.id]
     query = select(Unit.id).where(Unit.organization_id == user.organization_id)
@@ -105,16 +105,15 @@ def _assignments(user: User) -> list[tuple[int, int]]:
     read once per request (the visible units, the council's years and the council's
     pages all ask)."""
     cache = request_cache("council assignments")
-    key = user.id
-    if key not in cache:
+    if user.id not in cache:
         rows = db.session.execute(
             select(CouncilAssignment.unit_id, CouncilAssignment.year).where(
                 CouncilAssignment.user_id == user.id,
                 CouncilAssignment.organization_id == user.organization_id,
             )
         )
-        cache[key] = [(unit_id, year) for unit_id, year in rows]
-    return cache[key]
+        cache[user.id] = [(unit_id, year) for unit_id, year in rows]
+    return cache[user.id]
 
 
 @dataclass(frozen=True)
@@ -212,18 +211,16 @@ def council_years(user: User | None = None) -> dict[int, frozenset[int]]:
         return {}
     if not user.has_role(Role.COUNCIL_MEMBER):
         return {}
-    # Kept beside the visible units, so that whatever forgets those forgets these too.
-    cache = g.setdefault("_visible_units", {}) if _has_g() else {}
-    key = ("council years", user.id)
-    if key in cache:
-        return cache[key]
+    cache = request_cache("council years")
+    if user.id in cache:
+        return cache[user.id]
     own = user.unit_ids_with(Role.COORDINATOR, Role.STAFF)
     by_unit: dict[int, set[int]] = {}
     for unit_id, year in _assignments(user):
         if unit_id not in own:
             by_unit.setdefault(unit_id, set()).add(year)
     result = {unit_id: frozenset(years) for unit_id, years in by_unit.items()}
-    cache[key] = result
+    cache[user.id] = result
     return result
 
 
@@ -462,10 +459,3 @@ def require_unit_edit(unit_id: int) -> None:
         abort(404)
     if not can_edit_unit(unit_id):
         abort(403)
-
-
-def _has_g() -> bool:
-    # Only within a request: services called from jobs or tests must see fresh data.
-    from flask import has_request_context
-
-    return has_request_context()

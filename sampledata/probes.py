@@ -23,9 +23,8 @@ def login(client, user: User) -> None:
         session["_user_id"] = user.get_id()
         session["_fresh"] = True
     # The test's app context (and so `g`) outlives each request: forget who was
-    # signed in before, and what they could see, or the previous user stays.
+    # signed in before, or the previous user stays.
     g.pop("_login_user", None)
-    g.pop("_visible_units", None)
 
 
 @contextmanager

@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 
 import pytest
-from flask import g
 from flask_login import login_user
 from sqlalchemy import func, literal, select, union_all
 
@@ -232,7 +231,6 @@ def hidden_by_year(app, user: User, model: type, unit_id: int) -> int | None:
     if not tenancy.COUNCIL_YEARS.get(model.__tablename__) or "unit_id" not in model.__table__.c:
         return None
     with app.test_request_context():
-        g.pop("_visible_units", None)
         login_user(user)
         kept = select(model.id).where(tenancy.council_clause(model))
         return db.session.scalar(

@@ -27,7 +27,6 @@ from tests.factories import make_exemplar, make_unit
 def signed_in(app, user):
     """A request in which `user` is signed in (the per-request cache starts empty)."""
     with app.test_request_context():
-        g.pop("_visible_units", None)
         g.pop("_login_user", None)
         if user is not None:
             login_user(user)

@@ -6,7 +6,6 @@ import io
 from datetime import UTC, datetime
 
 import pytest
-from flask import g
 from openpyxl import load_workbook
 
 from portal.assessments.matrix import build_matrix
@@ -107,7 +106,6 @@ def test_no_query_per_unit(world, login_as, submissions, query_counter, path):
     client = login_as(world.office)
 
     def queries_of_the_page() -> list[str]:
-        g.pop("_visible_units", None)  # tests share one app context (and its g) across requests
         db.session.expire_all()  # both counts start from the same cold session
         with query_counter() as statements:
             response = client.get(path)
