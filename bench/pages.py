@@ -126,13 +126,19 @@ def cookies(app, world: World) -> dict[str, str]:
     return found
 
 
+def signed_in_client(app, cookie: str):
+    """A test client carrying the signed-in session `cookie` ("session=...")."""
+    client = app.test_client()
+    client.set_cookie("session", cookie.removeprefix("session="), domain=app.config["SERVER_NAME"])
+    return client
+
+
 def count_statements(app, path: str, cookie: str) -> int:
     """The statements of one request served in its own app context (as under gunicorn),
     after a first request that warms the caches of the process."""
     with app.app_context():
         engine = db.engine
-    client = app.test_client()
-    client.set_cookie("session", cookie.removeprefix("session="), domain=app.config["SERVER_NAME"])
+    client = signed_in_client(app, cookie)
     client.get(path)
     statements: list[str] = []
 
@@ -156,8 +162,7 @@ def breakdown(app, path: str, cookie: str, repeats: int = 15) -> tuple[float, fl
 
     with app.app_context():
         engine = db.engine
-    client = app.test_client()
-    client.set_cookie("session", cookie.removeprefix("session="), domain=app.config["SERVER_NAME"])
+    client = signed_in_client(app, cookie)
     client.get(path)
     spent = {"sql": 0.0, "render": 0.0}
     started_at: list[float] = []
@@ -202,8 +207,7 @@ def print_profile(app, path: str, cookie: str, repeats: int = 20, top: int = 35)
     import cProfile
     import pstats
 
-    client = app.test_client()
-    client.set_cookie("session", cookie.removeprefix("session="), domain=app.config["SERVER_NAME"])
+    client = signed_in_client(app, cookie)
     client.get(path)
     profiler = cProfile.Profile()
     profiler.enable()

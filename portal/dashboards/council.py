@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import contains_eager, joinedload
 
 from portal.accounts.models import User
 from portal.consideration.models import (
@@ -93,7 +93,9 @@ def findings_to_verify(user: User) -> list[InspectionFinding]:
                 InspectionFinding.status == FindingStatus.ANSWERED,
                 in_ids(InspectionFinding.unit_id, visible_unit_ids(user)),
             )
-            .options(joinedload(InspectionFinding.unit), joinedload(InspectionFinding.inspection))
+            .options(
+                joinedload(InspectionFinding.unit), contains_eager(InspectionFinding.inspection)
+            )
             .order_by(InspectionFinding.updated_at, InspectionFinding.id)
         )
     )

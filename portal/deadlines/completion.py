@@ -81,12 +81,16 @@ def completion_map(
     return result
 
 
+def _year_and_period(model: type) -> tuple:
+    """The model's year and period columns (None for one it does not have)."""
+    return getattr(model, "year", None), getattr(model, "period_id", None)
+
+
 def _earliest_submissions(kind: str, deadlines: list[Deadline], unit_ids: set[int]):
     """(kind, unit id, year, period id, earliest submission) of the kind's records, one
     row per unit, year and period; year or period NULL when the model has none."""
     model = record_model(kind)
-    year_col = getattr(model, "year", None)
-    period_col = getattr(model, "period_id", None)
+    year_col, period_col = _year_and_period(model)
     grouped = [model.unit_id] + [c for c in (year_col, period_col) if c is not None]
     query = select(
         literal(kind, String).label("kind"),
@@ -115,13 +119,11 @@ def _record_completions(
         earliest[(kind, unit_id, year, period_id)] = as_utc(at)
     result = {}
     for kind, deadlines in by_kind.items():
-        model = record_model(kind)
-        by_year = getattr(model, "year", None) is not None
-        by_period = getattr(model, "period_id", None) is not None
+        year_col, period_col = _year_and_period(record_model(kind))
         for deadline in deadlines:
             due_at = as_utc(deadline.due_at)
-            year = deadline.year if by_year else None
-            period_id = deadline.period_id if by_period else None
+            year = deadline.year if year_col is not None else None
+            period_id = deadline.period_id if period_col is not None else None
             for unit_id in unit_ids:
                 at = earliest.get((kind, unit_id, year, period_id))
                 if at is not None:
